@@ -1,0 +1,10 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The page's locale, from the URL prefix (none = Danish, /en/ = English). */
+    locale: import('./lib/i18n/index.ts').Locale;
+    /** The request path without its locale prefix, e.g. `/om` for `/en/om`. */
+    path: string;
+  }
+}

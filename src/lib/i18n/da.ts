@@ -1,0 +1,200 @@
+/**
+ * Danish message catalogue: the default locale and the source of truth for
+ * the catalogue's shape (every other locale must provide the same keys).
+ * Prose pages keep their paragraphs here too, so a new locale (Arabic is
+ * planned, right-to-left) needs only a catalogue.
+ */
+export const da = {
+  meta: {
+    siteName: 'Tryghed i Indre Nørrebro',
+    siteDescription:
+      'Tryghedsdialog og tryghedsmålinger for Indre Nørrebro: følg indsatserne, svar på undersøgelser og fortæl, hvor du føler dig utryg.',
+    titleSeparator: ' · ',
+  },
+  a11y: {
+    skipToContent: 'Gå til indhold',
+    mainNavigation: 'Hovedmenu',
+    footerNavigation: 'Om siden',
+    languageSwitch: 'Sprog',
+  },
+  nav: {
+    home: 'Forside',
+    about: 'Om partnerskabet',
+    privacy: 'Privatliv',
+    accessibility: 'Tilgængelighed',
+  },
+  language: {
+    /** The name of this locale, written in this locale. */
+    name: 'Dansk',
+    switchTo: 'Read this page in English',
+  },
+  emergency: {
+    /** The short line in every page's header. */
+    short: 'Akut fare: ring 112 · Politiet: 114',
+    heading: 'Ikke en nødtjeneste',
+    call112: 'Akut fare for liv, helbred eller ejendom: ring 112.',
+    call114: 'Politiet i øvrigt, også for at anmelde en forbrydelse: ring 114.',
+    notHere: 'Du kan ikke anmelde forbrydelser eller få akut hjælp gennem denne side.',
+  },
+  footer: {
+    runBy:
+      'Siden drives af partnerskabet for et trygt Indre Nørrebro: Københavns Politi og Københavns Kommune (Center for Sikker By og SSP København), med Områdefornyelsen Indre Nørrebro.',
+    anonymous: 'Du er anonym her: ingen konti, ingen sporing, ingen IP-adresser gemt.',
+  },
+  home: {
+    title: 'Tryghed i Indre Nørrebro',
+    lead:
+      'Her kan du følge partnerskabets arbejde for et trygt Indre Nørrebro, sige din mening og fortælle, hvor du føler dig utryg. Du er anonym, og det du fortæller, bliver kun vist samlet.',
+    goalsHeading: 'Hvad partnerskabet vil opnå',
+    goals: [
+      'Mindre kriminalitet i Indre Nørrebro.',
+      'At flere beboere føler sig trygge, målt igen og igen med de samme spørgsmål og sammenlignet med udgangspunktet.',
+      'At beboere, foreninger og erhvervsdrivende er med i arbejdet.',
+      'At holde øje med naboområderne, fx kvarteret ved Skt. Hans Torv, så problemerne ikke bare flytter et par gader.',
+      'At forhindre, at børn og unge bliver rekrutteret til bander, også gennem sociale medier.',
+    ],
+    partsHeading: 'Det kan du her',
+    parts: {
+      initiatives: {
+        title: 'Indsatser og arrangementer',
+        text: 'Se hvad politi og kommune gør i området, mød op til borgermøder og tryghedsvandringer, og stil spørgsmål.',
+      },
+      surveys: {
+        title: 'Tryghedsundersøgelser',
+        text: 'Svar anonymt på, hvor tryg du føler dig. Det virker også uden JavaScript, med skærmlæser og på papir.',
+      },
+      reports: {
+        title: 'Meld en bekymring',
+        text: 'Vis på kortet, hvor og hvornår et sted føles utrygt, og følg hvad der sker med din melding.',
+      },
+      results: {
+        title: 'Resultater',
+        text: 'Se, om trygheden stiger, med tal der aldrig kan føres tilbage til den enkelte.',
+      },
+    },
+    comingSoon: 'Kommer snart',
+    areasHeading: 'Områderne',
+    areasIntro:
+      'Partnerskabet arbejder i Indre Nørrebro og følger udviklingen i naboområderne. Grænserne på kortet er foreløbige og tegnet ud fra kendte steder.',
+    areasMapLabel: 'Kort over områderne',
+  },
+  areas: {
+    kind: { target: 'Indsatsområde', adjacent: 'Naboområde' },
+    approximate: 'foreløbig grænse',
+  },
+  about: {
+    title: 'Om partnerskabet',
+    intro:
+      'Københavns Politi og Københavns Kommune har indgået et partnerskab for et trygt Indre Nørrebro: området mellem Åboulevard, Jagtvej, Nørrebrogade og Peblinge Dossering. Området har i mange år været base for bandekonflikter og for rekruttering af unge.',
+    sections: [
+      {
+        heading: 'Hvem er med',
+        paragraphs: [
+          'Københavns Politi, Københavns Kommune ved Center for Sikker By og SSP København, og Områdefornyelsen Indre Nørrebro, som står for dialogen med borgerne.',
+        ],
+      },
+      {
+        heading: 'Sådan arbejder politiet',
+        paragraphs: [
+          'Siden 2024 har politiet arbejdet i tre spor: et efterforskningsspor, et operativt og tryghedsskabende spor og et forebyggende spor.',
+          'Kommunen arbejder med sociale indsatser for børn, unge og familier og med byfornyelse, så gader og pladser bliver rare at være i.',
+        ],
+      },
+      {
+        heading: 'Hvad denne side er, og hvad den ikke er',
+        paragraphs: [
+          'Siden er partnerskabets offentlige side: her fortæller vi om de generelle indsatser, måler trygheden og tager imod bekymringer fra beboere og erhvervsdrivende.',
+          'Arbejdet med enkeltpersoner er fortroligt og foregår ikke her. Siden indeholder ingen oplysninger om mistænkte eller bandemedlemmer, og den kan ikke bruges til at udpege nogen.',
+        ],
+      },
+      {
+        heading: 'Hvem driver siden',
+        paragraphs: [
+          'Center for Sikker By i Københavns Kommune er ansvarlig for siden og for behandlingen af de oplysninger, der kommer ind. Områdefornyelsen Indre Nørrebro står for dialogen med borgerne.',
+        ],
+      },
+    ],
+  },
+  privacy: {
+    title: 'Privatliv',
+    intro:
+      'Du skal kunne sige din mening uden at blive registreret. Derfor er siden bygget, så den ved så lidt om dig som muligt.',
+    sections: [
+      {
+        heading: 'Det gemmer vi aldrig',
+        paragraphs: [
+          'Din IP-adresse, din browsers navn og version (user agent), sporingscookies eller konti for borgere. Siden henter intet fra andre tjenester: ingen skrifttyper, ingen statistik, ingen reklamer.',
+        ],
+      },
+      {
+        heading: 'Det gemmer vi',
+        paragraphs: [
+          'Dine svar på en undersøgelse, uden navn og med datoen, men ikke klokkeslættet. Fritekst bliver automatisk gennemsøgt for personoplysninger som CPR-numre, telefonnumre, e-mailadresser og nummerplader, som bliver skjult, før nogen læser den.',
+          'En melding om et utrygt sted: stedet, kategorien, tidspunktet på dagen og din beskrivelse. Hvis du selv beder om besked, når meldingen er behandlet, gemmer vi din e-mailadresse, indtil sagen er lukket. Den bliver aldrig vist.',
+          'Kommentarer og spørgsmål til indsatserne, med et navn hvis du selv skriver et. De bliver læst af en moderator, før de bliver vist.',
+        ],
+      },
+      {
+        heading: 'Cookies',
+        paragraphs: [
+          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes efter 24 timer), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
+        ],
+      },
+      {
+        heading: 'Tal der bliver vist',
+        paragraphs: [
+          'Resultater bliver kun vist samlet, og kun når mindst fem personer står bag et tal. Færre svar vises som «for få svar», så ingen kan regne sig frem til, hvad en enkelt har svaret.',
+        ],
+      },
+      {
+        heading: 'Dataansvarlig',
+        paragraphs: [
+          'Københavns Kommune, Center for Sikker By, er dataansvarlig. Fordi svarene er anonyme, kan vi ikke finde dine egne svar frem igen; har du spørgsmål om behandlingen, kan du kontakte kommunens databeskyttelsesrådgiver.',
+        ],
+      },
+    ],
+  },
+  accessibility: {
+    title: 'Tilgængelighedserklæring',
+    intro:
+      'Københavns Kommune ønsker, at alle kan bruge denne side, uanset om man bruger skærmlæser, tastatur, forstørrelse eller ikke har JavaScript slået til.',
+    sections: [
+      {
+        heading: 'Status',
+        paragraphs: [
+          'Siden er bygget til at overholde standarden WCAG 2.1 på niveau AA, som loven om tilgængelighed af offentlige organers websteder kræver. Hver side bliver testet automatisk for tilgængelighed, inden en ny version bliver sat i drift.',
+        ],
+      },
+      {
+        heading: 'Sådan er siden bygget',
+        paragraphs: [
+          'Alt virker uden JavaScript. Alle kort har et alternativ uden kort, hvor du vælger et sted fra en liste eller skriver det. Siden kan bruges med tastatur alene, den tilpasser sig små skærme og forstørrelse, og den kan printes.',
+        ],
+      },
+      {
+        heading: 'Kendte begrænsninger',
+        paragraphs: [
+          'Områdernes grænser på kortene er foreløbige og tegnet ud fra kendte steder; de bliver erstattet af de officielle grænser.',
+        ],
+      },
+      {
+        heading: 'Fortæl os om problemer',
+        paragraphs: [
+          'Oplever du noget, du ikke kan bruge, vil vi gerne vide det. Du kan skrive til Områdefornyelsen Indre Nørrebro eller til Københavns Kommune.',
+          'Får du ikke et tilfredsstillende svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med offentlige myndigheders websteder.',
+        ],
+      },
+    ],
+    updated: 'Erklæringen er senest opdateret',
+  },
+  errors: {
+    notFoundTitle: 'Siden findes ikke',
+    notFoundText: 'Vi kan ikke finde den side, du leder efter. Måske er adressen skrevet forkert, eller siden er flyttet.',
+    serverErrorTitle: 'Der skete en fejl',
+    serverErrorText:
+      'Noget gik galt hos os. Prøv igen om lidt. Det du har sendt før fejlen, er ikke gået tabt.',
+    backHome: 'Gå til forsiden',
+  },
+};
+
+export type Messages = typeof da;

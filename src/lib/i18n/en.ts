@@ -1,0 +1,192 @@
+/** English message catalogue: the same shape as the Danish one (see da.ts). */
+import type { Messages } from './da.ts';
+
+export const en: Messages = {
+  meta: {
+    siteName: 'Safety in Inner Nørrebro',
+    siteDescription:
+      'Safety dialogue and perceived-safety surveys for Inner Nørrebro: follow the initiatives, answer surveys and tell us where you feel unsafe.',
+    titleSeparator: ' · ',
+  },
+  a11y: {
+    skipToContent: 'Skip to content',
+    mainNavigation: 'Main menu',
+    footerNavigation: 'About this site',
+    languageSwitch: 'Language',
+  },
+  nav: {
+    home: 'Home',
+    about: 'About the partnership',
+    privacy: 'Privacy',
+    accessibility: 'Accessibility',
+  },
+  language: {
+    name: 'English',
+    switchTo: 'Læs siden på dansk',
+  },
+  emergency: {
+    short: 'Emergency: call 112 · Police: 114',
+    heading: 'Not an emergency service',
+    call112: 'Immediate danger to life, health or property: call 112.',
+    call114: 'The police otherwise, including to report a crime: call 114.',
+    notHere: 'You cannot report crimes or get urgent help through this site.',
+  },
+  footer: {
+    runBy:
+      'This site is run by the partnership for a safe Inner Nørrebro: Copenhagen Police and the City of Copenhagen (Center for Sikker By and SSP Copenhagen), with the Inner Nørrebro area renewal office.',
+    anonymous: 'You are anonymous here: no accounts, no tracking, no IP addresses stored.',
+  },
+  home: {
+    title: 'Safety in Inner Nørrebro',
+    lead:
+      'Follow the partnership’s work for a safe Inner Nørrebro, have your say, and tell us where you feel unsafe. You are anonymous, and what you tell us is only ever shown combined with others.',
+    goalsHeading: 'What the partnership wants to achieve',
+    goals: [
+      'Less crime in Inner Nørrebro.',
+      'More residents feeling safe, measured again and again with the same questions and compared with the starting point.',
+      'Residents, associations and businesses taking part in the work.',
+      'Watching the neighbouring areas, such as the quarter around Skt. Hans Torv, so that problems do not just move a few streets.',
+      'Preventing children and young people from being recruited into gangs, including through social media.',
+    ],
+    partsHeading: 'What you can do here',
+    parts: {
+      initiatives: {
+        title: 'Initiatives and events',
+        text: 'See what the police and the city are doing in the area, come to citizen meetings and safety walks, and ask questions.',
+      },
+      surveys: {
+        title: 'Safety surveys',
+        text: 'Tell us anonymously how safe you feel. It also works without JavaScript, with a screen reader and on paper.',
+      },
+      reports: {
+        title: 'Report a concern',
+        text: 'Show on the map where and when a place feels unsafe, and follow what happens to your report.',
+      },
+      results: {
+        title: 'Results',
+        text: 'See whether people feel safer, in figures that can never be traced back to anyone.',
+      },
+    },
+    comingSoon: 'Coming soon',
+    areasHeading: 'The areas',
+    areasIntro:
+      'The partnership works in Inner Nørrebro and follows what happens in the neighbouring areas. The boundaries on the map are provisional, drawn from known places.',
+    areasMapLabel: 'Map of the areas',
+  },
+  areas: {
+    kind: { target: 'Target area', adjacent: 'Neighbouring area' },
+    approximate: 'provisional boundary',
+  },
+  about: {
+    title: 'About the partnership',
+    intro:
+      'Copenhagen Police and the City of Copenhagen have formed a partnership for a safe Inner Nørrebro: the area between Åboulevard, Jagtvej, Nørrebrogade and Peblinge Dossering. For many years the area has been a base for gang conflict and for recruiting young people.',
+    sections: [
+      {
+        heading: 'Who takes part',
+        paragraphs: [
+          'Copenhagen Police; the City of Copenhagen through Center for Sikker By (the Centre for a Safe City) and SSP Copenhagen (schools, social services and police working together); and the Inner Nørrebro area renewal office, which runs the dialogue with residents.',
+        ],
+      },
+      {
+        heading: 'How the police work',
+        paragraphs: [
+          'Since 2024 the police have worked on three tracks: investigation; operational and safety-creating work; and prevention.',
+          'The city works with social support for children, young people and families, and with urban renewal so that streets and squares are good places to be.',
+        ],
+      },
+      {
+        heading: 'What this site is, and what it is not',
+        paragraphs: [
+          'This is the partnership’s public site: it describes the general initiatives, measures how safe people feel, and takes in concerns from residents and businesses.',
+          'Work concerning individuals is confidential and does not happen here. The site holds no information about suspects or gang members, and it cannot be used to point anyone out.',
+        ],
+      },
+      {
+        heading: 'Who runs the site',
+        paragraphs: [
+          'Center for Sikker By at the City of Copenhagen is responsible for the site and for the information it receives. The Inner Nørrebro area renewal office runs the dialogue with residents.',
+        ],
+      },
+    ],
+  },
+  privacy: {
+    title: 'Privacy',
+    intro:
+      'You should be able to speak your mind without being registered. The site is built to know as little about you as possible.',
+    sections: [
+      {
+        heading: 'What we never store',
+        paragraphs: [
+          'Your IP address, your browser’s name and version (user agent), tracking cookies or accounts for residents. The site loads nothing from other services: no fonts, no analytics, no adverts.',
+        ],
+      },
+      {
+        heading: 'What we store',
+        paragraphs: [
+          'Your answers to a survey, without your name, with the date but not the time. Free text is automatically searched for personal data such as CPR numbers, phone numbers, e-mail addresses and number plates, which are hidden before anyone reads it.',
+          'A report about an unsafe place: the place, the category, the time of day and your description. If you ask to be told when the report has been dealt with, we keep your e-mail address until the case is closed. It is never shown.',
+          'Comments and questions about the initiatives, with a name if you choose to give one. A moderator reads them before they are shown.',
+        ],
+      },
+      {
+        heading: 'Cookies',
+        paragraphs: [
+          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted after 24 hours), and one that keeps staff signed in. That is why we do not ask for consent.',
+        ],
+      },
+      {
+        heading: 'Figures we show',
+        paragraphs: [
+          'Results are only shown combined, and only when at least five people are behind a figure. Fewer answers are shown as “too few responses”, so nobody can work out what one person answered.',
+        ],
+      },
+      {
+        heading: 'Data controller',
+        paragraphs: [
+          'The City of Copenhagen, Center for Sikker By, is the data controller. Because answers are anonymous we cannot find your own answers again; for questions about how data is handled, contact the city’s data protection officer.',
+        ],
+      },
+    ],
+  },
+  accessibility: {
+    title: 'Accessibility statement',
+    intro:
+      'The City of Copenhagen wants everyone to be able to use this site, whether you use a screen reader, a keyboard, magnification, or have JavaScript turned off.',
+    sections: [
+      {
+        heading: 'Status',
+        paragraphs: [
+          'The site is built to meet WCAG 2.1 level AA, as the Danish act on the accessibility of public sector websites requires. Every page is tested automatically for accessibility before a new version goes live.',
+        ],
+      },
+      {
+        heading: 'How the site is built',
+        paragraphs: [
+          'Everything works without JavaScript. Every map has an alternative without a map, where you choose a place from a list or type it. The site works with a keyboard alone, adapts to small screens and magnification, and can be printed.',
+        ],
+      },
+      {
+        heading: 'Known limitations',
+        paragraphs: [
+          'The area boundaries on the maps are provisional, drawn from known places; they will be replaced by the official boundaries.',
+        ],
+      },
+      {
+        heading: 'Tell us about problems',
+        paragraphs: [
+          'If you find something you cannot use, we want to know. Write to the Inner Nørrebro area renewal office or to the City of Copenhagen.',
+          'If you do not get a satisfactory answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises public sector websites.',
+        ],
+      },
+    ],
+    updated: 'This statement was last updated',
+  },
+  errors: {
+    notFoundTitle: 'Page not found',
+    notFoundText: 'We cannot find the page you are looking for. The address may be mistyped, or the page may have moved.',
+    serverErrorTitle: 'Something went wrong',
+    serverErrorText: 'Something went wrong on our side. Please try again shortly. Anything you sent before the error has not been lost.',
+    backHome: 'Go to the home page',
+  },
+};

@@ -1,0 +1,95 @@
+/**
+ * `npm start` (after `astro build`): validate the configuration, open the
+ * database, apply migrations, seed an empty database, then serve the built
+ * site on HOST:PORT. Runs on plain Node 24 (type stripping), not through Vite.
+ *
+ * The HTTP server is ours rather than the adapter's auto-started one so that
+ * shutdown is graceful: on SIGTERM/SIGINT we stop accepting, let requests in
+ * flight finish, checkpoint the WAL and close the database.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { seedDatabase } from '../seed/index.ts';
+import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
+
+const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`\n${message}\n\n`);
+  process.exit(1);
+}
+
+function prepareDatabase(cfg: Config): void {
+  const db = getDb(cfg.databaseUrl);
+  migrateDatabase(db);
+  const seeded = seedDatabase(db, { demo: cfg.demoData });
+  const path = sqlitePath(cfg.databaseUrl);
+  process.stdout.write(
+    `Database: ${path}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
+      `Demo data: ${cfg.demoData ? 'on' : 'off'}\n`,
+  );
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function loadHandler(): Promise<Handler> {
+  if (!existsSync(ENTRY)) fail('No build found in dist/. Run `npm start` (it builds first) or `npm run build`.');
+  // We start the HTTP server ourselves; the adapter must not start its own.
+  process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+  const entry = (await import(pathToFileURL(ENTRY).href)) as { handler: Handler };
+  return entry.handler;
+}
+
+async function main(): Promise<void> {
+  let cfg: Config;
+  try {
+    cfg = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+  prepareDatabase(cfg);
+  const handler = await loadHandler();
+
+  const server = createServer((req, res) => {
+    // Static files bypass Astro's middleware; give them the same baseline headers.
+    for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+    handler(req, res);
+  });
+  server.keepAliveTimeout = 5_000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${signal}: finishing requests in flight, then closing the database.\n`);
+    server.close(() => {
+      closeDb();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    // A stuck client must not keep the process alive forever.
+    setTimeout(() => {
+      server.closeAllConnections();
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') fail(`Port ${cfg.port} is in use. Set PORT to another port, e.g. PORT=4322 npm start.`);
+    throw e;
+  });
+  server.listen(cfg.port, cfg.host, () => {
+    const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
+    process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
+  });
+}
+
+await main();

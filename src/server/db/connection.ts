@@ -1,0 +1,63 @@
+/**
+ * The SQLite connection: one per process, shared through globalThis so that
+ * the start script (plain Node) and the built Astro server (a separate module
+ * graph in dist/) use the same handle, and `close()` on shutdown closes it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../../db/schema.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Turns DATABASE_URL (a path, or a `file:` URL) into a file path. */
+export function sqlitePath(databaseUrl: string): string {
+  if (databaseUrl === ':memory:') return databaseUrl;
+  const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
+  return resolve(path);
+}
+
+/** Opens a SQLite database with the pragmas every connection needs. */
+export function openDatabase(databaseUrl: string): Db {
+  const path = sqlitePath(databaseUrl);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const client = new Database(path);
+  // WAL lets readers (the dashboard) run while a writer commits.
+  client.pragma('journal_mode = WAL');
+  // synchronous=NORMAL in WAL mode: a commit is durable against a crash of the
+  // process (the SIGKILL case); only a power loss or OS crash can lose the
+  // last transactions, never corrupt the file. FULL would fsync on every
+  // commit, roughly halving write throughput for a risk this service accepts.
+  client.pragma('synchronous = NORMAL');
+  client.pragma('foreign_keys = ON');
+  // Wait for a competing writer (a backup, a CLI) instead of failing at once.
+  client.pragma('busy_timeout = 5000');
+  return drizzle({ client, schema }) as Db;
+}
+
+const KEY = Symbol.for('tryghed.db');
+type Holder = { [KEY]?: { url: string; db: Db } };
+
+/** The process-wide database, opened on first use. */
+export function getDb(databaseUrl: string): Db {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  if (current && current.url === databaseUrl) return current.db;
+  if (current) current.db.$client.close();
+  const db = openDatabase(databaseUrl);
+  holder[KEY] = { url: databaseUrl, db };
+  return db;
+}
+
+/** Closes the process-wide database after folding the WAL back into the main file. */
+export function closeDb(): void {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  if (!current) return;
+  delete holder[KEY];
+  if (current.db.$client.open) {
+    current.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    current.db.$client.close();
+  }
+}

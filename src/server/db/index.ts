@@ -1,0 +1,9 @@
+/** The app's database handle, opened from the validated configuration. */
+import { config } from '../config.ts';
+import { getDb, type Db } from './connection.ts';
+
+export type { Db } from './connection.ts';
+
+export function db(): Db {
+  return getDb(config().databaseUrl);
+}

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { areas } from '../../db/schema.ts';
+import { areaForPoint, listAreas } from '../../src/server/areas.ts';
+import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { checkHealth } from '../../src/server/health.ts';
+import { seedDatabase } from '../../src/server/seed/index.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+
+let t: TestDb;
+afterEach(() => t?.close());
+
+describe('the SQLite connection', () => {
+  it('runs in WAL mode with foreign keys, a busy timeout and synchronous=NORMAL', () => {
+    t = createTestDb();
+    const c = t.db.$client;
+    expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(c.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+  });
+
+  it('migrating twice is harmless', () => {
+    t = createTestDb();
+    expect(() => migrateDatabase(t.db)).not.toThrow();
+  });
+});
+
+describe('seeding', () => {
+  it('an empty database gets the three reference areas, target area first', () => {
+    t = createTestDb();
+    expect(seedDatabase(t.db, { demo: false }).areas).toBe(3);
+    const rows = listAreas(t.db);
+    expect(rows.map((a) => a.slug)).toEqual(['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro']);
+    expect(rows[0]?.kind).toBe('target');
+    expect(rows.every((a) => a.approximate)).toBe(true);
+  });
+
+  it('seeding again changes nothing', () => {
+    t = createTestDb();
+    seedDatabase(t.db, { demo: true });
+    expect(seedDatabase(t.db, { demo: true }).areas).toBe(0);
+    expect(listAreas(t.db)).toHaveLength(3);
+  });
+});
+
+describe('point-in-area lookup on the seeded areas', () => {
+  it.each([
+    ['Blågårds Plads', 55.6864, 12.5572, 'indre-norrebro'],
+    ['Skt. Hans Torv', 55.6908, 12.5607, 'skt-hans-torv'],
+    ['north-west of Jagtvej', 55.698, 12.54, 'ydre-norrebro'],
+  ])('%s lies in %s', (_name, lat, lon, slug) => {
+    t = createTestDb();
+    seedDatabase(t.db, { demo: false });
+    expect(areaForPoint(t.db, { lat, lon })?.slug).toBe(slug);
+  });
+
+  it('a point outside every area (Frederiksberg) has no area', () => {
+    t = createTestDb();
+    seedDatabase(t.db, { demo: false });
+    expect(areaForPoint(t.db, { lat: 55.6786, lon: 12.5326 })).toBeUndefined();
+  });
+});
+
+/** The SQLite error behind drizzle's wrapper ("Failed to run the query …"). */
+function sqliteError(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    const cause = (e as Error).cause;
+    return cause instanceof Error ? cause.message : (e as Error).message;
+  }
+  return 'no error';
+}
+
+describe('constraints', () => {
+  it('an area kind outside the enumeration is refused by the database itself', () => {
+    t = createTestDb();
+    expect(
+      sqliteError(() =>
+        t.db.run(sql`insert into areas (slug, name_da, name_en, kind, geometry) values ('x', 'x', 'x', 'suspects', '{}')`),
+      ),
+    ).toMatch(/CHECK constraint failed: areas_kind_check/);
+  });
+
+  it('slugs must be lower-case URL-safe', () => {
+    t = createTestDb();
+    const geometry = { type: 'Polygon' as const, coordinates: [[[12, 55], [13, 55], [13, 56], [12, 55]]] };
+    expect(
+      sqliteError(() => t.db.insert(areas).values({ slug: 'Bad Slug', nameDa: 'x', nameEn: 'x', kind: 'target', geometry }).run()),
+    ).toMatch(/CHECK constraint failed: areas_slug_check/);
+  });
+});
+
+describe('checkHealth', () => {
+  it('is ok with the latest migration named once migrated', () => {
+    t = createTestDb();
+    const h = checkHealth(t.db);
+    expect(h).toMatchObject({ ok: true, database: 'ok', migrationsCurrent: true });
+    expect(h.migration).toMatch(/^\d{4}_/);
+  });
+
+  it('is not ok on a database that was never migrated', () => {
+    t = createTestDb({ migrate: false });
+    expect(checkHealth(t.db)).toMatchObject({ ok: false, migrationsCurrent: false });
+  });
+});

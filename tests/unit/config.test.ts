@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer: ./data, port 4321, demo data on, K = 5', () => {
+    const c = loadConfig({});
+    expect(c.databaseUrl).toBe('./data/tryghed.sqlite');
+    expect(c.port).toBe(4321);
+    expect(c.demoData).toBe(true);
+    expect(c.privacyK).toBe(5);
+  });
+
+  it('turns demo data off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'on' }).demoData).toBe(true);
+    expect(loadConfig({ DEMO_DATA: 'off' }).demoData).toBe(false);
+  });
+
+  it('a bad value stops with a message that names the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DEMO_DATA: 'maybe' })).toThrow(/DEMO_DATA/);
+    expect(() => loadConfig({ PUBLIC_ORIGIN: 'not a url' })).toThrow(/PUBLIC_ORIGIN/);
+  });
+
+  it('the privacy threshold K can never be set below 3', () => {
+    expect(() => loadConfig({ PRIVACY_K: '2' })).toThrow(/PRIVACY_K/);
+    expect(loadConfig({ PRIVACY_K: '3' }).privacyK).toBe(3);
+  });
+});

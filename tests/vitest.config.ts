@@ -1,0 +1,43 @@
+/**
+ * Test projects (run all with `npm test`, one with `--project NAME`):
+ * - unit: pure rules in src/lib, no database, no server;
+ * - integration: server modules against a real SQLite file in a temp directory;
+ * - http: the built site, started as `npm start` starts it, driven with fetch;
+ * - browser: the built site in Debian's Chromium (playwright-core), with axe checks.
+ * `npm test` builds first (the `pretest` script), so http and browser test the real build.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'http',
+          include: ['tests/http/**/*.test.ts'],
+          globalSetup: ['tests/support/global-server.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/support/global-server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // One Chromium at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
