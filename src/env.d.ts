@@ -6,5 +6,9 @@ declare namespace App {
     locale: import('./lib/i18n/index.ts').Locale;
     /** The request path without its locale prefix, e.g. `/om` for `/en/om`. */
     path: string;
+    /** The signed-in staff member and session, or null (residents are never signed in). */
+    staff: import('./server/auth/session.ts').SessionWithUser | null;
+    /** An opaque, daily-rotating key for the client (never the address itself), for throttling. */
+    client: string;
   }
 }

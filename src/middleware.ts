@@ -1,35 +1,17 @@
 /**
- * Runs once per request, in order: locale → security headers → request log.
- * Each step is small; rules live in src/lib and src/server.
+ * Runs once per request, in order: request log → locale → client key →
+ * staff session and gate → security headers. Each step is small; the rules
+ * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LOCALE, splitLocale } from './lib/i18n/index.ts';
+import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
+import { decideStaffAccess } from './server/auth/guard.ts';
+import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
 import { config } from './server/config.ts';
+import { db } from './server/db/index.ts';
 import { logger } from './server/logger.ts';
-
-/** `/en/...` is served by the same page as `/...`, with the English catalogue. */
-const locale = defineMiddleware((ctx, next) => {
-  if (ctx.locals.locale) return next(); // already set before an internal rewrite
-  const { locale, path } = splitLocale(ctx.url.pathname);
-  ctx.locals.locale = locale;
-  ctx.locals.path = path;
-  return locale === DEFAULT_LOCALE ? next() : next(path + ctx.url.search);
-});
-
-const securityHeaders = defineMiddleware(async (ctx, next) => {
-  const response = await next();
-  const https = isHttps(ctx.url, ctx.request.headers.get('x-forwarded-proto'), config().trustProxy);
-  try {
-    applySecurityHeaders(response.headers, https);
-    return response;
-  } catch {
-    // Some responses (e.g. Response.redirect) have immutable headers: copy them.
-    const copy = new Response(response.body, response);
-    applySecurityHeaders(copy.headers, https);
-    return copy;
-  }
-});
+import { clientKey } from './server/throttle.ts';
 
 /** Method, path, status and time only: never the client address, user agent or query string. */
 const requestLog = defineMiddleware(async (ctx, next) => {
@@ -47,5 +29,85 @@ const requestLog = defineMiddleware(async (ctx, next) => {
   }
 });
 
+/** `/en/...` is served by the same page as `/...`, with the English catalogue. */
+const locale = defineMiddleware((ctx, next) => {
+  if (ctx.locals.locale) return next(); // already set before an internal rewrite
+  const { locale, path } = splitLocale(ctx.url.pathname);
+  ctx.locals.locale = locale;
+  ctx.locals.path = path;
+  return locale === DEFAULT_LOCALE ? next() : next(path + ctx.url.search);
+});
+
+/**
+ * An opaque key for throttling. Behind a trusted reverse proxy the client is
+ * the last X-Forwarded-For entry (the one our proxy added). The address is
+ * hashed here and goes no further.
+ */
+const client = defineMiddleware((ctx, next) => {
+  let address: string | undefined;
+  const forwarded = ctx.request.headers.get('x-forwarded-for');
+  if (config().trustProxy && forwarded) address = forwarded.split(',').at(-1)?.trim();
+  if (!address) {
+    try {
+      address = ctx.clientAddress;
+    } catch {
+      address = undefined;
+    }
+  }
+  ctx.locals.client = clientKey(address);
+  return next();
+});
+
+const staffGate = defineMiddleware(async (ctx, next) => {
+  ctx.locals.staff = null;
+  const token = ctx.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    ctx.locals.staff = validateSessionToken(db(), token);
+    if (!ctx.locals.staff) ctx.cookies.delete(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true });
+  }
+  const { locale: lang, path } = ctx.locals;
+  const decision = decideStaffAccess(path, ctx.locals.staff);
+  if (decision.kind === 'public') return next();
+
+  let response: Response;
+  switch (decision.kind) {
+    case 'login': {
+      const target = `${localePath(lang, '/staff/login')}?next=${encodeURIComponent(localePath(lang, path))}`;
+      response = ctx.redirect(target, 303);
+      break;
+    }
+    case 'second_factor':
+      response = ctx.redirect(localePath(lang, decision.enrol ? '/staff/mfa/setup' : '/staff/mfa'), 303);
+      break;
+    case 'forbidden':
+      response = await next('/staff/forbidden');
+      break;
+    default:
+      response = await next();
+  }
+  // Staff pages hold non-public data: never cache them anywhere.
+  try {
+    response.headers.set('Cache-Control', 'no-store');
+  } catch {
+    response = new Response(response.body, response);
+    response.headers.set('Cache-Control', 'no-store');
+  }
+  return response;
+});
+
+const securityHeaders = defineMiddleware(async (ctx, next) => {
+  const response = await next();
+  const https = isHttps(ctx.url, ctx.request.headers.get('x-forwarded-proto'), config().trustProxy);
+  try {
+    applySecurityHeaders(response.headers, https);
+    return response;
+  } catch {
+    // Some responses (e.g. Response.redirect) have immutable headers: copy them.
+    const copy = new Response(response.body, response);
+    applySecurityHeaders(copy.headers, https);
+    return copy;
+  }
+});
+
 // The request log runs first so it records the path as requested (before the locale rewrite).
-export const onRequest = sequence(requestLog, locale, securityHeaders);
+export const onRequest = sequence(requestLog, locale, client, securityHeaders, staffGate);

@@ -2,18 +2,18 @@
 import { asc } from 'drizzle-orm';
 import { areas, type Area, type NewArea } from '../../db/schema.ts';
 import { findAreaForPoint, type LatLon } from '../lib/geo.ts';
-import type { Db } from './db/connection.ts';
+import type { Queryable } from './db/connection.ts';
 
 /** All areas, target area first, in display order. */
-export function listAreas(db: Db): Area[] {
+export function listAreas(db: Queryable): Area[] {
   return db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
 }
 
 /** The area a point falls in, or undefined when it is outside every area. */
-export function areaForPoint(db: Db, point: LatLon): Area | undefined {
+export function areaForPoint(db: Queryable, point: LatLon): Area | undefined {
   return findAreaForPoint(listAreas(db), point);
 }
 
-export function insertAreas(db: Db, rows: NewArea[]): void {
+export function insertAreas(db: Queryable, rows: NewArea[]): void {
   if (rows.length > 0) db.insert(areas).values(rows).run();
 }

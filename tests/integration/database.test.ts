@@ -27,19 +27,19 @@ describe('the SQLite connection', () => {
 });
 
 describe('seeding', () => {
-  it('an empty database gets the three reference areas, target area first', () => {
+  it('an empty database gets the three reference areas, target area first', async () => {
     t = createTestDb();
-    expect(seedDatabase(t.db, { demo: false }).areas).toBe(3);
+    expect((await seedDatabase(t.db, { demo: false })).areas).toBe(3);
     const rows = listAreas(t.db);
     expect(rows.map((a) => a.slug)).toEqual(['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro']);
     expect(rows[0]?.kind).toBe('target');
     expect(rows.every((a) => a.approximate)).toBe(true);
   });
 
-  it('seeding again changes nothing', () => {
+  it('seeding again changes nothing', async () => {
     t = createTestDb();
-    seedDatabase(t.db, { demo: true });
-    expect(seedDatabase(t.db, { demo: true }).areas).toBe(0);
+    await seedDatabase(t.db, { demo: true });
+    expect((await seedDatabase(t.db, { demo: true })).areas).toBe(0);
     expect(listAreas(t.db)).toHaveLength(3);
   });
 });
@@ -49,15 +49,15 @@ describe('point-in-area lookup on the seeded areas', () => {
     ['Blågårds Plads', 55.6864, 12.5572, 'indre-norrebro'],
     ['Skt. Hans Torv', 55.6908, 12.5607, 'skt-hans-torv'],
     ['north-west of Jagtvej', 55.698, 12.54, 'ydre-norrebro'],
-  ])('%s lies in %s', (_name, lat, lon, slug) => {
+  ])('%s lies in its area', async (_name, lat, lon, slug) => {
     t = createTestDb();
-    seedDatabase(t.db, { demo: false });
+    await seedDatabase(t.db, { demo: false });
     expect(areaForPoint(t.db, { lat, lon })?.slug).toBe(slug);
   });
 
-  it('a point outside every area (Frederiksberg) has no area', () => {
+  it('a point outside every area (Frederiksberg) has no area', async () => {
     t = createTestDb();
-    seedDatabase(t.db, { demo: false });
+    await seedDatabase(t.db, { demo: false });
     expect(areaForPoint(t.db, { lat: 55.6786, lon: 12.5326 })).toBeUndefined();
   });
 });

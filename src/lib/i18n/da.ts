@@ -4,7 +4,14 @@
  * Prose pages keep their paragraphs here too, so a new locale (Arabic is
  * planned, right-to-left) needs only a catalogue.
  */
+import { editorDa } from './editor-da.ts';
+import { eventsDa } from './events-da.ts';
+import { staffDa } from './staff-da.ts';
+
 export const da = {
+  staff: staffDa,
+  editor: editorDa,
+  events: eventsDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',
     siteDescription:

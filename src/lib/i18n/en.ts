@@ -1,7 +1,13 @@
 /** English message catalogue: the same shape as the Danish one (see da.ts). */
 import type { Messages } from './da.ts';
+import { editorEn } from './editor-en.ts';
+import { eventsEn } from './events-en.ts';
+import { staffEn } from './staff-en.ts';
 
 export const en: Messages = {
+  staff: staffEn,
+  editor: editorEn,
+  events: eventsEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
     siteDescription:

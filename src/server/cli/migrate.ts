@@ -8,7 +8,7 @@ try {
   const cfg = loadConfig();
   const db = getDb(cfg.databaseUrl);
   migrateDatabase(db);
-  const seeded = seedDatabase(db, { demo: cfg.demoData });
+  const seeded = await seedDatabase(db, { demo: cfg.demoData });
   process.stdout.write(`Migrated ${sqlitePath(cfg.databaseUrl)}; seeded ${seeded.areas} areas.\n`);
   closeDb();
 } catch (e) {

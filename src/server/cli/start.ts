@@ -14,6 +14,7 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
+import { demoLoginNote } from '../seed/demo-note.ts';
 import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
@@ -23,15 +24,16 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function prepareDatabase(cfg: Config): void {
+async function prepareDatabase(cfg: Config): Promise<void> {
   const db = getDb(cfg.databaseUrl);
   migrateDatabase(db);
-  const seeded = seedDatabase(db, { demo: cfg.demoData });
+  const seeded = await seedDatabase(db, { demo: cfg.demoData });
   const path = sqlitePath(cfg.databaseUrl);
   process.stdout.write(
     `Database: ${path}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
       `Demo data: ${cfg.demoData ? 'on' : 'off'}\n`,
   );
+  if (cfg.demoData) process.stdout.write(demoLoginNote(db));
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  prepareDatabase(cfg);
+  await prepareDatabase(cfg);
   const handler = await loadHandler();
 
   const server = createServer((req, res) => {

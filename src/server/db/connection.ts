@@ -7,9 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../../db/schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** A database or a transaction on it: what query functions take, so they compose inside transactions. */
+export type Queryable = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 
 /** Turns DATABASE_URL (a path, or a `file:` URL) into a file path. */
 export function sqlitePath(databaseUrl: string): string {

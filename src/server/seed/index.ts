@@ -1,28 +1,149 @@
 /**
- * Seeding an empty database: reference data always (the areas), demo content
- * only when demo data is enabled. Each part runs in one transaction and only
- * when its table is empty, so seeding twice changes nothing.
+ * Seeding an empty database: reference data always (partners and areas),
+ * demo staff and content only when demo data is enabled and there are no
+ * staff accounts yet. Each part only runs when its table is empty, so
+ * seeding twice changes nothing.
  */
 import { count } from 'drizzle-orm';
-import { areas } from '../../../db/schema.ts';
-import { insertAreas } from '../areas.ts';
-import type { Db } from '../db/connection.ts';
+import { areas, partners, users } from '../../../db/schema.ts';
+import { fromCopenhagenLocal } from '../../lib/time.ts';
+import { insertAreas, listAreas } from '../areas.ts';
+import { moderateComment, replyToComment, submitComment } from '../comments.ts';
+import type { Queryable } from '../db/connection.ts';
+import { createEvent, setEventState } from '../events.ts';
+import { addInitiativeUpdate, createInitiative, setInitiativeState } from '../initiatives.ts';
+import { listPartners } from '../partners.ts';
+import { hashPassword } from '../auth/password.ts';
+import { insertUser } from '../users.ts';
 import { seedAreaRows } from './areas.ts';
+import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
+import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
+import { PARTNER_ROWS } from './partners.ts';
 
 export interface SeedOptions {
   demo: boolean;
+  /** The seed date for demo events (defaults to now). */
+  now?: Date;
 }
 
 export interface SeedReport {
   /** How many reference areas were inserted (0 when areas existed). */
   areas: number;
+  partners: number;
+  /** Demo accounts created now (empty when none). */
+  demoAccounts: DemoAccount[];
 }
 
-export function seedDatabase(db: Db, _options: SeedOptions): SeedReport {
-  return db.transaction((tx) => {
-    const existing = tx.select({ n: count() }).from(areas).get()?.n ?? 0;
-    const rows = existing === 0 ? seedAreaRows() : [];
-    insertAreas(tx as unknown as Db, rows);
-    return { areas: rows.length };
+export async function seedDatabase(db: Queryable, options: SeedOptions): Promise<SeedReport> {
+  const reference = db.transaction((tx) => {
+    const areaRows = (tx.select({ n: count() }).from(areas).get()?.n ?? 0) === 0 ? seedAreaRows() : [];
+    insertAreas(tx, areaRows);
+    const partnerRows = (tx.select({ n: count() }).from(partners).get()?.n ?? 0) === 0 ? [...PARTNER_ROWS] : [];
+    if (partnerRows.length) tx.insert(partners).values(partnerRows).run();
+    return { areas: areaRows.length, partners: partnerRows.length };
+  });
+  const noStaff = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  if (!options.demo || !noStaff) return { ...reference, demoAccounts: [] };
+  await seedDemo(db, options.now ?? new Date());
+  return { ...reference, demoAccounts: [...DEMO_ACCOUNTS] };
+}
+
+async function seedDemo(db: Queryable, now: Date): Promise<void> {
+  const partnerId = new Map(listPartners(db).map((p) => [p.slug, p.id]));
+  const areaId = new Map(listAreas(db).map((a) => [a.slug, a.id]));
+  const ids = (slugs: readonly string[], map: Map<string, number>) => slugs.map((s) => map.get(s)).filter((x): x is number => x !== undefined);
+
+  // Hash first (async), then write everything in one transaction: all or nothing.
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
+
+  db.transaction((tx) => {
+    const staff = new Map<string, number>();
+    DEMO_ACCOUNTS.forEach((a, i) => {
+      const user = insertUser(
+        tx,
+        {
+          email: a.email,
+          displayName: a.displayName,
+          role: a.role,
+          partnerId: a.partnerSlug ? (partnerId.get(a.partnerSlug) ?? null) : null,
+          passwordHash: hashes[i]!,
+          totpKey: demoTotpKey(),
+        },
+        null,
+      );
+      staff.set(a.role, user.id);
+    });
+    const editor = staff.get('editor') ?? null;
+    const moderator = staff.get('moderator')!;
+
+    const initiativeIds = DEMO_INITIATIVES.map((d) => {
+      const row = createInitiative(
+        tx,
+        {
+          titleDa: d.titleDa,
+          titleEn: d.titleEn,
+          summaryDa: d.summaryDa,
+          summaryEn: d.summaryEn,
+          bodyDa: d.bodyDa,
+          bodyEn: d.bodyEn,
+          track: d.track,
+          status: d.status,
+          startsOn: d.startsOn,
+          endsOn: d.endsOn,
+          partnerIds: ids(d.partners, partnerId),
+          areaIds: ids(d.areas, areaId),
+        },
+        editor,
+      );
+      for (const u of d.updates) addInitiativeUpdate(tx, row.id, u, editor);
+      setInitiativeState(tx, row.id, 'published', editor);
+      return row.id;
+    });
+
+    for (const e of DEMO_EVENTS) {
+      const day = new Date(now.getTime() + e.dayOffset * 86_400_000).toISOString().slice(0, 10);
+      const hh = String(Math.floor(e.hour)).padStart(2, '0');
+      const startsAt = fromCopenhagenLocal(`${day}T${hh}:00`)!;
+      const row = createEvent(
+        tx,
+        {
+          kind: e.kind,
+          titleDa: e.titleDa,
+          titleEn: e.titleEn,
+          descriptionDa: e.descriptionDa,
+          descriptionEn: e.descriptionEn,
+          place: e.place,
+          lat: e.lat,
+          lon: e.lon,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + e.durationHours * 3_600_000),
+          areaId: areaId.get(e.area) ?? null,
+          partnerId: partnerId.get(e.partner) ?? null,
+          initiativeId: e.initiativeIndex === null ? null : (initiativeIds[e.initiativeIndex] ?? null),
+        },
+        editor,
+      );
+      setEventState(tx, row.id, 'published', editor);
+    }
+
+    // One answered question, so the public dialogue is visible in the demo.
+    const first = initiativeIds[4]!;
+    const question = submitComment(tx, {
+      targetType: 'initiative',
+      targetId: first,
+      authorName: 'Beboer på Blågårdsgade',
+      body: 'Hvornår kommer der bedre lys i passagen ved skolen? Den er meget mørk om vinteren.',
+      locale: 'da',
+    });
+    moderateComment(tx, question.id, { kind: 'approve' }, moderator);
+    replyToComment(
+      tx,
+      {
+        commentId: question.id,
+        partnerId: partnerId.get('omraadefornyelsen')!,
+        body: 'Tak for forslaget. Passagen er med i planen for ny belysning, som sættes op i løbet af foråret.',
+      },
+      moderator,
+    );
   });
 }

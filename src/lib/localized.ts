@@ -1,0 +1,32 @@
+/**
+ * Picking a row's text in the reader's locale. Danish is always present;
+ * another locale falls back to Danish, and says so, so the page can mark the
+ * passage with lang="da" for screen readers.
+ */
+import type { Locale } from './i18n/index.ts';
+
+export interface LocalizedText {
+  text: string;
+  /** The language the text is actually in. */
+  lang: Locale;
+}
+
+export function pick(locale: Locale, da: string, en: string | null | undefined): LocalizedText {
+  if (locale === 'en' && en && en.trim() !== '') return { text: en, lang: 'en' };
+  return { text: da, lang: 'da' };
+}
+
+/** A URL slug from a title: lower case, Danish letters spelled out, hyphens. */
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}

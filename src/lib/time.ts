@@ -1,0 +1,49 @@
+/**
+ * Copenhagen wall-clock time ⇄ instants. Staff type event times as local
+ * time (an <input type="datetime-local">); the database stores instants.
+ */
+const TZ = 'Europe/Copenhagen';
+
+/** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function offsetMinutes(instant: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant of a Copenhagen local time given as `YYYY-MM-DDTHH:MM`; null if malformed. */
+export function fromCopenhagenLocal(value: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  if (new Date(guess).getUTCDate() !== d) return null; // 31 February and the like
+  // Two passes settle the offset also right after a daylight-saving switch.
+  let instant = new Date(guess - offsetMinutes(new Date(guess)) * 60_000);
+  instant = new Date(guess - offsetMinutes(instant) * 60_000);
+  return instant;
+}
+
+/** An instant as Copenhagen local `YYYY-MM-DDTHH:MM`, for a datetime-local field. */
+export function toCopenhagenLocal(instant: Date): string {
+  const shifted = new Date(instant.getTime() + offsetMinutes(instant) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

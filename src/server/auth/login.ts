@@ -1,0 +1,85 @@
+/**
+ * Signing in: password first (a new session that can only reach the second
+ * factor), then TOTP or a recovery code (the session becomes full). Both
+ * steps are throttled per account and per client, and a wrong e-mail costs
+ * the same time as a wrong password, so nothing reveals who has an account.
+ */
+import type { Session, User } from '../../../db/schema.ts';
+import { recordAudit } from '../audit.ts';
+import type { Queryable } from '../db/connection.ts';
+import { logger } from '../logger.ts';
+import { throttles } from '../throttle.ts';
+import {
+  completeTotpEnrolment,
+  findUserByEmail,
+  normaliseEmail,
+  recordTotpStep,
+  useRecoveryCode,
+} from '../users.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { createSession, markSessionTwoFactorVerified } from './session.ts';
+import { verifyTotp } from './totp.ts';
+
+export type SignInResult =
+  | { kind: 'ok'; token: string; session: Session; user: User }
+  | { kind: 'invalid' }
+  | { kind: 'throttled'; retryAfter: number };
+
+export async function signIn(
+  db: Queryable,
+  input: { email: string; password: string; client: string },
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const perClient = throttles.loginClient.hit(input.client);
+  if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
+  const perAccount = throttles.loginAccount.check(email);
+  if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
+
+  const user = findUserByEmail(db, email);
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid || user.disabledAt !== null) {
+    throttles.loginAccount.hit(email);
+    logger.info({ event: 'login_failed' }, 'staff login failed');
+    return { kind: 'invalid' };
+  }
+  throttles.loginAccount.reset(email);
+  const { token, session } = createSession(db, user.id);
+  recordAudit(db, { userId: user.id, action: 'session.login', entityType: 'session', summary: 'password accepted' });
+  return { kind: 'ok', token, session, user };
+}
+
+export type SecondFactorResult =
+  | { kind: 'ok'; recoveryCodes?: string[] }
+  | { kind: 'invalid' }
+  | { kind: 'throttled'; retryAfter: number };
+
+/**
+ * Checks a TOTP code (or, once enrolled, a recovery code) for a session that
+ * has passed the password. During enrolment a correct code finishes it and
+ * returns the ten recovery codes to show once.
+ */
+export function verifySecondFactor(
+  db: Queryable,
+  input: { session: Session; user: User; code: string; client: string },
+): SecondFactorResult {
+  const { user } = input;
+  const perClient = throttles.totpClient.hit(input.client);
+  if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
+  const perAccount = throttles.totpAccount.hit(String(user.id));
+  if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
+  if (!user.totpKey) return { kind: 'invalid' };
+
+  const enrolled = user.totpEnrolledAt !== null;
+  const step = verifyTotp(user.totpKey, input.code, user.totpLastStep);
+  let recoveryCodes: string[] | undefined;
+  if (step !== null) {
+    if (enrolled) recordTotpStep(db, user.id, step);
+    else recoveryCodes = completeTotpEnrolment(db, user.id, step);
+  } else if (!(enrolled && /[a-z]/i.test(input.code) && useRecoveryCode(db, user.id, input.code))) {
+    return { kind: 'invalid' };
+  }
+  throttles.totpAccount.reset(String(user.id));
+  markSessionTwoFactorVerified(db, input.session.id);
+  recordAudit(db, { userId: user.id, action: 'session.two_factor', entityType: 'session', summary: 'second factor accepted' });
+  return recoveryCodes ? { kind: 'ok', recoveryCodes } : { kind: 'ok' };
+}

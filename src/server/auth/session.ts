@@ -1,0 +1,99 @@
+/**
+ * Staff sessions, implemented after the Lucia author's session guide
+ * (lucia-auth.com, "Sessions"): the token is `<id>.<secret>`; the database
+ * holds the id and the SHA-256 of the secret; validation compares hashes in
+ * constant time. Sessions end after 8 hours without use or 7 days in all.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { and, eq, ne } from 'drizzle-orm';
+import { sessions, users, type Session, type User } from '../../../db/schema.ts';
+import type { Queryable } from '../db/connection.ts';
+import { randomToken } from './random.ts';
+
+/** `__Host-`: Secure, Path=/, no Domain, so no subdomain can set or read it. */
+export const SESSION_COOKIE = '__Host-tryghed-session';
+export const INACTIVITY_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+/** The last-use time is written at most this often, to spare the database a write per request. */
+export const ACTIVITY_WRITE_INTERVAL_MS = 60 * 1000;
+
+export interface SessionWithUser {
+  session: Session;
+  user: User;
+}
+
+function hashSecret(secret: string): Buffer {
+  return Buffer.from(sha256(new TextEncoder().encode(secret)));
+}
+
+/** Starts a session for a user; the token goes into the cookie and nowhere else. */
+export function createSession(db: Queryable, userId: number, now = new Date()): { token: string; session: Session } {
+  const id = randomToken(16); // 128 bits: the lookup key
+  const secret = randomToken(32); // 256 bits: the part that proves possession
+  const session: Session = {
+    id,
+    userId,
+    secretHash: hashSecret(secret),
+    twoFactorVerified: false,
+    createdAt: now,
+    lastVerifiedAt: now,
+  };
+  db.insert(sessions).values(session).run();
+  return { token: `${id}.${secret}`, session };
+}
+
+/** The session and its user for a token, or null when the token is unknown, wrong, expired or the user disabled. */
+export function validateSessionToken(db: Queryable, token: string, now = new Date()): SessionWithUser | null {
+  const [id, secret, extra] = token.split('.');
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+  const row = db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).get();
+  if (!row) return null;
+  const { sessions: session, users: user } = row;
+  if (!constantTimeEqual(hashSecret(secret), session.secretHash)) return null;
+
+  const t = now.getTime();
+  const expired =
+    t - session.createdAt.getTime() >= ABSOLUTE_LIFETIME_MS ||
+    t - session.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS ||
+    user.disabledAt !== null;
+  if (expired) {
+    invalidateSession(db, session.id);
+    return null;
+  }
+  if (t - session.lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
+    session.lastVerifiedAt = now;
+    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id)).run();
+  }
+  return { session, user };
+}
+
+export function markSessionTwoFactorVerified(db: Queryable, sessionId: string): void {
+  db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId)).run();
+}
+
+export function invalidateSession(db: Queryable, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of a user, except (optionally) the one making the change. */
+export function invalidateUserSessions(db: Queryable, userId: number, exceptSessionId?: string): number {
+  const where = exceptSessionId
+    ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+    : eq(sessions.userId, userId);
+  return db.delete(sessions).where(where).run().changes;
+}
+
+export function countUserSessions(db: Queryable, userId: number): number {
+  return db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all().length;
+}
+
+/** Cookie attributes for the session cookie (Astro's cookies.set options). */
+export function sessionCookieOptions(expires: Date) {
+  return { httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/', expires };
+}
+
+/** When the cookie should expire: the session's absolute end. */
+export function sessionExpiry(session: Session): Date {
+  return new Date(session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS);
+}

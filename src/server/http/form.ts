@@ -1,0 +1,38 @@
+/** Reading posted forms safely: a body that is not a form is a 400/415, never a 500. */
+
+export type FormRead = { ok: true; form: FormData } | { ok: false; status: 400 | 413 | 415 };
+
+/** Largest form body accepted (bytes). Larger bodies get 413 before parsing. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+
+export async function readForm(request: Request, limit = FORM_BODY_LIMIT): Promise<FormRead> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
+    return { ok: false, status: 415 };
+  }
+  const length = Number(request.headers.get('content-length') ?? '0');
+  if (length > limit) return { ok: false, status: 413 };
+  try {
+    const body = await request.arrayBuffer();
+    if (body.byteLength > limit) return { ok: false, status: 413 };
+    const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+    return { ok: true, form };
+  } catch {
+    return { ok: false, status: 400 };
+  }
+}
+
+/** A single text field, trimmed; '' when missing or not text. */
+export function field(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/**
+ * Where to go after signing in: only a staff path on this site, so the
+ * `next` parameter cannot be used to send someone elsewhere.
+ */
+export function safeStaffNext(next: string | null | undefined, fallback: string): string {
+  if (next && /^\/(en\/)?staff(\/[a-z0-9/_-]*)?$/.test(next)) return next;
+  return fallback;
+}

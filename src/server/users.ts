@@ -1,0 +1,260 @@
+/**
+ * Staff accounts: creating, finding, disabling, passwords, TOTP enrolment and
+ * recovery codes. Every change that ends trust in a session (disable, new
+ * password) ends the user's other sessions.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { partners, recoveryCodes, users, type Role, type User } from '../../db/schema.ts';
+import { recordAudit } from './audit.ts';
+import { hashPassword, passwordProblem } from './auth/password.ts';
+import { randomCode } from './auth/random.ts';
+import type { PasswordProblem } from '../lib/password-policy.ts';
+import { invalidateUserSessions } from './auth/session.ts';
+import type { Queryable } from './db/connection.ts';
+
+export class UserError extends Error {
+  readonly code: 'email_taken' | 'weak_password' | 'not_found';
+  /** For weak_password: which rule the password broke. */
+  readonly problem: PasswordProblem | undefined;
+
+  constructor(code: UserError['code'], problem?: PasswordProblem) {
+    super(problem ? `${code}: ${problem}` : code);
+    this.code = code;
+    this.problem = problem;
+  }
+}
+
+/** A temporary password for a new account or a reset: 20 unambiguous characters in groups. */
+export function temporaryPassword(): string {
+  return randomCode(20).replace(/(.{5})(?=.)/g, '$1-');
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(db: Queryable, email: string): User | undefined {
+  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+}
+
+export function findUser(db: Queryable, id: number): User | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export interface UserListRow {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  partner: string | null;
+  enrolled: boolean;
+  disabled: boolean;
+}
+
+export function listUsers(db: Queryable): UserListRow[] {
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      partner: partners.nameDa,
+      totpEnrolledAt: users.totpEnrolledAt,
+      disabledAt: users.disabledAt,
+    })
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .orderBy(asc(users.email))
+    .all()
+    .map(({ totpEnrolledAt, disabledAt, ...u }) => ({ ...u, enrolled: totpEnrolledAt !== null, disabled: disabledAt !== null }));
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  partnerId: number | null;
+  password: string;
+  /** Pre-set TOTP key (demo accounts only); enrolment then counts as done. */
+  totpKey?: Uint8Array;
+}
+
+export async function createUser(db: Queryable, input: NewUser, actorId: number | null): Promise<User> {
+  const email = normaliseEmail(input.email);
+  if (findUserByEmail(db, email)) throw new UserError('email_taken');
+  const problem = passwordProblem(input.password, email);
+  if (problem) throw new UserError('weak_password', problem);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => insertUser(tx, { ...input, email, passwordHash }, actorId));
+}
+
+/**
+ * Inserts an account whose password is already hashed (and checked), so that
+ * callers can create accounts inside a larger transaction (the demo seed).
+ */
+export function insertUser(
+  db: Queryable,
+  input: Omit<NewUser, 'password'> & { passwordHash: string },
+  actorId: number | null,
+): User {
+  const now = new Date();
+  const user = db
+    .insert(users)
+    .values({
+      email: normaliseEmail(input.email),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      partnerId: input.partnerId,
+      passwordHash: input.passwordHash,
+      passwordChangedAt: now,
+      totpKey: input.totpKey ? Buffer.from(input.totpKey) : null,
+      totpEnrolledAt: input.totpKey ? now : null,
+    })
+    .returning()
+    .get();
+  recordAudit(db, {
+    userId: actorId,
+    action: 'user.create',
+    entityType: 'user',
+    entityId: user.id,
+    summary: `${user.email} (${input.role})`,
+  });
+  return user;
+}
+
+/** Sets a new password and ends the user's other sessions. */
+export async function setPassword(
+  db: Queryable,
+  userId: number,
+  password: string,
+  actorId: number | null,
+  keepSessionId?: string,
+): Promise<void> {
+  const user = findUser(db, userId);
+  if (!user) throw new UserError('not_found');
+  const problem = passwordProblem(password, user.email);
+  if (problem) throw new UserError('weak_password', problem);
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId)).run();
+    invalidateUserSessions(tx, userId, keepSessionId);
+    recordAudit(tx, {
+      userId: actorId,
+      action: actorId === userId ? 'user.change_password' : 'user.reset_password',
+      entityType: 'user',
+      entityId: userId,
+      summary: user.email,
+    });
+  });
+}
+
+/** Disables (or re-enables) an account; disabling ends all its sessions. */
+export function setUserDisabled(db: Queryable, userId: number, disabled: boolean, actorId: number | null): void {
+  const user = findUser(db, userId);
+  if (!user) throw new UserError('not_found');
+  db.transaction((tx) => {
+    tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
+    if (disabled) invalidateUserSessions(tx, userId);
+    recordAudit(tx, {
+      userId: actorId,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: userId,
+      summary: user.email,
+    });
+  });
+}
+
+export function setUserRole(db: Queryable, userId: number, role: Role, actorId: number | null): void {
+  const user = findUser(db, userId);
+  if (!user) throw new UserError('not_found');
+  db.transaction((tx) => {
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+    recordAudit(tx, {
+      userId: actorId,
+      action: 'user.change_role',
+      entityType: 'user',
+      entityId: userId,
+      summary: `${user.email}: ${user.role} → ${role}`,
+    });
+  });
+}
+
+/** An admin ends all of a user's sessions (a lost laptop, a left job). */
+export function endUserSessions(db: Queryable, userId: number, actorId: number | null): number {
+  return db.transaction((tx) => {
+    const n = invalidateUserSessions(tx, userId);
+    recordAudit(tx, {
+      userId: actorId,
+      action: 'user.end_sessions',
+      entityType: 'user',
+      entityId: userId,
+      summary: `${n} sessions`,
+    });
+    return n;
+  });
+}
+
+// --- TOTP enrolment and recovery codes -------------------------------------
+
+/** Stores a fresh key for a user who has not finished enrolment. */
+export function startTotpEnrolment(db: Queryable, userId: number, key: Uint8Array): void {
+  db.update(users)
+    .set({ totpKey: Buffer.from(key), totpEnrolledAt: null, totpLastStep: null })
+    .where(eq(users.id, userId))
+    .run();
+}
+
+/** Finishes enrolment after a correct code; returns ten new recovery codes to show once. */
+export function completeTotpEnrolment(db: Queryable, userId: number, step: number): string[] {
+  return db.transaction((tx) => {
+    tx.update(users).set({ totpEnrolledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId)).run();
+    const codes = replaceRecoveryCodes(tx, userId);
+    recordAudit(tx, { userId, action: 'user.enrol_totp', entityType: 'user', entityId: userId });
+    return codes;
+  });
+}
+
+export function recordTotpStep(db: Queryable, userId: number, step: number): void {
+  db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId)).run();
+}
+
+function hashCode(code: string): Buffer {
+  return Buffer.from(sha256(new TextEncoder().encode(code.toLowerCase().replace(/[^a-z0-9]/g, ''))));
+}
+
+/** Ten new one-time codes (xxxxx-xxxxx); the old ones stop working. */
+export function replaceRecoveryCodes(db: Queryable, userId: number): string[] {
+  const codes = Array.from({ length: 10 }, () => {
+    const c = randomCode(10);
+    return `${c.slice(0, 5)}-${c.slice(5)}`;
+  });
+  db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  db.insert(recoveryCodes)
+    .values(codes.map((c) => ({ userId, codeHash: hashCode(c) })))
+    .run();
+  return codes;
+}
+
+/** Uses a recovery code; true when it was valid and unused (it is then spent). */
+export function useRecoveryCode(db: Queryable, userId: number, code: string): boolean {
+  const result = db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashCode(code)), isNull(recoveryCodes.usedAt)))
+    .run();
+  if (result.changes === 1) {
+    recordAudit(db, { userId, action: 'user.use_recovery_code', entityType: 'user', entityId: userId });
+    return true;
+  }
+  return false;
+}
+
+export function unusedRecoveryCodes(db: Queryable, userId: number): number {
+  return db
+    .select({ id: recoveryCodes.id })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+    .all().length;
+}
