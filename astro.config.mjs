@@ -22,5 +22,7 @@ export default defineConfig({
   },
   env: { schema: envSchema },
   build: { inlineStylesheets: 'never' },
+  // Markdown is rendered by src/lib/markdown.ts; Astro's own (with Shiki's inline styles) is unused.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

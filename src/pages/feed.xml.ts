@@ -1,0 +1,10 @@
+/** GET /feed.xml (and /en/feed.xml): RSS of all published initiatives and their updates. */
+import type { APIRoute } from 'astro';
+import { config } from '../server/config.ts';
+import { db } from '../server/db/index.ts';
+import { initiativesFeed } from '../server/feeds.ts';
+
+export const GET: APIRoute = ({ locals, url }) => {
+  const xml = initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
+};

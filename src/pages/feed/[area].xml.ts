@@ -1,0 +1,13 @@
+/** GET /feed/<area>.xml: RSS of the published initiatives in one area. */
+import type { APIRoute } from 'astro';
+import { listAreas } from '../../server/areas.ts';
+import { config } from '../../server/config.ts';
+import { db } from '../../server/db/index.ts';
+import { initiativesFeed } from '../../server/feeds.ts';
+
+export const GET: APIRoute = ({ locals, url, params }) => {
+  const area = listAreas(db()).find((a) => a.slug === params['area']);
+  if (!area) return new Response('Unknown area', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const xml = initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin, area });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
+};

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema.ts';
+import { signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
+import { currentTotp } from '../../src/server/auth/totp.ts';
+import { resetAllThrottles } from '../../src/server/throttle.ts';
+import { createUser, findUser, unusedRecoveryCodes } from '../../src/server/users.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { seedReference } from '../support/factories.ts';
+import { createTotpKey } from '../../src/server/auth/totp.ts';
+import { startTotpEnrolment } from '../../src/server/users.ts';
+import { validateSessionToken } from '../../src/server/auth/session.ts';
+
+let t: TestDb;
+const PASSWORD = 'correct horse battery staple';
+beforeEach(async () => {
+  resetAllThrottles();
+  t = createTestDb();
+  await seedReference(t.db);
+});
+afterEach(() => t.close());
+
+async function user(options: { enrolled: boolean }) {
+  const key = createTotpKey();
+  const u = await createUser(
+    t.db,
+    { email: 'Staff@Example.org', displayName: 'Staff', role: 'editor', partnerId: null, password: PASSWORD, ...(options.enrolled ? { totpKey: key } : {}) },
+    null,
+  );
+  return { user: u, key };
+}
+
+describe('password step', () => {
+  it('the right password starts a session that has not passed the second factor', async () => {
+    await user({ enrolled: true });
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    expect(r.kind).toBe('ok');
+    if (r.kind === 'ok') expect(r.session.twoFactorVerified).toBe(false);
+  });
+
+  it('a wrong password and an unknown e-mail get the same answer', async () => {
+    await user({ enrolled: true });
+    expect((await signIn(t.db, { email: 'staff@example.org', password: 'wrong password!!', client: 'c1' })).kind).toBe('invalid');
+    expect((await signIn(t.db, { email: 'nobody@example.org', password: PASSWORD, client: 'c1' })).kind).toBe('invalid');
+  });
+
+  it('after 5 failures the account is throttled with a Retry-After, even with the right password', async () => {
+    await user({ enrolled: true });
+    for (let i = 0; i < 5; i++) await signIn(t.db, { email: 'staff@example.org', password: 'wrong password!!', client: `c${i}` });
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'fresh' });
+    expect(r.kind).toBe('throttled');
+    if (r.kind === 'throttled') expect(r.retryAfter).toBeGreaterThan(0);
+  });
+
+  it('one client is throttled after 20 attempts across accounts', async () => {
+    for (let i = 0; i < 20; i++) await signIn(t.db, { email: `x${i}@example.org`, password: 'whatever password', client: 'same' });
+    expect((await signIn(t.db, { email: 'y@example.org', password: 'whatever password', client: 'same' })).kind).toBe('throttled');
+  });
+
+  it('a disabled account cannot sign in', async () => {
+    const { user: u } = await user({ enrolled: true });
+    const { setUserDisabled } = await import('../../src/server/users.ts');
+    setUserDisabled(t.db, u.id, true, null);
+    expect((await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' })).kind).toBe('invalid');
+  });
+});
+
+describe('second factor', () => {
+  it('a correct TOTP code completes the session, and the same code cannot be used again', async () => {
+    const { key } = await user({ enrolled: true });
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (r.kind !== 'ok') throw new Error('sign-in failed');
+    const code = currentTotp(key);
+    expect(verifySecondFactor(t.db, { session: r.session, user: r.user, code, client: 'c1' }).kind).toBe('ok');
+    expect(validateSessionToken(t.db, r.token)?.session.twoFactorVerified).toBe(true);
+
+    const again = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (again.kind !== 'ok') throw new Error('sign-in failed');
+    const fresh = findUser(t.db, r.user.id)!;
+    expect(verifySecondFactor(t.db, { session: again.session, user: fresh, code, client: 'c1' }).kind).toBe('invalid');
+  });
+
+  it('enrolment ends with ten one-time recovery codes, and one of them works once', async () => {
+    const { user: u } = await user({ enrolled: false });
+    const key = createTotpKey();
+    startTotpEnrolment(t.db, u.id, key);
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (r.kind !== 'ok') throw new Error('sign-in failed');
+    const enrolled = verifySecondFactor(t.db, { session: r.session, user: findUser(t.db, u.id)!, code: currentTotp(key), client: 'c1' });
+    expect(enrolled.kind).toBe('ok');
+    const codes = enrolled.kind === 'ok' ? enrolled.recoveryCodes! : [];
+    expect(codes).toHaveLength(10);
+    expect(unusedRecoveryCodes(t.db, u.id)).toBe(10);
+
+    const s2 = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (s2.kind !== 'ok') throw new Error('sign-in failed');
+    expect(verifySecondFactor(t.db, { session: s2.session, user: findUser(t.db, u.id)!, code: codes[0]!.toUpperCase(), client: 'c1' }).kind).toBe('ok');
+    const s3 = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (s3.kind !== 'ok') throw new Error('sign-in failed');
+    expect(verifySecondFactor(t.db, { session: s3.session, user: findUser(t.db, u.id)!, code: codes[0]!, client: 'c1' }).kind).toBe('invalid');
+    expect(unusedRecoveryCodes(t.db, u.id)).toBe(9);
+  });
+
+  it('wrong codes are throttled per account after 5 attempts', async () => {
+    const { key } = await user({ enrolled: true });
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (r.kind !== 'ok') throw new Error('sign-in failed');
+    for (let i = 0; i < 5; i++) verifySecondFactor(t.db, { session: r.session, user: r.user, code: '000000', client: `k${i}` });
+    expect(verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'other' }).kind).toBe('throttled');
+  });
+
+  it('sign-ins and second factors are in the audit log', async () => {
+    const { key } = await user({ enrolled: true });
+    const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
+    if (r.kind !== 'ok') throw new Error('sign-in failed');
+    verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'c1' });
+    const actions = t.db.select().from(auditLog).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.create', 'session.login', 'session.two_factor']));
+  });
+});

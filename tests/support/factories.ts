@@ -1,0 +1,59 @@
+/** Small factories for integration tests: real rows in a real (temporary) SQLite database. */
+import type { Role } from '../../db/schema.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { seedDatabase } from '../../src/server/seed/index.ts';
+import { createInitiative, setInitiativeState } from '../../src/server/initiatives.ts';
+import { listAreas } from '../../src/server/areas.ts';
+import { listPartners } from '../../src/server/partners.ts';
+import { insertUser } from '../../src/server/users.ts';
+import { createTotpKey } from '../../src/server/auth/totp.ts';
+
+/** Reference data only (areas and partners), no demo content. */
+export async function seedReference(db: Db): Promise<void> {
+  await seedDatabase(db, { demo: false });
+}
+
+let n = 0;
+/** A staff user with a cheap placeholder hash (tests that sign in use createUser instead). */
+export function makeUser(db: Db, role: Role, options: { enrolled?: boolean } = {}) {
+  n += 1;
+  const key = createTotpKey();
+  const user = insertUser(
+    db,
+    {
+      email: `${role}${n}@test.invalid`,
+      displayName: `Test ${role} ${n}`,
+      role,
+      partnerId: listPartners(db)[0]?.id ?? null,
+      passwordHash: 'not-a-hash',
+      ...(options.enrolled === false ? {} : { totpKey: key }),
+    },
+    null,
+  );
+  return { user, key };
+}
+
+export function makeInitiative(db: Db, options: { published?: boolean; title?: string; areaSlug?: string } = {}) {
+  n += 1;
+  const area = listAreas(db).find((a) => a.slug === (options.areaSlug ?? 'indre-norrebro'))!;
+  const row = createInitiative(
+    db,
+    {
+      titleDa: options.title ?? `Indsats ${n}`,
+      titleEn: `Initiative ${n}`,
+      summaryDa: 'Resumé',
+      summaryEn: 'Summary',
+      bodyDa: 'Tekst',
+      bodyEn: null,
+      track: 'preventive',
+      status: 'active',
+      startsOn: '2025-01-01',
+      endsOn: null,
+      partnerIds: [listPartners(db)[0]!.id],
+      areaIds: [area.id],
+    },
+    null,
+  );
+  if (options.published !== false) setInitiativeState(db, row.id, 'published', null);
+  return row;
+}
