@@ -54,6 +54,11 @@ describe('security headers', () => {
     expect((await get('/')).res.headers.has('strict-transport-security')).toBe(false);
   });
 
+  it('HSTS behind a trusted TLS-terminating proxy', async () => {
+    const { res } = await get('/', { headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
   it('a cross-site form post is refused by the origin check', async () => {
     const { res } = await get('/', {
       method: 'POST',

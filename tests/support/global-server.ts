@@ -10,7 +10,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const server = await startServer();
+  // Behind-a-proxy mode, so tests can speak for distinct clients with
+  // X-Forwarded-For (in-memory throttles are per client).
+  const server = await startServer({ TRUST_PROXY: 'true' });
   project.provide('baseUrl', server.url);
   project.provide('dbPath', server.dbPath);
   return async () => {

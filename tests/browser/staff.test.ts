@@ -1,0 +1,135 @@
+/**
+ * Staff in Chromium: every role signs in with password and TOTP through the
+ * real forms; the moderator approves and answers a resident's comment that
+ * was posted with JavaScript turned off; axe checks the staff pages.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROLES, type Role } from '../../db/schema.ts';
+import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
+import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
+import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
+import { demoAccount } from '../support/staff-login.ts';
+
+const base = inject('baseUrl');
+const ROLE_NAMES: Record<Role, string> = {
+  admin: 'Administrator',
+  editor: 'Redaktør',
+  moderator: 'Moderator',
+  analyst: 'Analytiker',
+  viewer: 'Læser',
+};
+
+/** Signs in through the forms; waits for the next TOTP step if this user's code was just used. */
+async function signIn(page: Page, role: Role): Promise<void> {
+  const a = demoAccount(role);
+  await page.goto(`${base}/staff/login`);
+  await page.getByLabel('E-mail').fill(a.email);
+  await page.getByLabel('Adgangskode').fill(a.password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(/\/staff\/mfa/);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await page.getByLabel('Kode').fill(currentTotp(demoTotpKey()));
+    await page.getByRole('button', { name: 'Bekræft' }).click();
+    await page.waitForLoadState('load');
+    if (!page.url().includes('/staff/mfa')) return;
+    await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - (Date.now() % (TOTP_PERIOD * 1000)) + 200));
+  }
+  throw new Error(`could not sign in as ${role}`);
+}
+
+describe.skipIf(!hasChromium)('staff in Chromium', () => {
+  let browser: Browser;
+  const contexts = new Map<Role, BrowserContext>();
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the login page has no axe violations', async () => {
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/staff/login`);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it.each(ROLES)('%s signs in with password and a TOTP code and sees only its own tools', async (role) => {
+    const { context } = await newContext(browser);
+    contexts.set(role, context);
+    const page = await context.newPage();
+    await signIn(page, role);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Oversigt');
+    await expect(page.getByText(`(${ROLE_NAMES[role]})`).count()).resolves.toBe(1);
+    const nav = page.getByRole('navigation', { name: 'Medarbejdere' });
+    await expect(nav.getByRole('link', { name: 'Brugere' }).count()).resolves.toBe(role === 'admin' ? 1 : 0);
+    await expect(nav.getByRole('link', { name: 'Kommentarer' }).count()).resolves.toBe(['admin', 'moderator'].includes(role) ? 1 : 0);
+    await expect(nav.getByRole('link', { name: 'Indsatser' }).count()).resolves.toBe(['admin', 'editor'].includes(role) ? 1 : 0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a viewer who opens the user admin page gets "no access"', async () => {
+    const page = await contexts.get('viewer')!.newPage();
+    const res = await page.goto(`${base}/staff/users`);
+    expect(res?.status()).toBe(403);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ingen adgang');
+    await page.close();
+  });
+
+  it('the admin pages for users and the audit log pass axe', async () => {
+    const page = await contexts.get('admin')!.newPage();
+    for (const path of ['/staff/users', '/staff/audit', '/staff/account', '/en/staff/users']) {
+      await page.goto(base + path);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await page.close();
+  });
+
+  it('a comment posted without JavaScript is masked, approved and answered by the moderator, then shown', async () => {
+    const { context: resident } = await newContext(browser, { javaScriptEnabled: false });
+    const page = await resident.newPage();
+    await page.goto(`${base}/indsatser/din-betjent-i-indre-noerrebro`);
+    await page.getByLabel('Din kommentar eller dit spørgsmål').fill('Ring til mig på 22 33 44 55 om mørket ved Blågårds Plads.');
+    await page.getByRole('button', { name: 'Send til moderation' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('venter på moderation');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const mod = await contexts.get('moderator')!.newPage();
+    await mod.goto(`${base}/staff/comments`);
+    const item = mod.getByRole('article').filter({ hasText: 'Din Betjent i Indre Nørrebro' }).last();
+    await expect(item.getByText('Skjult automatisk: telefonnummer').count()).resolves.toBe(1);
+    await expect(item.locator('textarea').inputValue()).resolves.toContain('[telefonnummer skjult]');
+    expect(await axeViolations(mod)).toEqual([]);
+    await item.getByRole('button', { name: 'Godkend og offentliggør' }).click();
+    await expect(mod.getByRole('status').textContent()).resolves.toContain('godkendt');
+
+    await mod.goto(`${base}/staff/comments?status=approved`);
+    const approved = mod.getByRole('article').filter({ hasText: 'Din Betjent i Indre Nørrebro' }).filter({ hasText: 'mørket ved Blågårds Plads' });
+    await approved.getByLabel('Officielt svar').fill('Nærbetjentene kigger forbi i aften.');
+    await approved.getByRole('button', { name: 'Offentliggør svar' }).click();
+    await expect(mod.getByRole('status').textContent()).resolves.toContain('offentliggjort');
+
+    await page.goto(`${base}/indsatser/din-betjent-i-indre-noerrebro`);
+    const comment = page.locator('.comment').filter({ hasText: 'mørket ved Blågårds Plads' });
+    await expect(comment.textContent()).resolves.toContain('[telefonnummer skjult]');
+    await expect(comment.textContent()).resolves.toContain('Svar fra Områdefornyelsen Indre Nørrebro');
+    await expect(comment.textContent()).resolves.toContain('Nærbetjentene kigger forbi i aften.');
+    expect(await axeViolations(page)).toEqual([]);
+    await resident.close();
+  });
+
+  it('a comment form with an error passes axe and keeps what was typed (with JavaScript)', async () => {
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${base}/en/indsatser/exitprogrammer`);
+    await page.getByLabel('Name (optional)').fill('Sam');
+    await page.getByRole('button', { name: 'Send for moderation' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Write a comment or a question.');
+    await expect(page.getByLabel('Name (optional)').inputValue()).resolves.toBe('Sam');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

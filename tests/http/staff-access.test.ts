@@ -1,0 +1,130 @@
+/**
+ * Route protection, as an explicit table of who may open what, checked over
+ * HTTP for every role: a role without the permission gets 403 on GET and
+ * POST, an anonymous visitor gets the login page, and every staff page file
+ * in src/pages/staff is covered by the table.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROLES, type Role } from '../../db/schema.ts';
+import { postForm, signInDemo } from '../support/staff-login.ts';
+
+const base = inject('baseUrl');
+const ALL = [...ROLES];
+
+/** Who may open each staff route (GET). Written out by hand: the intent, not derived from the code. */
+const ACCESS: Record<string, Role[]> = {
+  '/staff': ALL,
+  '/staff/account': ALL,
+  '/staff/users': ['admin'],
+  '/staff/audit': ['admin'],
+  '/staff/comments': ['admin', 'moderator'],
+  '/staff/initiatives': ['admin', 'editor'],
+  '/staff/initiatives/new': ['admin', 'editor'],
+  '/staff/initiatives/1': ['admin', 'editor'],
+  '/staff/initiatives/1/preview': ['admin', 'editor'],
+  '/staff/events': ['admin', 'editor'],
+  '/staff/events/new': ['admin', 'editor'],
+  '/staff/events/1': ['admin', 'editor'],
+};
+
+/** Pages that are part of signing in or out, not protected by a permission. */
+const AUTH_PAGES = ['/staff/login', '/staff/mfa', '/staff/mfa/setup', '/staff/logout', '/staff/forbidden'];
+
+function staffPageRoutes(): string[] {
+  const dir = fileURLToPath(new URL('../../src/pages/staff', import.meta.url));
+  const walk = (d: string): string[] =>
+    readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+  return walk(dir).map((f) =>
+    ('/staff/' + relative(dir, f))
+      .replace(/\.(astro|ts)$/, '')
+      .replace(/\/index$/, '')
+      .replace(/\[id\]/g, '1'),
+  );
+}
+
+describe('staff route protection', () => {
+  const cookies = {} as Record<Role, string>;
+  beforeAll(async () => {
+    for (const role of ROLES) cookies[role] = await signInDemo(base, role);
+  }, 120_000);
+
+  it('every staff page file is in the access table', () => {
+    const missing = staffPageRoutes().filter((r) => !(r in ACCESS) && !AUTH_PAGES.includes(r));
+    expect(missing).toEqual([]);
+  });
+
+  it('an anonymous request for any staff page is sent to the login page', async () => {
+    for (const route of Object.keys(ACCESS)) {
+      const res = await fetch(base + route, { redirect: 'manual' });
+      expect(res.status, route).toBe(303);
+      expect(res.headers.get('location'), route).toContain('/staff/login?next=');
+    }
+  });
+
+  it.each(ALL)('%s gets 200 where allowed and 403 everywhere else', async (role) => {
+    for (const [route, allowed] of Object.entries(ACCESS)) {
+      const res = await fetch(base + route, { headers: { cookie: cookies[role] }, redirect: 'manual' });
+      expect(res.status, `${role} GET ${route}`).toBe(allowed.includes(role) ? 200 : 403);
+      await res.body?.cancel();
+    }
+  });
+
+  it.each(ALL)('%s is refused a POST to every route it may not open', async (role) => {
+    for (const [route, allowed] of Object.entries(ACCESS)) {
+      if (allowed.includes(role)) continue;
+      const res = await postForm(base, route, { intent: 'create' }, cookies[role]);
+      expect(res.status, `${role} POST ${route}`).toBe(403);
+    }
+  });
+
+  it('staff pages are never cached', async () => {
+    const res = await fetch(`${base}/staff`, { headers: { cookie: cookies.viewer } });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('after sign-out the old cookie no longer opens anything', async () => {
+    const cookie = cookies.viewer;
+    const out = await postForm(base, '/staff/logout', {}, cookie);
+    expect(out.status).toBe(303);
+    const res = await fetch(`${base}/staff`, { headers: { cookie }, redirect: 'manual' });
+    expect(res.status).toBe(303);
+  });
+});
+
+describe('signing in over plain HTTP', () => {
+  it('a wrong password gets 401 with a clear Danish message and no session', async () => {
+    const res = await postForm(base, '/staff/login', { email: 'editor@demo.tryghed.invalid', password: 'not the password at all' });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('Forkert e-mail eller adgangskode.');
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('__Host-tryghed-session=') && !c.startsWith('__Host-tryghed-session=;'))).toBe(false);
+  });
+
+  it('the session cookie is __Host-, HttpOnly, Secure, SameSite=Lax, Path=/', async () => {
+    const res = await postForm(base, '/staff/login', { email: 'analyst@demo.tryghed.invalid', password: 'tryghed-demo-kanelsnegl' });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-tryghed-session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//i);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it('a session that passed only the password reaches nothing but the second factor', async () => {
+    const res = await postForm(base, '/staff/login', { email: 'analyst@demo.tryghed.invalid', password: 'tryghed-demo-kanelsnegl' });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-tryghed-session='))!.split(';')[0]!;
+    const staff = await fetch(`${base}/staff`, { headers: { cookie }, redirect: 'manual' });
+    expect(staff.status).toBe(303);
+    expect(staff.headers.get('location')).toBe('/staff/mfa');
+  });
+
+  it('the next parameter cannot send anyone to another site', async () => {
+    const res = await postForm(base, '/staff/login?next=https://evil.example/', {
+      email: 'analyst@demo.tryghed.invalid',
+      password: 'tryghed-demo-kanelsnegl',
+    });
+    expect(res.headers.get('location')).toBe('/staff/mfa?next=%2Fstaff');
+  });
+});
