@@ -433,4 +433,7 @@ export function errorSummary<F extends string>(
   }));
 }
 
-export const PUBLICATION_INTENTS = ['publish', 'unpublish'] as const;
+/** A route's numeric id (`/staff/initiatives/12`), or null for anything else. */
+export function parseId(param: string | undefined): number | null {
+  return param !== undefined && /^[1-9]\d{0,8}$/.test(param) ? Number(param) : null;
+}

@@ -46,11 +46,11 @@ describe.skipIf(!hasChromium)('first sign-in of a new staff member', () => {
     const keyText = (await page.locator('code.key').textContent())!;
     const key = decodeBase32IgnorePadding(keyText.replace(/\s+/g, ''));
 
-    await page.getByLabel('Kode').fill('123456');
+    await page.getByLabel('Kode', { exact: true }).fill('123456');
     await page.getByRole('button', { name: 'Bekræft' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Koden er forkert');
 
-    await page.getByLabel('Kode').fill(currentTotp(key));
+    await page.getByLabel('Kode', { exact: true }).fill(currentTotp(key));
     await page.getByRole('button', { name: 'Bekræft' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Dine gendannelseskoder');
     const codes = await page.locator('ul.codes code').allTextContents();

@@ -1,10 +1,10 @@
-/** The public initiative pages in Chromium: axe in both locales, filters without JavaScript. */
+/** The public initiative and event pages in Chromium: axe in both locales, filters without JavaScript. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');
-const URLS = ['/indsatser', '/en/indsatser', '/indsatser/din-betjent-i-indre-noerrebro', '/en/indsatser/din-betjent-i-indre-noerrebro', '/kommentar-modtaget', '/en/kommentar-modtaget'];
+const URLS = ['/indsatser', '/en/indsatser', '/arrangementer', '/en/arrangementer', '/indsatser/din-betjent-i-indre-noerrebro', '/en/indsatser/din-betjent-i-indre-noerrebro', '/kommentar-modtaget', '/en/kommentar-modtaget'];
 
 describe.skipIf(!hasChromium)('initiatives in Chromium', () => {
   let browser: Browser;
@@ -22,6 +22,17 @@ describe.skipIf(!hasChromium)('initiatives in Chromium', () => {
     expect(res?.status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     for (const r of requests) expect(r.startsWith(base), r).toBe(true);
+    await context.close();
+  });
+
+  it.each(['/arrangementer', '/en/arrangementer'])('an event page reached from %s has no axe violations', async (list) => {
+    const { context } = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(base + list);
+    await page.locator('main a[href*="/arrangementer/"]:not([href$=".ics"])').first().click();
+    await page.waitForLoadState('load');
+    expect(page.url()).toMatch(/\/arrangementer\/[a-z0-9-]+$/);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

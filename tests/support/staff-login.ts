@@ -1,16 +1,19 @@
 /**
- * Signing demo staff in over plain HTTP (form posts, as a browser without
- * JavaScript would), returning the session cookie.
+ * Signing staff in over plain HTTP (form posts, as a browser without
+ * JavaScript would), returning the session cookie pair for later requests.
  *
- * TOTP codes are single-use per 30-second step and user (replay protection),
- * so when another test has just used this user's current code, we wait for
- * the next step and try once more.
+ * A TOTP code is accepted once per 30-second step per user (replay
+ * protection), so sign each user in once per test file and reuse the cookie.
+ * If another test just used this step's code for the same user, we wait for
+ * the next step once: give the calling hook a timeout of SIGN_IN_TIMEOUT_MS.
  */
 import type { Role } from '../../db/schema.ts';
 import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
 import { DEMO_ACCOUNTS, demoTotpKey } from '../../src/server/seed/demo-staff.ts';
 
 export const SESSION_COOKIE = '__Host-tryghed-session';
+/** Enough for one wait for the next TOTP step. */
+export const SIGN_IN_TIMEOUT_MS = 45_000;
 
 export function demoAccount(role: Role) {
   const a = DEMO_ACCOUNTS.find((x) => x.role === role);
@@ -28,10 +31,21 @@ function sessionCookie(res: Response): string | undefined {
 
 /** A made-up client address, so each test request counts as its own client for throttling. */
 export function someClient(): string {
-  return `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  const octet = () => Math.floor(Math.random() * 250);
+  return `10.${octet()}.${octet()}.${octet()}`;
 }
 
-export async function postForm(base: string, path: string, fields: Record<string, string>, cookie?: string): Promise<Response> {
+/** A form post with the Origin header Astro's origin check requires, never following redirects. */
+export async function postForm(
+  base: string,
+  path: string,
+  fields: Record<string, string | readonly string[]>,
+  cookie?: string,
+): Promise<Response> {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
+  }
   return fetch(base + path, {
     method: 'POST',
     redirect: 'manual',
@@ -41,25 +55,27 @@ export async function postForm(base: string, path: string, fields: Record<string
       'x-forwarded-for': someClient(),
       ...(cookie ? { cookie } : {}),
     },
-    body: new URLSearchParams(fields).toString(),
+    body: body.toString(),
   });
 }
 
-/** Signs a demo user in with password and TOTP; returns the `name=value` cookie pair. */
-export async function signInDemo(base: string, role: Role): Promise<string> {
-  const account = demoAccount(role);
-  const login = await postForm(base, '/staff/login', { email: account.email, password: account.password });
+/** Signs a staff member with the demo TOTP key in with password and code; returns the cookie pair. */
+export async function signIn(base: string, email: string, password: string): Promise<string> {
+  const login = await postForm(base, '/staff/login', { email, password });
   const cookie = sessionCookie(login);
-  if (login.status !== 303 || !cookie) throw new Error(`password step failed for ${role}: ${login.status}`);
+  if (login.status !== 303 || !cookie) throw new Error(`password step failed for ${email}: ${login.status}`);
   for (let attempt = 0; attempt < 2; attempt++) {
     const mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, cookie);
     if (mfa.status === 303) return cookie;
     if (attempt === 0) {
       const msIntoStep = Date.now() % (TOTP_PERIOD * 1000);
       await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - msIntoStep + 200));
-    } else {
-      throw new Error(`second factor failed for ${role}: ${mfa.status}`);
     }
   }
-  return cookie;
+  throw new Error(`second factor failed for ${email}`);
+}
+
+export function signInDemo(base: string, role: Role): Promise<string> {
+  const a = demoAccount(role);
+  return signIn(base, a.email, a.password);
 }
