@@ -10,7 +10,7 @@
  * migration in db/migrations (generated migrations are never edited).
  */
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Area kinds: the partnership's target area, or a neighbouring area watched for displacement. */
 export const AREA_KINDS = ['target', 'adjacent'] as const;
@@ -416,3 +416,260 @@ export type InitiativeUpdate = typeof initiativeUpdates.$inferSelect;
 export type Event = typeof events.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CommentReply = typeof commentReplies.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Perceived-safety surveys
+// ---------------------------------------------------------------------------
+
+/** Who may answer: anyone, only holders of an invitation code, or both. */
+export const SURVEY_MODES = ['open', 'invitation', 'both'] as const;
+export type SurveyMode = (typeof SURVEY_MODES)[number];
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+export const QUESTION_TYPES = ['single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** How a response reached us: the web form, or staff typing in a paper or phone questionnaire. */
+export const RESPONSE_CHANNELS = ['web', 'paper', 'phone'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+
+/** A series of comparable survey waves, e.g. "Tryghedsmåling Indre Nørrebro". */
+export const surveySeries = sqliteTable('survey_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Stable identifier used by goals and trends. */
+  slug: text('slug').notNull().unique(),
+  titleDa: text('title_da').notNull(),
+  titleEn: text('title_en'),
+  createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+});
+
+/**
+ * One wave of a series (e.g. "Baseline 2013"). Cloning a wave copies its
+ * instrument unchanged; once a wave has responses its questions are frozen.
+ */
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    /** URL identifier: /undersoegelser/<slug>. */
+    slug: text('slug').notNull().unique(),
+    /** The wave's name within its series, e.g. "Baseline 2013". */
+    waveDa: text('wave_da').notNull(),
+    waveEn: text('wave_en'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** Introduction shown before the first page (plain text). */
+    introDa: text('intro_da').notNull().default(''),
+    introEn: text('intro_en'),
+    /** One of SURVEY_MODES. */
+    mode: text('mode', { enum: SURVEY_MODES }).notNull().default('open'),
+    /** One of SURVEY_STATUSES: draft (staff only), open (answerable), closed. */
+    status: text('status', { enum: SURVEY_STATUSES }).notNull().default('draft'),
+    /** Answering is possible from this instant (if set) … */
+    opensAt: integer('opens_at', { mode: 'timestamp' }),
+    /** … until this instant (if set). */
+    closesAt: integer('closes_at', { mode: 'timestamp' }),
+    /** Whether an analyst has published the (closed) wave's results on /resultater. */
+    resultsPublished: integer('results_published', { mode: 'boolean' }).notNull().default(false),
+    /** The wave this one was cloned from, if any (its instrument is identical). */
+    clonedFromId: integer('cloned_from_id'),
+    /** Demo data: synthetic waves are marked so they are never mistaken for real ones. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    check('surveys_mode_check', sql`${t.mode} in ('open', 'invitation', 'both')`),
+    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+    check('surveys_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
+    check('surveys_window_check', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+/** The areas a wave is about (its target areas). */
+export const surveyAreas = sqliteTable(
+  'survey_areas',
+  {
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.areaId] })],
+);
+
+/** Pages of a wave's questionnaire, in order. */
+export const surveyPages = sqliteTable(
+  'survey_pages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** 1-based order. */
+    position: integer('position').notNull(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+  },
+  (t) => [uniqueIndex('survey_pages_position_idx').on(t.surveyId, t.position)],
+);
+
+/** A question's options and limits, by type (validated by src/lib/survey/instrument.ts). */
+export type QuestionConfig = Record<string, unknown>;
+/** Show a question only when an earlier question's answer is one of `anyOf`. */
+export type ShowIf = { question: string; anyOf: string[] } | null;
+
+/**
+ * Questions. `key` is stable across the waves of a series (a clone keeps it),
+ * so answers stay comparable from wave to wave.
+ */
+export const questions = sqliteTable(
+  'questions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => surveyPages.id, { onDelete: 'cascade' }),
+    /** Order within the page, 1-based. */
+    position: integer('position').notNull(),
+    /** Stable code within the series, e.g. `safety_evening`. */
+    key: text('key').notNull(),
+    /** One of QUESTION_TYPES. */
+    type: text('type', { enum: QUESTION_TYPES }).notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    /** Help shown under the question. */
+    helpDa: text('help_da'),
+    helpEn: text('help_en'),
+    required: integer('required', { mode: 'boolean' }).notNull().default(false),
+    /** Offer "don't know". */
+    allowDontKnow: integer('allow_dont_know', { mode: 'boolean' }).notNull().default(false),
+    /** Offer "prefer not to say". */
+    allowPreferNot: integer('allow_prefer_not', { mode: 'boolean' }).notNull().default(false),
+    /** Options, scale, matrix items, limits (JSON, by type). */
+    config: text('config', { mode: 'json' }).$type<QuestionConfig>().notNull(),
+    /** Skip logic (JSON) or null for always shown. */
+    showIf: text('show_if', { mode: 'json' }).$type<ShowIf>(),
+  },
+  (t) => [
+    check('questions_type_check', sql`${t.type} in ('single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places')`),
+    check('questions_key_check', sql`${t.key} not glob '*[^a-z0-9_]*' and length(${t.key}) > 0`),
+    uniqueIndex('questions_key_idx').on(t.surveyId, t.key),
+    index('questions_page_idx').on(t.pageId, t.position),
+  ],
+);
+
+/**
+ * A submitted questionnaire. Anonymous by construction: no IP address, user
+ * agent, cookie, account or invitation code is linked to it, and its time is
+ * kept to the day.
+ */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    /** web, paper or phone. */
+    channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    /** The day it was submitted (YYYY-MM-DD, Copenhagen); never the time. */
+    submittedOn: text('submitted_on').notNull(),
+    /** The area the respondent chose in the area question, if any (for fast breakdowns). */
+    areaId: integer('area_id').references(() => areas.id),
+    /** Flagged for the analyst to consider excluding (not dropped): see `flags`. */
+    suspicious: integer('suspicious', { mode: 'boolean' }).notNull().default(false),
+    /** Why it was flagged: e.g. ["too_fast", "straight_lining"]. */
+    flags: text('flags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Synthetic demo response. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
+    index('responses_survey_idx').on(t.surveyId, t.submittedOn),
+  ],
+);
+
+/**
+ * Answers, one row per chosen value: a single choice is one row, a multiple
+ * choice one row per option, a matrix one row per item (with `item`), map
+ * places one row per place. Free text is masked for personal data on submit.
+ */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id),
+    /** For matrix questions: which item (row) this is the answer to. */
+    item: text('item'),
+    /** The option value, scale point, number, area slug, place, or (masked) text; `dont_know` / `prefer_not` for those. */
+    value: text('value').notNull(),
+  },
+  (t) => [index('answers_question_idx').on(t.questionId, t.item, t.value), index('answers_response_idx').on(t.responseId)],
+);
+
+/**
+ * Single-use invitation codes for letters. A code is marked used in the same
+ * transaction that stores a response, but nothing links the two.
+ */
+export const invitationCodes = sqliteTable(
+  'invitation_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** The code as printed (upper-case, no look-alike characters). */
+    code: text('code').notNull().unique(),
+    /** Which generated batch it belongs to (for printing runs). */
+    batch: integer('batch').notNull(),
+    /** Whether it has been used: no time, so it cannot be matched to a response's day. */
+    used: integer('used', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('invitation_codes_survey_idx').on(t.surveyId, t.used)],
+);
+
+/**
+ * Answers in progress, keyed by a random token in a strictly necessary
+ * cookie; expire after 24 hours. After submitting, the draft keeps only its
+ * `submittedAt` (answers erased) so a repeated submit is recognised and
+ * stores nothing twice.
+ */
+export const surveyDrafts = sqliteTable(
+  'survey_drafts',
+  {
+    /** SHA-256 (hex) of the cookie token; the token itself is not stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** Answers so far, by question key (JSON). */
+    answers: text('answers', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The invitation code accepted for this draft (until submit), if any. */
+    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
+    /** When answering started: for the minimum completion time. */
+    startedAt: integer('started_at', { mode: 'timestamp' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
+    /** Set once submitted; the answers are then erased. */
+    submittedAt: integer('submitted_at', { mode: 'timestamp' }),
+  },
+  (t) => [index('survey_drafts_expires_idx').on(t.expiresAt)],
+);
+
+export type SurveySeries = typeof surveySeries.$inferSelect;
+export type Survey = typeof surveys.$inferSelect;
+export type SurveyPage = typeof surveyPages.$inferSelect;
+export type Question = typeof questions.$inferSelect;
+export type SurveyResponse = typeof responses.$inferSelect;
+export type SurveyDraft = typeof surveyDrafts.$inferSelect;

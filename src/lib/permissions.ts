@@ -41,9 +41,11 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/account', permission: null },
   { prefix: '/staff/users', permission: 'users.manage' },
   { prefix: '/staff/audit', permission: 'audit.read' },
+  { prefix: '/staff/areas', permission: 'areas.manage' },
   { prefix: '/staff/initiatives', permission: 'content.edit' },
   { prefix: '/staff/events', permission: 'content.edit' },
   { prefix: '/staff/comments', permission: 'comments.moderate' },
+  { prefix: '/staff/surveys', permission: 'surveys.edit' },
 ];
 
 /** Staff paths that open without a full session: signing in and the second factor. */

@@ -1,7 +1,8 @@
 /** Areas: the named places surveys, reports and goals are tied to. */
-import { asc } from 'drizzle-orm';
-import { areas, type Area, type NewArea } from '../../db/schema.ts';
-import { findAreaForPoint, type LatLon } from '../lib/geo.ts';
+import { asc, eq } from 'drizzle-orm';
+import { areas, type Area, type AreaGeometry, type NewArea } from '../../db/schema.ts';
+import { areaGeometrySchema, findAreaForPoint, type LatLon } from '../lib/geo.ts';
+import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 
 /** All areas, target area first, in display order. */
@@ -16,4 +17,42 @@ export function areaForPoint(db: Queryable, point: LatLon): Area | undefined {
 
 export function insertAreas(db: Queryable, rows: NewArea[]): void {
   if (rows.length > 0) db.insert(areas).values(rows).run();
+}
+
+export type GeometryUpload = { ok: true; geometry: AreaGeometry } | { ok: false; reason: 'json' | 'shape' };
+
+/**
+ * Reads an uploaded GeoJSON boundary: a Polygon or MultiPolygon geometry, a
+ * Feature with one, or a FeatureCollection with exactly one feature.
+ */
+export function parseGeometryUpload(text: string): GeometryUpload {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'json' };
+  }
+  let candidate = data as { type?: string; geometry?: unknown; features?: { geometry?: unknown }[] };
+  if (candidate?.type === 'FeatureCollection' && candidate.features?.length === 1) candidate = candidate.features[0] as typeof candidate;
+  const geometry = candidate?.type === 'Feature' ? candidate.geometry : candidate;
+  const parsed = areaGeometrySchema.safeParse(geometry);
+  return parsed.success ? { ok: true, geometry: parsed.data as AreaGeometry } : { ok: false, reason: 'shape' };
+}
+
+/** Replaces an area's boundary with an official one (no longer approximate); audited. */
+export function replaceAreaGeometry(db: Queryable, areaId: number, geometry: AreaGeometry, actorId: number | null): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(areas).where(eq(areas.id, areaId)).get();
+    if (!before) return false;
+    tx.update(areas).set({ geometry, approximate: false, updatedAt: new Date() }).where(eq(areas.id, areaId)).run();
+    const points = (g: AreaGeometry) => JSON.stringify(g.coordinates).split('],[').length;
+    recordAudit(tx, {
+      userId: actorId,
+      action: 'area.replace_geometry',
+      entityType: 'area',
+      entityId: areaId,
+      summary: `${before.slug}: ${before.approximate ? 'approximate' : 'official'} (${points(before.geometry)} points) → official (${points(geometry)} points)`,
+    });
+    return true;
+  });
 }

@@ -20,6 +20,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/account': ALL,
   '/staff/users': ['admin'],
   '/staff/audit': ['admin'],
+  '/staff/areas': ['admin'],
   '/staff/comments': ['admin', 'moderator'],
   '/staff/initiatives': ['admin', 'editor'],
   '/staff/initiatives/new': ['admin', 'editor'],
@@ -83,6 +84,22 @@ describe('staff route protection', () => {
   it('staff pages are never cached', async () => {
     const res = await fetch(`${base}/staff`, { headers: { cookie: cookies.viewer } });
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('an admin replaces an area boundary by uploading GeoJSON; a broken file is a clear 400', async () => {
+    const upload = async (content: string) => {
+      const form = new FormData();
+      form.set('areaId', '3');
+      form.set('geojson', new File([content], 'area.geojson', { type: 'application/geo+json' }));
+      return fetch(`${base}/staff/areas`, { method: 'POST', body: form, headers: { cookie: cookies.admin, origin: base } });
+    };
+    const bad = await upload('{"type": "Point"');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Filen er ikke gyldig JSON.');
+    const polygon = { type: 'Polygon', coordinates: [[[12.53, 55.694], [12.556, 55.694], [12.556, 55.706], [12.53, 55.706], [12.53, 55.694]]] };
+    const good = await upload(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: polygon }] }));
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain('Grænsen for Ydre Nørrebro er erstattet.');
   });
 
   it('after sign-out the old cookie no longer opens anything', async () => {

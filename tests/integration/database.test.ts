@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { areas } from '../../db/schema.ts';
-import { areaForPoint, listAreas } from '../../src/server/areas.ts';
+import { areas, auditLog } from '../../db/schema.ts';
+import { areaForPoint, listAreas, parseGeometryUpload, replaceAreaGeometry } from '../../src/server/areas.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
 import { checkHealth } from '../../src/server/health.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
@@ -103,5 +103,30 @@ describe('checkHealth', () => {
   it('is not ok on a database that was never migrated', () => {
     t = createTestDb({ migrate: false });
     expect(checkHealth(t.db)).toMatchObject({ ok: false, migrationsCurrent: false });
+  });
+});
+
+describe('replacing an area boundary', () => {
+  it('an uploaded Feature replaces the geometry, clears "approximate" and is audited', async () => {
+    t = createTestDb();
+    await seedDatabase(t.db, { demo: false });
+    const area = listAreas(t.db)[0]!;
+    const square = { type: 'Polygon', coordinates: [[[12.54, 55.68], [12.57, 55.68], [12.57, 55.70], [12.54, 55.70], [12.54, 55.68]]] };
+    const parsed = parseGeometryUpload(JSON.stringify({ type: 'Feature', properties: {}, geometry: square }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(replaceAreaGeometry(t.db, area.id, parsed.geometry, null)).toBe(true);
+    const after = listAreas(t.db)[0]!;
+    expect(after.approximate).toBe(false);
+    expect(after.geometry).toEqual(square);
+    expect(t.db.select().from(auditLog).all().map((a) => a.action)).toContain('area.replace_geometry');
+  });
+
+  it('invalid JSON and non-polygons are refused, and nothing changes', () => {
+    expect(parseGeometryUpload('{not json')).toEqual({ ok: false, reason: 'json' });
+    expect(parseGeometryUpload(JSON.stringify({ type: 'Point', coordinates: [12.5, 55.6] }))).toEqual({ ok: false, reason: 'shape' });
+    expect(
+      parseGeometryUpload(JSON.stringify({ type: 'Polygon', coordinates: [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7]]] })),
+    ).toEqual({ ok: false, reason: 'shape' });
   });
 });

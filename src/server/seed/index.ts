@@ -18,6 +18,7 @@ import { insertUser } from '../users.ts';
 import { seedAreaRows } from './areas.ts';
 import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
 import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
+import { seedDemoWaves } from './demo-waves.ts';
 import { PARTNER_ROWS } from './partners.ts';
 
 export interface SeedOptions {
@@ -125,6 +126,8 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
       );
       setEventState(tx, row.id, 'published', editor);
     }
+
+    seedDemoWaves(tx, areaId, now);
 
     // One answered question, so the public dialogue is visible in the demo.
     const first = initiativeIds[4]!;

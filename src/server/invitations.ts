@@ -1,0 +1,71 @@
+/** Invitation codes: generated in batches for letters, exported for printing, redeemed once. */
+import { and, count, eq, max } from 'drizzle-orm';
+import { invitationCodes } from '../../db/schema.ts';
+import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from '../lib/survey/codes.ts';
+import { recordAudit } from './audit.ts';
+import { randomCode } from './auth/random.ts';
+import type { Queryable } from './db/connection.ts';
+
+/** Generates `n` new unique codes for a wave as one batch. */
+export function generateCodes(db: Queryable, surveyId: number, n: number, actorId: number | null): { batch: number; codes: string[] } {
+  return db.transaction((tx) => {
+    const batch = (tx.select({ b: max(invitationCodes.batch) }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId)).get()?.b ?? 0) + 1;
+    const codes = new Set<string>();
+    while (codes.size < n) codes.add(randomCode(CODE_LENGTH, CODE_ALPHABET));
+    // 27^8 ≈ 2.8e11 codes: a clash with an existing code is vanishingly rare; the unique index catches it.
+    for (const chunk of chunks([...codes], 500)) tx.insert(invitationCodes).values(chunk.map((code) => ({ surveyId, code, batch }))).run();
+    recordAudit(tx, { userId: actorId, action: 'survey.generate_codes', entityType: 'survey', entityId: surveyId, summary: `batch ${batch}: ${n} codes` });
+    return { batch, codes: [...codes] };
+  });
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function listCodes(db: Queryable, surveyId: number): { code: string; batch: number; used: boolean }[] {
+  return db
+    .select({ code: invitationCodes.code, batch: invitationCodes.batch, used: invitationCodes.used })
+    .from(invitationCodes)
+    .where(eq(invitationCodes.surveyId, surveyId))
+    .orderBy(invitationCodes.batch, invitationCodes.id)
+    .all();
+}
+
+export function codeCounts(db: Queryable, surveyId: number): { total: number; used: number } {
+  const rows = db
+    .select({ used: invitationCodes.used, n: count() })
+    .from(invitationCodes)
+    .where(eq(invitationCodes.surveyId, surveyId))
+    .groupBy(invitationCodes.used)
+    .all();
+  const used = rows.find((r) => r.used)?.n ?? 0;
+  return { total: rows.reduce((s, r) => s + r.n, 0), used };
+}
+
+export type CodeCheck = { ok: true; codeId: number } | { ok: false; reason: 'invalid' | 'used' };
+
+/** Checks a typed code for a wave without using it (it is used when the response is stored). */
+export function checkCode(db: Queryable, surveyId: number, input: string): CodeCheck {
+  const code = normaliseCode(input);
+  if (!code) return { ok: false, reason: 'invalid' };
+  const row = db
+    .select()
+    .from(invitationCodes)
+    .where(and(eq(invitationCodes.surveyId, surveyId), eq(invitationCodes.code, code)))
+    .get();
+  if (!row) return { ok: false, reason: 'invalid' };
+  if (row.used) return { ok: false, reason: 'used' };
+  return { ok: true, codeId: row.id };
+}
+
+/** Marks a code used if it is still unused; true when this call used it. */
+export function useCode(db: Queryable, codeId: number): boolean {
+  return db
+    .update(invitationCodes)
+    .set({ used: true })
+    .where(and(eq(invitationCodes.id, codeId), eq(invitationCodes.used, false)))
+    .run().changes === 1;
+}

@@ -1,0 +1,136 @@
+/**
+ * Seeds the demo questionnaire as a series with two waves and synthetic
+ * responses: "Baseline 2024" (closed, results published) and "2026" (open).
+ * Respondents in the follow-up feel a little safer in Indre Nørrebro and a
+ * little less safe around Skt. Hans Torv, so the dashboard's displacement
+ * monitor has something to find. All rows are marked demo.
+ */
+import { questions, surveyAreas, surveyPages, surveys, surveySeries, type Survey } from '../../../db/schema.ts';
+import type { Answers } from '../../lib/survey/instrument.ts';
+import { fromCopenhagenLocal } from '../../lib/time.ts';
+import type { Queryable } from '../db/connection.ts';
+import { loadInstrument } from '../surveys.ts';
+import { storeResponse } from '../survey-answering.ts';
+import { mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
+
+export function insertQuestionnaire(db: Queryable, surveyId: number): void {
+  QUESTIONNAIRE.forEach((page, pi) => {
+    const p = db.insert(surveyPages).values({ surveyId, position: pi + 1, titleDa: page.titleDa, titleEn: page.titleEn }).returning().get();
+    page.questions.forEach((q, qi) => {
+      db.insert(questions)
+        .values({
+          surveyId,
+          pageId: p.id,
+          position: qi + 1,
+          key: q.key,
+          type: q.type,
+          textDa: q.textDa,
+          textEn: q.textEn,
+          helpDa: q.helpDa ?? null,
+          helpEn: q.helpEn ?? null,
+          required: q.required ?? false,
+          allowDontKnow: q.allowDontKnow ?? false,
+          allowPreferNot: q.allowPreferNot ?? false,
+          config: q.config,
+          showIf: q.showIf ?? null,
+        })
+        .run();
+    });
+  });
+}
+
+type Wave = 'baseline' | 'followup';
+
+/** One synthetic respondent's answers. `unsafe` shifts the safety answers (0 = safe … 1 = unsafe). */
+function syntheticAnswers(rand: () => number, area: string, unsafe: number): Answers {
+  const safety = () =>
+    weighted(rand, {
+      very_safe: 3 * (1 - unsafe),
+      safe: 5 * (1 - unsafe) + 1,
+      neither: 2,
+      unsafe: 3 * unsafe + 0.5,
+      very_unsafe: 2 * unsafe,
+      dont_know: 0.2,
+    });
+  const evening = safety();
+  const a: Answers = {
+    area,
+    safety_general: safety(),
+    safety_evening: evening,
+    safety_night: rand() < 0.7 ? evening : safety(),
+    problems: Object.fromEntries(
+      PROBLEM_ITEMS.map((item) => [
+        item.value,
+        weighted(rand, { none: 3 - 2 * unsafe, small: 2, some: 1 + unsafe, big: 0.5 + 2.5 * unsafe * (item.value === 'drug_dealing' ? 1.4 : 1), dont_know: 0.3 }),
+      ]),
+    ),
+    avoids_places: rand() < 0.25 + 0.4 * unsafe ? 'yes' : 'no',
+    worry_victim: String(Math.min(7, Math.max(1, Math.round(2 + 4 * unsafe + (rand() - 0.5) * 3)))),
+    trust_police: String(Math.min(7, Math.max(1, Math.round(5 - unsafe + (rand() - 0.5) * 3)))),
+    trust_municipality: String(Math.min(7, Math.max(1, Math.round(4.5 - unsafe + (rand() - 0.5) * 3)))),
+    age_band: weighted(rand, { '15_24': 2, '25_34': 4, '35_44': 3, '45_54': 2, '55_64': 1.5, '65_74': 1, '75_plus': 0.5, prefer_not: 0.3 }),
+    gender: weighted(rand, { woman: 5, man: 4.6, other: 0.2, prefer_not: 0.3 }),
+    relation: rand() < 0.85 ? ['resident'] : ['works', 'visitor'],
+  };
+  if (a['avoids_places'] === 'yes') a['unsafe_places'] = [rand() < 0.5 ? 'place:blaagaards-plads' : 'place:skt-hans-torv'];
+  if (rand() < 0.6) a['aware_initiatives'] = rand() < 0.5 ? ['community_officers'] : ['community_officers', 'safety_walks'];
+  if (rand() < 0.8) a['years_in_area'] = String(Math.floor(rand() * 25));
+  return a;
+}
+
+/** How unsafe respondents in an area feel in a wave (drives the synthetic answers). */
+const UNSAFE: Record<Wave, Record<string, number>> = {
+  baseline: { 'indre-norrebro': 0.55, 'skt-hans-torv': 0.3, 'ydre-norrebro': 0.35 },
+  followup: { 'indre-norrebro': 0.4, 'skt-hans-torv': 0.42, 'ydre-norrebro': 0.33 },
+};
+
+function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, firstDay: string, areaIds: Map<string, number>): void {
+  const pages = loadInstrument(db, survey.id);
+  const rand = mulberry32(wave === 'baseline' ? 2024 : 2026);
+  const start = new Date(`${firstDay}T12:00:00Z`).getTime();
+  for (let i = 0; i < n; i++) {
+    const area = weighted(rand, { 'indre-norrebro': 6, 'skt-hans-torv': 2.5, 'ydre-norrebro': 2 });
+    if (!areaIds.has(area)) continue;
+    const day = new Date(start + Math.floor(rand() * 28) * 86_400_000).toISOString().slice(0, 10);
+    const channel = rand() < 0.12 ? 'paper' : rand() < 0.03 ? 'phone' : 'web';
+    const answers = syntheticAnswers(rand, area, UNSAFE[wave][area] ?? 0.4);
+    const flags = rand() < 0.02 ? ['too_fast'] : [];
+    storeResponse(db, { survey, pages, answers, channel, flags, demo: true, day });
+  }
+}
+
+export function seedDemoWaves(db: Queryable, areaIds: Map<string, number>, now: Date): void {
+  const series = db
+    .insert(surveySeries)
+    .values({ slug: 'tryghedsmaaling-indre-norrebro', titleDa: 'Tryghedsmåling Indre Nørrebro', titleEn: 'Perceived safety survey, Inner Nørrebro' })
+    .returning()
+    .get();
+  const common = {
+    seriesId: series.id,
+    titleDa: 'Hvor tryg føler du dig på Nørrebro?',
+    titleEn: 'How safe do you feel in Nørrebro?',
+    introDa:
+      'Politiet og Københavns Kommune vil gerne vide, hvor tryg du føler dig i dit nabolag. Det tager cirka fem minutter. Du er anonym: vi gemmer ikke, hvem du er, og svarene bliver kun vist samlet. Spørgsmål med * skal besvares.',
+    introEn:
+      'The police and the City of Copenhagen want to know how safe you feel in your neighbourhood. It takes about five minutes. You are anonymous: we do not store who you are, and answers are only ever shown combined. Questions marked * must be answered.',
+    mode: 'both' as const,
+    demo: true,
+  };
+  const baseline = db
+    .insert(surveys)
+    .values({ ...common, slug: 'tryghed-2024', waveDa: 'Baseline 2024 (demo)', waveEn: 'Baseline 2024 (demo)', status: 'closed', resultsPublished: true, opensAt: fromCopenhagenLocal('2024-03-01T00:00'), closesAt: fromCopenhagenLocal('2024-04-01T00:00') })
+    .returning()
+    .get();
+  const followup = db
+    .insert(surveys)
+    .values({ ...common, slug: 'tryghed-2026', waveDa: '2026 (demo)', waveEn: '2026 (demo)', status: 'open', clonedFromId: baseline.id, opensAt: new Date(now.getTime() - 30 * 86_400_000), closesAt: new Date(now.getTime() + 60 * 86_400_000) })
+    .returning()
+    .get();
+  for (const s of [baseline, followup]) {
+    insertQuestionnaire(db, s.id);
+    db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: s.id, areaId }))).run();
+  }
+  seedResponses(db, baseline, 'baseline', 420, '2024-03-02', areaIds);
+  const followupStart = new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+  seedResponses(db, followup, 'followup', 380, followupStart, areaIds);
+}

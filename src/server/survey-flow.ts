@@ -1,0 +1,78 @@
+/**
+ * The answering flow, page by page, as decisions the survey pages carry out:
+ * which page to show, what a posted page means (next, back, submit), and
+ * what went wrong. Thin pages, one place for the rules.
+ */
+import type { Survey, SurveyDraft } from '../../db/schema.ts';
+import { findAreaForPoint } from '../lib/geo.ts';
+import { visiblePages, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
+import { formValues, validatePage, type AnswerError } from '../lib/survey/validate.ts';
+import type { Queryable } from './db/connection.ts';
+import type { SurveyWithInstrument } from './surveys.ts';
+import { isAnswerable } from './surveys.ts';
+import { saveDraftAnswers, submitDraft } from './survey-answering.ts';
+
+export const SURVEY_HONEYPOT = 'website';
+
+export interface PageView {
+  /** 1-based among the pages visible with the current answers. */
+  number: number;
+  total: number;
+  page: InstrumentPage;
+  answers: Answers;
+}
+
+/** The n-th visible page (1-based) for the draft's answers, or undefined when there is none. */
+export function pageView(pages: readonly InstrumentPage[], answers: Answers, n: number): PageView | undefined {
+  const visible = visiblePages(pages, answers);
+  const page = visible[n - 1];
+  return page ? { number: n, total: visible.length, page, answers } : undefined;
+}
+
+export type PagePostOutcome =
+  | { kind: 'go'; page: number }
+  | { kind: 'done' }
+  | { kind: 'invalid'; errors: Record<string, AnswerError>; answers: Answers }
+  | { kind: 'missing_elsewhere'; page: number }
+  | { kind: 'closed' }
+  | { kind: 'code_used' };
+
+export function handlePagePost(
+  db: Queryable,
+  input: { found: SurveyWithInstrument; draft: SurveyDraft; n: number; form: FormData },
+): PagePostOutcome {
+  const { found, draft, n, form } = input;
+  const { survey, pages, areas } = found;
+  if (draft.submittedAt) return { kind: 'done' };
+  if (!isAnswerable(survey)) return { kind: 'closed' };
+  const saved = draft.answers as Answers;
+  const view = pageView(pages, saved, n);
+  if (!view) return { kind: 'go', page: 1 };
+  const action = form.get('action');
+  const values = formValues(form);
+  const { answers: pageAnswers, errors } = validatePage(view.page.questions, values, {
+    previous: saved,
+    areaSlugs: areas.map((a) => a.slug),
+    inArea: (p) => findAreaForPoint(areas, p) !== undefined,
+  });
+  const keys = view.page.questions.map((q) => q.key);
+  if (action === 'back') {
+    // Going back keeps every valid answer on this page, without complaining about the rest.
+    saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+    return { kind: 'go', page: Math.max(1, n - 1) };
+  }
+  if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, answers: { ...saved, ...pageAnswers } };
+  const answers = saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+  const total = visiblePages(pages, answers).length;
+  if (n < total) return { kind: 'go', page: n + 1 };
+  const result = submitDraft(db, { ...draft, answers }, survey, pages);
+  if (result.kind === 'stored' || result.kind === 'already') return { kind: 'done' };
+  if (result.kind === 'code_used') return { kind: 'code_used' };
+  const firstMissing = visiblePages(pages, answers).findIndex((p) => p.questions.some((q) => result.keys.includes(q.key)));
+  return { kind: 'missing_elsewhere', page: firstMissing + 1 };
+}
+
+/** Whether a wave takes web answers without a code. */
+export function openToAll(survey: Survey): boolean {
+  return survey.mode === 'open' || survey.mode === 'both';
+}
