@@ -5,7 +5,7 @@
  */
 import type { Survey, SurveyDraft } from '../../db/schema.ts';
 import { findAreaForPoint } from '../lib/geo.ts';
-import { visiblePages, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
+import { isVisible, visiblePages, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { formValues, validatePage, type AnswerError } from '../lib/survey/validate.ts';
 import type { Queryable } from './db/connection.ts';
 import type { SurveyWithInstrument } from './surveys.ts';
@@ -63,6 +63,10 @@ export function handlePagePost(
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, answers: { ...saved, ...pageAnswers } };
   const answers = saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+  // An answer on this page revealed follow-up questions on this page (skip
+  // logic): show the page again so they can be answered, with or without JavaScript.
+  const revealed = view.page.questions.some((q) => !isVisible(q, saved) && isVisible(q, answers));
+  if (revealed) return { kind: 'go', page: n };
   const total = visiblePages(pages, answers).length;
   if (n < total) return { kind: 'go', page: n + 1 };
   const result = submitDraft(db, { ...draft, answers }, survey, pages);

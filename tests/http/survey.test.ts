@@ -68,6 +68,16 @@ describe('answering with a plain HTTP client', () => {
     expect(page2).toMatch(/name="q_safety_evening" value="safe" checked/);
   });
 
+  it('skip logic: "yes" to avoiding places shows the places questions on the same page before moving on', async () => {
+    const c = new SurveyClient(base, SLUG);
+    await c.start();
+    for (let i = 0; i < 3; i++) await c.page(i + 1, SEEDED_PAGES[i]!);
+    const res = await c.page(4, [['q_avoids_places', 'yes']]);
+    expect(res.headers.get('location')).toBe(`/undersoegelser/${SLUG}/side/4`);
+    const page4 = await (await c.get(`/undersoegelser/${SLUG}/side/4`)).text();
+    expect(page4).toContain('name="q_unsafe_places"');
+  });
+
   it('skip logic: answering "no" to avoiding places leaves out the places questions', async () => {
     const c = new SurveyClient(base, SLUG);
     await c.start();

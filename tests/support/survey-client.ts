@@ -22,7 +22,12 @@ export const SEEDED_PAGES: [string, string][][] = [
 export class SurveyClient {
   cookie = '';
   readonly client = someClient();
-  constructor(readonly base: string, readonly slug: string) {}
+  readonly base: string;
+  readonly slug: string;
+  constructor(base: string, slug: string) {
+    this.base = base;
+    this.slug = slug;
+  }
 
   async post(path: string, fields: [string, string][]): Promise<Response> {
     const body = new URLSearchParams(fields).toString();
