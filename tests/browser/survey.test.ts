@@ -90,8 +90,13 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
     await next(page); // skip logic: "Ja" reveals the places questions on the same page
     expect(page.url()).toMatch(/side\/4$/);
     // Place a pin with the keyboard-operable button.
-    const map = page.getByRole('application', { name: 'Kort over områderne' }).or(page.getByRole('region', { name: 'Kort over områderne' }));
-    await expect(map.count()).resolves.toBeGreaterThan(0);
+    // The island loads after the page: wait for the map.
+    const map = page.getByRole('application', { name: 'Kort over områderne' });
+    await map.waitFor();
+    // A click far outside the areas is refused and said out loud.
+    const box = (await map.boundingBox())!;
+    await map.click({ position: { x: box.width - 20, y: 20 } });
+    await expect(page.locator('input[type="hidden"][name="q_unsafe_places__point"]').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Sæt nål i kortets midte' }).click();
     await expect(page.locator('input[type="hidden"][name="q_unsafe_places__point"]').count()).resolves.toBe(1);
     await next(page);
