@@ -29,6 +29,10 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/events': ['admin', 'editor'],
   '/staff/events/new': ['admin', 'editor'],
   '/staff/events/1': ['admin', 'editor'],
+  '/staff/surveys': ['admin', 'editor'],
+  '/staff/surveys/1': ['admin', 'editor'],
+  '/staff/surveys/1/paper': ['admin', 'editor'],
+  '/staff/surveys/1/codes.csv': ['admin', 'editor'],
 };
 
 /** Pages that are part of signing in or out, not protected by a permission. */

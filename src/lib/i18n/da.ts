@@ -4,6 +4,7 @@
  * Prose pages keep their paragraphs here too, so a new locale (Arabic is
  * planned, right-to-left) needs only a catalogue.
  */
+import { builderDa } from './builder-da.ts';
 import { editorDa } from './editor-da.ts';
 import { eventsDa } from './events-da.ts';
 import { staffDa } from './staff-da.ts';
@@ -11,6 +12,7 @@ import { staffDa } from './staff-da.ts';
 export const da = {
   staff: staffDa,
   editor: editorDa,
+  builder: builderDa,
   events: eventsDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',

@@ -1,5 +1,6 @@
 /** English message catalogue: the same shape as the Danish one (see da.ts). */
 import type { Messages } from './da.ts';
+import { builderEn } from './builder-en.ts';
 import { editorEn } from './editor-en.ts';
 import { eventsEn } from './events-en.ts';
 import { staffEn } from './staff-en.ts';
@@ -7,6 +8,7 @@ import { staffEn } from './staff-en.ts';
 export const en: Messages = {
   staff: staffEn,
   editor: editorEn,
+  builder: builderEn,
   events: eventsEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
