@@ -1,0 +1,81 @@
+/**
+ * Staff and a wave over HTTP: while it is open they see only counts per day
+ * and channel; they enter a paper questionnaire through the same questions;
+ * they generate invitation codes and download them as CSV for letters.
+ */
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { postForm, SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { SEEDED_PAGES } from '../support/survey-client.ts';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+let cookie: string;
+let openId: number;
+beforeAll(async () => {
+  cookie = await signInDemo(base, 'admin');
+  openId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2026'").id;
+}, SIGN_IN_TIMEOUT_MS);
+
+describe('a wave for staff', () => {
+  it('while open, staff see responses per day and channel, and no results', async () => {
+    const html = await (await fetch(`${base}/staff/surveys/${openId}`, { headers: { cookie } })).text();
+    expect(html).toContain('Svar pr. dag og kanal');
+    expect(html).toContain('Resultaterne vises først, når bølgen er lukket');
+    expect(html).not.toMatch(/Utryg|Meget utryg/); // no answer distributions on this page
+  });
+
+  it('a paper questionnaire entered by staff is stored with channel "paper" and audited', async () => {
+    const before = one<{ n: number }>("select count(*) n from responses where survey_id = ? and channel = 'paper'", openId).n;
+    const fields: [string, string][] = [...SEEDED_PAGES.flat(), ['channel', 'paper']];
+    const res = await postForm(base, `/staff/surveys/${openId}/paper`, groupFields(fields), cookie);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Besvarelsen er gemt.');
+    expect(one<{ n: number }>("select count(*) n from responses where survey_id = ? and channel = 'paper'", openId).n).toBe(before + 1);
+    expect(one<{ n: number }>("select count(*) n from audit_log where action = 'survey.enter_response'").n).toBeGreaterThan(0);
+  });
+
+  it('an incomplete paper questionnaire is refused with 400 and nothing is stored', async () => {
+    const before = one<{ n: number }>('select count(*) n from responses').n;
+    const res = await postForm(base, `/staff/surveys/${openId}/paper`, { channel: 'phone', q_area: 'indre-norrebro' }, cookie);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Besvar venligst spørgsmålet.');
+    expect(one<{ n: number }>('select count(*) n from responses').n).toBe(before);
+  });
+
+  it('codes are generated and downloaded as CSV with a BOM and semicolons, for letters', async () => {
+    const res = await postForm(base, `/staff/surveys/${openId}`, { intent: 'codes', count: '25' }, cookie);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('25 nye koder er lavet.');
+    const csv = await fetch(`${base}/staff/surveys/${openId}/codes.csv`, { headers: { cookie } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('kode;parti;brugt');
+    expect(lines.length).toBeGreaterThanOrEqual(26);
+    expect(lines[1]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4};\d+;(ja|nej)$/);
+  });
+
+  it('asking for too many codes at once is a 400, not a 500', async () => {
+    const res = await postForm(base, `/staff/surveys/${openId}`, { intent: 'codes', count: '999999' }, cookie);
+    expect(res.status).toBe(400);
+  });
+});
+
+/** URLSearchParams from [name, value] pairs where names repeat (checkboxes). */
+function groupFields(fields: [string, string][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of fields) (out[k] ??= []).push(v);
+  return out;
+}
