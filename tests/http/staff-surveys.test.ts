@@ -35,6 +35,16 @@ describe('a wave for staff', () => {
     expect(html).not.toMatch(/Utryg|Meget utryg/); // no answer distributions on this page
   });
 
+  it('a closed wave shows its results, with small counts replaced by "for få svar"', async () => {
+    const closedId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
+    const html = await (await fetch(`${base}/staff/surveys/${closedId}`, { headers: { cookie } })).text();
+    expect(html).toContain('Resultater');
+    expect(html).toContain('Hvor tryg eller utryg føler du dig, når du går alene i dit nabolag om aftenen?');
+    expect(html).toContain('Meget utryg');
+    // The open wave's page has no results section.
+    expect(await (await fetch(`${base}/staff/surveys/${openId}`, { headers: { cookie } })).text()).not.toContain('id="results"');
+  });
+
   it('a paper questionnaire entered by staff is stored with channel "paper" and audited', async () => {
     const before = one<{ n: number }>("select count(*) n from responses where survey_id = ? and channel = 'paper'", openId).n;
     const fields: [string, string][] = [...SEEDED_PAGES.flat(), ['channel', 'paper']];

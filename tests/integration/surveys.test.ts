@@ -185,3 +185,20 @@ describe('waves', () => {
     expect(t.db.select().from(invitationCodes).all()).toHaveLength(0);
   });
 });
+
+describe('results of a closed wave', () => {
+  it('show counts per answer, and never a count below K or one that gives it away', async () => {
+    const { waveDistributions } = await import('../../src/server/results.ts');
+    const found = findSurvey(t.db, surveyId)!;
+    const store = (over: Answers) => storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: { ...COMPLETE, ...over }, channel: 'web', flags: [] });
+    for (let i = 0; i < 10; i++) store({ safety_evening: 'safe' });
+    for (let i = 0; i < 2; i++) store({ safety_evening: 'very_unsafe' });
+    const rows = waveDistributions(t.db, surveyId, found.pages, ['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro'], 5);
+    const evening = rows.find((d) => d.question.key === 'safety_evening')!.row;
+    expect(evening.total).toEqual({ suppressed: false, n: 12 });
+    expect(evening.cells.find((c) => c.key === 'very_unsafe')).toEqual({ key: 'very_unsafe', suppressed: true });
+    // The 2 cannot be recovered as total minus the shown cells.
+    const shownSum = evening.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
+    expect(12 - shownSum).not.toBe(2);
+  });
+});

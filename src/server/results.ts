@@ -1,0 +1,60 @@
+/**
+ * A closed wave's answer distributions, per question (and matrix item), for
+ * staff: counts of respondents per answer, passed through the privacy rule
+ * (src/lib/aggregate.ts). Free text, numbers and places are not shown here;
+ * the dashboard (a later part) analyses them with their own rules.
+ */
+import { and, countDistinct, eq } from 'drizzle-orm';
+import { answers, responses } from '../../db/schema.ts';
+import { suppressRow, type Row } from '../lib/aggregate.ts';
+import { DONT_KNOW, NO_AREA, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
+import type { Queryable } from './db/connection.ts';
+
+export interface Distribution {
+  question: InstrumentQuestion;
+  /** Matrix item value, or null. */
+  item: string | null;
+  row: Row;
+}
+
+const SHOWN_TYPES = new Set(['single', 'multi', 'scale', 'matrix', 'area']);
+
+/** The answer values a question can have, in the order they are offered. */
+function answerKeys(q: InstrumentQuestion, areaSlugs: readonly string[]): string[] {
+  const extras = [...(q.allowDontKnow ? [DONT_KNOW] : []), ...(q.allowPreferNot ? [PREFER_NOT] : [])];
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+    case 'matrix':
+      return [...q.config.options.map((o) => o.value), ...extras];
+    case 'scale':
+      return [...Array.from({ length: q.config.points }, (_, i) => String(i + 1)), ...extras];
+    case 'area':
+      return [...areaSlugs, NO_AREA];
+    default:
+      return [];
+  }
+}
+
+export function waveDistributions(db: Queryable, surveyId: number, pages: readonly InstrumentPage[], areaSlugs: readonly string[], k: number): Distribution[] {
+  const counts = db
+    .select({ questionId: answers.questionId, item: answers.item, value: answers.value, n: countDistinct(answers.responseId) })
+    .from(answers)
+    .innerJoin(responses, eq(responses.id, answers.responseId))
+    .where(and(eq(responses.surveyId, surveyId)))
+    .groupBy(answers.questionId, answers.item, answers.value)
+    .all();
+  const out: Distribution[] = [];
+  for (const q of pages.flatMap((p) => p.questions)) {
+    if (!SHOWN_TYPES.has(q.type)) continue;
+    const items = q.type === 'matrix' ? q.config.items.map((i) => i.value) : [null];
+    for (const item of items) {
+      const cells = answerKeys(q, areaSlugs).map((key) => ({
+        key,
+        n: counts.find((c) => c.questionId === q.id && c.item === item && c.value === key)?.n ?? 0,
+      }));
+      out.push({ question: q, item, row: suppressRow(cells, k) });
+    }
+  }
+  return out;
+}
