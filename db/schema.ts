@@ -673,3 +673,116 @@ export type SurveyPage = typeof surveyPages.$inferSelect;
 export type Question = typeof questions.$inferSelect;
 export type SurveyResponse = typeof responses.$inferSelect;
 export type SurveyDraft = typeof surveyDrafts.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Concern reports (meldinger)
+// ---------------------------------------------------------------------------
+
+/** What kind of concern: data that admins edit (seeded with the usual ones). */
+export const reportCategories = sqliteTable(
+  'report_categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stable identifier, e.g. `drug_dealing`; used in filters, exports and Open311 service codes. */
+    slug: text('slug').notNull().unique(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en'),
+    /** Order in lists. */
+    displayOrder: integer('display_order').notNull().default(0),
+    /** Retired categories stay on old reports but are not offered for new ones. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`)],
+);
+
+export const REPORTER_TYPES = ['resident', 'business', 'works_here', 'visitor'] as const;
+export type ReporterType = (typeof REPORTER_TYPES)[number];
+/** When it happens: a time of day, or "often" (no particular time). */
+export const TIMES_OF_DAY = ['morning', 'daytime', 'evening', 'night', 'often'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+export const REPORT_STATUSES = ['received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/**
+ * A resident's or business's concern about a place. Anonymous: no IP address,
+ * user agent or account; the optional e-mail is only for a follow-up notice,
+ * never shown, and deleted when the report is closed. Exact points never leave
+ * the staff pages; the public sees only aggregates above K.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Random, unguessable id of the public receipt page: /meld/<receipt>. */
+    receipt: text('receipt').notNull().unique(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => reportCategories.id),
+    /** The point (WGS84), from the map or the chosen named place. */
+    lat: real('lat').notNull(),
+    lon: real('lon').notNull(),
+    /** How the place was given: a pin, a named place (its id), or typed text (masked). */
+    placeName: text('place_name'),
+    /** The area the point lies in, assigned on submit. */
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    /** One of TIMES_OF_DAY. */
+    timeOfDay: text('time_of_day', { enum: TIMES_OF_DAY }).notNull(),
+    /** ISO weekday 1–7 (Monday 1), or null for "any day" / often. */
+    weekday: integer('weekday'),
+    /** The description after personal-data masking (moderators may edit it further). */
+    description: text('description').notNull().default(''),
+    /** The kinds of personal data masked in the description (JSON array). */
+    masks: text('masks', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Who reports: one of REPORTER_TYPES. */
+    reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
+    /** Only if the reporter asked for a follow-up notice; deleted when closed. Never shown. */
+    email: text('email'),
+    /** One of REPORT_STATUSES. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
+    /** The partner it was forwarded to, when forwarded. */
+    forwardedTo: integer('forwarded_to').references(() => partners.id),
+    /** When merged as a duplicate: the report it was merged into. */
+    mergedInto: integer('merged_into'),
+    /** An initiative this report led to, if any. */
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    /** The day it was made (YYYY-MM-DD, Copenhagen): no time, for the reporter's privacy. */
+    createdOn: text('created_on').notNull(),
+    /** Synthetic demo report. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    check('reports_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    check('reports_time_check', sql`${t.timeOfDay} in ('morning', 'daytime', 'evening', 'night', 'often')`),
+    check('reports_reporter_check', sql`${t.reporterType} in ('resident', 'business', 'works_here', 'visitor')`),
+    check('reports_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 1 and 7`),
+    check('reports_description_check', sql`length(${t.description}) <= 1000`),
+    index('reports_status_idx').on(t.status),
+    index('reports_area_idx').on(t.areaId, t.createdOn),
+  ],
+);
+
+/** Every status change of a report, with its public note ("you said, we did"). */
+export const reportUpdates = sqliteTable(
+  'report_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** The status set by this change. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    /** Shown on the receipt page; no personal data. */
+    publicNote: text('public_note'),
+    /** Internal reason (e.g. for a rejection); not shown publicly. */
+    internalNote: text('internal_note'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [index('report_updates_report_idx').on(t.reportId)],
+);
+
+export type ReportCategory = typeof reportCategories.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type ReportUpdate = typeof reportUpdates.$inferSelect;

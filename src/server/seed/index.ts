@@ -5,7 +5,7 @@
  * seeding twice changes nothing.
  */
 import { count } from 'drizzle-orm';
-import { areas, partners, users } from '../../../db/schema.ts';
+import { areas, partners, reportCategories, users } from '../../../db/schema.ts';
 import { fromCopenhagenLocal } from '../../lib/time.ts';
 import { insertAreas, listAreas } from '../areas.ts';
 import { moderateComment, replyToComment, submitComment } from '../comments.ts';
@@ -20,6 +20,7 @@ import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
 import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
 import { seedDemoWaves } from './demo-waves.ts';
 import { PARTNER_ROWS } from './partners.ts';
+import { REPORT_CATEGORY_ROWS } from './report-categories.ts';
 
 export interface SeedOptions {
   demo: boolean;
@@ -41,6 +42,7 @@ export async function seedDatabase(db: Queryable, options: SeedOptions): Promise
     insertAreas(tx, areaRows);
     const partnerRows = (tx.select({ n: count() }).from(partners).get()?.n ?? 0) === 0 ? [...PARTNER_ROWS] : [];
     if (partnerRows.length) tx.insert(partners).values(partnerRows).run();
+    if ((tx.select({ n: count() }).from(reportCategories).get()?.n ?? 0) === 0) tx.insert(reportCategories).values(REPORT_CATEGORY_ROWS).run();
     return { areas: areaRows.length, partners: partnerRows.length };
   });
   const noStaff = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
