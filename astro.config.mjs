@@ -5,11 +5,23 @@ import { defineConfig } from 'astro/config';
 import { envSchema } from './src/server/env-schema.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 
+/**
+ * The public origin as Astro's allowed-domain pattern; none (localhost only) when unset.
+ * @param {string | undefined} origin
+ */
+function allowedDomains(origin) {
+  if (!origin || !URL.canParse(origin)) return [];
+  const url = new URL(origin);
+  return [{ hostname: url.hostname, protocol: url.protocol.replace(':', ''), ...(url.port ? { port: url.port } : {}) }];
+}
+
 export default defineConfig({
   output: 'server',
   // staticHeaders: the CSP with Astro's script/style hashes is sent as a real
   // header (frame-ancestors does not work in a <meta> tag).
-  adapter: node({ mode: 'standalone', staticHeaders: true }),
+  // No request body may exceed 3 MiB (the largest form, an area boundary
+  // upload, allows 2 MB); each form reader has its own, smaller limit.
+  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 3 * 1024 * 1024 }),
   integrations: [svelte()],
   server: { host: 'localhost', port: 4321 },
   // Danish at /, English at /en/. Routing is done by src/middleware.ts, which
@@ -17,6 +29,10 @@ export default defineConfig({
   // exists once (see src/lib/i18n/index.ts).
   i18n: { defaultLocale: 'da', locales: ['da', 'en'], routing: 'manual' },
   security: {
+    // The origin check compares a form post's Origin with the request's host.
+    // Behind a proxy, Astro only believes the Host / X-Forwarded-Host it is told
+    // to: the public origin, given at build time (`npm start` builds).
+    allowedDomains: allowedDomains(process.env.PUBLIC_ORIGIN),
     checkOrigin: true,
     csp: { directives: [...CSP_DIRECTIVES] },
   },

@@ -150,6 +150,7 @@ export function moderateComment(db: Queryable, commentId: number, decision: Mode
     const now = new Date();
     if (decision.kind === 'approve') {
       const edited = decision.body !== undefined && decision.body !== before.body ? maskPersonalData(decision.body) : undefined;
+      if (edited && edited.text.length > COMMENT_MAX) return false;
       tx.update(comments)
         .set({
           status: 'approved',

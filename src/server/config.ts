@@ -17,8 +17,10 @@ export interface Config {
   databaseUrl: string;
   host: string;
   port: number;
-  /** Whether demo content (and, later, demo staff logins) is seeded into an empty database. */
+  /** Whether demo content and demo staff logins are seeded into an empty database. */
   demoData: boolean;
+  /** DEMO_DATA=on was asked for explicitly (demo accounts may then be served on any interface). */
+  demoExplicit: boolean;
   /** Privacy threshold: no aggregate with fewer than K respondents or reports is shown. */
   privacyK: number;
   logLevel: string;
@@ -47,17 +49,26 @@ function read(env: Env, key: keyof typeof envSchema): unknown {
 export function loadConfig(env: Env = process.env): Config {
   const production = env['NODE_ENV'] === 'production';
   const demo = read(env, 'DEMO_DATA') as 'auto' | 'on' | 'off';
+  const host = read(env, 'HOST') as string;
   return {
     databaseUrl: read(env, 'DATABASE_URL') as string,
-    host: read(env, 'HOST') as string,
+    host,
     port: read(env, 'PORT') as number,
-    demoData: demo === 'on' || (demo === 'auto' && !production),
+    // Demo staff have published passwords: `auto` seeds them only for a
+    // server that listens on this machine alone and is not in production.
+    demoData: demo === 'on' || (demo === 'auto' && !production && isLoopback(host)),
+    demoExplicit: demo === 'on',
     privacyK: read(env, 'PRIVACY_K') as number,
     logLevel: read(env, 'LOG_LEVEL') as string,
     publicOrigin: read(env, 'PUBLIC_ORIGIN') as string | undefined,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,
     production,
   };
+}
+
+/** Whether a listen address is this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 let cached: Config | undefined;

@@ -112,8 +112,14 @@ export function submitDraft(db: Queryable, draft: SurveyDraft, survey: Survey, p
     const flags = qualityFlags(pages.flatMap((p) => p.questions), answers, (now.getTime() - current.startedAt.getTime()) / 1000);
     const result = storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: current.invitationCodeId });
     if (result.kind === 'stored') {
-      // Erase the answers; keep only that it was submitted (for idempotency) until it expires.
-      tx.update(surveyDrafts).set({ answers: {}, invitationCodeId: null, submittedAt: now }).where(eq(surveyDrafts.tokenHash, current.tokenHash)).run();
+      // Erase the answers and the times; keep only that it was submitted (for
+      // idempotency) until it expires. Times to the day only, so drafts cannot
+      // be lined up with responses or request logs.
+      const day = new Date(`${copenhagenDay(now)}T00:00:00Z`);
+      tx.update(surveyDrafts)
+        .set({ answers: {}, invitationCodeId: null, submittedAt: day, startedAt: day })
+        .where(eq(surveyDrafts.tokenHash, current.tokenHash))
+        .run();
     }
     return result;
   });

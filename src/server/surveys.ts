@@ -111,10 +111,16 @@ export function responsesByDayAndChannel(db: Queryable, surveyId: number): { day
     .all();
 }
 
+/**
+ * Opens, closes or returns a wave to draft. A closed wave with responses
+ * stays closed: reopening it and closing it again would let anyone who saw
+ * the results work out a single new respondent's answers by difference.
+ */
 export function setSurveyStatus(db: Queryable, surveyId: number, status: SurveyStatus, actorId: number | null): boolean {
   return db.transaction((tx) => {
     const before = tx.select().from(surveys).where(eq(surveys.id, surveyId)).get();
     if (!before) return false;
+    if (before.status === 'closed' && status !== 'closed' && responseCount(tx, surveyId) > 0) return false;
     tx.update(surveys).set({ status }).where(eq(surveys.id, surveyId)).run();
     recordAudit(tx, { userId: actorId, action: `survey.${status === 'open' ? 'open' : status === 'closed' ? 'close' : 'draft'}`, entityType: 'survey', entityId: surveyId, summary: `${before.status} → ${status}` });
     return true;

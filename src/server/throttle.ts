@@ -84,10 +84,14 @@ export const throttles = {
   totpAccount: new Throttle(5, 15 * MINUTE),
   /** Second-factor attempts per client: 20 per 15 minutes. */
   totpClient: new Throttle(20, 15 * MINUTE),
+  /** Invitation codes tried per client: 10 per 10 minutes, against guessing. */
+  codeClient: new Throttle(10, 10 * MINUTE),
   /** Survey answers started per client: 30 per 10 minutes (a household or an office shares an address). */
   surveyStartClient: new Throttle(30, 10 * MINUTE),
   /** Residents' comments per client: 5 per 10 minutes. */
   commentClient: new Throttle(5, 10 * MINUTE),
+  /** Residents' concern reports per client: 10 per 10 minutes. */
+  reportClient: new Throttle(10, 10 * MINUTE),
 };
 
 export function resetAllThrottles(): void {

@@ -72,9 +72,17 @@ describe('a wave for staff', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('kode;parti;brugt');
+    expect(lines[0]).toBe('kode;parti');
     expect(lines.length).toBeGreaterThanOrEqual(26);
-    expect(lines[1]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4};\d+;(ja|nej)$/);
+    // Which code was used is never exported (it would tell who answered).
+    expect(lines[1]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4};\d+$/);
+  });
+
+  it('a closed wave with responses cannot be opened again (no results by difference)', async () => {
+    const closedId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
+    const res = await postForm(base, `/staff/surveys/${closedId}`, { intent: 'open' }, cookie);
+    expect(res.status).toBe(409);
+    expect(one<{ status: string }>('select status from surveys where id = ?', closedId).status).toBe('closed');
   });
 
   it('asking for too many codes at once is a 400, not a 500', async () => {

@@ -26,3 +26,24 @@ describe('start-up configuration', () => {
     expect(r.stderr).toContain('PRIVACY_K');
   });
 });
+
+describe('demo accounts on a reachable server', () => {
+  it('a server listening beyond this machine refuses a database with demo staff accounts', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'tryghed-demo-'));
+    const DATABASE_URL = join(dir, 'demo.sqlite');
+    try {
+      // Seed demo data as a local developer would…
+      const seeded = spawnSync(process.execPath, ['src/server/cli/migrate.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL }, encoding: 'utf8' });
+      expect(seeded.status, seeded.stderr).toBe(0);
+      // …then start it on every interface.
+      const r = start({ DATABASE_URL, HOST: '0.0.0.0', PORT: '45999' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('demo staff accounts');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -28,3 +28,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PRIVACY_K: '3' }).privacyK).toBe(3);
   });
 });
+
+describe('demo data and the listen address', () => {
+  it('demo staff (published passwords) are seeded by default only for a loopback server', () => {
+    expect(loadConfig({ HOST: 'localhost' }).demoData).toBe(true);
+    expect(loadConfig({ HOST: '127.0.0.1' }).demoData).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }).demoData).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO_DATA: 'on' }).demoData).toBe(true);
+  });
+});

@@ -194,6 +194,7 @@ export const staffDa = {
     paperSaved: 'Besvarelsen er gemt. Du kan indtaste den næste.',
     paperInvalid: 'Nogle svar mangler eller skal rettes.',
     notOpen: 'Bølgen er ikke åben, så der kan ikke indtastes svar.',
+    closedFinal: 'En lukket bølge med svar kan ikke åbnes igen. Lav en ny bølge i stedet.',
     results: 'Resultater',
     resultsIntro: (k: number) => `Antal svar pr. svarmulighed. Tal under ${k} vises ikke, og heller ikke tal, der ville afsløre dem.`,
     answer: 'Svar',

@@ -196,6 +196,7 @@ export const staffEn: StaffMessages = {
     paperSaved: 'The response has been saved. You can enter the next one.',
     paperInvalid: 'Some answers are missing or need correcting.',
     notOpen: 'The wave is not open, so no responses can be entered.',
+    closedFinal: 'A closed wave with responses cannot be opened again. Make a new wave instead.',
     results: 'Results',
     resultsIntro: (k: number) => `Number of respondents per answer. Counts below ${k} are not shown, nor are counts that would reveal them.`,
     answer: 'Answer',

@@ -32,13 +32,14 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const perClient = throttles.loginClient.hit(input.client);
   if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
-  const perAccount = throttles.loginAccount.check(email);
+  // Count the attempt before the (slow) password check, so parallel attempts
+  // cannot all pass the limit; a successful sign-in clears the count.
+  const perAccount = throttles.loginAccount.hit(email);
   if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
 
   const user = findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid || user.disabledAt !== null) {
-    throttles.loginAccount.hit(email);
     logger.info({ event: 'login_failed' }, 'staff login failed');
     return { kind: 'invalid' };
   }

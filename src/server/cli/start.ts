@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, isLoopback, loadConfig, type Config } from '../config.ts';
 import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
@@ -33,7 +33,15 @@ async function prepareDatabase(cfg: Config): Promise<void> {
     `Database: ${path}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
       `Demo data: ${cfg.demoData ? 'on' : 'off'}\n`,
   );
-  if (cfg.demoData) process.stdout.write(demoLoginNote(db));
+  const note = demoLoginNote(db);
+  // Demo staff accounts have published passwords and a published TOTP key.
+  if (note && !isLoopback(cfg.host) && !cfg.demoExplicit) {
+    fail(
+      `This database has demo staff accounts (published passwords), and HOST=${cfg.host} is reachable from other machines.\n` +
+        'Use a database without demo data, or set DEMO_DATA=on if this really is a demo server.',
+    );
+  }
+  if (cfg.demoData) process.stdout.write(note);
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;

@@ -13,13 +13,42 @@ export async function readForm(request: Request, limit = FORM_BODY_LIMIT): Promi
   const length = Number(request.headers.get('content-length') ?? '0');
   if (length > limit) return { ok: false, status: 413 };
   try {
-    const body = await request.arrayBuffer();
-    if (body.byteLength > limit) return { ok: false, status: 413 };
+    const body = await readLimited(request, limit);
+    if (body === null) return { ok: false, status: 413 };
     const form = await new Response(body, { headers: { 'content-type': type } }).formData();
     return { ok: true, form };
   } catch {
     return { ok: false, status: 400 };
   }
+}
+
+/**
+ * The body, read as a stream and abandoned as soon as it passes the limit,
+ * so a chunked upload without Content-Length cannot fill the memory. Null
+ * when it is too large.
+ */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(new ArrayBuffer(size));
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
 }
 
 /** A single text field, trimmed; '' when missing or not text. */

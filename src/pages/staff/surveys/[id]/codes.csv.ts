@@ -13,8 +13,10 @@ export const GET: APIRoute = ({ locals, params }) => {
   const id = Number.parseInt(params['id'] ?? '', 10);
   const found = Number.isInteger(id) ? findSurvey(db(), id) : undefined;
   if (!found) return new Response(null, { status: 404 });
-  const rows = listCodes(db(), id).map((c) => [formatCode(c.code), String(c.batch), c.used ? 'ja' : 'nej']);
-  const csv = stringify([['kode', 'parti', 'brugt'], ...rows], { delimiter: ';', bom: true, record_delimiter: '\r\n' });
+  // Which code was used is deliberately not exported: with the mail-merge
+  // file it would tell who has answered. Staff see only how many are used.
+  const rows = listCodes(db(), id).map((c) => [formatCode(c.code), String(c.batch)]);
+  const csv = stringify([['kode', 'parti'], ...rows], { delimiter: ';', bom: true, record_delimiter: '\r\n' });
   recordAudit(db(), { userId: locals.staff.user.id, action: 'survey.export_codes', entityType: 'survey', entityId: id, summary: `${rows.length} codes` });
   return new Response(csv, {
     headers: {
