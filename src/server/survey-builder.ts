@@ -45,6 +45,9 @@ export interface SurveyMetaInput {
   introEn: string | null;
   mode: SurveyMode;
   areaIds: number[];
+  /** When answering opens and closes (optional; the status must also be open). */
+  opensAt?: Date | null;
+  closesAt?: Date | null;
 }
 
 export interface CreateSurveyInput extends SurveyMetaInput {

@@ -85,6 +85,19 @@ describe('a wave for staff', () => {
     expect(one<{ status: string }>('select status from surveys where id = ?', closedId).status).toBe('closed');
   });
 
+  it('the wave settings set opening hours in Danish time, and a closing time before the opening is refused', async () => {
+    const base_ = `/staff/surveys/${openId}/settings`;
+    const fields = {
+      titleDa: 'Hvor tryg føler du dig på Nørrebro?', titleEn: '', waveDa: '2026 (demo)', waveEn: '', introDa: 'Intro', introEn: '',
+      mode: 'both', areaIds: ['1', '2', '3'],
+    };
+    const bad = await postForm(base, base_, { ...fields, opensAt: '2026-12-01T10:00', closesAt: '2026-11-01T10:00' }, cookie);
+    expect(bad.status).toBe(400);
+    const ok = await postForm(base, base_, { ...fields, opensAt: '', closesAt: '2027-01-31T12:00' }, cookie);
+    expect(ok.status).toBe(200);
+    expect(one<{ t: number }>('select closes_at t from surveys where id = ?', openId).t).toBe(Date.UTC(2027, 0, 31, 11, 0) / 1000);
+  });
+
   it('asking for too many codes at once is a 400, not a 500', async () => {
     const res = await postForm(base, `/staff/surveys/${openId}`, { intent: 'codes', count: '999999' }, cookie);
     expect(res.status).toBe(400);
