@@ -22,6 +22,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/audit': ['admin'],
   '/staff/areas': ['admin'],
   '/staff/comments': ['admin', 'moderator'],
+  '/staff/reports': ['admin', 'moderator'],
   '/staff/initiatives': ['admin', 'editor'],
   '/staff/initiatives/new': ['admin', 'editor'],
   '/staff/initiatives/1': ['admin', 'editor'],
@@ -33,6 +34,12 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/surveys/1': ['admin', 'editor'],
   '/staff/surveys/1/paper': ['admin', 'editor'],
   '/staff/surveys/1/codes.csv': ['admin', 'editor'],
+  '/staff/surveys/1/settings': ['admin', 'editor'],
+  '/staff/surveys/new': ['admin', 'editor'],
+  '/staff/surveys/1/questions': ['admin', 'editor'],
+  '/staff/surveys/1/questions/new': ['admin', 'editor'],
+  '/staff/surveys/1/preview': ['admin', 'editor'],
+  '/staff/surveys/questions/1': ['admin', 'editor'],
 };
 
 /** Pages that are part of signing in or out, not protected by a permission. */

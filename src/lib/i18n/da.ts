@@ -7,6 +7,7 @@
 import { builderDa } from './builder-da.ts';
 import { editorDa } from './editor-da.ts';
 import { eventsDa } from './events-da.ts';
+import { reportsDa } from './reports-da.ts';
 import { staffDa } from './staff-da.ts';
 
 export const da = {
@@ -14,6 +15,7 @@ export const da = {
   editor: editorDa,
   builder: builderDa,
   events: eventsDa,
+  reports: reportsDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',
     siteDescription:

@@ -3,6 +3,7 @@ import type { Messages } from './da.ts';
 import { builderEn } from './builder-en.ts';
 import { editorEn } from './editor-en.ts';
 import { eventsEn } from './events-en.ts';
+import { reportsEn } from './reports-en.ts';
 import { staffEn } from './staff-en.ts';
 
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   editor: editorEn,
   builder: builderEn,
   events: eventsEn,
+  reports: reportsEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
     siteDescription:
