@@ -9,6 +9,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROLES, type Role } from '../../db/schema.ts';
+import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
+import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
 import { postForm, signInDemo } from '../support/staff-login.ts';
 
 const base = inject('baseUrl');
@@ -155,4 +157,26 @@ describe('signing in over plain HTTP', () => {
     });
     expect(res.headers.get('location')).toBe('/staff/mfa?next=%2Fstaff');
   });
+});
+
+describe('session rotation', () => {
+  it('passing the second factor issues a new session cookie and ends the password-only session', async () => {
+    const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-tryghed-session=') && !c.startsWith('__Host-tryghed-session=;'))?.split(';')[0];
+    const login = await postForm(base, '/staff/login', { email: 'analyst@demo.tryghed.invalid', password: 'tryghed-demo-kanelsnegl' });
+    const partial = cookieOf(login)!;
+    let mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, partial);
+    if (mfa.status !== 303) {
+      // This step's code was used by another test: wait for the next one.
+      await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - (Date.now() % (TOTP_PERIOD * 1000)) + 200));
+      mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, partial);
+    }
+    expect(mfa.status).toBe(303);
+    const full = cookieOf(mfa)!;
+    expect(full).toBeDefined();
+    expect(full).not.toBe(partial);
+    expect((await fetch(`${base}/staff`, { headers: { cookie: full }, redirect: 'manual' })).status).toBe(200);
+    const old = await fetch(`${base}/staff/mfa`, { headers: { cookie: partial }, redirect: 'manual' });
+    expect(old.status).toBe(303);
+    expect(old.headers.get('location')).toContain('/staff/login');
+  }, 60_000);
 });

@@ -70,8 +70,11 @@ describe('second factor', () => {
     const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (r.kind !== 'ok') throw new Error('sign-in failed');
     const code = currentTotp(key);
-    expect(verifySecondFactor(t.db, { session: r.session, user: r.user, code, client: 'c1' }).kind).toBe('ok');
-    expect(validateSessionToken(t.db, r.token)?.session.twoFactorVerified).toBe(true);
+    const ok = verifySecondFactor(t.db, { session: r.session, user: r.user, code, client: 'c1' });
+    if (ok.kind !== 'ok') throw new Error('second factor failed');
+    expect(validateSessionToken(t.db, ok.token)?.session.twoFactorVerified).toBe(true);
+    // The password-only session is gone: a new session is issued at the change of privilege.
+    expect(validateSessionToken(t.db, r.token)).toBeNull();
 
     const again = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (again.kind !== 'ok') throw new Error('sign-in failed');

@@ -66,7 +66,8 @@ export async function signIn(base: string, email: string, password: string): Pro
   if (login.status !== 303 || !cookie) throw new Error(`password step failed for ${email}: ${login.status}`);
   for (let attempt = 0; attempt < 2; attempt++) {
     const mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, cookie);
-    if (mfa.status === 303) return cookie;
+    // The second factor ends the password-only session and starts a new one.
+    if (mfa.status === 303) return sessionCookie(mfa) ?? cookie;
     if (attempt === 0) {
       const msIntoStep = Date.now() % (TOTP_PERIOD * 1000);
       await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - msIntoStep + 200));

@@ -17,7 +17,7 @@ import {
   useRecoveryCode,
 } from '../users.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
-import { createSession, markSessionTwoFactorVerified } from './session.ts';
+import { createSession, invalidateSession, markSessionTwoFactorVerified } from './session.ts';
 import { verifyTotp } from './totp.ts';
 
 export type SignInResult =
@@ -50,7 +50,8 @@ export async function signIn(
 }
 
 export type SecondFactorResult =
-  | { kind: 'ok'; recoveryCodes?: string[] }
+  /** `token`: the new session's token (the old session is ended: a new one at every change of privilege). */
+  | { kind: 'ok'; token: string; session: Session; recoveryCodes?: string[] }
   | { kind: 'invalid' }
   | { kind: 'throttled'; retryAfter: number };
 
@@ -80,7 +81,12 @@ export function verifySecondFactor(
     return { kind: 'invalid' };
   }
   throttles.totpAccount.reset(String(user.id));
-  markSessionTwoFactorVerified(db, input.session.id);
+  // A fresh session for the fully signed-in state, so a token seen before the
+  // second factor (e.g. on a shared computer) is worth nothing afterwards.
+  const fresh = createSession(db, user.id);
+  markSessionTwoFactorVerified(db, fresh.session.id);
+  invalidateSession(db, input.session.id);
   recordAudit(db, { userId: user.id, action: 'session.two_factor', entityType: 'session', summary: 'second factor accepted' });
-  return recoveryCodes ? { kind: 'ok', recoveryCodes } : { kind: 'ok' };
+  const session = { ...fresh.session, twoFactorVerified: true };
+  return recoveryCodes ? { kind: 'ok', token: fresh.token, session, recoveryCodes } : { kind: 'ok', token: fresh.token, session };
 }
