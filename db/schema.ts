@@ -114,6 +114,8 @@ export const users = sqliteTable(
     disabledAt: integer('disabled_at', { mode: 'timestamp' }),
     /** When the password was last set (created, changed or reset). */
     passwordChangedAt: integer('password_changed_at', { mode: 'timestamp' }).notNull(),
+    /** True for a temporary password (set by an admin or the command line): it must be changed at next sign-in. */
+    passwordTemporary: integer('password_temporary', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
   },
   (t) => [

@@ -82,6 +82,9 @@ const staffGate = defineMiddleware(async (ctx, next) => {
     case 'forbidden':
       response = await next('/staff/forbidden');
       break;
+    case 'change_password':
+      response = ctx.redirect(localePath(lang, '/staff/account'), 303);
+      break;
     default:
       response = await next();
   }

@@ -78,6 +78,8 @@ export interface NewUser {
   password: string;
   /** Pre-set TOTP key (demo accounts only); enrolment then counts as done. */
   totpKey?: Uint8Array;
+  /** A temporary password handed out by an admin or the command line: it must be changed at first sign-in. */
+  temporary?: boolean;
 }
 
 export async function createUser(db: Queryable, input: NewUser, actorId: number | null): Promise<User> {
@@ -108,6 +110,7 @@ export function insertUser(
       partnerId: input.partnerId,
       passwordHash: input.passwordHash,
       passwordChangedAt: now,
+      passwordTemporary: input.temporary ?? false,
       totpKey: input.totpKey ? Buffer.from(input.totpKey) : null,
       totpEnrolledAt: input.totpKey ? now : null,
     })
@@ -123,7 +126,11 @@ export function insertUser(
   return user;
 }
 
-/** Sets a new password and ends the user's other sessions. */
+/**
+ * Sets a new password and ends the user's other sessions. A password set by
+ * someone else (an admin, the command line) is temporary: the user must
+ * choose their own at the next sign-in.
+ */
 export async function setPassword(
   db: Queryable,
   userId: number,
@@ -137,7 +144,10 @@ export async function setPassword(
   if (problem) throw new UserError('weak_password', problem);
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), passwordTemporary: actorId !== userId })
+      .where(eq(users.id, userId))
+      .run();
     invalidateUserSessions(tx, userId, keepSessionId);
     recordAudit(tx, {
       userId: actorId,

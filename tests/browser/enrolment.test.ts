@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('first sign-in of a new staff member', () => {
     await browser?.close();
   });
 
-  it('enrols TOTP from the QR page, gets ten recovery codes and lands on the overview', async () => {
+  it('enrols TOTP from the QR page, gets ten recovery codes, replaces the temporary password and lands on the overview', async () => {
     const created = spawnSync(process.execPath, ['src/server/cli/staff.ts', 'create', '--email', 'ny@kk.dk', '--role', 'moderator', '--name', 'Ny Moderator'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: dbPath },
@@ -58,6 +58,14 @@ describe.skipIf(!hasChromium)('first sign-in of a new staff member', () => {
     for (const c of codes) expect(c).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
 
     await page.getByRole('link', { name: /Jeg har gemt koderne/ }).click();
+    // The temporary password from the command line must be replaced first.
+    await expect(page.locator('h1').textContent()).resolves.toBe('Min konto');
+    await expect(page.getByText('Du har fået en midlertidig adgangskode').count()).resolves.toBe(1);
+    await page.getByLabel('Nuværende adgangskode').fill(password);
+    await page.getByLabel(/Ny adgangskode/).fill('lygtepæle ved søerne om natten');
+    await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Adgangskoden er skiftet');
+    await page.goto(`${base}/staff`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Oversigt');
     // The QR code never left the site.
     for (const r of requests) expect(r.startsWith(base), r).toBe(true);

@@ -108,3 +108,26 @@ describe('ending sessions', () => {
     expect(validateSessionToken(t.db, s)).toBeNull();
   });
 });
+
+describe('temporary passwords', () => {
+  it('a password set by an admin or the command line is temporary; one the user chooses is not', async () => {
+    const { findUser } = await import('../../src/server/users.ts');
+    const { user } = makeUser(t.db, 'editor');
+    const { user: admin } = makeUser(t.db, 'admin');
+    await setPassword(t.db, user.id, 'temporary pass from admin', admin.id);
+    expect(findUser(t.db, user.id)!.passwordTemporary).toBe(true);
+    await setPassword(t.db, user.id, 'my own long passphrase', null);
+    expect(findUser(t.db, user.id)!.passwordTemporary).toBe(true);
+    await setPassword(t.db, user.id, 'my own long passphrase 2', user.id);
+    expect(findUser(t.db, user.id)!.passwordTemporary).toBe(false);
+  });
+
+  it('a signed-in user with a temporary password is sent to change it before anything else', async () => {
+    const { decideStaffAccess } = await import('../../src/server/auth/guard.ts');
+    const { user } = makeUser(t.db, 'admin');
+    const { session } = createSession(t.db, user.id);
+    const staff = { user: { ...user, passwordTemporary: true }, session: { ...session, twoFactorVerified: true } };
+    expect(decideStaffAccess('/staff/users', staff)).toEqual({ kind: 'change_password' });
+    expect(decideStaffAccess('/staff/account', staff)).toEqual({ kind: 'allow' });
+  });
+});

@@ -58,6 +58,7 @@ export const staffDa = {
   },
   account: {
     title: 'Min konto',
+    mustChange: 'Du har fået en midlertidig adgangskode. Vælg din egen, før du kan fortsætte.',
     changePassword: 'Skift adgangskode',
     currentPassword: 'Nuværende adgangskode',
     newPassword: 'Ny adgangskode (mindst 12 tegn)',

@@ -60,6 +60,7 @@ export const staffEn: StaffMessages = {
   },
   account: {
     title: 'My account',
+    mustChange: 'You have been given a temporary password. Choose your own before you continue.',
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password (at least 12 characters)',

@@ -10,7 +10,9 @@ export type GateDecision =
   | { kind: 'allow' }
   | { kind: 'login' }
   | { kind: 'second_factor'; enrol: boolean }
-  | { kind: 'forbidden' };
+  | { kind: 'forbidden' }
+  /** A temporary password must be replaced before anything else. */
+  | { kind: 'change_password' };
 
 export function decideStaffAccess(path: string, staff: SessionWithUser | null): GateDecision {
   if (!isStaffPath(path)) return { kind: 'public' };
@@ -19,6 +21,7 @@ export function decideStaffAccess(path: string, staff: SessionWithUser | null): 
   if (!staff) return { kind: 'login' };
   if ((STAFF_AUTH_PATHS as readonly string[]).includes(clean)) return { kind: 'allow' };
   if (!staff.session.twoFactorVerified) return { kind: 'second_factor', enrol: staff.user.totpEnrolledAt === null };
+  if (staff.user.passwordTemporary && clean !== '/staff/account' && clean !== '/staff/forbidden') return { kind: 'change_password' };
   const permission = requiredPermission(clean);
   if (permission !== null && !can(staff.user.role, permission)) return { kind: 'forbidden' };
   return { kind: 'allow' };

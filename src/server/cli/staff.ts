@@ -64,8 +64,8 @@ try {
       const partner = values.partner ? listPartners(db).find((p) => p.slug === values.partner) : undefined;
       if (values.partner && !partner) usage(`Unknown partner "${values.partner}". Known: ${listPartners(db).map((p) => p.slug).join(', ')}`);
       const password = temporaryPassword();
-      await createUser(db, { email, displayName: values.name ?? email, role, partnerId: partner?.id ?? null, password }, null);
-      process.stdout.write(`Created ${email.toLowerCase()} (${role}).\nTemporary password: ${password}\nTwo-step verification is set up at first sign-in.\n`);
+      await createUser(db, { email, displayName: values.name ?? email, role, partnerId: partner?.id ?? null, password, temporary: true }, null);
+      process.stdout.write(`Created ${email.toLowerCase()} (${role}).\nTemporary password: ${password}\nTwo-step verification is set up at first sign-in, and the password must then be changed.\n`);
       break;
     }
     case 'disable':
