@@ -51,3 +51,48 @@ export function suppressRow<K extends string>(cells: readonly Cell<K>[], k: numb
     total: { suppressed: false, n: total },
   };
 }
+
+/** A count of reports in one H3 hexagon (or any other map cell). */
+export interface MapCellCount {
+  cell: string;
+  n: number;
+}
+
+/**
+ * The map rule: a cell with fewer than K reports is dropped, not shown as 0
+ * or as "too few", so an empty hexagon and a small one look the same.
+ */
+export function cellsAtLeastK<T extends MapCellCount>(counts: readonly T[], k: number): T[] {
+  const K = Math.max(MIN_K, k);
+  return counts.filter((c) => c.n >= K);
+}
+
+/** An area's total with how many of its reports lie in cells the map does not show. */
+export interface AreaCount<K extends string = string> {
+  key: K;
+  n: number;
+  /** Reports of this area in cells dropped by cellsAtLeastK. */
+  hidden: number;
+}
+
+/**
+ * Area totals next to a map of cells. Totals are counted from every report
+ * (shown cells or not) and go through suppressRow across areas; on top of
+ * that, an area's total is suppressed when its reports in hidden cells add up
+ * to between 1 and K−1: otherwise "area total minus the shown cells of that
+ * area" would give the count of a hidden cell (or of a few small ones)
+ * exactly. A hidden sum of 0 reveals nothing, and one of K or more is no
+ * small count. The grand total (the row total) must not be shown, or a
+ * suppressed area total could be recovered from it.
+ */
+export function suppressAreaTotals<K extends string>(areas: readonly AreaCount<K>[], k: number): ShownCell<K>[] {
+  const K = Math.max(MIN_K, k);
+  const row = suppressRow(
+    areas.map((a) => ({ key: a.key, n: a.n })),
+    K,
+  );
+  return row.cells.map((c, i) => {
+    const hidden = areas[i]!.hidden;
+    return !c.suppressed && hidden > 0 && hidden < K ? { key: c.key, suppressed: true } : c;
+  });
+}

@@ -7,6 +7,7 @@
 import { builderDa } from './builder-da.ts';
 import { editorDa } from './editor-da.ts';
 import { eventsDa } from './events-da.ts';
+import { kortDa } from './kort-da.ts';
 import { reportsDa } from './reports-da.ts';
 import { staffDa } from './staff-da.ts';
 
@@ -16,6 +17,7 @@ export const da = {
   builder: builderDa,
   events: eventsDa,
   reports: reportsDa,
+  kort: kortDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',
     siteDescription:

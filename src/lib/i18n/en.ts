@@ -3,6 +3,7 @@ import type { Messages } from './da.ts';
 import { builderEn } from './builder-en.ts';
 import { editorEn } from './editor-en.ts';
 import { eventsEn } from './events-en.ts';
+import { kortEn } from './kort-en.ts';
 import { reportsEn } from './reports-en.ts';
 import { staffEn } from './staff-en.ts';
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   builder: builderEn,
   events: eventsEn,
   reports: reportsEn,
+  kort: kortEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
     siteDescription:

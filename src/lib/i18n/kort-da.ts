@@ -1,0 +1,39 @@
+/** Danish strings for the public map of reports (/kort). */
+export const kortDa = {
+  title: 'Kort over meldinger',
+  intro:
+    'Kortet viser, hvor mange meldinger om utryghed der er i hvert område og i små sekskanter på omkring 0,1 km². Det viser aldrig præcise steder eller beskrivelser.',
+  moderatedOnly:
+    'Kun meldinger, som en moderator har set og sendt videre, tæller med. Nye, afviste og sammenlagte meldinger tæller ikke.',
+  privacy: (k: number) =>
+    `En sekskant med færre end ${k} meldinger vises slet ikke. Et områdes samlede tal vises kun, hvis det ikke kan afsløre en skjult sekskant; ellers står der „for få“.`,
+  filters: 'Vælg meldinger',
+  category: 'Kategori',
+  period: 'Periode',
+  periods: { '30d': 'Sidste 30 dage', '12m': 'Sidste 12 måneder', all: 'Hele perioden' },
+  reporterType: 'Hvem meldte',
+  reporterTypes: {
+    resident: 'Beboere',
+    business: 'Forretninger',
+    works_here: 'Folk, der arbejder i området',
+    visitor: 'Besøgende',
+  },
+  all: 'Alle',
+  apply: 'Vis',
+  clear: 'Nulstil',
+  mapLabel: 'Kort over områderne med sekskanter for steder med mange meldinger',
+  hexTitle: (place: string, n: number) => `Nær ${place}: ${n} meldinger`,
+  legend: 'Jo mørkere sekskant, jo flere meldinger.',
+  cellsHeading: 'Steder med mange meldinger',
+  cellsCaption: 'Sekskanter med mindst K meldinger, beskrevet ved det nærmeste navngivne sted',
+  cellsNone: 'Ingen sekskant har nok meldinger til at blive vist med dette valg.',
+  place: 'Nærmeste sted',
+  area: 'Område',
+  count: 'Meldinger',
+  areasHeading: 'Meldinger pr. område',
+  areasCaption: 'Alle modererede meldinger i hvert område med dette valg',
+  tooFew: 'for få',
+  report: 'Meld et sted, hvor du føler dig utryg',
+};
+
+export type KortMessages = typeof kortDa;

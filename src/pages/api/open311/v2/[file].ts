@@ -1,0 +1,52 @@
+/**
+ * Open311 GeoReport v2: GET discovery.(json|xml), services.(json|xml),
+ * requests.(json|xml) and POST requests.(json|xml). The rules live in
+ * src/server/open311.ts; this edge maps them to responses.
+ */
+import type { APIRoute } from 'astro';
+import { config } from '../../../../server/config.ts';
+import { db } from '../../../../server/db/index.ts';
+import {
+  discovery,
+  listPublicRequests,
+  listServices,
+  open311Error,
+  open311Response,
+  postRequest,
+  splitFormat,
+  type RequestQuery,
+} from '../../../../server/open311.ts';
+
+export const GET: APIRoute = ({ params, locals, url }) => {
+  const file = splitFormat(params['file'] ?? '');
+  if (!file) return open311Error('json', 404, 'Not found');
+  const { name, format } = file;
+  if (name === 'discovery') {
+    return open311Response(format, 200, discovery(config().publicOrigin ?? url.origin), { root: 'discovery', item: '' });
+  }
+  if (name === 'services') return open311Response(format, 200, listServices(db(), locals.locale), { root: 'services', item: 'service' });
+  if (name === 'requests') {
+    const q = url.searchParams;
+    const list = (key: string) => q.get(key)?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const status = q.get('status');
+    const query: RequestQuery = {
+      serviceCodes: list('service_code'),
+      ids: list('service_request_id'),
+      status: status === 'open' || status === 'closed' ? status : undefined,
+    };
+    const requests = listPublicRequests(db(), locals.locale, config().privacyK, query);
+    return open311Response(format, 200, requests, { root: 'service_requests', item: 'request' });
+  }
+  return open311Error(format, 404, 'Not found');
+};
+
+export const POST: APIRoute = async ({ params, locals, request, url }) => {
+  const file = splitFormat(params['file'] ?? '');
+  if (!file || file.name !== 'requests') return open311Error(file?.format ?? 'json', 404, 'Not found');
+  const result = await postRequest(db(), request, { client: locals.client, locale: locals.locale, origin: config().publicOrigin ?? url.origin });
+  if (!result.ok) {
+    const headers: Record<string, string> = result.retryAfter ? { 'Retry-After': String(result.retryAfter) } : {};
+    return open311Error(file.format, result.status, result.error.description, headers);
+  }
+  return open311Response(file.format, result.status, result.body, { root: 'service_requests', item: 'request' });
+};

@@ -1,0 +1,108 @@
+/**
+ * The public map of reports (/kort) over plain HTTP: a hexagon with fewer
+ * than K moderated reports is not in the map, the table or the area total
+ * that could give it away; with K it is. Reports are crafted in the test
+ * server's database with a category × reporter type that no other test uses.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { areas, reportCategories, reports } from '../../db/schema.ts';
+import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+/** Near Assistens Kirkegård, in Indre Nørrebro. */
+const POINT = { lat: 55.6912, lon: 12.549 };
+const CELL = latLngToCell(POINT.lat, POINT.lon, 9);
+const FILTER = '?kategori=lighting&periode=all&melder=visitor';
+
+let db: Db;
+let categoryId: number;
+let areaId: number;
+
+function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = 'forwarded'): void {
+  for (let i = 0; i < n; i++) {
+    db.insert(reports)
+      .values({
+        receipt: randomBytes(12).toString('base64url'),
+        categoryId,
+        // Spread within a few metres: all in one hexagon.
+        lat: POINT.lat + i * 0.00001,
+        lon: POINT.lon,
+        areaId,
+        timeOfDay: 'night',
+        reporterType: 'visitor',
+        status,
+        createdOn: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()),
+        description: 'HEMMELIG-BESKRIVELSE',
+        demo: false,
+      })
+      .run();
+  }
+}
+
+async function page(path: string): Promise<string> {
+  const res = await fetch(base + path);
+  expect(res.status).toBe(200);
+  // Astro's scoping attributes are not part of what is asserted.
+  return (await res.text()).replace(/ data-astro-cid-\w+/g, '');
+}
+
+const areaCell = (html: string) => /<tr data-area="indre-norrebro">.*?<td>(.*?)<\/td>/s.exec(html)?.[1];
+
+beforeAll(() => {
+  db = openDatabase(dbPath);
+  categoryId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'lighting')).get()!.id;
+  areaId = db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).get()!.id;
+  for (let i = 0; i < 5; i++) expect(latLngToCell(POINT.lat + i * 0.00001, POINT.lon, 9)).toBe(CELL);
+});
+
+afterAll(() => db.$client.close());
+
+describe('/kort shows only aggregates at or above K', () => {
+  it('the page explains the rules and offers the filters as a GET form, in both locales', async () => {
+    const html = await page('/kort');
+    expect(html).toContain('Kun meldinger, som en moderator har set');
+    expect(html).toMatch(/<form method="get"/);
+    expect(html).toContain('name="kategori"');
+    expect(html).toContain('name="periode"');
+    expect(html).toContain('name="melder"');
+    const en = await page('/en/kort');
+    expect(en).toContain('Only reports that a moderator has looked at');
+  });
+
+  it('unmoderated reports do not count, and 4 moderated reports in a hexagon (K = 5) reveal nothing', async () => {
+    addReports(3, 'received');
+    addReports(2, 'rejected');
+    addReports(4);
+    const html = await page(`/kort${FILTER}`);
+    expect(html).not.toContain(CELL);
+    expect(html).not.toContain('class="hex"');
+    expect(html).toContain('Ingen sekskant har nok meldinger');
+    // The area total would be 4 = the hidden hexagon: shown as "too few".
+    expect(areaCell(html)).toBe('for få');
+    expect(html).not.toContain('HEMMELIG-BESKRIVELSE');
+    expect(html).not.toContain(String(POINT.lat));
+    const en = await page(`/en/kort${FILTER}`);
+    expect(en).not.toContain(CELL);
+    expect(areaCell(en)).toBe('too few');
+  });
+
+  it('with the fifth report the hexagon appears in the map and the table, and the area total is shown', async () => {
+    addReports(1);
+    const html = await page(`/kort${FILTER}`);
+    expect(html).toMatch(new RegExp(`<path class="hex" data-cell="${CELL}"[^>]*>\\s*<title>Nær Assistens Kirkegård: 5 meldinger</title>`));
+    expect(html).toMatch(new RegExp(`<tr data-cell="${CELL}">\\s*<th scope="row">Assistens Kirkegård</th>\\s*<td>Indre Nørrebro</td>\\s*<td>5</td>`));
+    expect(areaCell(html)).toBe('5');
+    expect(html).not.toContain('HEMMELIG-BESKRIVELSE');
+    expect(html).not.toContain(String(POINT.lat));
+  });
+
+  it('unknown filter values are ignored, never echoed', async () => {
+    const html = await page('/kort?kategori=%3Cscript%3E&periode=x&melder=y');
+    expect(html).not.toContain('<script>');
+    expect(html).toMatch(/<option value="12m" selected/);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Open311 GeoReport v2 over HTTP: discovery, services and requests with the
+ * spec's field names; published requests obey K on the report's hexagon;
+ * posting validates like the form, answers errors in the spec's format and
+ * stores nothing when refused. Reports are crafted in the test server's
+ * database in a category no other test uses.
+ */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { cellToLatLng, latLngToCell } from 'h3-js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { areas, reportCategories, reports, reportUpdates } from '../../db/schema.ts';
+import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { publicRequestId } from '../../src/server/open311.ts';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+const API = `${base}/api/open311/v2`;
+/** Near Folkets Park, in Indre Nørrebro. */
+const POINT = { lat: 55.688, lon: 12.5555 };
+const CELL = latLngToCell(POINT.lat, POINT.lon, 9);
+
+let db: Db;
+let categoryId: number;
+let areaId: number;
+const receipts: string[] = [];
+
+function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: string): string {
+  const receipt = randomBytes(12).toString('base64url');
+  const report = db
+    .insert(reports)
+    .values({
+      receipt,
+      categoryId,
+      lat: POINT.lat + receipts.length * 0.00001,
+      lon: POINT.lon,
+      areaId,
+      timeOfDay: 'evening',
+      reporterType: 'business',
+      status,
+      createdOn: '2026-07-01',
+      description: 'HEMMELIG-OPEN311',
+      demo: false,
+    })
+    .returning()
+    .get();
+  db.insert(reportUpdates).values({ reportId: report.id, status: 'received' }).run();
+  db.insert(reportUpdates).values({ reportId: report.id, status, publicNote: note ?? null }).run();
+  receipts.push(receipt);
+  return receipt;
+}
+
+let clients = 0;
+function post(body: string | URLSearchParams, type = 'application/x-www-form-urlencoded', path = '/requests.json'): Promise<Response> {
+  return fetch(API + path, {
+    method: 'POST',
+    // Astro's origin check refuses form posts without a same-site Origin.
+    headers: { origin: base, 'content-type': type, 'x-forwarded-for': `10.31.1.${++clients}` },
+    body,
+  });
+}
+
+const stored = (marker: string) => db.select().from(reports).where(eq(reports.description, marker)).all();
+
+beforeAll(() => {
+  db = openDatabase(dbPath);
+  categoryId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'hidden_places')).get()!.id;
+  areaId = db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).get()!.id;
+});
+
+afterAll(() => db.$client.close());
+
+describe('discovery and services', () => {
+  it('discovery.json names the GeoReport v2 endpoint and its formats', async () => {
+    const res = await fetch(`${API}/discovery.json`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    const d = await res.json();
+    expect(d).toHaveProperty('changeset');
+    expect(d).toHaveProperty('contact');
+    expect(d.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production' });
+    expect(d.endpoints[0].url).toMatch(/\/api\/open311\/v2$/);
+    const xml = await (await fetch(`${API}/discovery.xml`)).text();
+    expect(xml).toContain('<discovery>');
+    expect(xml).toContain('<endpoints><endpoint>');
+    expect(xml).toContain('<formats><format>application/json</format><format>text/xml</format></formats>');
+  });
+
+  it('services.json lists the active categories with the spec fields', async () => {
+    const services = await (await fetch(`${API}/services.json`)).json();
+    const s = services.find((x: { service_code: string }) => x.service_code === 'hidden_places');
+    expect(Object.keys(s).sort()).toEqual(['description', 'group', 'keywords', 'metadata', 'service_code', 'service_name', 'type']);
+    expect(s).toMatchObject({ service_name: 'Skjulte eller uoverskuelige steder', metadata: false, type: 'realtime' });
+    const en = await (await fetch(`${base}/en/api/open311/v2/services.json`)).json();
+    expect(en.find((x: { service_code: string }) => x.service_code === 'hidden_places').service_name).toBe('Hidden or unclear places');
+    const xml = await (await fetch(`${API}/services.xml`)).text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<services><service><service_code>/);
+    expect(xml).toContain('<metadata>false</metadata>');
+  });
+});
+
+describe('requests obey K on the hexagon', () => {
+  it('with 4 moderated reports in a hexagon (K = 5) no request is listed or found', async () => {
+    for (let i = 0; i < 3; i++) addReport();
+    addReport('handled', 'Lampen er skiftet.');
+    const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
+    expect(list).toEqual([]);
+    const all = await (await fetch(`${API}/requests.json`)).text();
+    for (const r of receipts) {
+      expect(all).not.toContain(r);
+      expect(all).not.toContain(publicRequestId(r));
+    }
+    const one = await fetch(`${API}/requests/${publicRequestId(receipts[0]!)}.json`);
+    expect(one.status).toBe(404);
+    expect(await one.json()).toEqual([{ code: 404, description: 'No such service request' }]);
+    const xml = await fetch(`${API}/requests/${publicRequestId(receipts[0]!)}.xml`);
+    expect(xml.status).toBe(404);
+    expect(await xml.text()).toContain('<errors><error><code>404</code>');
+  });
+
+  it('with the fifth they are listed with the hexagon centre, the area, the day at noon and the latest public note', async () => {
+    addReport();
+    const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
+    expect(list).toHaveLength(5);
+    const handled = list.find((r: { service_request_id: string }) => r.service_request_id === publicRequestId(receipts[3]!));
+    const [lat, long] = cellToLatLng(CELL);
+    expect(handled).toEqual({
+      service_request_id: publicRequestId(receipts[3]!),
+      status: 'closed',
+      status_notes: 'Lampen er skiftet.',
+      service_name: 'Skjulte eller uoverskuelige steder',
+      service_code: 'hidden_places',
+      requested_datetime: '2026-07-01T12:00:00+02:00',
+      address: 'Indre Nørrebro',
+      lat: Math.round(lat * 1e5) / 1e5,
+      long: Math.round(long * 1e5) / 1e5,
+    });
+    expect(list.find((r: { service_request_id: string }) => r.service_request_id === publicRequestId(receipts[0]!)).status).toBe('open');
+    const text = JSON.stringify(list);
+    // The receipt is the reporter's private link: never published.
+    for (const r of receipts) expect(text).not.toContain(r);
+    expect(text).not.toContain('HEMMELIG-OPEN311');
+    expect(text).not.toContain(String(POINT.lon));
+    const one = await fetch(`${API}/requests/${publicRequestId(receipts[3]!)}.json`);
+    expect(one.status).toBe(200);
+    expect((await one.json())[0].service_request_id).toBe(publicRequestId(receipts[3]!));
+    expect((await fetch(`${API}/requests/${receipts[3]}.json`)).status).toBe(404);
+    const xml = await (await fetch(`${API}/requests.xml?service_code=hidden_places`)).text();
+    expect(xml).toContain('<service_requests><request><service_request_id>');
+    expect(xml).toContain('<status_notes>Lampen er skiftet.</status_notes>');
+  });
+});
+
+describe('POST requests.json', () => {
+  const valid = (marker: string, extra: Record<string, string> = {}) =>
+    new URLSearchParams({ service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker, ...extra });
+
+  it('a valid request stores one report (received, not yet public) and returns its public id and the private receipt link', async () => {
+    const marker = `open311-valid-${Date.now()}`;
+    const res = await post(valid(marker, { 'attribute[reporter_type]': 'works_here' }));
+    expect(res.status).toBe(201);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body).toHaveLength(1);
+    const rows = stored(marker);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: 'received', reporterType: 'works_here', timeOfDay: 'often', categoryId: expect.any(Number) });
+    expect(body[0].service_request_id).toBe(publicRequestId(rows[0]!.receipt));
+    expect(body[0].service_notice).toContain(`${base}/meld/${rows[0]!.receipt}`);
+    // Not moderated yet: not published.
+    expect((await fetch(`${API}/requests/${body[0].service_request_id}.json`)).status).toBe(404);
+  });
+
+  it.each([
+    ['missing service_code', (m: string) => { const f = valid(m); f.delete('service_code'); return f; }, 'service_code'],
+    ['unknown service_code', (m: string) => valid(m, { service_code: 'nope' }), 'service_code'],
+    ['missing lat/long', (m: string) => { const f = valid(m); f.delete('lat'); return f; }, 'lat'],
+    ['coordinates outside the areas', (m: string) => valid(m, { lat: '55.6761', long: '12.5683' }), 'outside'],
+    ['coordinates far away', (m: string) => valid(m, { lat: '0', long: '0' }), 'lat'],
+    ['a bad reporter type', (m: string) => valid(m, { 'attribute[reporter_type]': 'police' }), 'reporter_type'],
+    ['a bad e-mail', (m: string) => valid(m, { email: 'not-an-address' }), 'email'],
+  ])('%s → 400 in the spec format, nothing stored', async (_name, make, word) => {
+    const marker = `open311-bad-${Date.now()}-${Math.random()}`;
+    const res = await post(make(marker));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toHaveLength(1);
+    expect(body[0].code).toBe(400);
+    expect(body[0].description).toContain(word);
+    expect(stored(marker)).toHaveLength(0);
+  });
+
+  it('a malformed body (JSON instead of a form) → 400 in the spec format; XML errors for .xml', async () => {
+    const marker = `open311-json-${Date.now()}`;
+    const res = await post(JSON.stringify({ service_code: 'lighting', lat: 55.6874, long: 12.556, description: marker }), 'application/json');
+    expect(res.status).toBe(400);
+    expect((await res.json())[0].code).toBe(400);
+    const xml = await post(new URLSearchParams({ description: marker }), 'application/x-www-form-urlencoded', '/requests.xml');
+    expect(xml.status).toBe(400);
+    expect(await xml.text()).toMatch(/<errors><error><code>400<\/code><description>service_code is required<\/description><\/error><\/errors>/);
+    expect(stored(marker)).toHaveLength(0);
+  });
+
+  it('a body over 16 KiB → 413 in the spec format, nothing stored', async () => {
+    const marker = `open311-big-${Date.now()}`;
+    const res = await post(valid(marker, { padding: 'x'.repeat(17 * 1024) }));
+    expect(res.status).toBe(413);
+    expect((await res.json())[0].code).toBe(413);
+    expect(stored(marker)).toHaveLength(0);
+  });
+});
