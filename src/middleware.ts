@@ -1,10 +1,11 @@
 /**
- * Runs once per request, in order: request log → locale → client key →
+ * Runs once per request, in order: request log → locale → origin check → client key →
  * staff session and gate → security headers. Each step is small; the rules
  * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
+import { isForbiddenCrossSite } from './lib/origin-check.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
 import { decideStaffAccess } from './server/auth/guard.ts';
 import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
@@ -36,6 +37,14 @@ const locale = defineMiddleware((ctx, next) => {
   ctx.locals.locale = locale;
   ctx.locals.path = path;
   return locale === DEFAULT_LOCALE ? next() : next(path + ctx.url.search);
+});
+
+/** Form posts from other sites are refused (see src/lib/origin-check.ts for the one exception). */
+const originCheck = defineMiddleware((ctx, next) => {
+  if (isForbiddenCrossSite(ctx.request.method, ctx.request.headers, ctx.url, ctx.locals.path)) {
+    return new Response(`Cross-site ${ctx.request.method} form submissions are forbidden`, { status: 403 });
+  }
+  return next();
 });
 
 /**
@@ -113,4 +122,4 @@ const securityHeaders = defineMiddleware(async (ctx, next) => {
 });
 
 // The request log runs first so it records the path as requested (before the locale rewrite).
-export const onRequest = sequence(requestLog, locale, client, securityHeaders, staffGate);
+export const onRequest = sequence(requestLog, locale, originCheck, client, securityHeaders, staffGate);

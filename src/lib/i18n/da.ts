@@ -31,6 +31,8 @@ export const da = {
     languageSwitch: 'Sprog',
   },
   nav: {
+    report: 'Meld en bekymring',
+    map: 'Kort over meldinger',
     surveys: 'Undersøgelser',
     initiatives: 'Indsatser',
     events: 'Arrangementer',

@@ -27,6 +27,8 @@ export const en: Messages = {
     languageSwitch: 'Language',
   },
   nav: {
+    report: 'Report a concern',
+    map: 'Map of reports',
     surveys: 'Surveys',
     initiatives: 'Initiatives',
     events: 'Events',
