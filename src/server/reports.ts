@@ -5,7 +5,7 @@
  * are stored; the optional e-mail is deleted when a report is closed; every
  * staff change is audited.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import {
   areas,
   initiatives,
@@ -20,6 +20,7 @@ import {
   type ReportStatus,
   type TimeOfDay,
 } from '../../db/schema.ts';
+import { suppressRow, type Row } from '../lib/aggregate.ts';
 import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { findPlace, type Point } from '../lib/places.ts';
@@ -322,4 +323,25 @@ export function linkReportToInitiative(db: Queryable, id: number, initiativeId: 
     });
     return true;
   });
+}
+
+/**
+ * "Reports that led to this": how many reports are linked to an initiative,
+ * by category, through the privacy rule. The initiative page shows only this
+ * aggregate, never the reports themselves.
+ */
+export function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Row {
+  const rows = db
+    .select({ key: reportCategories.slug, n: count() })
+    .from(reports)
+    .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
+    .where(and(eq(reports.initiativeId, initiativeId), notInArray(reports.status, ['rejected', 'merged'])))
+    .groupBy(reportCategories.slug)
+    .all();
+  return suppressRow(rows, k);
+}
+
+/** Every category (retired ones too), for labelling aggregates. */
+export function listAllCategories(db: Queryable): ReportCategory[] {
+  return db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder)).all();
 }

@@ -228,6 +228,12 @@ export const da = {
     events: 'Arrangementer i indsatsen',
     feed: 'Nyt om indsatserne (RSS)',
     feedArea: (area: string) => `Nyt om indsatserne i ${area} (RSS)`,
+    reportsHeading: 'Meldinger, der har ført til indsatsen',
+    reportsTotal: (n: number) => `${n} meldinger fra beboere og erhvervsdrivende er knyttet til indsatsen.`,
+    reportsFew: 'Der er knyttet for få meldinger til indsatsen til at vise tal.',
+    reportsFewCell: 'for få',
+    reportsCategory: 'Emne',
+    reportsCount: 'Meldinger',
     backToList: 'Alle indsatser',
     inDanish: 'Denne tekst findes kun på dansk.',
     tracks: {

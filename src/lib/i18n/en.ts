@@ -222,6 +222,12 @@ export const en: Messages = {
     events: 'Events in this initiative',
     feed: 'Initiative news (RSS)',
     feedArea: (area: string) => `Initiative news for ${area} (RSS)`,
+    reportsHeading: 'Reports that led to this initiative',
+    reportsTotal: (n: number) => `${n} reports from residents and businesses are linked to this initiative.`,
+    reportsFew: 'Too few reports are linked to this initiative to show figures.',
+    reportsFewCell: 'too few',
+    reportsCategory: 'Subject',
+    reportsCount: 'Reports',
     backToList: 'All initiatives',
     inDanish: 'This text is only available in Danish.',
     tracks: {
