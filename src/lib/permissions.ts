@@ -42,6 +42,7 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/users', permission: 'users.manage' },
   { prefix: '/staff/audit', permission: 'audit.read' },
   { prefix: '/staff/areas', permission: 'areas.manage' },
+  { prefix: '/staff/categories', permission: 'areas.manage' },
   { prefix: '/staff/initiatives', permission: 'content.edit' },
   { prefix: '/staff/events', permission: 'content.edit' },
   { prefix: '/staff/comments', permission: 'comments.moderate' },

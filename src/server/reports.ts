@@ -345,3 +345,35 @@ export function initiativeReportSummary(db: Queryable, initiativeId: number, k: 
 export function listAllCategories(db: Queryable): ReportCategory[] {
   return db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder)).all();
 }
+
+export type CategoryChange =
+  | { kind: 'add'; slug: string; nameDa: string; nameEn: string | null }
+  | { kind: 'rename'; id: number; nameDa: string; nameEn: string | null }
+  | { kind: 'active'; id: number; active: boolean };
+
+/** Admins edit the categories; retired ones stay on old reports but are not offered. Audited. */
+export function changeCategory(db: Queryable, change: CategoryChange, actorId: number): 'ok' | 'slug_taken' | 'not_found' {
+  return db.transaction((tx) => {
+    if (change.kind === 'add') {
+      if (tx.select().from(reportCategories).where(eq(reportCategories.slug, change.slug)).get()) return 'slug_taken';
+      const last = tx.select().from(reportCategories).orderBy(desc(reportCategories.displayOrder)).get();
+      const row = tx
+        .insert(reportCategories)
+        .values({ slug: change.slug, nameDa: change.nameDa, nameEn: change.nameEn, displayOrder: (last?.displayOrder ?? 0) + 1 })
+        .returning()
+        .get();
+      recordAudit(tx, { userId: actorId, action: 'category.add', entityType: 'report_category', entityId: row.id, summary: change.slug });
+      return 'ok';
+    }
+    const before = tx.select().from(reportCategories).where(eq(reportCategories.id, change.id)).get();
+    if (!before) return 'not_found';
+    if (change.kind === 'rename') {
+      tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn }).where(eq(reportCategories.id, change.id)).run();
+      recordAudit(tx, { userId: actorId, action: 'category.rename', entityType: 'report_category', entityId: change.id, summary: `${before.nameDa} → ${change.nameDa}` });
+    } else {
+      tx.update(reportCategories).set({ active: change.active }).where(eq(reportCategories.id, change.id)).run();
+      recordAudit(tx, { userId: actorId, action: change.active ? 'category.activate' : 'category.retire', entityType: 'report_category', entityId: change.id, summary: before.slug });
+    }
+    return 'ok';
+  });
+}

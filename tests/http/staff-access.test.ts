@@ -23,6 +23,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/users': ['admin'],
   '/staff/audit': ['admin'],
   '/staff/areas': ['admin'],
+  '/staff/categories': ['admin'],
   '/staff/comments': ['admin', 'moderator'],
   '/staff/reports': ['admin', 'moderator'],
   '/staff/initiatives': ['admin', 'editor'],

@@ -110,3 +110,14 @@ function groupFields(fields: [string, string][]): Record<string, string[]> {
   for (const [k, v] of fields) (out[k] ??= []).push(v);
   return out;
 }
+
+describe('report categories', () => {
+  it('an admin adds a category, and residents can choose it on /meld; a bad code is a 400', async () => {
+    const bad = await postForm(base, '/staff/categories', { intent: 'add', slug: 'Bad Code!', nameDa: 'X', nameEn: '' }, cookie);
+    expect(bad.status).toBe(400);
+    const ok = await postForm(base, '/staff/categories', { intent: 'add', slug: 'noise_test', nameDa: 'Larm om natten', nameEn: 'Noise at night' }, cookie);
+    expect(ok.status).toBe(200);
+    expect(await (await fetch(`${base}/meld`)).text()).toContain('Larm om natten');
+    expect(await (await fetch(`${base}/en/meld`)).text()).toContain('Noise at night');
+  });
+});

@@ -169,3 +169,19 @@ describe('findReportByReceipt', () => {
     expect(findReportByReceipt(t.db, r.receipt)!.initiative).toBeNull();
   });
 });
+
+describe('report categories are data that admins edit', () => {
+  it('adding, renaming and retiring a category is audited; a retired one is no longer offered', async () => {
+    const { changeCategory, listActiveCategories, listAllCategories } = await import('../../src/server/reports.ts');
+    const admin = makeUser(t.db, 'admin').user;
+    expect(changeCategory(t.db, { kind: 'add', slug: 'noise', nameDa: 'Støj', nameEn: 'Noise' }, admin.id)).toBe('ok');
+    expect(changeCategory(t.db, { kind: 'add', slug: 'noise', nameDa: 'Støj igen', nameEn: null }, admin.id)).toBe('slug_taken');
+    const noise = listAllCategories(t.db).find((c) => c.slug === 'noise')!;
+    expect(changeCategory(t.db, { kind: 'rename', id: noise.id, nameDa: 'Larm', nameEn: 'Noise' }, admin.id)).toBe('ok');
+    expect(changeCategory(t.db, { kind: 'active', id: noise.id, active: false }, admin.id)).toBe('ok');
+    expect(listActiveCategories(t.db).some((c) => c.slug === 'noise')).toBe(false);
+    expect(listAllCategories(t.db).find((c) => c.slug === 'noise')!.nameDa).toBe('Larm');
+    const actions = t.db.select().from(auditLog).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['category.add', 'category.rename', 'category.retire']));
+  });
+});
