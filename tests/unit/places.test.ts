@@ -124,3 +124,19 @@ describe('formatPoint and parsePoint', () => {
     expect(parsePoint('55.75,12.65')).toEqual({ lat: 55.75, lon: 12.65 });
   });
 });
+
+describe('street lines shipped for the tile-less map', () => {
+  it('every street line has at least two points inside the map box', async () => {
+    const { STREET_LINES } = await import('../../src/lib/streets.ts');
+    expect(STREET_LINES.length).toBeGreaterThanOrEqual(5);
+    for (const s of STREET_LINES) {
+      expect(s.coordinates.length, s.name).toBeGreaterThanOrEqual(2);
+      for (const [lon, lat] of s.coordinates) {
+        expect(lat).toBeGreaterThan(55.6);
+        expect(lat).toBeLessThan(55.75);
+        expect(lon).toBeGreaterThan(12.45);
+        expect(lon).toBeLessThan(12.65);
+      }
+    }
+  });
+});
