@@ -96,3 +96,106 @@ export function suppressAreaTotals<K extends string>(areas: readonly AreaCount<K
     return !c.suppressed && hidden > 0 && hidden < K ? { key: c.key, suppressed: true } : c;
   });
 }
+
+/**
+ * One filter dimension of a published table (category, year, reporter type…)
+ * with every value it can take. Records with a value outside `values` count
+ * only in the unfiltered view.
+ */
+export interface FilterDimension<R> {
+  name: string;
+  values: readonly string[];
+  of(record: R): string;
+}
+
+/** A filter: a value per dimension, or undefined for "all". */
+export type Filter = Readonly<Record<string, string | undefined>>;
+
+export interface FilteredRelease {
+  /** The count of a unit (a hexagon, an area) under a filter, or undefined when it must not be shown. */
+  shown(unit: string, filter: Filter): number | undefined;
+  /** Every unit that has records at all. */
+  units(): string[];
+}
+
+/**
+ * Counts of units (map cells or areas) under every combination of filters,
+ * released so that differencing across filters cannot give a count below K.
+ *
+ * A unit's count under filter F is shown only when
+ *   1. it is at least K;
+ *   2. for every dimension d that F fixes, the unit's count under F without d
+ *      (the "parent") is itself shown; and
+ *   3. F's value survives suppressRow in the row of its siblings (F with every
+ *      other value of d), so "parent minus the shown siblings" is 0 or at least K.
+ * Rule 2 and 3 together stop the attacks a reader of the page can make: "all
+ * categories minus this category", "all years minus this year", "all minus the
+ * sum of the shown categories", in one dimension or across two. (A full audit
+ * over all linear combinations, as statistical offices do with an integer
+ * program, is not attempted; the dimensions here are few and disjoint.)
+ * Filters must be partitions: a sliding "last 12 months" inside "all time"
+ * would be a value that is not a sibling of the others, so periods are
+ * calendar years.
+ */
+export function releaseFilteredCounts<R>(
+  records: readonly R[],
+  unitOf: (record: R) => string,
+  dimensions: readonly FilterDimension<R>[],
+  k: number,
+): FilteredRelease {
+  const K = Math.max(MIN_K, k);
+  const counts = new Map<string, number>();
+  const key = (unit: string, filter: Filter): string =>
+    `${unit}\u0000${dimensions.map((d) => filter[d.name] ?? '\u0001').join('\u0000')}`;
+  for (const r of records) {
+    const unit = unitOf(r);
+    const values = dimensions.map((d) => {
+      const v = d.of(r);
+      return d.values.includes(v) ? v : undefined;
+    });
+    // Every subset of fixed dimensions: 2^dimensions keys per record.
+    for (let mask = 0; mask < 1 << dimensions.length; mask++) {
+      const filter: Record<string, string | undefined> = {};
+      let valid = true;
+      dimensions.forEach((d, i) => {
+        if (mask & (1 << i)) {
+          if (values[i] === undefined) valid = false;
+          filter[d.name] = values[i];
+        }
+      });
+      if (!valid) continue;
+      const k2 = key(unit, filter);
+      counts.set(k2, (counts.get(k2) ?? 0) + 1);
+    }
+  }
+  const units = [...new Set(records.map(unitOf))];
+  const memo = new Map<string, number | undefined>();
+  const count = (unit: string, filter: Filter): number => counts.get(key(unit, filter)) ?? 0;
+
+  function shown(unit: string, filter: Filter): number | undefined {
+    const memoKey = key(unit, filter);
+    if (memo.has(memoKey)) return memo.get(memoKey);
+    let result: number | undefined = count(unit, filter);
+    if (result < K) result = undefined;
+    for (const d of dimensions) {
+      if (result === undefined) break;
+      const value = filter[d.name];
+      if (value === undefined) continue;
+      const parent = { ...filter, [d.name]: undefined };
+      if (shown(unit, parent) === undefined) {
+        result = undefined;
+        break;
+      }
+      // The siblings add up to the parent, except for records whose value is
+      // not listed: they form one more (unpublished) sibling.
+      const siblings = d.values.map((v) => ({ key: v, n: count(unit, { ...filter, [d.name]: v }) }));
+      const remainder = count(unit, parent) - siblings.reduce((s, c) => s + c.n, 0);
+      const { cells } = suppressRow(remainder > 0 ? [...siblings, { key: '\u0002', n: remainder }] : siblings, K);
+      const cell = cells.find((c) => c.key === value);
+      if (!cell || cell.suppressed) result = undefined;
+    }
+    memo.set(memoKey, result);
+    return result;
+  }
+  return { shown, units: () => units };
+}

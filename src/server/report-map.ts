@@ -1,14 +1,15 @@
 /**
  * The public map of concern reports: counts of moderated reports per H3
  * hexagon (resolution 9, about 0.1 km²) and per area. Exact points,
- * descriptions and typed places never leave this module; a hexagon below K
- * is dropped (cellsAtLeastK) and area totals go through suppressAreaTotals,
- * so a hidden hexagon cannot be worked out from an area total.
+ * descriptions and typed places never leave this module. A count is shown
+ * only through releaseFilteredCounts (src/lib/aggregate.ts): at least K, and
+ * not below K by differencing two filter choices; area totals also go through
+ * suppressAreaTotals, so a hidden hexagon cannot be worked out from them.
  */
-import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { eq, inArray, min } from 'drizzle-orm';
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { REPORTER_TYPES, reportCategories, reports, type ReporterType, type ReportStatus } from '../../db/schema.ts';
-import { cellsAtLeastK, suppressAreaTotals, type MapCellCount } from '../lib/aggregate.ts';
+import { releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type MapCellCount } from '../lib/aggregate.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
@@ -17,12 +18,13 @@ import type { Queryable } from './db/connection.ts';
 export const MAP_RESOLUTION = 9;
 /** Statuses after a moderator has looked at a report: only these are counted or published. */
 export const MODERATED_STATUSES: readonly ReportStatus[] = ['forwarded', 'in_progress', 'handled', 'not_possible'];
-export const MAP_PERIODS = ['30d', '12m', 'all'] as const;
-export type MapPeriod = (typeof MAP_PERIODS)[number];
+/** "All time", or a calendar year (Copenhagen): periods partition time, so none hides inside another. */
+export const ALL_PERIODS = 'all';
 
 export interface MapFilter {
   categorySlug?: string | undefined;
-  period: MapPeriod;
+  /** ALL_PERIODS or a year such as "2026". */
+  period: string;
   reporterType?: ReporterType | undefined;
 }
 
@@ -51,76 +53,105 @@ export function reportCell(point: Point): string {
   return latLngToCell(point.lat, point.lon, MAP_RESOLUTION);
 }
 
-/** The first day (YYYY-MM-DD, Copenhagen) a period includes; undefined for all time. */
-export function periodStart(period: MapPeriod, now = new Date()): string | undefined {
-  if (period === 'all') return undefined;
-  const from = new Date(now);
-  if (period === '30d') from.setUTCDate(from.getUTCDate() - 30);
-  else from.setUTCFullYear(from.getUTCFullYear() - 1);
-  return copenhagenDay(from);
+/** The years a filter can choose: from the first moderated report's year to this year, newest first. */
+export function mapYears(db: Queryable, now = new Date()): string[] {
+  const first = db
+    .select({ on: min(reports.createdOn) })
+    .from(reports)
+    .where(inArray(reports.status, [...MODERATED_STATUSES]))
+    .get()?.on;
+  const last = Number(copenhagenDay(now).slice(0, 4));
+  const from = first ? Math.min(Number(first.slice(0, 4)), last) : last;
+  return Array.from({ length: last - from + 1 }, (_, i) => String(last - i));
 }
 
 /** Reads the filter from query parameters, allow-listed (unknown values are ignored). */
-export function parseMapFilter(params: URLSearchParams, categorySlugs: readonly string[]): MapFilter {
+export function parseMapFilter(params: URLSearchParams, categorySlugs: readonly string[], years: readonly string[]): MapFilter {
   const category = params.get('kategori') ?? '';
   const period = params.get('periode') ?? '';
   const reporter = params.get('melder') ?? '';
   return {
     categorySlug: categorySlugs.includes(category) ? category : undefined,
-    period: (MAP_PERIODS as readonly string[]).includes(period) ? (period as MapPeriod) : '12m',
+    period: years.includes(period) ? period : ALL_PERIODS,
     reporterType: (REPORTER_TYPES as readonly string[]).includes(reporter) ? (reporter as ReporterType) : undefined,
   };
 }
 
-/** Counts moderated reports per hexagon and per area, with the privacy rules applied. */
+interface MapRecord {
+  cell: string;
+  areaId: number;
+  category: string;
+  year: string;
+  reporterType: string;
+}
+
+/**
+ * Counts moderated reports per hexagon and per area, with the privacy rules
+ * applied: every count goes through releaseFilteredCounts (K, and no count
+ * below K by differencing one filter choice against another), and area
+ * totals also through suppressAreaTotals (no hidden hexagon recoverable
+ * from its area's total).
+ */
 export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): ReportMap {
-  const where: SQL[] = [inArray(reports.status, [...MODERATED_STATUSES])];
-  const from = periodStart(filter.period, now);
-  if (from) where.push(gte(reports.createdOn, from));
-  if (filter.reporterType) where.push(eq(reports.reporterType, filter.reporterType));
-  if (filter.categorySlug) where.push(eq(reportCategories.slug, filter.categorySlug));
-  const rows = db
-    .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId })
+  const records: MapRecord[] = db
+    .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .where(and(...where))
-    .all();
+    .where(inArray(reports.status, [...MODERATED_STATUSES]))
+    .all()
+    .map((r) => ({ cell: reportCell(r), areaId: r.areaId, category: r.category, year: r.createdOn.slice(0, 4), reporterType: r.reporterType }));
 
-  // cell → area → count
-  const byCell = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    const cell = reportCell(r);
-    const perArea = byCell.get(cell) ?? new Map<number, number>();
+  const dimensions: FilterDimension<MapRecord>[] = [
+    { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
+    { name: 'year', values: mapYears(db, now), of: (r) => r.year },
+    { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
+  ];
+  const f: Filter = {
+    category: filter.categorySlug,
+    year: filter.period === ALL_PERIODS ? undefined : filter.period,
+    reporter: filter.reporterType,
+  };
+  const byCell = releaseFilteredCounts(records, (r) => r.cell, dimensions, k);
+  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), dimensions, k);
+
+  const matching = records.filter(
+    (r) => (!f['category'] || r.category === f['category']) && (!f['year'] || r.year === f['year']) && (!f['reporter'] || r.reporterType === f['reporter']),
+  );
+  // cell → area → count, under the filter
+  const perCell = new Map<string, Map<number, number>>();
+  for (const r of matching) {
+    const perArea = perCell.get(r.cell) ?? new Map<number, number>();
     perArea.set(r.areaId, (perArea.get(r.areaId) ?? 0) + 1);
-    byCell.set(cell, perArea);
+    perCell.set(r.cell, perArea);
   }
-  const counts = [...byCell].map(([cell, perArea]) => ({ cell, n: [...perArea.values()].reduce((s, n) => s + n, 0) }));
-  const shown = cellsAtLeastK(counts, k);
-  const shownSet = new Set(shown.map((c) => c.cell));
+  const shownCells = new Map<string, number>();
+  for (const cell of perCell.keys()) {
+    const n = byCell.shown(cell, f);
+    if (n !== undefined) shownCells.set(cell, n);
+  }
 
   const areaTotals = new Map<number, { n: number; hidden: number }>(areaIds.map((id) => [id, { n: 0, hidden: 0 }]));
-  for (const [cell, perArea] of byCell) {
+  for (const [cell, perArea] of perCell) {
     for (const [areaId, n] of perArea) {
       const t = areaTotals.get(areaId) ?? { n: 0, hidden: 0 };
       t.n += n;
-      if (!shownSet.has(cell)) t.hidden += n;
+      if (!shownCells.has(cell)) t.hidden += n;
       areaTotals.set(areaId, t);
     }
   }
-  const entries = [...areaTotals];
   const suppressed = suppressAreaTotals(
-    entries.map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden })),
+    [...areaTotals].map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden })),
     k,
   );
 
-  const cells: MapCell[] = shown
-    .map((c) => {
-      const [lat, lon] = cellToLatLng(c.cell);
-      const perArea = [...byCell.get(c.cell)!].sort((a, b) => b[1] - a[1]);
+  const cells: MapCell[] = [...shownCells]
+    .map(([cell, n]) => {
+      const [lat, lon] = cellToLatLng(cell);
+      const perArea = [...perCell.get(cell)!].sort((a, b) => b[1] - a[1]);
       return {
-        cell: c.cell,
-        n: c.n,
-        boundary: cellToBoundary(c.cell) as [number, number][],
+        cell,
+        n,
+        boundary: cellToBoundary(cell) as [number, number][],
         centre: { lat, lon },
         place: nearestPlace({ lat, lon }),
         areaId: perArea[0]![0],
@@ -129,9 +160,13 @@ export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readon
     .sort((a, b) => b.n - a.n || a.cell.localeCompare(b.cell));
   return {
     cells,
-    areas: suppressed.map((s) => ({
-      areaId: Number(s.key),
-      total: s.suppressed ? { suppressed: true } : { suppressed: false, n: s.n },
-    })),
+    areas: suppressed.map((s) => {
+      // Both rules must allow it: this filter's own row, and no differencing against other filters.
+      const released = s.suppressed || s.n === 0 ? (s.suppressed ? undefined : 0) : byArea.shown(s.key, f);
+      return {
+        areaId: Number(s.key),
+        total: released === undefined ? { suppressed: true } : { suppressed: false, n: released },
+      };
+    }),
   };
 }

@@ -103,6 +103,41 @@ describe('/kort shows only aggregates at or above K', () => {
   it('unknown filter values are ignored, never echoed', async () => {
     const html = await page('/kort?kategori=%3Cscript%3E&periode=x&melder=y');
     expect(html).not.toContain('<script>');
-    expect(html).toMatch(/<option value="12m" selected/);
+    expect(html).toMatch(/<option value="all" selected/);
+  });
+});
+
+describe('/kort cannot be differenced', () => {
+  it('a year that holds fewer than K of a shown hexagon\'s reports is not shown for that year, nor is the other year', async () => {
+    // A hexagon no other test uses: 6 reports this year and 2 last year (8 in all).
+    const point = { lat: 55.6895, lon: 12.5535 };
+    const cell = latLngToCell(point.lat, point.lon, 9);
+    const thisYear = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(new Date()));
+    const groupsId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'vandalism')).get()!.id;
+    const add = (n: number, year: number) => {
+      for (let i = 0; i < n; i++) {
+        db.insert(reports)
+          .values({
+            receipt: randomBytes(12).toString('base64url'),
+            categoryId: groupsId,
+            lat: point.lat + i * 0.00001,
+            lon: point.lon,
+            areaId,
+            timeOfDay: 'night',
+            reporterType: 'business',
+            status: 'handled',
+            createdOn: `${year}-06-15`,
+            demo: false,
+          })
+          .run();
+      }
+    };
+    add(6, thisYear);
+    add(2, thisYear - 1);
+    const cellRow = (html: string) => new RegExp(`data-cell="${cell}"`).test(html);
+    expect(cellRow(await page('/kort?periode=all&kategori=vandalism&melder=business'))).toBe(true);
+    // Showing 6 for this year next to 8 for all time would reveal the 2 of last year.
+    expect(cellRow(await page(`/kort?periode=${thisYear}&kategori=vandalism&melder=business`))).toBe(false);
+    expect(cellRow(await page(`/kort?periode=${thisYear - 1}&kategori=vandalism&melder=business`))).toBe(false);
   });
 });

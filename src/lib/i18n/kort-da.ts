@@ -6,11 +6,11 @@ export const kortDa = {
   moderatedOnly:
     'Kun meldinger, som en moderator har set og sendt videre, tæller med. Nye, afviste og sammenlagte meldinger tæller ikke.',
   privacy: (k: number) =>
-    `En sekskant med færre end ${k} meldinger vises slet ikke. Et områdes samlede tal vises kun, hvis det ikke kan afsløre en skjult sekskant; ellers står der „for få“.`,
+    `En sekskant med færre end ${k} meldinger vises slet ikke, og et tal vises heller ikke, hvis man kunne regne et antal under ${k} ud ved at sammenligne to valg, fx alle kategorier med én kategori. Perioderne er hele kalenderår. Et områdes samlede tal vises kun, hvis det ikke kan afsløre en skjult sekskant; ellers står der „for få“.`,
   filters: 'Vælg meldinger',
   category: 'Kategori',
   period: 'Periode',
-  periods: { '30d': 'Sidste 30 dage', '12m': 'Sidste 12 måneder', all: 'Hele perioden' },
+  allPeriods: 'Hele perioden',
   reporterType: 'Hvem meldte',
   reporterTypes: {
     resident: 'Beboere',

@@ -8,11 +8,11 @@ export const kortEn: KortMessages = {
   moderatedOnly:
     'Only reports that a moderator has looked at and passed on are counted. New, rejected and merged reports are not.',
   privacy: (k: number) =>
-    `A hexagon with fewer than ${k} reports is not shown at all. An area's total is shown only when it cannot give away a hidden hexagon; otherwise it says "too few".`,
+    `A hexagon with fewer than ${k} reports is not shown at all, nor is any figure from which a count below ${k} could be worked out by comparing two choices, such as all categories against one. Periods are whole calendar years. An area's total is shown only when it cannot give away a hidden hexagon; otherwise it says "too few".`,
   filters: 'Choose reports',
   category: 'Category',
   period: 'Period',
-  periods: { '30d': 'Last 30 days', '12m': 'Last 12 months', all: 'All time' },
+  allPeriods: 'All time',
   reporterType: 'Reported by',
   reporterTypes: {
     resident: 'Residents',
