@@ -785,6 +785,39 @@ export const reportUpdates = sqliteTable(
   (t) => [index('report_updates_report_idx').on(t.reportId)],
 );
 
+/**
+ * Follow-up notices waiting to be e-mailed to a reporter who asked for them
+ * (an outbox). Written in the same transaction as the status change, so a
+ * notice is neither lost when the mail server is down nor sent for a change
+ * that did not happen. The address is copied here because closing a report
+ * deletes it from the report; the row itself is deleted once sent, or given
+ * up after MAX_NOTICE_ATTEMPTS, so no address outlives its last notice by long.
+ */
+export const reportNotices = sqliteTable(
+  'report_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** The reporter's address. Never shown, never logged. */
+    email: text('email').notNull(),
+    /** The status the notice tells about. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    /** The public note of the change (already masked), if any. */
+    publicNote: text('public_note'),
+    /** Failed delivery attempts so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this time (seconds): back-off after a failed attempt. */
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+    createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    index('report_notices_due_idx').on(t.nextAttemptAt),
+  ],
+);
+
 export type ReportCategory = typeof reportCategories.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportUpdate = typeof reportUpdates.$inferSelect;

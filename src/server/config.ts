@@ -29,9 +29,29 @@ export interface Config {
   /** Whether X-Forwarded-Proto from a reverse proxy is believed (for HSTS). */
   trustProxy: boolean;
   production: boolean;
+  /** Outgoing mail for follow-up notices; undefined = the report form offers no e-mail. */
+  mail: MailConfig | undefined;
+  /** Base-map tiles, served from our own origin; none by default (the map draws areas and streets). */
+  mapTiles: MapTiles | undefined;
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL (nodemailer's connection URL). */
+  smtpUrl: string;
+  from: string;
+}
+
+export interface MapTiles {
+  /** A Leaflet URL template on this origin: starts with one "/", has {z}, {x} and {y}. */
+  url: string;
+  /** Plain text, shown on the map (HTML-escaped before Leaflet sees it). */
+  attribution: string;
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Values that may hold a password: never repeated in an error message (it ends up in logs). */
+const SECRET_KEYS = new Set<string>(['SMTP_URL']);
 
 function read(env: Env, key: keyof typeof envSchema): unknown {
   const raw = env[key] === '' ? undefined : env[key];
@@ -39,7 +59,7 @@ function read(env: Env, key: keyof typeof envSchema): unknown {
   if (!result.ok) {
     const what = result.errors.join(', ');
     throw new ConfigError(
-      `Invalid environment variable ${key}=${JSON.stringify(raw)} (${what}). See README "Configuration".`,
+      `Invalid environment variable ${key}=${SECRET_KEYS.has(key) ? '(hidden)' : JSON.stringify(raw)} (${what}). See README "Configuration".`,
     );
   }
   return result.value;
@@ -63,7 +83,41 @@ export function loadConfig(env: Env = process.env): Config {
     publicOrigin: read(env, 'PUBLIC_ORIGIN') as string | undefined,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,
     production,
+    mail: readMail(env),
+    mapTiles: readMapTiles(env),
   };
+}
+
+function readMail(env: Env): MailConfig | undefined {
+  const smtpUrl = read(env, 'SMTP_URL') as string | undefined;
+  const from = (read(env, 'MAIL_FROM') as string | undefined)?.trim();
+  if (smtpUrl === undefined) return undefined;
+  if (!/^smtps?:$/.test(new URL(smtpUrl).protocol)) {
+    throw new ConfigError('Invalid environment variable SMTP_URL (smtp:// or smtps://). See README "Configuration".');
+  }
+  if (!from) throw new ConfigError('SMTP_URL needs MAIL_FROM (the sender address). See README "Configuration".');
+  return { smtpUrl, from };
+}
+
+/**
+ * Tiles come from our own origin only: a browser asking a tile server
+ * directly would hand residents' addresses to a third party, which the
+ * platform promises never happens. Operators put a caching proxy for
+ * OpenStreetMap or Dataforsyningen tiles under a path of the site.
+ */
+function readMapTiles(env: Env): MapTiles | undefined {
+  const url = read(env, 'MAP_TILE_URL') as string | undefined;
+  const attribution = (read(env, 'MAP_TILE_ATTRIBUTION') as string | undefined)?.trim();
+  if (url === undefined) return undefined;
+  if (!url.startsWith('/') || url.startsWith('//') || !['{z}', '{x}', '{y}'].every((p) => url.includes(p)) || /[\s"'<>]/.test(url)) {
+    throw new ConfigError(
+      `Invalid environment variable MAP_TILE_URL=${JSON.stringify(url)} (a path on this site with {z}, {x} and {y}, e.g. /tiles/{z}/{x}/{y}.png). See README "Configuration".`,
+    );
+  }
+  if (!attribution) {
+    throw new ConfigError('MAP_TILE_URL needs MAP_TILE_ATTRIBUTION (the tiles\' licence requires it). See README "Configuration".');
+  }
+  return { url, attribution };
 }
 
 /** Whether a listen address is this machine only. */

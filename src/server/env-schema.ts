@@ -34,4 +34,12 @@ export const envSchema = {
   PUBLIC_ORIGIN: { ...server, type: 'string', url: true },
   /** Believe X-Forwarded-Proto from a reverse proxy (for HSTS). */
   TRUST_PROXY: { ...server, type: 'boolean', default: false },
+  /** SMTP server for reporters' follow-up notices, e.g. `smtps://user:pass@mail.example.dk:465`; unset = no e-mail offered. */
+  SMTP_URL: { ...server, type: 'string', url: true },
+  /** Sender of the notices, e.g. `Tryghed Indre Nørrebro <noreply@tryghed.example.dk>`. */
+  MAIL_FROM: { ...server, type: 'string', max: 200 },
+  /** Map tiles on our own origin, e.g. `/tiles/{z}/{x}/{y}.png` (a caching proxy; see README). */
+  MAP_TILE_URL: { ...server, type: 'string', max: 200 },
+  /** The tiles' attribution as plain text, e.g. `© OpenStreetMap contributors`. */
+  MAP_TILE_ATTRIBUTION: { ...server, type: 'string', max: 200 },
 } satisfies EnvSchema;

@@ -28,6 +28,7 @@ import { readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
 import { MODERATED_STATUSES, reportCell } from './report-map.ts';
 import { throttles } from './throttle.ts';
+import { config } from './config.ts';
 
 export const OPEN311_BODY_LIMIT = 16 * 1024;
 export const OPEN311_FORMATS = ['json', 'xml'] as const;
@@ -238,7 +239,8 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
     weekday: null,
     description,
     reporterType: reporter as ReporterType,
-    email: email === '' ? null : email,
+    // Kept only when the site can send the notice (SMTP_URL).
+    email: email === '' || !config().mail ? null : email,
   });
   if (!result.ok) return fail(400, result.reason === 'unknown_category' ? 'Unknown service_code' : 'The location is outside the areas this service covers');
   const receiptUrl = context.origin + localePath(context.locale, `/meld/${result.report.receipt}`);

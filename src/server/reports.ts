@@ -27,6 +27,7 @@ import { findPlace, type Point } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
+import { queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
 
@@ -279,6 +280,8 @@ export function setReportStatus(db: Queryable, id: number, change: StatusChange,
     tx.insert(reportUpdates)
       .values({ reportId: id, status: change.status, publicNote, internalNote: change.internalNote?.slice(0, NOTE_MAX) || null, userId: actorId })
       .run();
+    // The reporter asked for news: a notice for every change (the rejection's reason is internal, not in it).
+    if (before.email) queueReportNotice(tx, id, before.email, change.status, publicNote);
     recordAudit(tx, {
       userId: actorId,
       action: 'report.status',
@@ -302,6 +305,7 @@ export function mergeReport(db: Queryable, id: number, intoId: number, actorId: 
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
     tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id)).run();
     tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId }).run();
+    if (before.email) queueReportNotice(tx, id, before.email, 'merged', null);
     recordAudit(tx, { userId: actorId, action: 'report.merge', entityType: 'report', entityId: id, summary: `${before.status} → merged into #${intoId}` });
     return { ok: true };
   });

@@ -6,10 +6,12 @@
  */
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { waitForMail } from '../support/mailbox.ts';
 import { SIGN_IN_TIMEOUT_MS, postForm, signInDemo } from '../support/staff-login.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
+const mailDir = inject('mailDir');
 
 function rows<T>(sql: string, ...params: unknown[]): T[] {
   const db = new Database(dbPath, { readonly: true });
@@ -216,6 +218,11 @@ describe('a moderator handles a report', () => {
     );
     expect(reject.status).toBe(200);
     expect(rows<{ status: string; email: string | null }>('select status, email from reports where id = ?', id)[0]).toEqual({ status: 'rejected', email: null });
+    // The reporter is told, over SMTP, without the internal reason; then the outbox keeps no address.
+    const [mail] = await waitForMail(mailDir, 'slet@example.dk');
+    expect(mail!.raw).toContain(`/meld/${location.split('/').pop()}`);
+    expect(mail!.raw).not.toContain('navngiven');
+    await expect.poll(() => rows<{ n: number }>('select count(*) n from report_notices where report_id = ?', id)[0]!.n).toBe(0);
     const page = await (await fetch(base + location)).text();
     expect(page).toContain('Afvist');
     expect(page).not.toContain('navngiven person');

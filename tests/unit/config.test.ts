@@ -37,3 +37,25 @@ describe('demo data and the listen address', () => {
     expect(loadConfig({ HOST: '0.0.0.0', DEMO_DATA: 'on' }).demoData).toBe(true);
   });
 });
+
+describe('map tiles', () => {
+  it('there are no tiles by default: the map draws the areas and streets itself', () => {
+    expect(loadConfig({}).mapTiles).toBeUndefined();
+  });
+
+  it('tiles come from a path on our own origin, with their attribution', () => {
+    const c = loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© OpenStreetMap contributors' });
+    expect(c.mapTiles).toEqual({ url: '/tiles/{z}/{x}/{y}.png', attribution: '© OpenStreetMap contributors' });
+  });
+
+  it('a third-party tile server is refused: residents would be sending it their addresses', () => {
+    for (const url of ['https://tile.openstreetmap.org/{z}/{x}/{y}.png', '//tiles.example/{z}/{x}/{y}.png']) {
+      expect(() => loadConfig({ MAP_TILE_URL: url, MAP_TILE_ATTRIBUTION: 'x' })).toThrow(/MAP_TILE_URL/);
+    }
+  });
+
+  it('a tile URL without {z}, {x} and {y}, or without attribution, is refused', () => {
+    expect(() => loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}.png', MAP_TILE_ATTRIBUTION: 'x' })).toThrow(/MAP_TILE_URL/);
+    expect(() => loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_ATTRIBUTION/);
+  });
+});

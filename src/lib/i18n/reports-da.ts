@@ -81,6 +81,16 @@ export const reportsDa = {
     rejected: 'Afvist',
     merged: 'Samlet med en anden melding om det samme',
   },
+  /** The follow-up e-mail (plain text). */
+  notice: {
+    subject: 'Nyt om din melding',
+    intro: 'Der er nyt om den bekymring, du har meldt på Tryghed Indre Nørrebro.',
+    status: 'Status',
+    note: 'Bemærkning',
+    link: 'Følg meldingen her',
+    footer:
+      'Du får denne besked, fordi du bad om det. Din e-mail slettes, når meldingen er afsluttet. Svar ikke på denne e-mail. Ved akut fare: ring 112. Vil du anmelde en forbrydelse: ring 114.',
+  },
   /** The link from a survey's thank-you page. */
   fromSurvey: 'Er der et bestemt sted, der føles utrygt? Meld en bekymring',
   staff: {

@@ -83,6 +83,16 @@ export const reportsEn: ReportsMessages = {
     rejected: 'Rejected',
     merged: 'Merged with another report about the same thing',
   },
+  /** The follow-up e-mail (plain text). */
+  notice: {
+    subject: 'News about your report',
+    intro: 'There is news about the concern you reported on Tryghed Indre Nørrebro.',
+    status: 'Status',
+    note: 'Note',
+    link: 'Follow the report here',
+    footer:
+      'You receive this because you asked for it. Your e-mail is deleted when the report is closed. Do not reply to this e-mail. In an emergency: call 112. To report a crime: call 114.',
+  },
   fromSurvey: 'Is there a particular place that feels unsafe? Report a concern',
   staff: {
     nav: 'Reports',

@@ -15,6 +15,7 @@ import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
+import { deliverNoticesSoon } from '../report-notices.ts';
 import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
@@ -74,10 +75,15 @@ async function main(): Promise<void> {
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
 
+  // Reporters' follow-up notices: retry the outbox every minute (sending also starts after each change).
+  const outbox = cfg.mail ? setInterval(() => deliverNoticesSoon(getDb(cfg.databaseUrl)), 60_000) : undefined;
+  outbox?.unref();
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(outbox);
     process.stdout.write(`${signal}: finishing requests in flight, then closing the database.\n`);
     server.close(() => {
       closeDb();
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
   server.listen(cfg.port, cfg.host, () => {
     const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
+    if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
   });
 }
 

@@ -20,6 +20,7 @@ import { logger } from '../logger.ts';
 import { DESCRIPTION_MAX, EMAIL_MAX, PLACE_TEXT_MAX, listActiveCategories, submitReport, type ReportLocation } from '../reports.ts';
 import { throttles } from '../throttle.ts';
 import { field, readForm } from './form.ts';
+import { config } from '../config.ts';
 
 export const REPORT_FORM_LIMIT = 16 * 1024;
 /** The honeypot field's name: a plausible word that people never see. */
@@ -179,7 +180,8 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     weekday,
     description: state.description,
     reporterType: state.reporterType as ReporterType,
-    email: state.notify && state.email !== '' ? state.email : null,
+    // No address is kept that the site cannot use (no SMTP_URL: the form does not offer it).
+    email: config().mail && state.notify && state.email !== '' ? state.email : null,
   });
   if (!result.ok) {
     // Checked above; only a concurrent change of categories or areas gets here.

@@ -1,0 +1,137 @@
+/**
+ * Follow-up notices to reporters who left an e-mail address ("you said, we
+ * did"): an outbox in the database (report_notices), filled in the same
+ * transaction as a status change and emptied by deliverDueNotices, which the
+ * server runs after each change and once a minute. A notice tells the new
+ * status, the public note and the receipt link, in Danish and English (the
+ * report does not record the reporter's language); never the description or
+ * the place.
+ */
+import { asc, eq, inArray, lte } from 'drizzle-orm';
+import { reportNotices, reports, type ReportStatus } from '../../db/schema.ts';
+import { da } from '../lib/i18n/da.ts';
+import { en } from '../lib/i18n/en.ts';
+import type { Queryable } from './db/connection.ts';
+import { config } from './config.ts';
+import { logger } from './logger.ts';
+import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
+
+/** A notice is given up (and its address deleted) after this many failed attempts… */
+export const MAX_NOTICE_ATTEMPTS = 8;
+/** …or when it is older than this (seconds): two days. */
+export const MAX_NOTICE_AGE_S = 2 * 24 * 3600;
+
+/** How long a deliverer holds the notices it is sending (seconds). */
+const LEASE_S = 300;
+
+/** Puts a notice in the outbox; call inside the transaction that changes the status. */
+export function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): void {
+  tx.insert(reportNotices).values({ reportId, email, status, publicNote }).run();
+}
+
+/** The notice's subject and text, in Danish then English. */
+export function composeReportNotice(notice: { status: ReportStatus; publicNote: string | null }, receiptUrl: string): Omit<OutgoingMail, 'to'> {
+  const part = (m: typeof da | typeof en): string => {
+    const n = m.reports.notice;
+    return [
+      n.intro,
+      '',
+      `${n.status}: ${m.reports.statuses[notice.status]}`,
+      ...(notice.publicNote ? [`${n.note}: ${notice.publicNote}`] : []),
+      '',
+      `${n.link}: ${receiptUrl}`,
+      '',
+      n.footer,
+    ].join('\n');
+  };
+  return {
+    subject: `${da.reports.notice.subject}: ${da.reports.statuses[notice.status]} / ${en.reports.notice.subject}: ${en.reports.statuses[notice.status]}`,
+    text: `${part(da)}\n\n— English —\n\n${part(en)}\n`,
+  };
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+  givenUp: number;
+}
+
+/**
+ * Sends every due notice, oldest first. A sent notice is deleted; a failed
+ * one waits (1, 2, 4 … minutes, at most an hour) and is given up after
+ * MAX_NOTICE_ATTEMPTS or MAX_NOTICE_AGE_S, deleting the address either way.
+ */
+export async function deliverDueNotices(db: Queryable, send: SendMail, origin: string, now = new Date()): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, failed: 0, givenUp: 0 };
+  // Claim the due notices first (a lease of LEASE_S), in one synchronous
+  // transaction: a second deliverer running meanwhile (the minute timer, the
+  // trigger after a status change, another server process) skips them, so no
+  // notice goes out twice.
+  const lease = new Date(now.getTime() + LEASE_S * 1000);
+  const due = db.transaction((tx) => {
+    const rows = tx
+      .select({ notice: reportNotices, receipt: reports.receipt })
+      .from(reportNotices)
+      .innerJoin(reports, eq(reports.id, reportNotices.reportId))
+      .where(lte(reportNotices.nextAttemptAt, now))
+      .orderBy(asc(reportNotices.id))
+      .limit(100)
+      .all();
+    if (rows.length > 0) {
+      tx.update(reportNotices)
+        .set({ nextAttemptAt: lease })
+        .where(inArray(reportNotices.id, rows.map((r) => r.notice.id)))
+        .run();
+    }
+    return rows;
+  });
+  for (const { notice, receipt } of due) {
+    const ageS = (now.getTime() - notice.createdAt.getTime()) / 1000;
+    if (ageS > MAX_NOTICE_AGE_S) {
+      db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+      result.givenUp++;
+      continue;
+    }
+    const receiptUrl = new URL(`/meld/${receipt}`, origin).href;
+    try {
+      await send({ to: notice.email, ...composeReportNotice(notice, receiptUrl) });
+      db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+      result.sent++;
+    } catch {
+      const attempts = notice.attempts + 1;
+      if (attempts >= MAX_NOTICE_ATTEMPTS) {
+        db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+        result.givenUp++;
+      } else {
+        const waitS = Math.min(3600, 60 * 2 ** (attempts - 1));
+        db.update(reportNotices)
+          .set({ attempts, nextAttemptAt: new Date(now.getTime() + waitS * 1000) })
+          .where(eq(reportNotices.id, notice.id))
+          .run();
+        result.failed++;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * Delivers due notices in the background with the configured SMTP server
+ * (nothing when none is configured). Called after each status change and
+ * every minute by the server; errors are logged without addresses.
+ */
+export function deliverNoticesSoon(db: Queryable): void {
+  const cfg = config();
+  if (!cfg.mail) return;
+  const origin = cfg.publicOrigin ?? `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}`;
+  senderCache ??= smtpSender(cfg.mail);
+  deliverDueNotices(db, senderCache, origin).then(
+    (r) => {
+      if (r.sent + r.failed + r.givenUp > 0) logger.info({ notices: r }, 'report notices delivered');
+      if (r.givenUp > 0) logger.warn({ givenUp: r.givenUp }, 'report notices given up');
+    },
+    (error: unknown) => logger.error({ err: error }, 'report notice delivery failed'),
+  );
+}
+
+let senderCache: SendMail | undefined;

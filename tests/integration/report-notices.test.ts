@@ -1,0 +1,154 @@
+/**
+ * Follow-up notices to reporters, against a real SQLite file and a real SMTP
+ * server on loopback: queued with the status change, sent once with the
+ * status, public note and receipt link (never the description), retried with
+ * back-off when the mail server is down, and given up (address deleted) in the end.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { reportNotices, reports } from '../../db/schema.ts';
+import { smtpSender, type SendMail } from '../../src/server/mail.ts';
+import { listPartners } from '../../src/server/partners.ts';
+import { composeReportNotice, deliverDueNotices, MAX_NOTICE_ATTEMPTS } from '../../src/server/report-notices.ts';
+import { listActiveCategories, mergeReport, setReportStatus, submitReport, type NewReport } from '../../src/server/reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { makeUser, seedReference } from '../support/factories.ts';
+import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
+
+const ORIGIN = 'https://tryghed.example.dk';
+let t: TestDb;
+let mailbox: Mailbox;
+let send: SendMail;
+let moderatorId: number;
+
+beforeEach(async () => {
+  t = createTestDb();
+  await seedReference(t.db);
+  mailbox = await startMailbox();
+  send = smtpSender({ smtpUrl: mailbox.smtpUrl, from: 'Tryghed <noreply@tryghed.invalid>' });
+  moderatorId = makeUser(t.db, 'moderator').user.id;
+});
+afterEach(async () => {
+  t.close();
+  await mailbox.close();
+});
+
+function submit(email: string | null) {
+  const input: NewReport = {
+    categoryId: listActiveCategories(t.db)[0]!.id,
+    location: { kind: 'place', placeId: 'blaagaards-plads' },
+    timeOfDay: 'night',
+    weekday: null,
+    description: 'Hemmelig beskrivelse af hjørnet',
+    reporterType: 'business',
+    email,
+  };
+  const r = submitReport(t.db, input);
+  if (!r.ok) throw new Error(r.reason);
+  return r.report;
+}
+
+const notices = () => t.db.select().from(reportNotices).all();
+
+describe('report notices', () => {
+  it('a status change queues a notice only for a reporter who left an e-mail', () => {
+    const withMail = submit('nabo@example.dk');
+    const without = submit(null);
+    const partner = listPartners(t.db)[0]!;
+    setReportStatus(t.db, withMail.id, { status: 'forwarded', forwardedTo: partner.id, publicNote: 'Politiet holder øje.' }, moderatorId);
+    setReportStatus(t.db, without.id, { status: 'in_progress' }, moderatorId);
+    expect(notices().map((n) => [n.reportId, n.email, n.status, n.publicNote])).toEqual([[withMail.id, 'nabo@example.dk', 'forwarded', 'Politiet holder øje.']]);
+  });
+
+  it('the notice is e-mailed once, with status, note and receipt link but never the description, then deleted', async () => {
+    const report = submit('nabo@example.dk');
+    setReportStatus(t.db, report.id, { status: 'in_progress', publicNote: 'Vi ser på belysningen.' }, moderatorId);
+    const first = await deliverDueNotices(t.db, send, ORIGIN);
+    const again = await deliverDueNotices(t.db, send, ORIGIN);
+    expect(first).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+    expect(again).toEqual({ sent: 0, failed: 0, givenUp: 0 });
+    const [mail] = await waitForMail(mailbox.dir, 'nabo@example.dk');
+    const body = decoded(mail!.raw);
+    expect(body).toContain('Under behandling');
+    expect(body).toContain('In progress');
+    expect(body).toContain('Vi ser på belysningen.');
+    expect(body).toContain(`${ORIGIN}/meld/${report.receipt}`);
+    expect(body).toContain('112');
+    expect(body).not.toContain('Hemmelig beskrivelse');
+    expect(notices()).toEqual([]);
+  });
+
+  it('closing a report deletes its e-mail at once, and the closing notice still reaches the reporter', async () => {
+    const report = submit('nabo@example.dk');
+    setReportStatus(t.db, report.id, { status: 'handled', publicNote: 'Lyset er skiftet.' }, moderatorId);
+    expect(t.db.select({ email: reports.email }).from(reports).all()).toEqual([{ email: null }]);
+    await deliverDueNotices(t.db, send, ORIGIN);
+    const [mail] = await waitForMail(mailbox.dir, 'nabo@example.dk');
+    expect(decoded(mail!.raw)).toContain('Lyset er skiftet.');
+    expect(notices()).toEqual([]);
+  });
+
+  it('a merged report tells its reporter it was merged', async () => {
+    const a = submit('nabo@example.dk');
+    const b = submit(null);
+    mergeReport(t.db, a.id, b.id, moderatorId);
+    await deliverDueNotices(t.db, send, ORIGIN);
+    const [mail] = await waitForMail(mailbox.dir, 'nabo@example.dk');
+    expect(decoded(mail!.raw)).toContain('Samlet med en anden melding');
+  });
+
+  it('a mail server that is down gets the notice again later, with growing waits', async () => {
+    const report = submit('nabo@example.dk');
+    setReportStatus(t.db, report.id, { status: 'in_progress' }, moderatorId);
+    const down: SendMail = async () => {
+      throw new Error('connection refused');
+    };
+    const now = new Date();
+    expect(await deliverDueNotices(t.db, down, ORIGIN, now)).toEqual({ sent: 0, failed: 1, givenUp: 0 });
+    const [waiting] = notices();
+    expect(waiting!.attempts).toBe(1);
+    // One minute later (stored in whole seconds).
+    expect(waiting!.nextAttemptAt.getTime()).toBe(Math.floor((now.getTime() + 60_000) / 1000) * 1000);
+    // Not due yet: nothing happens, not even with a working server.
+    expect(await deliverDueNotices(t.db, send, ORIGIN, new Date(now.getTime() + 30_000))).toEqual({ sent: 0, failed: 0, givenUp: 0 });
+    expect(await deliverDueNotices(t.db, send, ORIGIN, new Date(now.getTime() + 61_000))).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+    expect(readMailbox(mailbox.dir)).toHaveLength(1);
+  });
+
+  it(`a notice is given up after ${MAX_NOTICE_ATTEMPTS} failed attempts, and its address deleted`, async () => {
+    const report = submit('nabo@example.dk');
+    setReportStatus(t.db, report.id, { status: 'in_progress' }, moderatorId);
+    const down: SendMail = async () => {
+      throw new Error('connection refused');
+    };
+    let at = Date.now();
+    for (let i = 1; i < MAX_NOTICE_ATTEMPTS; i++) {
+      expect((await deliverDueNotices(t.db, down, ORIGIN, new Date(at))).failed).toBe(1);
+      at += 3601_000;
+    }
+    expect(await deliverDueNotices(t.db, down, ORIGIN, new Date(at))).toEqual({ sent: 0, failed: 0, givenUp: 1 });
+    expect(notices()).toEqual([]);
+  });
+
+  it('two deliverers running at once send a notice only once', async () => {
+    const report = submit('nabo@example.dk');
+    setReportStatus(t.db, report.id, { status: 'in_progress' }, moderatorId);
+    const [a, b] = await Promise.all([deliverDueNotices(t.db, send, ORIGIN), deliverDueNotices(t.db, send, ORIGIN)]);
+    expect(a.sent + b.sent).toBe(1);
+    await waitForMail(mailbox.dir, 'nabo@example.dk');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readMailbox(mailbox.dir)).toHaveLength(1);
+  });
+
+  it('the notice is bilingual: Danish first, then English', () => {
+    const mail = composeReportNotice({ status: 'forwarded', publicNote: null }, `${ORIGIN}/meld/abc`);
+    expect(mail.subject).toBe('Nyt om din melding: Sendt videre til en partner / News about your report: Passed on to a partner');
+    expect(mail.text.indexOf('Følg meldingen her')).toBeLessThan(mail.text.indexOf('Follow the report here'));
+    expect(mail.text).not.toContain('Bemærkning');
+  });
+});
+
+/** The text of a received message: quoted-printable soft line breaks joined and =XX decoded as UTF-8. */
+function decoded(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+}
