@@ -595,6 +595,8 @@ export const responses = sqliteTable(
   (t) => [
     check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
+    // The dashboard reads a wave's respondents area by area.
+    index('responses_area_idx').on(t.surveyId, t.areaId),
   ],
 );
 
@@ -821,3 +823,93 @@ export const reportNotices = sqliteTable(
 export type ReportCategory = typeof reportCategories.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportUpdate = typeof reportUpdates.$inferSelect;
+
+/** Which way a goal wants its indicator to move. */
+export const GOAL_DIRECTIONS = ['decrease', 'increase'] as const;
+export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
+
+/**
+ * A goal the partnership tracks, defined by an analyst: an indicator (the
+ * share of respondents in an area whose answer to a question of a survey
+ * series is one of `successValues`), a baseline and a target. The baseline
+ * is either a wave of the series or a reference value entered by hand (with
+ * its sample size and source, e.g. the city's own survey). The indicator's
+ * denominator is everyone who gave a substantive answer: "don't know" and
+ * "prefer not to say" are left out.
+ */
+export const goals = sqliteTable(
+  'goals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** The survey series whose waves measure the indicator. */
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    /** The question's stable key within the series, e.g. `safety_evening`. */
+    questionKey: text('question_key').notNull(),
+    /** For a matrix question: the item (row), e.g. `drug_dealing`. */
+    item: text('item'),
+    /** Answer values counted as the indicator (JSON array), e.g. ["unsafe", "very_unsafe"]. */
+    successValues: text('success_values', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The area whose respondents are measured. */
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    /** decrease (e.g. insecurity) or increase (e.g. trust). */
+    direction: text('direction', { enum: GOAL_DIRECTIONS }).notNull().default('decrease'),
+    /** Baseline: a wave of the series … */
+    baselineSurveyId: integer('baseline_survey_id').references(() => surveys.id),
+    /** … or a reference share (0–1) entered by hand, with its sample size and source. */
+    baselineValue: real('baseline_value'),
+    baselineN: integer('baseline_n'),
+    baselineSource: text('baseline_source'),
+    /** The share (0–1) to reach … */
+    targetValue: real('target_value').notNull(),
+    /** … by this day (YYYY-MM-DD). */
+    targetDate: text('target_date').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
+  },
+  (t) => [
+    check('goals_direction_check', sql`${t.direction} in ('decrease', 'increase')`),
+    check(
+      'goals_baseline_check',
+      sql`(${t.baselineSurveyId} is not null and ${t.baselineValue} is null) or (${t.baselineSurveyId} is null and ${t.baselineValue} between 0 and 1 and ${t.baselineN} > 0 and length(${t.baselineSource}) > 0)`,
+    ),
+    check('goals_target_check', sql`${t.targetValue} between 0 and 1`),
+    check('goals_item_check', sql`${t.item} is null or length(${t.item}) > 0`),
+  ],
+);
+
+/**
+ * Population margins an analyst enters for an area (e.g. age band by gender
+ * from Statistics Denmark), used to weight survey estimates by raking. The
+ * variable is a question key of the series (`age_band`, `gender`) and the
+ * category one of its answer values.
+ */
+export const populationMargins = sqliteTable(
+  'population_margins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    /** A question key, e.g. `age_band`. */
+    variable: text('variable').notNull(),
+    /** One of that question's answer values, e.g. `30_44`. */
+    category: text('category').notNull(),
+    /** Number of inhabitants (or any count proportional to it). */
+    population: integer('population').notNull(),
+    /** Where the figure comes from, e.g. "Danmarks Statistik, FOLK1A, 1. kvt. 2026". */
+    source: text('source').notNull(),
+  },
+  (t) => [
+    uniqueIndex('population_margins_idx').on(t.areaId, t.variable, t.category),
+    check('population_margins_population_check', sql`${t.population} >= 0`),
+  ],
+);
+
+export type Goal = typeof goals.$inferSelect;
+export type PopulationMargin = typeof populationMargins.$inferSelect;

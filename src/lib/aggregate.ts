@@ -199,3 +199,262 @@ export function releaseFilteredCounts<R>(
   }
   return { shown, units: () => units };
 }
+
+/** One row of a two-way table of counts: every row has the same column keys, in the same order. */
+export interface TableRowCounts<R extends string = string, C extends string = string> {
+  key: R;
+  cells: readonly Cell<C>[];
+}
+
+/** A total that the privacy rule shows or suppresses. */
+export type ShownTotal = Row['total'];
+
+/** A two-way table after suppression: cells, row totals, column totals and the grand total. */
+export interface SuppressedTable<R extends string = string, C extends string = string> {
+  rows: { key: R; cells: ShownCell<C>[]; total: ShownTotal }[];
+  /** In column order. */
+  columnTotals: ShownCell<C>[];
+  total: ShownTotal;
+}
+
+/**
+ * Figures that must be suppressed whatever their size, because another
+ * published table (or the public map) suppresses the same figure: a figure
+ * hidden in one place and shown in another is not hidden.
+ */
+export interface ForcedSuppression<R extends string = string, C extends string = string> {
+  cells?: (row: R, column: C) => boolean;
+  rowTotals?: readonly R[];
+  columnTotals?: readonly C[];
+  total?: boolean;
+}
+
+/**
+ * Suppresses a two-way table (category × area, time of day × weekday …)
+ * published with its row totals, column totals and grand total, so that no
+ * suppressed figure can be worked out from the figures shown.
+ *
+ * The table is treated together with its margins as one grid of
+ * (rows + 1) × (columns + 1) figures in which every line (each row, each
+ * column, the row of column totals, the column of row totals) adds up to its
+ * last figure. The rules:
+ *
+ * 1. A cell with 0 < n < K is suppressed (a zero is shown: it reveals no one).
+ * 2. A line whose total is below K (but not 0) is suppressed whole, total
+ *    included: each of its figures is small.
+ * 3. In a line whose total is shown, the suppressed figures must be none, or
+ *    together reach K and be at least two non-zero ones (suppressRow's rule);
+ *    otherwise the smallest shown non-zero figure of the line is suppressed
+ *    too, or, when there is none, the line's total.
+ * 4. No suppressed non-zero figure may be worked out exactly by combining
+ *    lines. With every line's sum known, the unknowns form a graph (a vertex
+ *    per line, an edge per suppressed figure joining its row and its column)
+ *    and a figure is determined exactly when its edge is a bridge: on no
+ *    cycle. Each such bridge is put on a cycle by suppressing the cheapest
+ *    shown figures along a path between its two lines. Suppressed zeros are
+ *    left out of the graph, since counts are never negative: a reader who
+ *    finds that a line's suppressed figures add up to what its others do
+ *    knows those are zeros, so a cycle through a zero protects nothing.
+ *
+ * Rules 3 and 4 repeat until nothing changes: a figure suppressed for one
+ * line can leave another line exposed ("iterate over rows and columns until
+ * stable"). What is not attempted: bounds a reader could derive from counts
+ * never being negative, beyond rule 3's "the suppressed figures of a line
+ * together reach K".
+ */
+export function suppressTable<R extends string, C extends string>(
+  rows: readonly TableRowCounts<R, C>[],
+  k: number,
+  force: ForcedSuppression<R, C> = {},
+): SuppressedTable<R, C> {
+  const K = Math.max(MIN_K, k);
+  const columnKeys = (rows[0]?.cells ?? []).map((c) => c.key);
+  for (const row of rows) {
+    if (row.cells.length !== columnKeys.length || row.cells.some((c, j) => c.key !== columnKeys[j])) {
+      throw new Error(`suppressTable: row ${row.key} does not have the columns ${columnKeys.join(', ')}`);
+    }
+  }
+  const R = rows.length;
+  const C = columnKeys.length;
+  // The grid with margins: value[i][j] for i < R, j < C are cells; column C
+  // holds the row totals, row R the column totals, [R][C] the grand total.
+  const value: number[][] = Array.from({ length: R + 1 }, () => new Array<number>(C + 1).fill(0));
+  rows.forEach((row, i) =>
+    row.cells.forEach((c, j) => {
+      if (!Number.isInteger(c.n) || c.n < 0) throw new Error(`suppressTable: ${row.key}/${c.key} is not a count`);
+      const own = value[i]!;
+      const margin = value[R]!;
+      own[j] = c.n;
+      own[C] = own[C]! + c.n;
+      margin[j] = margin[j]! + c.n;
+      margin[C] = margin[C]! + c.n;
+    }),
+  );
+  const hidden: boolean[][] = Array.from({ length: R + 1 }, () => new Array<boolean>(C + 1).fill(false));
+  const v = (i: number, j: number): number => value[i]![j]!;
+  const isHidden = (i: number, j: number): boolean => hidden[i]![j]!;
+  const hide = (i: number, j: number): void => {
+    hidden[i]![j] = true;
+  };
+
+  // A line is a row (0…R) or a column (0…C) of the grid; its last figure is its total.
+  type Line = { kind: 'row' | 'column'; index: number };
+  const lines: Line[] = [
+    ...Array.from({ length: R + 1 }, (_, index): Line => ({ kind: 'row', index })),
+    ...Array.from({ length: C + 1 }, (_, index): Line => ({ kind: 'column', index })),
+  ];
+  const figures = (line: Line): [number, number][] =>
+    line.kind === 'row'
+      ? Array.from({ length: C }, (_, j): [number, number] => [line.index, j])
+      : Array.from({ length: R }, (_, i): [number, number] => [i, line.index]);
+  const totalOf = (line: Line): [number, number] => (line.kind === 'row' ? [line.index, C] : [R, line.index]);
+
+  // Rule 1, and the forced figures.
+  for (let i = 0; i < R; i++) {
+    for (let j = 0; j < C; j++) {
+      if ((v(i, j) > 0 && v(i, j) < K) || force.cells?.(rows[i]!.key, columnKeys[j]!)) hide(i, j);
+    }
+  }
+  rows.forEach((row, i) => {
+    if (force.rowTotals?.includes(row.key)) hide(i, C);
+  });
+  columnKeys.forEach((key, j) => {
+    if (force.columnTotals?.includes(key)) hide(R, j);
+  });
+  if (force.total) hide(R, C);
+  // Rule 2.
+  for (const line of lines) {
+    const [ti, tj] = totalOf(line);
+    if (v(ti, tj) > 0 && v(ti, tj) < K) {
+      hide(ti, tj);
+      for (const [i, j] of figures(line)) hide(i, j);
+    }
+  }
+
+  // Rule 3 for one line; true when it suppressed something.
+  const protectLine = (line: Line): boolean => {
+    const [ti, tj] = totalOf(line);
+    if (isHidden(ti, tj)) return false;
+    const members = figures(line);
+    const suppressed = members.filter(([i, j]) => isHidden(i, j));
+    const sum = suppressed.reduce((s, [i, j]) => s + v(i, j), 0);
+    const nonZero = suppressed.filter(([i, j]) => v(i, j) > 0).length;
+    if (sum === 0 || (nonZero >= 2 && sum >= K)) return false;
+    const next = members.filter(([i, j]) => !isHidden(i, j) && v(i, j) > 0).sort((a, b) => v(a[0], a[1]) - v(b[0], b[1]))[0];
+    if (next) hide(next[0], next[1]);
+    else hide(ti, tj);
+    return true;
+  };
+
+  // Rule 4: vertices 0…R are the rows, R+1…R+C+1 the columns; an edge per suppressed figure.
+  const vertexCount = R + C + 2;
+  const col = (j: number): number => R + 1 + j;
+  const bridges = (): [number, number][] => {
+    const adjacency: { to: number; i: number; j: number }[][] = Array.from({ length: vertexCount }, () => []);
+    for (let i = 0; i <= R; i++) {
+      for (let j = 0; j <= C; j++) {
+        // A suppressed zero protects nothing: counts are never negative, so a
+        // line whose other suppressed figures add up to its rest shows it is 0.
+        if (!isHidden(i, j) || v(i, j) === 0) continue;
+        adjacency[i]!.push({ to: col(j), i, j });
+        adjacency[col(j)]!.push({ to: i, i, j });
+      }
+    }
+    // Tarjan's bridge-finding (iterative depth-first search with low-links).
+    const order = new Array<number>(vertexCount).fill(-1);
+    const low = new Array<number>(vertexCount).fill(0);
+    const found: [number, number][] = [];
+    let counter = 0;
+    for (let start = 0; start < vertexCount; start++) {
+      if (order[start] !== -1) continue;
+      const stack: { vertex: number; parentEdge: string | undefined; next: number }[] = [{ vertex: start, parentEdge: undefined, next: 0 }];
+      order[start] = low[start] = counter++;
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const edges = adjacency[top.vertex]!;
+        if (top.next < edges.length) {
+          const e = edges[top.next++]!;
+          const id = `${e.i},${e.j}`;
+          if (id === top.parentEdge) continue;
+          if (order[e.to] === -1) {
+            order[e.to] = low[e.to] = counter++;
+            stack.push({ vertex: e.to, parentEdge: id, next: 0 });
+          } else {
+            low[top.vertex] = Math.min(low[top.vertex]!, order[e.to]!);
+          }
+        } else {
+          stack.pop();
+          const parent = stack[stack.length - 1];
+          if (parent) {
+            low[parent.vertex] = Math.min(low[parent.vertex]!, low[top.vertex]!);
+            if (low[top.vertex]! > order[parent.vertex]!) {
+              const [i, j] = top.parentEdge!.split(',').map(Number) as [number, number];
+              found.push([i, j]);
+            }
+          }
+        }
+      }
+    }
+    return found;
+  };
+  // The cheapest path between a bridge's row and column that does not use the
+  // bridge, through non-zero figures only (see above): suppressed figures cost
+  // nothing, shown ones their count (plus a half, so that fewer are preferred).
+  // Dijkstra on the grid's complete bipartite graph. A path always exists
+  // through the margins: a non-zero cell has a non-zero row total, column
+  // total and grand total.
+  const closeCycle = (bi: number, bj: number): boolean => {
+    const distance = new Array<number>(vertexCount).fill(Infinity);
+    const via = new Array<[number, number, number] | undefined>(vertexCount).fill(undefined);
+    const done = new Array<boolean>(vertexCount).fill(false);
+    distance[bi] = 0;
+    for (;;) {
+      let u = -1;
+      for (let x = 0; x < vertexCount; x++) if (!done[x] && distance[x]! < Infinity && (u === -1 || distance[x]! < distance[u]!)) u = x;
+      if (u === -1 || u === col(bj)) break;
+      done[u] = true;
+      const neighbours = u <= R ? Array.from({ length: C + 1 }, (_, j) => col(j)) : Array.from({ length: R + 1 }, (_, i) => i);
+      for (const w of neighbours) {
+        const [i, j] = u <= R ? [u, w - R - 1] : [w, u - R - 1];
+        if ((i === bi && j === bj) || v(i, j) === 0) continue;
+        const cost = isHidden(i, j) ? 0 : v(i, j) + 0.5;
+        if (distance[u]! + cost < distance[w]!) {
+          distance[w] = distance[u]! + cost;
+          via[w] = [u, i, j];
+        }
+      }
+    }
+    if (via[col(bj)] === undefined) return false;
+    for (let w = col(bj); w !== bi; ) {
+      const [from, i, j] = via[w]!;
+      hide(i, j);
+      w = from;
+    }
+    return true;
+  };
+
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) if (protectLine(line)) changed = true;
+    if (changed) continue;
+    const exposed = bridges().find(([i, j]) => v(i, j) > 0);
+    if (exposed) {
+      // Unreachable with at least one row and one column: the grid's graph is complete bipartite.
+      if (!closeCycle(exposed[0], exposed[1])) throw new Error('suppressTable: a suppressed figure cannot be protected');
+      changed = true;
+    }
+  }
+
+  const shownTotal = (i: number, j: number): ShownTotal => (isHidden(i, j) ? { suppressed: true } : { suppressed: false, n: v(i, j) });
+  const shownCell = <X extends string>(key: X, i: number, j: number): ShownCell<X> =>
+    isHidden(i, j) ? { key, suppressed: true } : { key, suppressed: false, n: v(i, j) };
+  return {
+    rows: rows.map((row, i) => ({
+      key: row.key,
+      cells: columnKeys.map((key, j) => shownCell(key, i, j)),
+      total: shownTotal(i, C),
+    })),
+    columnTotals: columnKeys.map((key, j) => shownCell(key, R, j)),
+    total: shownTotal(R, C),
+  };
+}

@@ -48,6 +48,10 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/comments', permission: 'comments.moderate' },
   { prefix: '/staff/reports', permission: 'reports.moderate' },
   { prefix: '/staff/surveys', permission: 'surveys.edit' },
+  { prefix: '/staff/dashboard', permission: 'dashboard.read' },
+  { prefix: '/staff/dashboard/goals', permission: 'goals.manage' },
+  { prefix: '/staff/dashboard/export', permission: 'dashboard.export' },
+  { prefix: '/staff/report', permission: 'dashboard.read' },
 ];
 
 /** Staff paths that open without a full session: signing in and the second factor. */

@@ -8,10 +8,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROLES, type Role } from '../../db/schema.ts';
-import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
-import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
-import { demoAccount } from '../support/staff-login.ts';
+import { signInWithForms } from '../support/staff-browser.ts';
 
 const base = inject('baseUrl');
 const ROLE_NAMES: Record<Role, string> = {
@@ -22,23 +20,7 @@ const ROLE_NAMES: Record<Role, string> = {
   viewer: 'Læser',
 };
 
-/** Signs in through the forms; waits for the next TOTP step if this user's code was just used. */
-async function signIn(page: Page, role: Role): Promise<void> {
-  const a = demoAccount(role);
-  await page.goto(`${base}/staff/login`);
-  await page.getByLabel('E-mail').fill(a.email);
-  await page.getByLabel('Adgangskode').fill(a.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/staff\/mfa/);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    await page.getByLabel('Kode', { exact: true }).fill(currentTotp(demoTotpKey()));
-    await page.getByRole('button', { name: 'Bekræft' }).click();
-    await page.waitForLoadState('load');
-    if (!page.url().includes('/staff/mfa')) return;
-    await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - (Date.now() % (TOTP_PERIOD * 1000)) + 200));
-  }
-  throw new Error(`could not sign in as ${role}`);
-}
+const signIn = (page: Page, role: Role): Promise<void> => signInWithForms(page, base, role);
 
 describe.skipIf(!hasChromium)('staff in Chromium', () => {
   let browser: Browser;

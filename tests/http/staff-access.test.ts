@@ -15,6 +15,8 @@ import { postForm, signInDemo } from '../support/staff-login.ts';
 
 const base = inject('baseUrl');
 const ALL = [...ROLES];
+/** The dashboard and the status report: analysts and admins, and viewers (read-only). */
+const DASHBOARD: Role[] = ['admin', 'analyst', 'viewer'];
 
 /** Who may open each staff route (GET). Written out by hand: the intent, not derived from the code. */
 const ACCESS: Record<string, Role[]> = {
@@ -43,6 +45,15 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/surveys/1/questions/new': ['admin', 'editor'],
   '/staff/surveys/1/preview': ['admin', 'editor'],
   '/staff/surveys/questions/1': ['admin', 'editor'],
+  '/staff/dashboard': DASHBOARD,
+  '/staff/dashboard/goals': ['admin', 'analyst'],
+  '/staff/dashboard/export/goals.json': ['admin', 'analyst'],
+  '/staff/dashboard/waves': DASHBOARD,
+  '/staff/dashboard/waves/1': DASHBOARD,
+  '/staff/dashboard/trends': DASHBOARD,
+  '/staff/dashboard/reports': DASHBOARD,
+  '/staff/dashboard/displacement': DASHBOARD,
+  '/staff/report/2025': DASHBOARD,
 };
 
 /** Pages that are part of signing in or out, not protected by a permission. */
@@ -56,7 +67,9 @@ function staffPageRoutes(): string[] {
     ('/staff/' + relative(dir, f))
       .replace(/\.(astro|ts)$/, '')
       .replace(/\/index$/, '')
-      .replace(/\[id\]/g, '1'),
+      .replace(/\[id\]/g, '1')
+      .replace('[file]', 'goals.json')
+      .replace('[year]', '2025'),
   );
 }
 

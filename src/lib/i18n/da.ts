@@ -8,6 +8,11 @@ import { builderDa } from './builder-da.ts';
 import { editorDa } from './editor-da.ts';
 import { eventsDa } from './events-da.ts';
 import { kortDa } from './kort-da.ts';
+import { analysisDa } from './analysis-da.ts';
+import { dashboardDa } from './dashboard-da.ts';
+import { dashboardReportsDa } from './dashboard-reports-da.ts';
+import { resultsDa } from './results-da.ts';
+import { statusReportDa } from './status-report-da.ts';
 import { reportsDa } from './reports-da.ts';
 import { staffDa } from './staff-da.ts';
 
@@ -18,11 +23,25 @@ export const da = {
   events: eventsDa,
   reports: reportsDa,
   kort: kortDa,
+  dashboard: dashboardDa,
+  dashboardReports: dashboardReportsDa,
+  analysis: analysisDa,
+  statusReport: statusReportDa,
+  results: resultsDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',
     siteDescription:
       'Tryghedsdialog og tryghedsmålinger for Indre Nørrebro: følg indsatserne, svar på undersøgelser og fortæl, hvor du føler dig utryg.',
     titleSeparator: ' · ',
+  },
+  /** Pages for requests refused before a page could render (see src/lib/refusal.ts). */
+  refusal: {
+    title: 'Det, du sendte, kunne ikke modtages',
+    400: 'Formularen kunne ikke læses. Gå tilbage, og prøv igen.',
+    403: 'Formularen blev sendt fra en anden hjemmeside og er afvist. Udfyld den her på siden.',
+    413: 'Det, du sendte, er for stort. Gør teksten kortere, og prøv igen.',
+    415: 'Formularen kunne ikke læses (forkert format). Gå tilbage, og prøv igen.',
+    back: 'Tilbage til siden',
   },
   a11y: {
     skipToContent: 'Gå til indhold',
@@ -33,6 +52,7 @@ export const da = {
   nav: {
     report: 'Meld en bekymring',
     map: 'Kort over meldinger',
+    results: 'Resultater',
     surveys: 'Undersøgelser',
     initiatives: 'Indsatser',
     events: 'Arrangementer',

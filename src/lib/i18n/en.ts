@@ -4,6 +4,11 @@ import { builderEn } from './builder-en.ts';
 import { editorEn } from './editor-en.ts';
 import { eventsEn } from './events-en.ts';
 import { kortEn } from './kort-en.ts';
+import { analysisEn } from './analysis-en.ts';
+import { dashboardEn } from './dashboard-en.ts';
+import { dashboardReportsEn } from './dashboard-reports-en.ts';
+import { resultsEn } from './results-en.ts';
+import { statusReportEn } from './status-report-en.ts';
 import { reportsEn } from './reports-en.ts';
 import { staffEn } from './staff-en.ts';
 
@@ -14,11 +19,25 @@ export const en: Messages = {
   events: eventsEn,
   reports: reportsEn,
   kort: kortEn,
+  dashboard: dashboardEn,
+  dashboardReports: dashboardReportsEn,
+  analysis: analysisEn,
+  statusReport: statusReportEn,
+  results: resultsEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
     siteDescription:
       'Safety dialogue and perceived-safety surveys for Inner Nørrebro: follow the initiatives, answer surveys and tell us where you feel unsafe.',
     titleSeparator: ' · ',
+  },
+  /** Pages for requests refused before a page could render (see src/lib/refusal.ts). */
+  refusal: {
+    title: 'What you sent could not be received',
+    400: 'The form could not be read. Go back and try again.',
+    403: 'The form was sent from another website and has been refused. Please fill it in here on the site.',
+    413: 'What you sent is too large. Shorten the text and try again.',
+    415: 'The form could not be read (wrong format). Go back and try again.',
+    back: 'Back to the page',
   },
   a11y: {
     skipToContent: 'Skip to content',
@@ -29,6 +48,7 @@ export const en: Messages = {
   nav: {
     report: 'Report a concern',
     map: 'Map of reports',
+    results: 'Results',
     surveys: 'Surveys',
     initiatives: 'Initiatives',
     events: 'Events',

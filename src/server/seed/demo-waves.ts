@@ -1,6 +1,8 @@
 /**
- * Seeds the demo questionnaire as a series with two waves and synthetic
- * responses: "Baseline 2024" (closed, results published) and "2026" (open).
+ * Seeds the demo questionnaire as a series with three waves and synthetic
+ * responses: "Baseline 2024" (closed, results published), "2025" (closed, so
+ * the dashboard has a change to measure) and "2026" (open). The 2025 wave is
+ * inserted last so that the ids of the other two stay 1 and 2.
  * Respondents in the follow-up feel a little safer in Indre Nørrebro and a
  * little less safe around Skt. Hans Torv, so the dashboard's displacement
  * monitor has something to find. All rows are marked demo.
@@ -39,7 +41,7 @@ export function insertQuestionnaire(db: Queryable, surveyId: number): void {
   });
 }
 
-type Wave = 'baseline' | 'followup';
+type Wave = 'baseline' | 'midway' | 'followup';
 
 /** One synthetic respondent's answers. `unsafe` shifts the safety answers (0 = safe … 1 = unsafe). */
 function syntheticAnswers(rand: () => number, area: string, unsafe: number): Answers {
@@ -81,12 +83,13 @@ function syntheticAnswers(rand: () => number, area: string, unsafe: number): Ans
 /** How unsafe respondents in an area feel in a wave (drives the synthetic answers). */
 const UNSAFE: Record<Wave, Record<string, number>> = {
   baseline: { 'indre-norrebro': 0.55, 'skt-hans-torv': 0.3, 'ydre-norrebro': 0.35 },
+  midway: { 'indre-norrebro': 0.3, 'skt-hans-torv': 0.45, 'ydre-norrebro': 0.34 },
   followup: { 'indre-norrebro': 0.4, 'skt-hans-torv': 0.42, 'ydre-norrebro': 0.33 },
 };
 
 function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, firstDay: string, areaIds: Map<string, number>): void {
   const pages = loadInstrument(db, survey.id);
-  const rand = mulberry32(wave === 'baseline' ? 2024 : 2026);
+  const rand = mulberry32(wave === 'baseline' ? 2024 : wave === 'midway' ? 2025 : 2026);
   const start = new Date(`${firstDay}T12:00:00Z`).getTime();
   for (let i = 0; i < n; i++) {
     const area = weighted(rand, { 'indre-norrebro': 6, 'skt-hans-torv': 2.5, 'ydre-norrebro': 2 });
@@ -130,7 +133,15 @@ export function seedDemoWaves(db: Queryable, areaIds: Map<string, number>, now: 
     insertQuestionnaire(db, s.id);
     db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: s.id, areaId }))).run();
   }
+  const midway = db
+    .insert(surveys)
+    .values({ ...common, slug: 'tryghed-2025', waveDa: '2025 (demo)', waveEn: '2025 (demo)', status: 'closed', resultsPublished: true, clonedFromId: baseline.id, opensAt: fromCopenhagenLocal('2025-03-01T00:00'), closesAt: fromCopenhagenLocal('2025-04-01T00:00') })
+    .returning()
+    .get();
+  insertQuestionnaire(db, midway.id);
+  db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: midway.id, areaId }))).run();
   seedResponses(db, baseline, 'baseline', 420, '2024-03-02', areaIds);
+  seedResponses(db, midway, 'midway', 400, '2025-03-02', areaIds);
   const followupStart = new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
   seedResponses(db, followup, 'followup', 380, followupStart, areaIds);
 }

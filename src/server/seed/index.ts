@@ -18,6 +18,7 @@ import { insertUser } from '../users.ts';
 import { seedAreaRows } from './areas.ts';
 import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
 import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
+import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoWaves } from './demo-waves.ts';
 import { PARTNER_ROWS } from './partners.ts';
 import { REPORT_CATEGORY_ROWS } from './report-categories.ts';
@@ -130,6 +131,7 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
     }
 
     seedDemoWaves(tx, areaId, now);
+    seedDemoGoals(tx, areaId, null);
 
     // One answered question, so the public dialogue is visible in the demo.
     const first = initiativeIds[4]!;

@@ -1,0 +1,42 @@
+/**
+ * The dashboard's front: each goal's status grouped by area, with the
+ * plain-language sentence ("Utryghed om aftenen faldt fra 32 % til 14 %;
+ * faldet er statistisk sikkert.") composed here, not in the template.
+ */
+import type { Area } from '../../../db/schema.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { messages, type Locale } from '../../lib/i18n/index.ts';
+import type { GoalStatus } from './goals.ts';
+
+export interface AreaGoals {
+  area: Area;
+  statuses: GoalStatus[];
+}
+
+/** Goals grouped by area, target areas first, in the order the areas are listed. */
+export function groupByArea(statuses: readonly GoalStatus[], areaOrder: readonly Area[]): AreaGoals[] {
+  return areaOrder
+    .map((area) => ({ area, statuses: statuses.filter((s) => s.area.id === area.id) }))
+    .filter((g) => g.statuses.length > 0);
+}
+
+export function goalTitle(status: GoalStatus, locale: Locale): string {
+  return locale === 'en' && status.goal.titleEn ? status.goal.titleEn : status.goal.titleDa;
+}
+
+/** The one-sentence summary of a goal's change, or undefined when there is no later wave. */
+export function goalSentence(status: GoalStatus, locale: Locale): string | undefined {
+  const m = messages(locale).dashboard.sentence;
+  const what = goalTitle(status, locale);
+  const { baseline, latest, change } = status;
+  if (!baseline || !latest) return undefined;
+  if (baseline.kind === 'suppressed' || latest.kind === 'suppressed' || !change) return m.tooFew(what);
+  const pct = (p: number) => formatPercent(locale, p, 0);
+  const from = pct(baseline.p);
+  const to = pct(latest.p);
+  if (from === to) return `${m.same(what, to)}; ${m.notSignificant}`;
+  const fell = change.difference < 0;
+  const head = fell ? m.fell(what, from, to) : m.rose(what, from, to);
+  const tail = change.significant ? (fell ? m.significantFall : m.significantRise) : m.notSignificant;
+  return `${head}; ${tail}`;
+}

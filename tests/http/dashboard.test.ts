@@ -1,0 +1,167 @@
+/**
+ * The authority dashboard's front and goals over HTTP, on the seeded demo
+ * waves: each goal shows baseline, latest, change, interval, significance
+ * and target; the exported figures equal a count done by hand in SQL; viewers
+ * read but cannot export; analysts define goals and margins, with clear
+ * errors for bad input and nothing stored.
+ */
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { SIGN_IN_TIMEOUT_MS, postForm, signInDemo } from '../support/staff-login.ts';
+
+const base = inject('baseUrl');
+const dbPath = inject('dbPath');
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+let analyst: string;
+let viewer: string;
+beforeAll(async () => {
+  analyst = await signInDemo(base, 'analyst');
+  viewer = await signInDemo(base, 'viewer');
+}, 2 * SIGN_IN_TIMEOUT_MS);
+
+const get = (path: string, cookie: string) => fetch(base + path, { headers: { cookie }, redirect: 'manual' });
+
+/** The unweighted share of unsafe evenings among substantive, non-suspicious answers, counted in SQL. */
+function sqlShare(waveSlug: string, areaSlug: string): { p: number; n: number } {
+  const row = one<{ unsafe: number; n: number }>(
+    `select sum(a.value in ('unsafe', 'very_unsafe')) unsafe, count(*) n
+       from answers a
+       join responses r on r.id = a.response_id
+       join surveys s on s.id = r.survey_id
+       join questions q on q.id = a.question_id
+       join areas ar on ar.id = r.area_id
+      where s.slug = ? and ar.slug = ? and q.key = 'safety_evening'
+        and r.suspicious = 0 and a.value not in ('dont_know', 'prefer_not')`,
+    waveSlug,
+    areaSlug,
+  );
+  return { p: row.unsafe / row.n, n: row.n };
+}
+
+describe('the dashboard front', () => {
+  it('shows every demo goal with baseline, latest wave, change, interval, significance and target', async () => {
+    const res = await get('/staff/dashboard', analyst);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const goals = [...html.matchAll(/<article class="goal" data-goal="(\d+)"/g)].map((m) => m[1]);
+    expect(goals.length).toBeGreaterThanOrEqual(3);
+    for (const label of ['Udgangspunkt', 'Seneste måling', 'Ændring', '95 %-interval', 'Statistisk sikker?', 'Mål']) expect(html).toContain(label);
+    expect(html).toMatch(/Utryghed om aftenen i Indre Nørrebro faldt fra \d+\s%\stil \d+\s%; faldet er statistisk sikkert\./);
+    expect(html).toContain('<svg');
+    expect(html).toContain('href="/staff/dashboard/export/goals.csv');
+  });
+
+  it('the exported unweighted figures equal a count done by hand in SQL', async () => {
+    const res = await get('/staff/dashboard/export/goals.json?vaegtet=0', analyst);
+    expect(res.status).toBe(200);
+    const table = (await res.json()) as { rows: Record<string, unknown>[] };
+    const row = table.rows.find((r) => r['goal'] === 'Utryghed om aftenen i Indre Nørrebro')!;
+    const before = sqlShare('tryghed-2024', 'indre-norrebro');
+    const after = sqlShare('tryghed-2025', 'indre-norrebro');
+    expect(row['baseline']).toBeCloseTo(before.p, 10);
+    expect(row['baselineN']).toBe(before.n);
+    expect(row['latest']).toBeCloseTo(after.p, 10);
+    expect(row['latestN']).toBe(after.n);
+    expect(row['change']).toBeCloseTo(after.p - before.p, 10);
+  });
+
+  it('the Danish CSV has a BOM, semicolons and decimal commas; the standard one commas and points', async () => {
+    const danish = await (await get('/staff/dashboard/export/goals.csv', analyst)).arrayBuffer();
+    const bytes = new Uint8Array(danish);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')[0]).toContain('Mål;Område;');
+    expect(text).toMatch(/;0,\d+;/);
+    const standard = await (await get('/staff/dashboard/export/goals.comma.csv', analyst)).text();
+    expect(standard.charCodeAt(0)).not.toBe(0xfeff);
+    expect(standard.split('\r\n')[0]).toContain('Mål,Område,');
+    expect(standard).toMatch(/,0\.\d+,/);
+  });
+
+  it('a viewer reads the dashboard but gets no export links, and an export is refused', async () => {
+    const html = await (await get('/staff/dashboard', viewer)).text();
+    expect(html).toContain('data-goal=');
+    expect(html).not.toContain('/staff/dashboard/export/');
+    expect((await get('/staff/dashboard/export/goals.csv', viewer)).status).toBe(403);
+  });
+
+  it('an unknown export is a 404, not an error', async () => {
+    expect((await get('/staff/dashboard/export/no-such-table.csv', analyst)).status).toBe(404);
+    expect((await get('/staff/dashboard/export/goals.exe', analyst)).status).toBe(404);
+  });
+});
+
+describe('an analyst defines goals and margins', () => {
+  it('chooses the question first, then creates a goal that the front then shows', async () => {
+    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
+    const step = await (await get(`/staff/dashboard/goals?serie=${seriesId}&spoergsmaal=safety_night`, analyst)).text();
+    expect(step).toContain('name="successValues"');
+    const baselineId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
+    const areaId = one<{ id: number }>("select id from areas where slug = 'ydre-norrebro'").id;
+    const res = await postForm(
+      base,
+      '/staff/dashboard/goals',
+      {
+        intent: 'create',
+        series: String(seriesId),
+        question: 'safety_night',
+        titleDa: 'Utryghed om natten i Ydre Nørrebro',
+        titleEn: '',
+        successValues: ['unsafe', 'very_unsafe'],
+        area: String(areaId),
+        direction: 'decrease',
+        baselineKind: 'wave',
+        baselineWave: String(baselineId),
+        target: '20',
+        targetDate: '2028-06-30',
+      },
+      analyst,
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Målet er oprettet.');
+    const front = await (await get('/staff/dashboard', analyst)).text();
+    expect(front).toContain('Utryghed om natten i Ydre Nørrebro');
+  });
+
+  it('bad input gets a clear message in Danish and stores nothing', async () => {
+    const count = () => one<{ n: number }>('select count(*) n from goals').n;
+    const before = count();
+    const seriesId = one<{ id: number }>('select id from survey_series limit 1').id;
+    const res = await postForm(
+      base,
+      '/staff/dashboard/goals',
+      { intent: 'create', series: String(seriesId), question: 'safety_night', titleDa: '', successValues: ['maybe'], area: '999', baselineKind: 'manual', baselineValue: '140', baselineN: '0', baselineSource: '', target: 'x', targetDate: '31-12-2027' },
+      analyst,
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    for (const message of ['Skriv et navn på dansk.', 'Sæt kryds ved mindst ét af spørgsmålets svar.', 'Vælg et område.', 'Skriv en andel mellem 0 og 100.', 'Skriv antallet af svar', 'Skriv, hvor tallet kommer fra.', 'Skriv en målværdi mellem 0 og 100.', 'Skriv en dato']) {
+      expect(html).toContain(message);
+    }
+    expect(count()).toBe(before);
+  });
+
+  it('margins with an answer value the question does not offer are refused', async () => {
+    const seriesId = one<{ id: number }>('select id from survey_series limit 1').id;
+    const areaId = one<{ id: number }>("select id from areas where slug = 'ydre-norrebro'").id;
+    const res = await postForm(base, '/staff/dashboard/goals', { intent: 'margins', series: String(seriesId), area: String(areaId), variable: 'gender', lines: 'woman = 100\nalien = 5', source: 'Test' }, analyst);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('svarværdi = antal');
+    expect(one<{ n: number }>('select count(*) n from population_margins where area_id = ?', areaId).n).toBe(0);
+  });
+
+  it('a viewer cannot change goals', async () => {
+    const res = await postForm(base, '/staff/dashboard/goals', { intent: 'delete', goalId: '1' }, viewer);
+    expect(res.status).toBe(403);
+    expect(one<{ n: number }>('select count(*) n from goals where id = 1').n).toBe(1);
+  });
+});

@@ -1,0 +1,429 @@
+/**
+ * Survey analysis against a real SQLite file: distributions with n and
+ * Wilson intervals, breakdowns whose small cells cannot be worked out from
+ * anything published, free text detached from its respondent, nothing at all
+ * for an open wave, and /resultater's choice of waves and goals. Numbers are
+ * worked out by hand from the crafted responses.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answers, auditLog, questions, responses, surveyAreas, surveys, surveySeries, type Survey } from '../../db/schema.ts';
+import { isSuppressed, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
+import type { Answers } from '../../src/lib/survey/instrument.ts';
+import { listAreas } from '../../src/server/areas.ts';
+import {
+  analysisOptions,
+  findWaveForAnalysis,
+  freeTextAnswers,
+  setResultsPublished,
+  tables,
+  waveShares,
+} from '../../src/server/dashboard/analysis.ts';
+import { createGoal } from '../../src/server/dashboard/goals.ts';
+import { publicResults } from '../../src/server/dashboard/public-results.ts';
+import type { TableContext } from '../../src/server/dashboard/tables.ts';
+import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
+import { storeResponse } from '../../src/server/survey-answering.ts';
+import { loadInstrument } from '../../src/server/surveys.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { makeUser, seedReference } from '../support/factories.ts';
+
+const K = 5;
+let t: TestDb;
+let seriesId: number;
+
+/** Every required question answered; places and the free text are skipped ("no" to avoiding places). */
+const BASE: Answers = {
+  area: 'indre-norrebro',
+  safety_general: 'safe',
+  safety_evening: 'safe',
+  safety_night: 'safe',
+  problems: {
+    drug_dealing: 'some',
+    youth_groups: 'small',
+    gang_conflict: 'none',
+    threats: 'small',
+    violence: 'none',
+    vandalism: 'small',
+    reckless_driving: 'none',
+    poor_lighting: 'some',
+    littering: 'small',
+  },
+  avoids_places: 'no',
+  worry_victim: '3',
+  trust_police: '5',
+  trust_municipality: '4',
+  age_band: '35_44',
+  gender: 'woman',
+  relation: ['resident'],
+};
+
+let year = 2020;
+function makeWave(options: { status?: 'open' | 'closed'; published?: boolean } = {}): Survey {
+  year += 1;
+  const wave = t.db
+    .insert(surveys)
+    .values({
+      seriesId,
+      slug: `test-${year}`,
+      waveDa: `Måling ${year}`,
+      waveEn: `Wave ${year}`,
+      titleDa: 'Test',
+      mode: 'open',
+      status: options.status ?? 'closed',
+      resultsPublished: options.published ?? false,
+      opensAt: new Date(`${year}-03-01T00:00:00Z`),
+      closesAt: new Date(`${year}-04-01T00:00:00Z`),
+    })
+    .returning()
+    .get();
+  insertQuestionnaire(t.db, wave.id);
+  t.db.insert(surveyAreas).values(listAreas(t.db).map((a) => ({ surveyId: wave.id, areaId: a.id }))).run();
+  return wave;
+}
+
+/** `count` respondents giving BASE with these answers changed. */
+function respond(wave: Survey, count: number, changes: Answers = {}, flags: string[] = []): void {
+  const pages = loadInstrument(t.db, wave.id);
+  for (let i = 0; i < count; i++) {
+    const result = storeResponse(t.db, { survey: wave, pages, answers: { ...BASE, ...changes }, channel: 'web', flags });
+    if (result.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(result)}`);
+  }
+}
+
+function ctx(params: Record<string, string>, role: TableContext['role'] = 'analyst'): TableContext {
+  return { db: t.db, locale: 'da', role, k: K, params: new URLSearchParams(params) };
+}
+
+function build(id: string, params: Record<string, string>): DataTable | undefined {
+  return tables[id]!(ctx(params));
+}
+
+beforeEach(async () => {
+  year = 2020;
+  t = createTestDb();
+  await seedReference(t.db);
+  seriesId = t.db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie' }).returning().get().id;
+});
+afterEach(() => t.close());
+
+describe('distributions of a closed wave', () => {
+  it('every answer has its count, its share of the substantive answers and a 95 % Wilson interval', () => {
+    const wave = makeWave();
+    respond(wave, 18, { safety_evening: 'very_safe' });
+    respond(wave, 23, { safety_evening: 'safe' });
+    respond(wave, 11, { safety_evening: 'neither' });
+    respond(wave, 8, { safety_evening: 'unsafe' });
+    respond(wave, 16, { safety_evening: 'very_unsafe' });
+    respond(wave, 2, { safety_evening: 'dont_know' });
+    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+    const row = (answer: string) => table.rows.find((r) => r['answer'] === answer)!;
+    // 76 substantive answers; "don't know" is left out of the denominator and gets no row.
+    expect(row('Svar i alt')['n']).toBe(76);
+    expect(table.rows.map((r) => r['answer'])).not.toContain('Ved ikke');
+    expect(row('Utryg')['n']).toBe(8);
+    expect(row('Utryg')['share']).toBeCloseTo(8 / 76, 10);
+    // Wilson by hand: p = 8/76, z = 1.96, z²/n = 0.05055: centre 0.12426, half-width 0.06994.
+    expect(row('Utryg')['low']).toBeCloseTo(0.0543, 4);
+    expect(row('Utryg')['high']).toBeCloseTo(0.1942, 4);
+    expect(row('Meget tryg')['share']).toBeCloseTo(18 / 76, 10);
+  });
+
+  it('an answer below K reads "for få svar", and so does the next smallest, so neither can be worked out from the total', () => {
+    const wave = makeWave();
+    respond(wave, 20, { safety_evening: 'safe' });
+    respond(wave, 9, { safety_evening: 'neither' });
+    respond(wave, 7, { safety_evening: 'unsafe' });
+    respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+    const cell = (answer: string, field: string): TableValue => table.rows.find((r) => r['answer'] === answer)![field]!;
+    expect(isSuppressed(cell('Meget utryg', 'n'))).toBe(true);
+    expect(isSuppressed(cell('Meget utryg', 'share'))).toBe(true);
+    expect(isSuppressed(cell('Utryg', 'n'))).toBe(true); // the complement: 7 is the smallest other non-zero
+    expect(cell('Hverken tryg eller utryg', 'n')).toBe(9);
+    expect(cell('Meget tryg', 'n')).toBe(0); // a zero reveals no one
+    expect(cell('Svar i alt', 'n')).toBe(38);
+  });
+
+  it('a grouped share that would reveal a suppressed answer is not shown; one that holds all of them is', () => {
+    const wave = makeWave();
+    respond(wave, 20, { safety_evening: 'safe' });
+    respond(wave, 9, { safety_evening: 'neither' });
+    respond(wave, 7, { safety_evening: 'unsafe' });
+    respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const options = { k: K, weighted: false, excludeSuspicious: true };
+    const [unsafeOrWorse, neitherOrWorse, onlyUnsafe] = waveShares(
+      t.db,
+      wave.id,
+      area.id,
+      [
+        { key: 'safety_evening', item: null, values: ['unsafe', 'very_unsafe'] },
+        { key: 'safety_evening', item: null, values: ['neither', 'unsafe', 'very_unsafe'] },
+        { key: 'safety_evening', item: null, values: ['unsafe'] },
+      ],
+      options,
+    );
+    // unsafe + very unsafe = 9 holds both suppressed cells: 9/38 reveals nothing the page hides.
+    expect(unsafeOrWorse).toMatchObject({ suppressed: false, n: 9, base: 38 });
+    expect(neitherOrWorse).toMatchObject({ suppressed: false, n: 18, base: 38 });
+    expect(onlyUnsafe).toEqual({ suppressed: true });
+  });
+
+  it('the problems are ranked by the share answering the strongest option', () => {
+    const wave = makeWave();
+    respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big', violence: 'big' } });
+    respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big' } });
+    respond(wave, 20);
+    const table = build('wave-problems', { wave: String(wave.id), area: 'indre-norrebro' })!;
+    expect(table.rows.slice(0, 2).map((r) => [r['problem'], r['share'], r['n']])).toEqual([
+      ['Åbent salg af hash og andre stoffer', 0.5, 40],
+      ['Vold', 0.25, 40],
+    ]);
+    expect(table.rows[2]!['share']).toBe(0);
+  });
+});
+
+/** Rank of a matrix by Gaussian elimination (small integer systems). */
+function rank(rows: number[][]): number {
+  const m = rows.map((r) => [...r]);
+  let r = 0;
+  for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
+    const pivot = m.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
+    if (pivot === -1) continue;
+    [m[r], m[pivot]] = [m[pivot]!, m[r]!];
+    for (let i = 0; i < m.length; i++) {
+      if (i === r) continue;
+      const f = m[i]![c]! / m[r]![c]!;
+      for (let j = c; j < m[i]!.length; j++) m[i]![j]! -= f * m[r]![j]!;
+    }
+    r += 1;
+  }
+  return r;
+}
+
+describe('breakdowns by a background question', () => {
+  it('a breakdown cell below K is suppressed and cannot be recovered from row or column totals', () => {
+    const wave = makeWave();
+    const women: [string, number][] = [['very_safe', 10], ['safe', 10], ['neither', 6], ['unsafe', 2], ['very_unsafe', 7]];
+    const men: [string, number][] = [['very_safe', 8], ['safe', 12], ['neither', 5], ['unsafe', 6], ['very_unsafe', 9], ['dont_know', 1]];
+    for (const [answer, n] of women) respond(wave, n, { gender: 'woman', safety_evening: answer });
+    for (const [answer, n] of men) respond(wave, n, { gender: 'man', safety_evening: answer });
+    respond(wave, 1, { gender: 'prefer_not', safety_evening: 'safe' });
+    const params = { wave: String(wave.id), area: 'indre-norrebro' };
+    const breakdown = build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' })!;
+    const woman = breakdown.rows.find((r) => r['by'] === 'Kvinde')!;
+    const man = breakdown.rows.find((r) => r['by'] === 'Mand')!;
+    // Row totals are every woman (35) and every man (41, one of them "don't know"), as the gender distribution has them.
+    expect(woman['n']).toBe(35);
+    expect(man['n']).toBe(41);
+    expect(isSuppressed(woman['x:unsafe']!)).toBe(true);
+    expect(breakdown.rows.map((r) => r['by'])).toEqual(['Kvinde', 'Mand', 'Andet']); // no row for "prefer not to say"
+    expect(woman['x:very_unsafe']).toBeCloseTo(7 / 35, 10);
+
+    // The attacker's view: every figure this page publishes for the area, as linear equations in the
+    // 4 × 6 cells (woman, man, other, no answer) × (five answers, no answer).
+    const rowsY = ['woman', 'man', 'other', 'none'];
+    const colsX = ['very_safe', 'safe', 'neither', 'unsafe', 'very_unsafe', 'none'];
+    const index = (y: string, x: string) => rowsY.indexOf(y) * colsX.length + colsX.indexOf(x);
+    const equations: number[][] = [];
+    const equation = (cells: [string, string][]) => {
+      const e = new Array<number>(rowsY.length * colsX.length).fill(0);
+      for (const [y, x] of cells) e[index(y, x)] = 1;
+      equations.push(e);
+    };
+    const labelsY: Record<string, string> = { Kvinde: 'woman', Mand: 'man', Andet: 'other' };
+    for (const r of breakdown.rows) {
+      const y = labelsY[r['by'] as string]!;
+      if (!isSuppressed(r['n']!)) equation(colsX.map((x) => [y, x]));
+      for (const x of colsX) if (typeof r[`x:${x === 'none' ? '_none' : x}`] === 'number') equation([[y, x]]);
+    }
+    const labelsX: Record<string, string> = { 'Meget tryg': 'very_safe', Tryg: 'safe', 'Hverken tryg eller utryg': 'neither', Utryg: 'unsafe', 'Meget utryg': 'very_unsafe' };
+    for (const r of build('wave-distribution', { ...params, question: 'safety_evening' })!.rows) {
+      if (isSuppressed(r['n']!)) continue;
+      const x = labelsX[r['answer'] as string];
+      if (x) equation(rowsY.map((y) => [y, x]));
+      else equation(rowsY.flatMap((y) => colsX.filter((c) => c !== 'none').map((c): [string, string] => [y, c]))); // the total
+    }
+    for (const r of build('wave-distribution', { ...params, question: 'gender' })!.rows) {
+      if (isSuppressed(r['n']!)) continue;
+      const y = labelsY[r['answer'] as string];
+      if (y) equation(colsX.map((x) => [y, x]));
+      else equation(rowsY.filter((c) => c !== 'none').flatMap((c) => colsX.map((x): [string, string] => [c, x])));
+    }
+    const base = rank(equations);
+    const determined = (y: string, x: string): boolean => {
+      const e = new Array<number>(rowsY.length * colsX.length).fill(0);
+      e[index(y, x)] = 1;
+      return rank([...equations, e]) === base;
+    };
+    expect(determined('woman', 'very_unsafe')).toBe(true); // a shown cell, as a sanity check of the audit
+    expect(determined('woman', 'unsafe')).toBe(false);
+    for (const r of breakdown.rows) {
+      for (const x of colsX) {
+        const v = r[`x:${x === 'none' ? '_none' : x}`];
+        if (v !== undefined && isSuppressed(v)) expect(determined(labelsY[r['by'] as string]!, x), `${String(r['by'])}/${x}`).toBe(false);
+      }
+    }
+  });
+
+  it('a breakdown needs one of the questions and one background question; anything else is no table', () => {
+    const wave = makeWave();
+    respond(wave, 10);
+    const params = { wave: String(wave.id), area: 'indre-norrebro' };
+    expect(build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' })).toBeDefined();
+    expect(build('wave-breakdown', { ...params, question: 'safety_evening', by: 'safety_night' })).toBeUndefined();
+    expect(build('wave-breakdown', { ...params, question: 'gender', by: 'age_band' })).toBeUndefined();
+    expect(build('wave-breakdown', { ...params, question: 'safety_evening' })).toBeUndefined();
+    expect(build('wave-distribution', { wave: String(wave.id), area: 'atlantis' })).toBeUndefined();
+  });
+});
+
+describe('free text', () => {
+  it("a free-text answer is shown masked, without the respondent's other answers, only when the question has K answers", () => {
+    const wave = makeWave();
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const withText = (text: string): Answers => ({ avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: text });
+    respond(wave, 1, { ...withText('Mørkt ved pladsen'), gender: 'man', age_band: '75_plus' });
+    respond(wave, 1, withText('Der handles stoffer'));
+    respond(wave, 1, withText('Dårlig belysning'));
+    respond(wave, 1, withText('Grupper om aftenen'));
+    respond(wave, 20); // no free text
+    const options = { k: K, weighted: false, excludeSuspicious: true };
+    const section = () => freeTextAnswers(t.db, wave.id, area.id, options).find((s) => s.question.key === 'avoid_why')!;
+    expect(section().texts).toBeUndefined(); // four answers: fewer than K
+
+    // A fifth, stored before masking existed (inserted directly, unmasked): shown masked all the same.
+    respond(wave, 1, withText('placeholder'));
+    const question = t.db.select().from(questions).where(eq(questions.key, 'avoid_why')).all().find((q) => q.surveyId === wave.id)!;
+    t.db.update(answers).set({ value: 'Ring til mig på 12 34 56 78' }).where(eq(answers.value, 'placeholder')).run();
+    const texts = section().texts!;
+    expect(texts).toHaveLength(5);
+    expect(new Set(texts)).toEqual(new Set(['Mørkt ved pladsen', 'Der handles stoffer', 'Dårlig belysning', 'Grupper om aftenen', 'Ring til mig på [telefonnummer skjult]']));
+    // Only the texts: nothing about the respondent (id, gender, age, day) travels with them.
+    expect(Object.keys(section()).sort()).toEqual(['question', 'texts']);
+    expect(texts.every((x) => typeof x === 'string')).toBe(true);
+    expect(question.type).toBe('text');
+    // A fresh random order: over many calls the five come in more than one order.
+    const orders = new Set(Array.from({ length: 30 }, () => section().texts!.join('|')));
+    expect(orders.size).toBeGreaterThan(1);
+  });
+});
+
+describe('open waves', () => {
+  it('an open wave has no distributions', () => {
+    const wave = makeWave({ status: 'open' });
+    respond(wave, 30);
+    respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening', by: 'gender' };
+    for (const id of Object.keys(tables)) expect(tables[id]!(ctx(params)), id).toBeUndefined();
+    expect(findWaveForAnalysis(t.db, wave.id).kind).toBe('not_closed');
+    const options = { k: K, weighted: false, excludeSuspicious: true };
+    expect(freeTextAnswers(t.db, wave.id, area.id, options)).toEqual([]);
+    expect(waveShares(t.db, wave.id, area.id, [{ key: 'safety_evening', item: null, values: ['safe'] }], options)).toEqual([undefined]);
+    // Nor can it be published.
+    const { user } = makeUser(t.db, 'analyst');
+    expect(setResultsPublished(t.db, wave.id, true, user.id)).toBe('not_closed');
+  });
+
+  it('a trend uses only the closed waves of the series, up to the chosen one', () => {
+    const first = makeWave();
+    respond(first, 10, { safety_evening: 'unsafe' });
+    respond(first, 10, { safety_evening: 'safe' });
+    const second = makeWave();
+    respond(second, 5, { safety_evening: 'unsafe' });
+    respond(second, 15, { safety_evening: 'safe' });
+    const open = makeWave({ status: 'open' });
+    respond(open, 20, { safety_evening: 'unsafe' });
+    const table = build('trend', { wave: String(second.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+    const unsafe = table.rows.filter((r) => r['answer'] === 'Utryg');
+    expect(unsafe.map((r) => [r['wave'], r['share'], r['n']])).toEqual([
+      ['Måling 2021', 0.5, 20],
+      ['Måling 2022', 0.25, 20],
+    ]);
+    expect(build('trend', { wave: String(open.id), area: 'indre-norrebro', question: 'safety_evening' })).toBeUndefined();
+    expect(build('trend', { wave: String(first.id), area: 'indre-norrebro', question: 'safety_evening' })!.rows.filter((r) => r['answer'] === 'Utryg')).toHaveLength(1);
+  });
+});
+
+describe('the suspicious switch', () => {
+  it('keeping suspicious responses is refused while the area has fewer than K of them, so "with" minus "without" shows no one', () => {
+    const wave = makeWave();
+    respond(wave, 20);
+    respond(wave, 2, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const keep = new URLSearchParams({ mistaenkelige: 'med' });
+    expect(analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: true, suspiciousSwitchIgnored: true });
+    const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' };
+    const without = build('wave-distribution', params)!;
+    const withFlagged = build('wave-distribution', { ...params, mistaenkelige: 'med' })!;
+    expect(withFlagged.rows).toEqual(without.rows);
+
+    respond(wave, 3, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    expect(analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: false, suspiciousSwitchIgnored: false });
+    const total = build('wave-distribution', { ...params, mistaenkelige: 'med' })!.rows.find((r) => r['answer'] === 'Svar i alt')!;
+    expect(total['n']).toBe(25);
+  });
+});
+
+describe('publishing results', () => {
+  it('publishing and withdrawing a closed wave is audited', () => {
+    const wave = makeWave();
+    const { user } = makeUser(t.db, 'analyst');
+    expect(setResultsPublished(t.db, wave.id, true, user.id)).toBe('ok');
+    expect(t.db.select().from(surveys).where(eq(surveys.id, wave.id)).get()!.resultsPublished).toBe(true);
+    expect(setResultsPublished(t.db, wave.id, false, user.id)).toBe('ok');
+    expect(setResultsPublished(t.db, 9999, true, user.id)).toBe('not_found');
+    const log = t.db.select().from(auditLog).all().filter((a) => a.entityType === 'survey' && a.entityId === wave.id);
+    expect(log.map((a) => [a.action, a.userId])).toEqual([
+      ['survey.publish_results', user.id],
+      ['survey.unpublish_results', user.id],
+    ]);
+  });
+
+  it('/resultater shows only published waves', () => {
+    const published = makeWave({ published: true });
+    respond(published, 15, { safety_evening: 'unsafe' });
+    respond(published, 25, { safety_evening: 'safe' });
+    const unpublished = makeWave();
+    respond(unpublished, 40, { safety_evening: 'unsafe' });
+    const open = makeWave({ status: 'open', published: true }); // reopened after publishing: not closed, so not shown
+    respond(open, 40);
+
+    const result = publicResults(t.db, 'da', K);
+    expect(result.waves.map((w) => w.wave.id)).toEqual([published.id]);
+    const inner = result.waves[0]!.areas.find((a) => a.area.slug === 'indre-norrebro')!;
+    // 15 of 40 feel unsafe in the evening; unweighted (no population figures in this database).
+    expect(inner.figures.unsafeEvening).toMatchObject({ suppressed: false, n: 15, base: 40, p: 15 / 40 });
+    const square = result.waves[0]!.areas.find((a) => a.area.slug === 'skt-hans-torv')!;
+    expect(square.figures.unsafeEvening).toEqual({ suppressed: true }); // nobody answered there
+
+    // A goal whose latest wave is unpublished is not shown; publishing the wave shows it.
+    const { user } = makeUser(t.db, 'analyst');
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    createGoal(
+      t.db,
+      {
+        titleDa: 'Færre utrygge om aftenen',
+        titleEn: null,
+        seriesId,
+        questionKey: 'safety_evening',
+        item: null,
+        successValues: ['unsafe', 'very_unsafe'],
+        areaId: area.id,
+        direction: 'decrease',
+        baseline: { kind: 'wave', surveyId: published.id },
+        targetValue: 0.2,
+        targetDate: '2030-12-31',
+      },
+      user.id,
+    );
+    expect(publicResults(t.db, 'da', K).goals).toEqual([]);
+    setResultsPublished(t.db, unpublished.id, true, user.id);
+    const goals = publicResults(t.db, 'da', K).goals;
+    expect(goals).toHaveLength(1);
+    expect(goals[0]).toMatchObject({ title: 'Færre utrygge om aftenen', baseline: { kind: 'estimate', p: 15 / 40 }, latest: { kind: 'estimate', p: 1 }, targetMet: false });
+    expect(t.db.select().from(responses).all().length).toBe(120);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Goal tracking against a real SQLite file with crafted responses whose
+ * figures are worked out by hand (the working is in the comments): the
+ * baseline and latest shares, their Wilson intervals, the change with
+ * Newcombe's interval and the two-proportion test, weighted by raking to
+ * population margins and unweighted, the suspicious switch, and K.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { areas } from '../../db/schema.ts';
+import { isSuppressed, toCsv } from '../../src/lib/data-table.ts';
+import { INSECURITY_EVENING, estimateIndicator } from '../../src/server/dashboard/indicators.ts';
+import { createGoal, goalStatus, goalsTable, listGoals, setMargins } from '../../src/server/dashboard/goals.ts';
+import { goalSentence } from '../../src/server/dashboard/front.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { makeUser, seedReference } from '../support/factories.ts';
+import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';
+import type { Survey } from '../../db/schema.ts';
+
+let t: TestDb;
+let inner: number;
+let square: number;
+let seriesId: number;
+let baseline: Survey;
+let latest: Survey;
+let analyst: number;
+
+beforeEach(async () => {
+  t = createTestDb();
+  await seedReference(t.db);
+  const all = t.db.select().from(areas).all();
+  inner = all.find((a) => a.slug === 'indre-norrebro')!.id;
+  square = all.find((a) => a.slug === 'skt-hans-torv')!.id;
+  analyst = makeUser(t.db, 'analyst').user.id;
+  seriesId = makeSeries(t.db);
+  baseline = makeWave(t.db, seriesId, { year: 2024 });
+  latest = makeWave(t.db, seriesId, { year: 2025 });
+  const A = 'indre-norrebro';
+  // Baseline: 60 women (18 unsafe = 30 %), 40 men (4 unsafe = 10 %), 3 "don't know" who did not give their gender.
+  addRespondents(t.db, baseline, 12, { area: A, safety_evening: 'unsafe', gender: 'woman' });
+  addRespondents(t.db, baseline, 6, { area: A, safety_evening: 'very_unsafe', gender: 'woman' });
+  addRespondents(t.db, baseline, 42, { area: A, safety_evening: 'safe', gender: 'woman' });
+  addRespondents(t.db, baseline, 4, { area: A, safety_evening: 'unsafe', gender: 'man' });
+  addRespondents(t.db, baseline, 36, { area: A, safety_evening: 'neither', gender: 'man' });
+  addRespondents(t.db, baseline, 3, { area: A, safety_evening: 'dont_know', gender: 'prefer_not' });
+  // Latest: 40 women (4 unsafe = 10 %), 60 men (3 unsafe = 5 %).
+  addRespondents(t.db, latest, 4, { area: A, safety_evening: 'unsafe', gender: 'woman' });
+  addRespondents(t.db, latest, 36, { area: A, safety_evening: 'very_safe', gender: 'woman' });
+  addRespondents(t.db, latest, 3, { area: A, safety_evening: 'very_unsafe', gender: 'man' });
+  addRespondents(t.db, latest, 57, { area: A, safety_evening: 'safe', gender: 'man' });
+  // Suspicious responses (too fast): all "very unsafe"; left out by default.
+  addRespondents(t.db, latest, 10, { area: A, safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
+});
+
+function makeGoal(targetValue = 0.072) {
+  const r = createGoal(
+    t.db,
+    {
+      titleDa: 'Utryghed om aftenen',
+      titleEn: 'Unsafe in the evening',
+      seriesId,
+      questionKey: 'safety_evening',
+      item: null,
+      successValues: ['unsafe', 'very_unsafe'],
+      areaId: inner,
+      direction: 'decrease',
+      baseline: { kind: 'wave', surveyId: baseline.id },
+      targetValue,
+      targetDate: '2027-12-31',
+    },
+    analyst,
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return listGoals(t.db).find((g) => g.id === r.id)!;
+}
+
+const options = { k: 5, excludeSuspicious: true, locale: 'da' as const };
+
+describe('goal status, unweighted', () => {
+  it('baseline 22 of 100 and latest 7 of 100: a fall of 15 points that is statistically significant', () => {
+    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false });
+    // "Don't know" is left out: 18 + 4 = 22 unsafe of 100 substantive answers.
+    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.22, n: 100, effectiveN: 100 });
+    // Wilson 95 % for 22/100: centre (0.22 + z²/200)/(1 + z²/100), z = 1.96 → 0.1500 to 0.3107.
+    expect(s.baseline!.kind === 'estimate' && s.baseline!.low).toBeCloseTo(0.150013, 5);
+    expect(s.baseline!.kind === 'estimate' && s.baseline!.high).toBeCloseTo(0.310704, 5);
+    expect(s.latest).toMatchObject({ kind: 'estimate', p: 0.07, n: 100 });
+    // Pooled p = 29/200 = 0.145; se = √(0.145 · 0.855 · (1/100 + 1/100)) = 0.049795;
+    // z = −0.15 / 0.049795 = −3.0124; two-sided p = 0.00259.
+    expect(s.change!.difference).toBeCloseTo(-0.15, 10);
+    expect(s.change!.pValue).toBeCloseTo(0.002592, 5);
+    expect(s.change!.significant).toBe(true);
+    // Newcombe: −0.15 − √((0.07 − 0.034319)² + (0.310704 − 0.22)²) = −0.2475, and −0.15 + √((0.137495 − 0.07)² + (0.22 − 0.150013)²) = −0.0528.
+    expect(s.change!.low).toBeCloseTo(-0.247469, 5);
+    expect(s.change!.high).toBeCloseTo(-0.052769, 5);
+    // 7 % ≤ 7.2 %: met.
+    expect(s.targetMet).toBe(true);
+    expect(goalSentence(s, 'da')?.replace(/\s/g, ' ')).toBe('Utryghed om aftenen faldt fra 22 % til 7 %; faldet er statistisk sikkert.');
+  });
+
+  it('the suspicious responses count only when the switch is off', () => {
+    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false, excludeSuspicious: false });
+    // 7 + 10 unsafe of 110.
+    expect(s.latest).toMatchObject({ kind: 'estimate', n: 110 });
+    expect(s.latest!.kind === 'estimate' && s.latest!.p).toBeCloseTo(17 / 110, 10);
+  });
+});
+
+describe('goal status, weighted by raking to population margins', () => {
+  beforeEach(() => {
+    setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
+  });
+
+  it('weights women and men to half each: baseline 20 %, latest 7.5 %, with the design effect', () => {
+    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: true });
+    // Baseline: women 60 → weight 50/60 = 0.8333, men 40 → 50/40 = 1.25 (the three without a gender keep 1).
+    // p = (0.8333 · 18 + 1.25 · 4) / 100 = (15 + 5) / 100 = 0.20.
+    // Σw² = 60 · 0.8333² + 40 · 1.25² = 41.667 + 62.5 = 104.167; effective n = 100² / 104.167 = 96; deff = 100 / 96 = 1.0417.
+    expect(s.baseline).toMatchObject({ kind: 'estimate', weighted: true, n: 100 });
+    const b = s.baseline!.kind === 'estimate' ? s.baseline! : undefined;
+    expect(b!.p).toBeCloseTo(0.2, 6);
+    expect(b!.effectiveN).toBeCloseTo(96, 4);
+    expect(b!.designEffect).toBeCloseTo(1.041667, 5);
+    // Wilson on the effective n: 19.2 of 96 → 0.1322 to 0.2908.
+    expect(b!.low).toBeCloseTo(0.132237, 5);
+    expect(b!.high).toBeCloseTo(0.290848, 5);
+    // Latest: women 40 → 1.25, men 60 → 0.8333; p = 0.5 · 0.10 + 0.5 · 0.05 = 0.075.
+    const l = s.latest!.kind === 'estimate' ? s.latest! : undefined;
+    expect(l!.p).toBeCloseTo(0.075, 6);
+    expect(l!.effectiveN).toBeCloseTo(96, 4);
+    // Pooled (0.2 · 96 + 0.075 · 96) / 192 = 0.1375; se = √(0.1375 · 0.8625 · 2/96) = 0.049706; z = −2.5148; p = 0.01191.
+    expect(s.change!.difference).toBeCloseTo(-0.125, 6);
+    expect(s.change!.pValue).toBeCloseTo(0.011911, 5);
+    expect(s.change!.significant).toBe(true);
+    expect(s.change!.low).toBeCloseTo(-0.223413, 5);
+    expect(s.change!.high).toBeCloseTo(-0.027184, 5);
+    // 7.5 % > 7.2 %: not met once weighted (it is met unweighted).
+    expect(s.targetMet).toBe(false);
+  });
+
+  it('an area without margins stays unweighted, and says so', () => {
+    addRespondents(t.db, baseline, 6, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
+    const r = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: true, excludeSuspicious: true });
+    expect(r).toMatchObject({ suppressed: false, weighted: false, p: 1, n: 6 });
+  });
+});
+
+describe('goal status and K', () => {
+  it('an area with four answers is "too few", with no share and no n anywhere', () => {
+    addRespondents(t.db, baseline, 4, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
+    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+    const goal = createGoal(
+      t.db,
+      { titleDa: 'Torvet', titleEn: null, seriesId, questionKey: 'safety_evening', item: null, successValues: ['unsafe'], areaId: square, direction: 'decrease', baseline: { kind: 'wave', surveyId: baseline.id }, targetValue: 0.1, targetDate: '2027-12-31' },
+      analyst,
+    );
+    expect(goal.ok).toBe(true);
+    const table = goalsTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params: new URLSearchParams('vaegtet=0') });
+    const row = table.rows.find((r) => r['goal'] === 'Torvet')!;
+    expect(isSuppressed(row['baseline']!)).toBe(true);
+    expect(isSuppressed(row['baselineN']!)).toBe(true);
+    const csv = toCsv(table, 'danish', 'for få svar');
+    const line = csv.split('\r\n').find((l) => l.startsWith('Torvet'))!;
+    expect(line).toContain('for få svar');
+    expect(line).not.toMatch(/;4;/);
+  });
+
+  it('a hand-entered baseline is compared with the latest wave on its own sample size', () => {
+    const r = createGoal(
+      t.db,
+      { titleDa: 'Mod kommunens tal', titleEn: null, seriesId, questionKey: 'safety_evening', item: null, successValues: ['unsafe', 'very_unsafe'], areaId: inner, direction: 'decrease', baseline: { kind: 'manual', value: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' }, targetValue: 0.1, targetDate: '2027-12-31' },
+      analyst,
+    );
+    if (!r.ok) throw new Error(r.reason);
+    const s = goalStatus(t.db, listGoals(t.db).find((g) => g.id === r.id)!, { ...options, weighted: false });
+    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' });
+    // Latest = the newest closed wave: 0.07 of 100; difference −0.18.
+    expect(s.latest).toMatchObject({ p: 0.07 });
+    expect(s.change!.difference).toBeCloseTo(-0.18, 10);
+  });
+
+  it('an open wave is never the latest: its figures would change with every response', () => {
+    const open = makeWave(t.db, seriesId, { year: 2026, status: 'open' });
+    addRespondents(t.db, open, 20, { area: 'indre-norrebro', safety_evening: 'very_unsafe', gender: 'man' });
+    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false });
+    expect(s.latest!.wave.id).toBe(latest.id);
+  });
+});
+
+describe('goal estimates cannot point out a few respondents', () => {
+  it('a share whose counted answers are between 1 and K − 1 is "too few" (2 unsafe of 80)', () => {
+    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
+    addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+  });
+
+  it('a share where all but a few gave a counted answer is "too few" too (78 unsafe of 80)', () => {
+    addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
+    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+  });
+
+  it('nobody or everybody counted is shown: a zero reveals no one', () => {
+    addRespondents(t.db, baseline, 10, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toMatchObject({ suppressed: false, p: 0, n: 10 });
+  });
+
+  it('"include suspicious" is ignored when there are fewer than K of them, so with − without cannot reveal them', () => {
+    addRespondents(t.db, baseline, 20, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
+    const without = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true });
+    const withThem = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: false });
+    expect(withThem).toEqual(without);
+  });
+});

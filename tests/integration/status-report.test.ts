@@ -1,0 +1,315 @@
+/**
+ * The annual status report's sections against a real SQLite file: each year
+ * holds its own initiatives, progress updates, events, survey waves and
+ * handled reports, and every count below K reads as suppressed, never as a
+ * number. One block runs on the full demo data, as the page does.
+ */
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, reports, reportUpdates, responses, surveys, surveySeries, type ResponseChannel } from '../../db/schema.ts';
+import { listAreas } from '../../src/server/areas.ts';
+import {
+  buildStatusReport,
+  eventsHeldInYear,
+  goalsAtYearEnd,
+  initiativesOfYear,
+  parseReportYear,
+  reportsHandledInYear,
+  waveClosedAt,
+  wavesClosedInYear,
+} from '../../src/server/dashboard/status-report.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { createEvent, setEventState } from '../../src/server/events.ts';
+import { addInitiativeUpdate, createInitiative, setInitiativeState } from '../../src/server/initiatives.ts';
+import { listPartners } from '../../src/server/partners.ts';
+import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { seedDatabase } from '../../src/server/seed/index.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { makeUser, seedReference } from '../support/factories.ts';
+
+const K = 5;
+
+describe('parseReportYear', () => {
+  it('takes four digits from 2000 to 2100 and nothing else', () => {
+    expect(parseReportYear('2025')).toBe(2025);
+    expect(parseReportYear('2000')).toBe(2000);
+    expect(parseReportYear('2100')).toBe(2100);
+    for (const bad of ['1999', '2101', '25', '02025', '2025x', 'abcd', '', ' 2025', undefined]) expect(parseReportYear(bad), String(bad)).toBeUndefined();
+  });
+});
+
+describe('the sections of a year', () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = createTestDb();
+    await seedReference(t.db);
+  });
+  afterEach(() => t.close());
+
+  function initiative(db: Db, title: string, startsOn: string | null, endsOn: string | null, publish = true): number {
+    const row = createInitiative(
+      db,
+      {
+        titleDa: title,
+        titleEn: null,
+        summaryDa: 'Resumé',
+        summaryEn: null,
+        bodyDa: '',
+        bodyEn: null,
+        track: 'preventive',
+        status: 'active',
+        startsOn,
+        endsOn,
+        partnerIds: [listPartners(db)[0]!.id],
+        areaIds: [listAreas(db)[0]!.id],
+      },
+      null,
+    );
+    if (publish) setInitiativeState(db, row.id, 'published', null);
+    return row.id;
+  }
+
+  it('initiatives: those running in the year or with an update in it, published only, with that year’s updates', () => {
+    const running = initiative(t.db, 'Kører hele tiden', '2024-03-01', null);
+    const ended = initiative(t.db, 'Sluttede 2023', '2023-01-01', '2023-12-31');
+    const late = initiative(t.db, 'Starter 2026', '2026-02-01', null);
+    const draft = initiative(t.db, 'Kladde', '2025-01-01', null, false);
+    const oldWithNews = initiative(t.db, 'Slut, men med nyt', '2022-01-01', '2022-12-31');
+    addInitiativeUpdate(t.db, running, { happenedOn: '2024-12-31', textDa: 'Sidste år', textEn: null }, null);
+    addInitiativeUpdate(t.db, running, { happenedOn: '2025-09-15', textDa: 'I år, sent', textEn: null }, null);
+    addInitiativeUpdate(t.db, running, { happenedOn: '2025-01-01', textDa: 'I år, tidligt', textEn: null }, null);
+    addInitiativeUpdate(t.db, oldWithNews, { happenedOn: '2025-06-01', textDa: 'Evaluering', textEn: null }, null);
+    addInitiativeUpdate(t.db, draft, { happenedOn: '2025-06-01', textDa: 'Hemmelig', textEn: null }, null);
+
+    const of2025 = initiativesOfYear(t.db, 2025);
+    expect(of2025.map((i) => i.initiative.id).sort()).toEqual([running, oldWithNews].sort());
+    const r = of2025.find((i) => i.initiative.id === running)!;
+    expect(r.updates.map((u) => u.textDa)).toEqual(['I år, tidligt', 'I år, sent']);
+    expect(r.partners).toHaveLength(1);
+    expect(r.areas).toHaveLength(1);
+    expect(initiativesOfYear(t.db, 2023).map((i) => i.initiative.id)).toEqual([ended]);
+    expect(initiativesOfYear(t.db, 2026).map((i) => i.initiative.id).sort()).toEqual([running, late].sort());
+    expect(initiativesOfYear(t.db, 2019)).toEqual([]);
+  });
+
+  function event(db: Db, title: string, start: string, publish = true): number {
+    const startsAt = new Date(start);
+    const row = createEvent(
+      db,
+      {
+        kind: 'safety_walk',
+        titleDa: title,
+        titleEn: null,
+        descriptionDa: '',
+        descriptionEn: null,
+        place: 'Blågårds Plads',
+        lat: null,
+        lon: null,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+        areaId: listAreas(db)[0]!.id,
+        partnerId: listPartners(db)[0]!.id,
+        initiativeId: null,
+      },
+      null,
+    );
+    if (publish) setEventState(db, row.id, 'published', null);
+    return row.id;
+  }
+
+  it('events: published ones that started in the year (Copenhagen time) and are over', () => {
+    const held = event(t.db, 'Vandring', '2025-05-10T17:00:00Z');
+    // 23:30 UTC on 31 December 2024 is already 2025 in Copenhagen.
+    const newYear = event(t.db, 'Nytårsvandring', '2024-12-31T23:30:00Z');
+    event(t.db, 'Sidste år', '2024-06-01T17:00:00Z');
+    event(t.db, 'Kladde', '2025-06-01T17:00:00Z', false);
+    const coming = event(t.db, 'Kommer', '2025-12-20T17:00:00Z');
+    const now = new Date('2025-12-01T12:00:00Z');
+    expect(eventsHeldInYear(t.db, 2025, now).map((e) => e.event.id)).toEqual([newYear, held]);
+    // A month later the December event has been held too.
+    expect(eventsHeldInYear(t.db, 2025, new Date('2026-01-05T00:00:00Z')).map((e) => e.event.id)).toEqual([newYear, held, coming]);
+    expect(eventsHeldInYear(t.db, 2025, now)[1]).toMatchObject({ area: { slug: listAreas(t.db)[0]!.slug }, partner: { id: listPartners(t.db)[0]!.id } });
+  });
+
+  describe('reports handled', () => {
+    let moderator: number;
+    beforeEach(() => {
+      moderator = makeUser(t.db, 'moderator').user.id;
+    });
+
+    /** A report in a category, made on `createdOn` and closed with `status` at `at`. */
+    function handledReport(categoryIndex: number, status: 'handled' | 'not_possible', at: string, createdOn = '2025-01-10'): number {
+      const categoryId = listActiveCategories(t.db)[categoryIndex]!.id;
+      const made = submitReport(t.db, {
+        categoryId,
+        location: { kind: 'place', placeId: 'blaagaards-plads' },
+        timeOfDay: 'evening',
+        weekday: null,
+        description: 'Mørkt og utrygt.',
+        reporterType: 'resident',
+        email: null,
+      });
+      if (!made.ok) throw new Error('report not stored');
+      const id = made.report.id;
+      t.db.update(reports).set({ createdOn }).where(eq(reports.id, id)).run();
+      expect(setReportStatus(t.db, id, { status }, moderator).ok).toBe(true);
+      t.db.update(reportUpdates).set({ createdAt: new Date(at) }).where(and(eq(reportUpdates.reportId, id), eq(reportUpdates.status, status))).run();
+      return id;
+    }
+
+    it('counts per outcome, category and area, and a count below K is suppressed (with its complement)', () => {
+      for (let i = 0; i < 6; i++) handledReport(0, 'handled', '2025-03-01T10:00:00Z');
+      for (let i = 0; i < 5; i++) handledReport(1, 'handled', '2025-04-01T10:00:00Z');
+      for (let i = 0; i < 2; i++) handledReport(2, 'not_possible', '2025-05-01T10:00:00Z');
+      handledReport(0, 'handled', '2024-12-31T10:00:00Z'); // last year
+
+      const r = reportsHandledInYear(t.db, 2025, K, 'da');
+      expect(r.total).toEqual({ suppressed: false, n: 13 });
+      // 2 "not possible" is below K; "handled" is hidden too, or 13 − 11 would give it away.
+      expect(r.outcome.cells).toEqual([
+        { key: 'handled', suppressed: true },
+        { key: 'not_possible', suppressed: true },
+      ]);
+      const categories = listActiveCategories(t.db);
+      const cell = (slug: string) => r.byCategory.find((c) => c.key === slug)!.cell;
+      expect(cell(categories[0]!.slug)).toEqual({ key: String(categories[0]!.id), suppressed: false, n: 6 });
+      expect(cell(categories[2]!.slug)).toEqual({ key: String(categories[2]!.id), suppressed: true });
+      expect(cell(categories[1]!.slug)).toEqual({ key: String(categories[1]!.id), suppressed: true });
+      expect(cell(categories[3]!.slug)).toMatchObject({ suppressed: false, n: 0 });
+      const area = r.byArea.find((a) => a.key === 'indre-norrebro')!;
+      expect(area.cell).toMatchObject({ suppressed: false, n: 13 });
+      // No suppressed cell carries a number anywhere.
+      for (const c of [...r.outcome.cells, ...r.byCategory.map((x) => x.cell), ...r.byArea.map((x) => x.cell)]) {
+        if (c.suppressed) expect(c).not.toHaveProperty('n');
+      }
+      expect(r.medianDays).toBeGreaterThan(0);
+    });
+
+    it('a report counts once, in the year it was first handled, and the median counts days from the report', () => {
+      const reopened = handledReport(0, 'handled', '2025-02-11T10:00:00Z', '2025-02-01');
+      for (const [i, d] of ['2025-02-06', '2025-02-21', '2025-03-03', '2025-02-03'].entries()) handledReport(i % 2, 'handled', `${d}T10:00:00Z`, '2025-02-01');
+      // Reopened and handled again the next year: still a 2025 report only.
+      setReportStatus(t.db, reopened, { status: 'in_progress' }, moderator);
+      setReportStatus(t.db, reopened, { status: 'handled' }, moderator);
+      t.db.update(reportUpdates).set({ createdAt: new Date('2026-01-20T10:00:00Z') }).where(and(eq(reportUpdates.reportId, reopened), eq(reportUpdates.status, 'in_progress'))).run();
+
+      const r2025 = reportsHandledInYear(t.db, 2025, K, 'da');
+      expect(r2025.total).toEqual({ suppressed: false, n: 5 });
+      // Days: 10, 5, 20, 30, 2 → median 10.
+      expect(r2025.medianDays).toBe(10);
+      // The second "handled" of the reopened report happened now, in a later year: it is not counted again.
+      const thisYear = new Date().getFullYear();
+      expect(reportsHandledInYear(t.db, thisYear, K, 'da').total).toEqual({ suppressed: false, n: 0 });
+    });
+
+    it('fewer than K reports in all: the total and the median are suppressed too', () => {
+      for (let i = 0; i < 3; i++) handledReport(0, 'handled', '2025-03-01T10:00:00Z');
+      const r = reportsHandledInYear(t.db, 2025, K, 'da');
+      expect(r.total).toEqual({ suppressed: true });
+      expect(r.outcome.cells.every((c) => c.suppressed)).toBe(true);
+      expect(r.byCategory.every((c) => c.cell.suppressed)).toBe(true);
+      expect(r.medianDays).toBeUndefined();
+    });
+
+    it('no reports at all reads as zero, not as "too few"', () => {
+      const r = reportsHandledInYear(t.db, 2025, K, 'en');
+      expect(r.total).toEqual({ suppressed: false, n: 0 });
+      expect(r.outcome.cells).toEqual([
+        { key: 'handled', suppressed: false, n: 0 },
+        { key: 'not_possible', suppressed: false, n: 0 },
+      ]);
+      expect(r.medianDays).toBeUndefined();
+    });
+  });
+
+  describe('survey waves closed in the year', () => {
+    function wave(db: Db, slug: string, closesAt: string | null, counts: Partial<Record<ResponseChannel, number>>, status: 'closed' | 'open' = 'closed') {
+      const series = db.select().from(surveySeries).get() ?? db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie', titleEn: 'Series' }).returning().get();
+      const w = db
+        .insert(surveys)
+        .values({ seriesId: series.id, slug, waveDa: slug, titleDa: 'Måling', status, closesAt: closesAt ? new Date(closesAt) : null })
+        .returning()
+        .get();
+      for (const [channel, n] of Object.entries(counts) as [ResponseChannel, number][]) {
+        for (let i = 0; i < n; i++) db.insert(responses).values({ surveyId: w.id, channel, submittedOn: '2025-03-02' }).run();
+      }
+      return w;
+    }
+
+    it('lists the waves that closed in the year, with response counts through the privacy rule', () => {
+      const big = wave(t.db, 'stor-2025', '2025-04-01T00:00:00Z', { web: 7, paper: 2 });
+      const small = wave(t.db, 'lille-2025', '2025-10-01T00:00:00Z', { web: 3 });
+      wave(t.db, 'aaben-2025', '2025-05-01T00:00:00Z', { web: 9 }, 'open');
+      wave(t.db, 'gammel-2024', '2024-04-01T00:00:00Z', { web: 9 });
+
+      const waves = wavesClosedInYear(t.db, 2025, K, 'en');
+      expect(waves.map((w) => w.wave.id)).toEqual([big.id, small.id]);
+      expect(waves[0]!.seriesTitle).toBe('Series');
+      // 2 paper responses are below K, and web is hidden with them so 9 − 7 cannot be taken.
+      expect(waves[0]!.responses.total).toEqual({ suppressed: false, n: 9 });
+      expect(waves[0]!.responses.cells).toEqual([
+        { key: 'web', suppressed: true },
+        { key: 'paper', suppressed: true },
+        { key: 'phone', suppressed: false, n: 0 },
+      ]);
+      expect(waves[1]!.responses.total).toEqual({ suppressed: true });
+    });
+
+    it('a wave closed early by staff belongs to the year it was closed in', () => {
+      const w = wave(t.db, 'lukket-tidligt', '2026-03-01T00:00:00Z', { web: 6 });
+      t.db.insert(auditLog).values({ action: 'survey.close', entityType: 'survey', entityId: w.id, at: new Date('2025-12-15T12:00:00Z') }).run();
+      expect(waveClosedAt(t.db, w).toISOString()).toBe('2025-12-15T12:00:00.000Z');
+      expect(wavesClosedInYear(t.db, 2025, K, 'da').map((x) => x.wave.id)).toEqual([w.id]);
+      expect(wavesClosedInYear(t.db, 2026, K, 'da')).toEqual([]);
+    });
+  });
+
+  it('a year with no data still has every section, each empty', () => {
+    const report = buildStatusReport(t.db, { year: 2031, k: K, locale: 'da', now: new Date('2032-01-10T00:00:00Z') });
+    expect(report.period.year).toBe(2031);
+    expect(report.goals).toEqual([]);
+    expect(report.waves).toEqual([]);
+    expect(report.initiatives).toEqual([]);
+    expect(report.events).toEqual([]);
+    expect(report.reports.total).toEqual({ suppressed: false, n: 0 });
+    expect(report.demo).toBe(false);
+    expect(report.partners.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo data', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = createTestDb();
+    await seedDatabase(t.db, { demo: true });
+  });
+  afterAll(() => t.close());
+
+  it('2025: goals measured against the 2025 wave, the wave closed, initiatives with their 2025 updates', () => {
+    const report = buildStatusReport(t.db, { year: 2025, k: K, locale: 'da' });
+    expect(report.demo).toBe(true);
+    expect(report.goals.length).toBeGreaterThan(0);
+    for (const g of report.goals) expect(g.latest?.wave.slug).toBe('tryghed-2025');
+    expect(report.waves.map((w) => w.wave.slug)).toEqual(['tryghed-2025']);
+    expect(report.waves[0]!.responses.total).toMatchObject({ suppressed: false });
+    const updates = report.initiatives.flatMap((i) => i.updates.map((u) => u.happenedOn));
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((d) => d.startsWith('2025-'))).toBe(true);
+  });
+
+  it('goal status at the end of 2024 uses no later wave', () => {
+    const at2024 = goalsAtYearEnd(t.db, 2024, K, 'da');
+    for (const g of at2024) {
+      expect(g.trend.every((p) => p.wave.slug === 'tryghed-2024')).toBe(true);
+      if (g.goal.baselineSurveyId !== null) {
+        // The baseline is the 2024 wave itself: nothing after it yet.
+        expect(g.latest).toBeUndefined();
+        expect(g.change).toBeUndefined();
+        expect(g.targetMet).toBeUndefined();
+      } else {
+        expect(g.latest?.wave.slug).toBe('tryghed-2024');
+      }
+    }
+    expect(goalsAtYearEnd(t.db, 2023, K, 'da').every((g) => g.trend.length === 0 && g.latest === undefined)).toBe(true);
+  });
+});

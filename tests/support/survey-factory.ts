@@ -1,0 +1,68 @@
+/**
+ * A small survey series for dashboard tests: waves with three questions
+ * (area, evening safety, gender) and respondents added in bulk by answer
+ * pattern, so tests can state their data as counts and check hand-calculated
+ * figures.
+ */
+import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Survey } from '../../db/schema.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { storeResponse } from '../../src/server/survey-answering.ts';
+import { loadInstrument } from '../../src/server/surveys.ts';
+import { SAFETY_OPTIONS } from '../../src/server/seed/demo-survey.ts';
+
+let n = 0;
+
+export function makeSeries(db: Db): number {
+  n += 1;
+  return db.insert(surveySeries).values({ slug: `test-series-${n}`, titleDa: `Testserie ${n}` }).returning().get().id;
+}
+
+/** A wave of a series with the three-question instrument, in every area, closed unless said otherwise. */
+export function makeWave(db: Db, seriesId: number, options: { year: number; status?: 'open' | 'closed'; published?: boolean }): Survey {
+  n += 1;
+  const wave = db
+    .insert(surveys)
+    .values({
+      seriesId,
+      slug: `test-wave-${n}`,
+      waveDa: `Måling ${options.year}`,
+      waveEn: `Wave ${options.year}`,
+      titleDa: 'Testmåling',
+      status: options.status ?? 'closed',
+      resultsPublished: options.published ?? false,
+      opensAt: new Date(`${options.year}-03-01T00:00:00Z`),
+      closesAt: new Date(`${options.year}-04-01T00:00:00Z`),
+    })
+    .returning()
+    .get();
+  const page = db.insert(surveyPages).values({ surveyId: wave.id, position: 1, titleDa: 'Side' }).returning().get();
+  const q = (position: number, key: string, type: 'area' | 'single', config: Record<string, unknown>, extra: { allowDontKnow?: boolean; allowPreferNot?: boolean } = {}) =>
+    db.insert(questions).values({ surveyId: wave.id, pageId: page.id, position, key, type, textDa: key, config, ...extra }).run();
+  q(1, 'area', 'area', {});
+  q(2, 'safety_evening', 'single', { options: SAFETY_OPTIONS }, { allowDontKnow: true });
+  q(3, 'gender', 'single', { options: [{ value: 'woman', da: 'Kvinde', en: 'Woman' }, { value: 'man', da: 'Mand', en: 'Man' }] }, { allowPreferNot: true });
+  const areaIds = db.select().from(areas).all().map((a) => a.id);
+  db.insert(surveyAreas).values(areaIds.map((areaId) => ({ surveyId: wave.id, areaId }))).run();
+  return wave;
+}
+
+/** Adds `count` respondents in `area` giving these answers (and a suspicious flag, if set). */
+export function addRespondents(
+  db: Db,
+  wave: Survey,
+  count: number,
+  answers: { area: string; safety_evening?: string; gender?: string },
+  options: { suspicious?: boolean } = {},
+): void {
+  const pages = loadInstrument(db, wave.id);
+  for (let i = 0; i < count; i++) {
+    const result = storeResponse(db, {
+      survey: wave,
+      pages,
+      answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Record<string, string>,
+      channel: 'paper',
+      flags: options.suspicious ? ['too_fast'] : [],
+    });
+    if (result.kind !== 'stored') throw new Error(`not stored: ${result.kind}`);
+  }
+}
