@@ -1,11 +1,12 @@
 /**
- * Runs once per request, in order: request log → locale → origin check → client key →
- * staff session and gate → security headers. Each step is small; the rules
+ * Runs once per request, in order: request log → locale → security headers
+ * (and pages for bare refusals) → origin check → client key → staff session and gate. Each step is small; the rules
  * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
 import { isForbiddenCrossSite } from './lib/origin-check.ts';
+import { isRefusalStatus, refusalPage } from './lib/refusal.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
 import { decideStaffAccess } from './server/auth/guard.ts';
 import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
@@ -36,13 +37,18 @@ const locale = defineMiddleware((ctx, next) => {
   const { locale, path } = splitLocale(ctx.url.pathname);
   ctx.locals.locale = locale;
   ctx.locals.path = path;
-  return locale === DEFAULT_LOCALE ? next() : next(path + ctx.url.search);
+  if (locale === DEFAULT_LOCALE) return next();
+  // Rewriting with a path makes Astro clone (tee) a POST's body; the page then reads one branch,
+  // the other is never read, and cancelling the read one never settles. A Request hands the one body on.
+  const { method, headers, body, signal } = ctx.request;
+  return next(new Request(new URL(path + ctx.url.search, ctx.url), { method, headers, body, signal, duplex: 'half' } as RequestInit));
 });
 
 /** Form posts from other sites are refused (see src/lib/origin-check.ts for the one exception). */
 const originCheck = defineMiddleware((ctx, next) => {
   if (isForbiddenCrossSite(ctx.request.method, ctx.request.headers, ctx.url, ctx.locals.path)) {
-    return new Response(`Cross-site ${ctx.request.method} form submissions are forbidden`, { status: 403 });
+    // The body is a page in the visitor's language, added by the securityHeaders step.
+    return new Response(null, { status: 403 });
   }
   return next();
 });
@@ -108,18 +114,27 @@ const staffGate = defineMiddleware(async (ctx, next) => {
 });
 
 const securityHeaders = defineMiddleware(async (ctx, next) => {
-  const response = await next();
+  let response = await next();
+  // A refusal with no body (too large, wrong type, unreadable, cross-site) gets a page that says so.
+  if (response.body === null && isRefusalStatus(response.status) && !ctx.locals.path.startsWith('/api/')) {
+    const page = refusalPage(response.status, ctx.locals.locale, ctx.locals.path);
+    response = new Response(page, { status: response.status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+  }
   const https = isHttps(ctx.url, ctx.request.headers.get('x-forwarded-proto'), config().trustProxy);
   try {
     applySecurityHeaders(response.headers, https);
+    // A refused upload may still be arriving: close the connection rather than leave it half-read.
+    if (response.status === 413) response.headers.set('Connection', 'close');
     return response;
   } catch {
     // Some responses (e.g. Response.redirect) have immutable headers: copy them.
     const copy = new Response(response.body, response);
     applySecurityHeaders(copy.headers, https);
+    if (copy.status === 413) copy.headers.set('Connection', 'close');
     return copy;
   }
 });
 
 // The request log runs first so it records the path as requested (before the locale rewrite).
-export const onRequest = sequence(requestLog, locale, originCheck, client, securityHeaders, staffGate);
+// Security headers wrap everything after the locale, refusals by the origin check included.
+export const onRequest = sequence(requestLog, locale, securityHeaders, originCheck, client, staffGate);

@@ -3,7 +3,9 @@
  * - unit: pure rules in src/lib, no database, no server;
  * - integration: server modules against a real SQLite file in a temp directory;
  * - http: the built site, started as `npm start` starts it, driven with fetch;
- * - browser: the built site in Debian's Chromium (playwright-core), with axe checks.
+ * - browser: the built site in Debian's Chromium (playwright-core), with axe checks;
+ * - reliability: the built site under load, killed and restarted, fuzzed, backed up
+ *   (each test starts its own server, so they run one file at a time).
  * `npm test` builds first (the `pretest` script), so http and browser test the real build.
  */
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          // Load and crash tests measure the server: one at a time on a 2-core machine.
           fileParallelism: false,
         },
       },

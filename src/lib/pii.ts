@@ -39,7 +39,7 @@ const SP = '[ \\u00a0]';
  * since 2007 need not pass it.
  */
 const CPR = new RegExp(
-  `(?<![\\d+])(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[-\\u2010\\u2013 \\u00a0]?\\d{4}(?!\\d)`,
+  `(?<!\\d)(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[-\\u2010\\u2013 \\u00a0]?\\d{4}(?!\\d)`,
   'gu',
 );
 
@@ -96,10 +96,17 @@ export function maskPersonalData(input: string): MaskResult {
   // E-mail first, so digits in an address are not taken for a CPR or phone
   // number; CPR before phone, so a CPR is never half-masked as a phone number.
   // The labels contain no digits or @, so later passes cannot match inside them.
-  let text = mask(input, EMAIL, 'email');
-  text = mask(text, CPR, 'cpr');
-  text = mask(text, PHONE, 'phone');
-  text = mask(text, PLATE, 'plate', isPlate);
+  // A match that follows another without a gap ("a@b.dk0@c.dk", "12345678+4512345678") starts
+  // inside a run, where the look-behinds refuse it; once its neighbour is a label it no longer
+  // does. So mask again until nothing changes: every change removes digits or an @, so it ends.
+  let text = input;
+  for (let before = ''; before !== text; ) {
+    before = text;
+    text = mask(text, EMAIL, 'email');
+    text = mask(text, CPR, 'cpr');
+    text = mask(text, PHONE, 'phone');
+    text = mask(text, PLATE, 'plate', isPlate);
+  }
 
   return { text, masks: PII_KINDS.filter((kind) => found.has(kind)), count };
 }

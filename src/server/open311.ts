@@ -24,7 +24,7 @@ import { localePath, type Locale } from '../lib/i18n/index.ts';
 import { parsePoint } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
-import { readForm } from './http/form.ts';
+import { cleanText, readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
 import { MODERATED_STATUSES, reportCell } from './report-map.ts';
 import { throttles } from './throttle.ts';
@@ -209,7 +209,7 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const form = read.form;
   const text = (name: string) => {
     const v = form.get(name);
-    return typeof v === 'string' ? v.trim() : '';
+    return typeof v === 'string' ? cleanText(v) : '';
   };
   const serviceCode = text('service_code');
   if (serviceCode === '') return fail(400, 'service_code is required');

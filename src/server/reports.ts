@@ -125,7 +125,7 @@ export function submitReport(db: Queryable, input: NewReport): SubmitResult {
         areaId: placed.area.id,
         timeOfDay: input.timeOfDay,
         weekday: input.weekday,
-        description: description.text.slice(0, DESCRIPTION_MAX),
+        description: Array.from(description.text).slice(0, DESCRIPTION_MAX).join(''),
         masks: [...new Set([...description.masks, ...placed.masks])],
         reporterType: input.reporterType,
         email: input.email,
@@ -232,9 +232,10 @@ export function editReportDescription(db: Queryable, id: number, description: st
   return db.transaction((tx) => {
     const before = tx.select().from(reports).where(eq(reports.id, id)).get();
     if (!before) return false;
-    const masked = maskPersonalData(description.slice(0, DESCRIPTION_MAX));
+    // Masked first, then cut by characters (not UTF-16 units): a mask label can be longer than what it hides.
+    const masked = maskPersonalData(description);
     tx.update(reports)
-      .set({ description: masked.text, masks: [...new Set([...before.masks, ...masked.masks])] })
+      .set({ description: Array.from(masked.text).slice(0, DESCRIPTION_MAX).join(''), masks: [...new Set([...before.masks, ...masked.masks])] })
       .where(eq(reports.id, id))
       .run();
     recordAudit(tx, { userId: actorId, action: 'report.edit', entityType: 'report', entityId: id, summary: 'description edited' });

@@ -58,7 +58,7 @@ export function handlePagePost(
   const keys = view.page.questions.map((q) => q.key);
   if (action === 'back') {
     // Going back keeps every valid answer on this page, without complaining about the rest.
-    saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+    saveDraftAnswers(db, draft, pages, keys, Object.fromEntries(Object.entries(pageAnswers).filter(([key]) => !(key in errors))));
     return { kind: 'go', page: Math.max(1, n - 1) };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, answers: { ...saved, ...pageAnswers } };

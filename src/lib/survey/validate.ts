@@ -22,7 +22,13 @@ export type FormValues = Map<string, string[]>;
 
 export function formValues(form: FormData): FormValues {
   const out: FormValues = new Map();
-  for (const [k, v] of form) if (typeof v === 'string') out.set(k, [...(out.get(k) ?? []), v.replace(/\r\n?/g, '\n')]);
+  for (const [k, v] of form) {
+    if (typeof v !== 'string') continue;
+    const list = out.get(k);
+    const value = v.replace(/\r\n?/g, '\n');
+    if (list) list.push(value);
+    else out.set(k, [value]);
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `npm start` (after `astro build`): validate the configuration, open the
+ * The server, started by start.ts (after `astro build`): validate the configuration, open the
  * database, apply migrations, seed an empty database, then serve the built
  * site on HOST:PORT. Runs on plain Node 24 (type stripping), not through Vite.
  *
@@ -8,6 +8,7 @@
  * flight finish, checkpoint the WAL and close the database.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, isLoopback, loadConfig, type Config } from '../config.ts';
@@ -55,6 +56,21 @@ async function loadHandler(): Promise<Handler> {
   return entry.handler;
 }
 
+type Next = () => void;
+
+/**
+ * gzip/brotli for public responses. Staff pages are left uncompressed: they
+ * can hold secrets (a TOTP key, recovery codes) next to text an attacker
+ * might get reflected, the ingredients of a BREACH attack, and they are few.
+ */
+function compressPublic(): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
+  const middleware = compression({
+    threshold: 1024,
+    filter: (req, res) => !/^\/(en\/)?staff(\/|$)/.test(req.url ?? '') && compression.filter(req, res),
+  }) as unknown as (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+  return middleware;
+}
+
 async function main(): Promise<void> {
   let cfg: Config;
   try {
@@ -66,10 +82,11 @@ async function main(): Promise<void> {
   await prepareDatabase(cfg);
   const handler = await loadHandler();
 
+  const compress = compressPublic();
   const server = createServer((req, res) => {
     // Static files bypass Astro's middleware; give them the same baseline headers.
     for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
-    handler(req, res);
+    compress(req, res, () => handler(req, res));
   });
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;

@@ -47,8 +47,8 @@ export async function handleCommentPost(
   const state: CommentFormState = { name, body, errors: {} };
   // Lengths are checked after masking too: a mask label can be longer than what it hides.
   if ([...body].length === 0) state.errors.body = 'bodyMissing';
-  else if ([...body].length > COMMENT_MAX || maskPersonalData(body).text.length > COMMENT_MAX) state.errors.body = 'bodyTooLong';
-  if ([...name].length > NAME_MAX || maskPersonalData(name).text.length > NAME_MAX * 2) state.errors.name = 'nameTooLong';
+  else if ([...body].length > COMMENT_MAX || [...maskPersonalData(body).text].length > COMMENT_MAX) state.errors.body = 'bodyTooLong';
+  if ([...name].length > NAME_MAX || [...maskPersonalData(name).text].length > NAME_MAX * 2) state.errors.name = 'nameTooLong';
   if (Object.keys(state.errors).length > 0) return { kind: 'invalid', status: 400, state };
 
   const throttle = throttles.commentClient.hit(context.client);

@@ -54,7 +54,16 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
 /** A single text field, trimmed; '' when missing or not text. */
 export function field(form: FormData, name: string): string {
   const v = form.get(name);
-  return typeof v === 'string' ? v.trim() : '';
+  return typeof v === 'string' ? cleanText(v) : '';
+}
+
+/**
+ * Text as typed, without control characters (other than tab and line
+ * breaks) and surrounding space. A NUL would cut SQLite's length() short and
+ * slip past a CHECK; nobody types one on purpose.
+ */
+export function cleanText(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
 }
 
 /**
