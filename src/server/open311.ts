@@ -207,9 +207,11 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const read = await readForm(request, OPEN311_BODY_LIMIT);
   if (!read.ok) return read.status === 413 ? fail(413, 'Request body too large (16 KiB at most)') : fail(400, 'The body must be a form (application/x-www-form-urlencoded)');
   const form = read.form;
+  // Codes and coordinates are taken as sent (a stray control character makes them invalid);
+  // only the free text loses control characters, which nobody types on purpose.
   const text = (name: string) => {
     const v = form.get(name);
-    return typeof v === 'string' ? cleanText(v) : '';
+    return typeof v === 'string' ? v.trim() : '';
   };
   const serviceCode = text('service_code');
   if (serviceCode === '') return fail(400, 'service_code is required');
@@ -221,7 +223,7 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const point = parsePoint(`${lat},${long}`);
   if (!point) return fail(400, 'lat and long must be plain decimal WGS84 coordinates in Nørrebro');
   if (!findAreaForPoint(listAreas(db), point)) return fail(400, 'The location is outside the areas this service covers');
-  const description = text('description');
+  const description = cleanText(text('description'));
   if ([...description].length > DESCRIPTION_MAX) return fail(400, `description is longer than ${DESCRIPTION_MAX} characters`);
   const email = text('email');
   if (email !== '' && (email.length > EMAIL_MAX || !EMAIL_PATTERN.test(email))) return fail(400, 'email is not a valid e-mail address');

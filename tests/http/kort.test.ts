@@ -2,17 +2,21 @@
  * The public map of reports (/kort) over plain HTTP: a hexagon with fewer
  * than K moderated reports is not in the map, the table or the area total
  * that could give it away; with K it is. Reports are crafted in the test
- * server's database with a category × reporter type that no other test uses.
+ * database of a server of the test's own.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas, reportCategories, reports } from '../../db/schema.ts';
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 
-const base = inject('baseUrl');
-const dbPath = inject('dbPath');
+// A server of its own: the differencing rules look at every report in an
+// area, so reports other tests post to the shared server would change what
+// may be shown here.
+let server: RunningServer;
+let base: string;
 /** Near Assistens Kirkegård, in Indre Nørrebro. */
 const POINT = { lat: 55.6912, lon: 12.549 };
 const CELL = latLngToCell(POINT.lat, POINT.lon, 9);
@@ -52,14 +56,19 @@ async function page(path: string): Promise<string> {
 
 const areaCell = (html: string) => /<tr data-area="indre-norrebro">.*?<td>(.*?)<\/td>/s.exec(html)?.[1];
 
-beforeAll(() => {
-  db = openDatabase(dbPath);
+beforeAll(async () => {
+  server = await startServer();
+  base = server.url;
+  db = openDatabase(server.dbPath);
   categoryId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'lighting')).get()!.id;
   areaId = db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).get()!.id;
   for (let i = 0; i < 5; i++) expect(latLngToCell(POINT.lat + i * 0.00001, POINT.lon, 9)).toBe(CELL);
-});
+}, 60_000);
 
-afterAll(() => db.$client.close());
+afterAll(async () => {
+  db?.$client.close();
+  await server?.stop();
+});
 
 describe('/kort shows only aggregates at or above K', () => {
   it('the page explains the rules and offers the filters as a GET form, in both locales', async () => {
