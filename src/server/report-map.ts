@@ -9,7 +9,7 @@
 import { eq, inArray, min } from 'drizzle-orm';
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { REPORTER_TYPES, reportCategories, reports, type ReporterType, type ReportStatus } from '../../db/schema.ts';
-import { releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type MapCellCount } from '../lib/aggregate.ts';
+import { releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type FilteredRelease, type MapCellCount } from '../lib/aggregate.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
@@ -93,6 +93,21 @@ interface MapRecord {
  * from its area's total).
  */
 export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): ReportMap {
+  return prepareReportMap(db, areaIds, k, now).build(filter);
+}
+
+/** The moderated reports and their releases, ready to build the map for any filter. */
+export interface PreparedReportMap {
+  build(filter: MapFilter): ReportMap;
+}
+
+/**
+ * Loads the moderated reports once (with their H3 cells) and computes the
+ * releases for every filter combination at once, so a page that needs the
+ * map for several filters (the dashboard, one per category) pays for the
+ * loading and the hexagons only once.
+ */
+export function prepareReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): PreparedReportMap {
   const records: MapRecord[] = db
     .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType })
     .from(reports)
@@ -106,14 +121,24 @@ export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readon
     { name: 'year', values: mapYears(db, now), of: (r) => r.year },
     { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
   ];
+  const byCell = releaseFilteredCounts(records, (r) => r.cell, dimensions, k);
+  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), dimensions, k);
+  return { build: (filter) => buildFromRecords(records, byCell, byArea, filter, areaIds, k) };
+}
+
+function buildFromRecords(
+  records: readonly MapRecord[],
+  byCell: FilteredRelease,
+  byArea: FilteredRelease,
+  filter: MapFilter,
+  areaIds: readonly number[],
+  k: number,
+): ReportMap {
   const f: Filter = {
     category: filter.categorySlug,
     year: filter.period === ALL_PERIODS ? undefined : filter.period,
     reporter: filter.reporterType,
   };
-  const byCell = releaseFilteredCounts(records, (r) => r.cell, dimensions, k);
-  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), dimensions, k);
-
   const matching = records.filter(
     (r) => (!f['category'] || r.category === f['category']) && (!f['year'] || r.year === f['year']) && (!f['reporter'] || r.reporterType === f['reporter']),
   );

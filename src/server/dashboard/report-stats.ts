@@ -46,7 +46,7 @@ import { projectGeometries } from '../../lib/svg-map.ts';
 import { listAreas } from '../areas.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Queryable } from '../db/connection.ts';
-import { buildReportMap, mapYears, MODERATED_STATUSES, reportCell } from '../report-map.ts';
+import { mapYears, MODERATED_STATUSES, prepareReportMap, reportCell, type PreparedReportMap } from '../report-map.ts';
 import type { GeoJsonBuilder, TableBuilder, TableContext } from './tables.ts';
 
 /** The weekday columns: ISO 1–7 (Monday 1), and reports that name no day. */
@@ -215,7 +215,7 @@ interface YearData extends YearTables {
   publicCells: HeatCellSource[];
 }
 
-function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number, now: Date): YearData {
+function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number, now: Date, prepared?: PreparedReportMap): YearData {
   const areaSlug = new Map(areas.map((a) => [a.id, a.slug]));
   const areaIds = areas.map((a) => a.id);
   const records: StatRecord[] = db
@@ -248,11 +248,12 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
   // What the public map withholds for this year is withheld here too, except
   // zeros: the public map hides a zero total with its row, but a zero reveals no one.
   const present = new Set(records.flatMap((r) => [`${r.areaId}`, `${r.categoryId}\u0000${r.areaId}`]));
-  const publicYear = buildReportMap(db, { period: year }, areaIds, k, now);
+  const publicMap = prepared ?? prepareReportMap(db, areaIds, k, now);
+  const publicYear = publicMap.build({ period: year });
   const publicHiddenAreas = publicYear.areas.filter((a) => a.total.suppressed && present.has(`${a.areaId}`)).map((a) => areaSlug.get(a.areaId) ?? '');
   const publicHiddenCells = new Set<string>();
   for (const c of categories.filter((x) => used.has(x.id))) {
-    for (const a of buildReportMap(db, { categorySlug: c.slug, period: year }, areaIds, k, now).areas) {
+    for (const a of publicMap.build({ categorySlug: c.slug, period: year }).areas) {
       if (a.total.suppressed && present.has(`${c.id}\u0000${a.areaId}`)) publicHiddenCells.add(`${c.slug}\u0000${areaSlug.get(a.areaId)}`);
     }
   }
@@ -297,9 +298,12 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
   };
 }
 
-/** The year's suppressed tables (for the displacement monitor, which needs the half-years). */
-export function suppressYearTables(db: Queryable, year: string, areas: readonly Area[], k: number, now = new Date()): YearTables {
-  const data = loadYear(db, year, areas, k, now);
+/**
+ * The year's suppressed tables (for the displacement monitor, which needs the
+ * half-years). Pass the public map prepared once when asking for several years.
+ */
+export function suppressYearTables(db: Queryable, year: string, areas: readonly Area[], k: number, now = new Date(), prepared?: PreparedReportMap): YearTables {
+  const data = loadYear(db, year, areas, k, now, prepared);
   return {
     categories: data.categories,
     byCategory: data.byCategory,
