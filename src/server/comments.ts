@@ -30,9 +30,12 @@ export interface NewComment {
   locale: Locale;
 }
 
+/** Made once: building a formatter costs far more than using one, and every post asks for the day. */
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
 /** The day in Copenhagen (YYYY-MM-DD): comments keep no time of day. */
 export function copenhagenDay(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(now);
+  return COPENHAGEN_DAY.format(now);
 }
 
 /** Stores a resident's comment, masked, as pending. */

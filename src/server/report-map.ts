@@ -6,9 +6,9 @@
  * not below K by differencing two filter choices; area totals also go through
  * suppressAreaTotals, so a hidden hexagon cannot be worked out from them.
  */
-import { eq, inArray, min } from 'drizzle-orm';
+import { count, eq, inArray, max, min } from 'drizzle-orm';
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
-import { REPORTER_TYPES, reportCategories, reports, type ReporterType, type ReportStatus } from '../../db/schema.ts';
+import { REPORTER_TYPES, reportCategories, reports, reportUpdates, type ReporterType, type ReportStatus } from '../../db/schema.ts';
 import { releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type FilteredRelease, type MapCellCount } from '../lib/aggregate.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
 import { copenhagenDay } from './comments.ts';
@@ -93,7 +93,31 @@ interface MapRecord {
  * from its area's total).
  */
 export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): ReportMap {
-  return prepareReportMap(db, areaIds, k, now).build(filter);
+  return cachedReportMap(db, areaIds, k, now).build(filter);
+}
+
+const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
+
+/**
+ * The prepared map, kept until something it counts changes. Only moderation
+ * changes what the map counts, and every moderation step (status, merge)
+ * writes a report update, so the newest update's and report's ids, with the
+ * categories, K, the areas and the year, say whether the kept map is still right.
+ * Without this, every view of /kort would reload and re-hexagon every report.
+ */
+export function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): PreparedReportMap {
+  const stamp = [
+    db.select({ last: max(reportUpdates.id) }).from(reportUpdates).get()?.last,
+    // Reports written straight in (seeding, imports) change it too.
+    db.select({ last: max(reports.id) }).from(reports).get()?.last,
+  ];
+  const categoriesStamp = db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).get();
+  const key = JSON.stringify([stamp, categoriesStamp, areaIds, k, copenhagenDay(now).slice(0, 4)]);
+  const kept = prepared.get(db);
+  if (kept?.key === key) return kept.map;
+  const map = prepareReportMap(db, areaIds, k, now);
+  prepared.set(db, { key, map });
+  return map;
 }
 
 /** The moderated reports and their releases, ready to build the map for any filter. */

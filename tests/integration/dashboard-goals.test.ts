@@ -212,3 +212,16 @@ describe('goal estimates cannot point out a few respondents', () => {
     expect(withThem).toEqual(without);
   });
 });
+
+describe('estimates of closed waves are kept, but never stale', () => {
+  it('new population margins change the weighted estimate at once', () => {
+    const def = INSECURITY_EVENING;
+    const weighted = { k: 5, weighted: true, excludeSuspicious: true };
+    const unweightedFirst = estimateIndicator(t.db, def, baseline.id, inner, weighted);
+    expect(unweightedFirst).toMatchObject({ weighted: false, p: 0.22 });
+    setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
+    const after = estimateIndicator(t.db, def, baseline.id, inner, weighted);
+    expect(after).toMatchObject({ weighted: true });
+    expect(after.suppressed === false && after.p).toBeCloseTo(0.2, 6);
+  });
+});

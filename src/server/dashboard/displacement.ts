@@ -25,7 +25,7 @@ import type { Queryable } from '../db/connection.ts';
 import { mapYears } from '../report-map.ts';
 import { parseEstimateOptions } from './goals.ts';
 import { closedWaves, estimateIndicator, INSECURITY_EVENING, type EstimateOptions } from './indicators.ts';
-import { prepareReportMap } from '../report-map.ts';
+import { cachedReportMap } from '../report-map.ts';
 import { suppressYearTables } from './report-stats.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
@@ -188,7 +188,7 @@ export function computeDisplacement(db: Queryable, filter: DisplacementFilter, k
   // Reports: the half-year row of each year's suppressed tables (all areas, so suppression matches the other pages).
   const years = [...new Set(filter.periods.map((p) => p.slice(0, 4)))];
   const halfYears = new Map<string, ShownFigure>();
-  const publicMap = prepareReportMap(db, filter.areas.map((a) => a.id), k, now);
+  const publicMap = cachedReportMap(db, filter.areas.map((a) => a.id), k, now);
   for (const year of years) {
     const { byHalfYear } = suppressYearTables(db, year, filter.areas, k, now, publicMap);
     for (const row of byHalfYear.rows) {

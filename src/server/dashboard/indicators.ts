@@ -9,7 +9,7 @@
  * fewer than K answers is suppressed (no share, no n). Responses flagged as
  * suspicious (too fast, straight-lining) can be left out with one switch.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, max, sum } from 'drizzle-orm';
 import { answers, populationMargins, questions, responses, surveys, type Survey } from '../../../db/schema.ts';
 import { MIN_K } from '../../lib/aggregate.ts';
 import { proportionEstimate } from '../../lib/stats/proportion.ts';
@@ -164,6 +164,41 @@ export function respondentWeights(db: Queryable, surveyId: number, areaId: numbe
  * otherwise give those few respondents' answers.
  */
 export function estimateIndicator(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): IndicatorResult {
+  // A closed wave's answers never change (it cannot be reopened once it has
+  // responses), so its estimates are kept; the key holds everything else an
+  // estimate depends on, the area's population margins included.
+  const wave = db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).get();
+  if (wave?.status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options);
+  const margins = db
+    .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
+    .from(populationMargins)
+    .where(eq(populationMargins.areaId, areaId))
+    .get();
+  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), options, margins]);
+  const cache = closedWaveCache(db);
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh its place: the least recently used entry goes first.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const result = computeEstimate(db, def, surveyId, areaId, options);
+  cache.set(key, result);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return result;
+}
+
+/** Estimates kept per database (tests open several), a few hundred at most: each is a handful of numbers. */
+const CACHE_ENTRIES = 500;
+const caches = new WeakMap<object, Map<string, IndicatorResult>>();
+function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): IndicatorResult {
   const K = Math.max(MIN_K, options.k);
   const excludeSuspicious = options.excludeSuspicious || smallSuspiciousGroup(db, surveyId, areaId, K);
   const ids = respondentsInArea(db, surveyId, areaId, excludeSuspicious);

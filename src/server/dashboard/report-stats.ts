@@ -46,7 +46,7 @@ import { projectGeometries } from '../../lib/svg-map.ts';
 import { listAreas } from '../areas.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Queryable } from '../db/connection.ts';
-import { mapYears, MODERATED_STATUSES, prepareReportMap, reportCell, type PreparedReportMap } from '../report-map.ts';
+import { cachedReportMap, mapYears, MODERATED_STATUSES, reportCell, type PreparedReportMap } from '../report-map.ts';
 import type { GeoJsonBuilder, TableBuilder, TableContext } from './tables.ts';
 
 /** The weekday columns: ISO 1–7 (Monday 1), and reports that name no day. */
@@ -248,7 +248,7 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
   // What the public map withholds for this year is withheld here too, except
   // zeros: the public map hides a zero total with its row, but a zero reveals no one.
   const present = new Set(records.flatMap((r) => [`${r.areaId}`, `${r.categoryId}\u0000${r.areaId}`]));
-  const publicMap = prepared ?? prepareReportMap(db, areaIds, k, now);
+  const publicMap = prepared ?? cachedReportMap(db, areaIds, k, now);
   const publicYear = publicMap.build({ period: year });
   const publicHiddenAreas = publicYear.areas.filter((a) => a.total.suppressed && present.has(`${a.areaId}`)).map((a) => areaSlug.get(a.areaId) ?? '');
   const publicHiddenCells = new Set<string>();
