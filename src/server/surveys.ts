@@ -36,16 +36,30 @@ export function isAnswerable(survey: Survey, now = new Date()): boolean {
 }
 
 export function loadInstrument(db: Queryable, surveyId: number): InstrumentPage[] {
+  const kept = frozenInstruments.get(db)?.get(surveyId);
+  if (kept) return kept;
   const pages = db.select().from(surveyPages).where(eq(surveyPages.surveyId, surveyId)).orderBy(asc(surveyPages.position)).all();
   const qs = db.select().from(questions).where(eq(questions.surveyId, surveyId)).orderBy(asc(questions.position)).all();
-  return pages.map((p) => ({
+  const instrument = pages.map((p) => ({
     id: p.id,
     position: p.position,
     titleDa: p.titleDa,
     titleEn: p.titleEn,
     questions: qs.filter((q) => q.pageId === p.id).map(parseQuestion),
   }));
+  // Once a wave has responses its instrument can no longer change (see
+  // instrumentLocked), so it is kept rather than read and parsed again on
+  // every page a respondent posts.
+  if (instrumentLocked(db, surveyId)) {
+    let byDb = frozenInstruments.get(db);
+    if (!byDb) frozenInstruments.set(db, (byDb = new Map()));
+    byDb.set(surveyId, instrument);
+  }
+  return instrument;
 }
+
+/** Frozen instruments by database (tests open several) and wave id. */
+const frozenInstruments = new WeakMap<object, Map<number, InstrumentPage[]>>();
 
 function withInstrument(db: Queryable, survey: Survey): SurveyWithInstrument {
   const series = db.select().from(surveySeries).where(eq(surveySeries.id, survey.seriesId)).get()!;
