@@ -108,8 +108,9 @@ const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
 export function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): PreparedReportMap {
   const stamp = [
     db.select({ last: max(reportUpdates.id) }).from(reportUpdates).get()?.last,
-    // Reports written straight in (seeding, imports) change it too.
-    db.select({ last: max(reports.id) }).from(reports).get()?.last,
+    // Moderated reports written straight in (seeding, imports) change it too;
+    // a new report waiting for moderation does not, as the map does not count it.
+    db.select({ last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).get()?.last,
   ];
   const categoriesStamp = db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).get();
   const key = JSON.stringify([stamp, categoriesStamp, areaIds, k, copenhagenDay(now).slice(0, 4)]);

@@ -19,7 +19,8 @@ import {
   tables,
   waveShares,
 } from '../../src/server/dashboard/analysis.ts';
-import { createGoal } from '../../src/server/dashboard/goals.ts';
+import { createGoal, setMargins } from '../../src/server/dashboard/goals.ts';
+import { estimateIndicator, INSECURITY_EVENING } from '../../src/server/dashboard/indicators.ts';
 import { publicResults } from '../../src/server/dashboard/public-results.ts';
 import type { TableContext } from '../../src/server/dashboard/tables.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
@@ -425,5 +426,53 @@ describe('publishing results', () => {
     expect(goals).toHaveLength(1);
     expect(goals[0]).toMatchObject({ title: 'Færre utrygge om aftenen', baseline: { kind: 'estimate', p: 15 / 40 }, latest: { kind: 'estimate', p: 1 }, targetMet: false });
     expect(t.db.select().from(responses).all().length).toBe(120);
+  });
+});
+
+describe('answers read once and kept', () => {
+  it('the weighted figures follow the population margins when they change, and agree with the goals', () => {
+    const wave = makeWave();
+    respond(wave, 30, { gender: 'woman', safety_evening: 'unsafe' });
+    respond(wave, 10, { gender: 'woman', safety_evening: 'safe' });
+    respond(wave, 10, { gender: 'man', safety_evening: 'unsafe' });
+    respond(wave, 30, { gender: 'man', safety_evening: 'safe' });
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const { user } = makeUser(t.db, 'analyst');
+    const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' };
+    const share = (): TableValue => build('wave-distribution', params)!.rows.find((r) => r['answer'] === 'Utryg')!['share']!;
+    const indicator = () => estimateIndicator(t.db, { ...INSECURITY_EVENING, successValues: ['unsafe'] }, wave.id, area.id, { k: K, weighted: true, excludeSuspicious: true });
+    expect(share()).toBeCloseTo(40 / 80, 10); // no margins: unweighted
+
+    // Women are three in four of the population: 3/4 · 30/40 + 1/4 · 10/40.
+    setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 7500 }, { category: 'man', population: 2500 }], 'Testtal', user.id);
+    expect(share()).toBeCloseTo(0.625, 6);
+    expect(indicator()).toMatchObject({ suppressed: false, weighted: true });
+    expect(share()).toBe((indicator() as { p: number }).p);
+
+    // New figures for the area: the weights are raked again.
+    setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 2500 }, { category: 'man', population: 7500 }], 'Testtal', user.id);
+    expect(share()).toBeCloseTo(0.375, 6);
+    expect(share()).toBe((indicator() as { p: number }).p);
+    expect(build('wave-distribution', { ...params, vaegtet: '0' })!.rows.find((r) => r['answer'] === 'Utryg')!['share']).toBeCloseTo(0.5, 10);
+  });
+
+  it('answers holding the separators the reading packs them with are read exactly', () => {
+    const wave = makeWave();
+    respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
+    respond(wave, 20);
+    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+    const texts = t.db.select().from(answers).all().filter((a) => a.value === 'Mørkt');
+    t.db.update(answers).set({ value: 'Mørkt\u001fved\u001epladsen' }).where(eq(answers.id, texts[0]!.id)).run();
+    // A stored value that is no answer, though it is made of answers and separators: it counts as nothing.
+    const safe = t.db.select().from(questions).all().find((q) => q.surveyId === wave.id && q.key === 'safety_evening')!;
+    const one = t.db.select().from(answers).all().find((a) => a.questionId === safe.id && a.responseId === texts[1]!.responseId)!;
+    t.db.update(answers).set({ value: `very_unsafe\u001e${safe.id}\u001e\u001every_unsafe` }).where(eq(answers.id, one.id)).run();
+    respond(wave, 1); // a new response: the area is read afresh
+    const free = freeTextAnswers(t.db, wave.id, area.id, { k: K, weighted: false, excludeSuspicious: true }).find((s) => s.question.key === 'avoid_why')!;
+    expect(free.texts).toHaveLength(6);
+    expect(free.texts).toContain('Mørkt\u001fved\u001epladsen');
+    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+    expect(table.rows.find((r) => r['answer'] === 'Svar i alt')!['n']).toBe(26);
+    expect(table.rows.find((r) => r['answer'] === 'Meget utryg')!['n']).toBe(0);
   });
 });

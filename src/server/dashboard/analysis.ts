@@ -31,8 +31,8 @@
  * endpoint calls, so an export never holds more than the page.
  */
 import { randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
-import { answers, areas, responses, surveyAreas, surveys, surveySeries, type Area, type Survey, type SurveySeries } from '../../../db/schema.ts';
+import { and, asc, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { answers, areas, questions, responses, surveyAreas, surveys, surveySeries, type Area, type Survey, type SurveySeries } from '../../../db/schema.ts';
 import { MIN_K, suppressRow, suppressTable, type SuppressedTable } from '../../lib/aggregate.ts';
 import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { MAX_SERIES } from '../../lib/charts/geometry.ts';
@@ -41,13 +41,15 @@ import { messages, type Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
 import { findPlace, NAMED_PLACES, placeName } from '../../lib/places.ts';
-import { proportionEstimate } from '../../lib/stats/proportion.ts';
+import { wilsonInterval } from '../../lib/stats/proportion.ts';
+import { rake, type Margin } from '../../lib/stats/raking.ts';
+import { kishDesignEffect } from '../../lib/stats/weights.ts';
 import { DONT_KNOW, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../../lib/survey/instrument.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { loadInstrument } from '../surveys.ts';
 import { parseEstimateOptions } from './goals.ts';
-import { closedWaves, respondentsInArea, respondentWeights, type EstimateOptions } from './indicators.ts';
+import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
 // ---------------------------------------------------------------------------
@@ -338,45 +340,363 @@ export function answerLabel(q: InstrumentQuestion, key: string, locale: Locale):
 // The answers of one wave and area
 // ---------------------------------------------------------------------------
 
+/**
+ * One question's (or matrix item's) stored answers in an area, compactly:
+ * for each stored value (a multiple answer has several) the respondent's
+ * position in `respondents`, ascending, and the value as an index into `dict`.
+ */
+interface Column {
+  at: Int32Array;
+  codes: Uint32Array;
+  dict: string[];
+}
+
+/** Figures worked out from one area's answers, by what they are (see `memoized`). */
+type Memo = Map<string, unknown>;
+
 interface AreaAnswers {
-  respondents: number[];
-  /** Raking weights when asked for and the area has margins; otherwise every weight is 1. */
-  weights: Map<number, number> | undefined;
-  designEffect: number | undefined;
-  /** `${questionId}:${item}` → respondent → stored values. */
-  values: Map<string, Map<number, string[]>>;
+  /** Response ids, ascending. */
+  respondents: readonly number[];
+  /** Raking weights by position in `respondents`, when asked for and the area has margins; otherwise every weight is 1. */
+  weights: Float64Array | undefined;
+  /** `${questionId}:${item}` → the column; only the questions asked for are loaded. */
+  columns: ReadonlyMap<string, Column>;
+  /** Figures already worked out from these answers with these weights. */
+  memo: Memo;
+  /** Who answered what, by question, while these answers are in use (not kept: the figures are). */
+  answered: Map<string, Answered>;
 }
 
 const valueKey = (questionId: number, item: string | null): string => `${questionId}:${item ?? ''}`;
 
-function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): AreaAnswers {
-  const respondents = respondentsInArea(db, surveyId, areaId, options.excludeSuspicious);
-  const wanted = new Set(respondents);
-  const rows = db
-    .select({ responseId: answers.responseId, questionId: answers.questionId, item: answers.item, value: answers.value })
-    .from(answers)
-    .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .all();
-  const values = new Map<string, Map<number, string[]>>();
-  for (const r of rows) {
-    if (!wanted.has(r.responseId)) continue;
-    const key = valueKey(r.questionId, r.item);
-    const byRespondent = values.get(key) ?? new Map<number, string[]>();
-    byRespondent.set(r.responseId, [...(byRespondent.get(r.responseId) ?? []), r.value]);
-    values.set(key, byRespondent);
-  }
-  const w = options.weighted ? respondentWeights(db, surveyId, areaId, respondents) : undefined;
-  return { respondents, weights: w?.weights, designEffect: w?.designEffect, values };
+function memoized<T>(data: AreaAnswers, key: string, make: () => T): T {
+  if (data.memo.has(key)) return data.memo.get(key) as T;
+  const value = make();
+  data.memo.set(key, value);
+  return value;
 }
 
-/** Respondent → substantive keys, for everyone in the area who gave a substantive answer. */
-function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (const [id, values] of data.values.get(valueKey(ref.question.id, ref.item)) ?? []) {
-    const keys = classify(ref.question, values);
-    if (keys.length > 0) out.set(id, keys);
+/**
+ * A wave's answers in one area, loaded once and kept for later requests. Only
+ * closed waves are analysed, and a closed wave with responses can be neither
+ * reopened nor re-questioned, so its answers do not change; still, the entry
+ * is checked against the area's responses (their number and greatest id,
+ * from the index) on every use and loaded afresh when they differ, and the
+ * weights are kept with the population margins they were raked to, which can
+ * change. Figures worked out from the answers (distributions, shares,
+ * breakdowns, texts) are kept with them, so a page seen again costs little.
+ */
+interface AreaEntry {
+  fingerprint: string;
+  /** Response ids, ascending. */
+  respondents: number[];
+  columns: Map<string, Column>;
+  /** Question ids whose answers are in `columns`. */
+  loaded: Set<number>;
+  weighting: { margins: string; weights: Float64Array | undefined } | undefined;
+  /** Unweighted (`u`) and weighted (`w`, to `weighting`) figures. */
+  memo: { u: Memo; w: Memo };
+}
+
+/** Entries kept per database: an area's answers take a few MB, so only the latest few. */
+const CACHED_AREAS = 8;
+/** Respondents per query while loading, so that few rows are in memory at once. */
+const LOAD_CHUNK = 2048;
+const cache = new WeakMap<Queryable, Map<string, AreaEntry>>();
+
+/** The area's responses as they stand: any response added (or removed) changes it. */
+function areaFingerprint(db: Queryable, surveyId: number, areaId: number): string {
+  const row = db
+    .select({ n: count(), last: max(responses.id) })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
+    .get();
+  return `${row?.n ?? 0}:${row?.last ?? 0}`;
+}
+
+/** The area's respondents in id order (as `respondentsInArea` has them), read as bare ids. */
+function respondentsOf(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): number[] {
+  return (
+    db
+      .select({ id: responses.id })
+      .from(responses)
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), excludeSuspicious ? eq(responses.suspicious, false) : undefined))
+      .orderBy(asc(responses.id))
+      .values() as [number][]
+  ).map((r) => r[0]);
+}
+
+/** A column being filled: values are numbered as they first occur. */
+class ColumnBuilder {
+  readonly at: number[] = [];
+  readonly codes: number[] = [];
+  readonly dict: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  code(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.dict.length;
+      this.dict.push(value);
+      this.index.set(value, code);
+    }
+    return code;
   }
+
+  add(at: number, code: number): void {
+    this.at.push(at);
+    this.codes.push(code);
+  }
+
+  build(): Column {
+    return { at: Int32Array.from(this.at), codes: Uint32Array.from(this.codes), dict: this.dict };
+  }
+}
+
+/** Separators of the packed answers: a respondent's answers by US, an answer's question, item and value by RS. */
+const US = '\u001f';
+const RS = '\u001e';
+
+/**
+ * Adds the answers to `questionIds` of the entry's respondents, in respondent
+ * order and, within a respondent, in the order the index gives them. Each respondent's answers come as one packed string
+ * (`question RS item RS value`, joined by US): one row per respondent instead
+ * of one per answer, which is most of the cost of reading. A respondent whose
+ * packed answers do not split into exactly their number of answers of three
+ * fields each (a separator inside a value or item) is read row by row instead.
+ */
+function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, entry: AreaEntry, questionIds: readonly number[]): void {
+  const wanted = [...questionIds];
+  const builders = new Map<string, ColumnBuilder>();
+  const builder = (questionId: number, item: string | null): ColumnBuilder => {
+    const key = valueKey(questionId, item);
+    let b = builders.get(key);
+    if (!b) {
+      b = new ColumnBuilder();
+      builders.set(key, b);
+    }
+    return b;
+  };
+  // The same question, item and value recur across respondents: each is parsed once.
+  type Token = { builder: ColumnBuilder; code: number };
+  const tokens = new Map<string, Token>();
+  const parse = (part: string): Token | undefined => {
+    const first = part.indexOf(RS);
+    const second = first < 0 ? -1 : part.indexOf(RS, first + 1);
+    if (second < 0 || part.includes(RS, second + 1)) return undefined;
+    const item = part.slice(first + 1, second);
+    const b = builder(Number(part.slice(0, first)), item === '' ? null : item);
+    return { builder: b, code: b.code(part.slice(second + 1)) };
+  };
+  const resolved: Token[] = [];
+  const respondents = entry.respondents;
+  let at = 0;
+  for (let from = 0; from < respondents.length; from += LOAD_CHUNK) {
+    const last = respondents[Math.min(from + LOAD_CHUNK, respondents.length) - 1]!;
+    const rows = db
+      .select({
+        id: responses.id,
+        n: count(),
+        packed: sql<string>`group_concat(${answers.questionId} || ${RS} || ifnull(${answers.item}, '') || ${RS} || ${answers.value}, ${US})`,
+      })
+      .from(responses)
+      .innerJoin(answers, eq(answers.responseId, responses.id))
+      .where(
+        and(
+          eq(responses.surveyId, surveyId),
+          eq(responses.areaId, areaId),
+          gte(responses.id, respondents[from]!),
+          lte(responses.id, last),
+          excludeSuspicious ? eq(responses.suspicious, false) : undefined,
+          inArray(answers.questionId, wanted),
+        ),
+      )
+      .groupBy(responses.id)
+      .orderBy(asc(responses.id))
+      .values() as [number, number, string][];
+    for (const [id, n, packed] of rows) {
+      while (at < respondents.length && respondents[at]! < id) at++;
+      if (respondents[at] !== id) continue;
+      const parts = packed.split(US);
+      let plain = parts.length === n;
+      resolved.length = 0;
+      for (let i = 0; plain && i < parts.length; i++) {
+        const part = parts[i]!;
+        let token = tokens.get(part);
+        if (!token) {
+          token = parse(part);
+          if (token) tokens.set(part, token);
+          else plain = false;
+        }
+        if (token) resolved.push(token);
+      }
+      if (!plain) {
+        const one = db
+          .select({ questionId: answers.questionId, item: answers.item, value: answers.value })
+          .from(answers)
+          .where(and(eq(answers.responseId, id), inArray(answers.questionId, wanted)))
+          .orderBy(asc(answers.id))
+          .all();
+        for (const r of one) {
+          const b = builder(r.questionId, r.item);
+          b.add(at, b.code(r.value));
+        }
+        continue;
+      }
+      for (const token of resolved) token.builder.add(at, token.code);
+    }
+  }
+  for (const [key, b] of builders) entry.columns.set(key, b.build());
+  for (const id of wanted) entry.loaded.add(id);
+}
+
+/**
+ * Raking weights for the entry's respondents (by position), as
+ * `respondentWeights` (indicators.ts) works them out for the goals, but from
+ * the answers already loaded rather than read again: each respondent's answer
+ * to each margin's question when the margins list it (otherwise left out of
+ * that margin's step), raked with the same trimming. Undefined when the area
+ * has no margins or raking is impossible.
+ */
+function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuestions: readonly { id: number; key: string }[]): Float64Array | undefined {
+  const respondents = entry.respondents;
+  if (margins.length === 0 || respondents.length === 0) return undefined;
+  const values = respondents.map((): Record<string, string | null> => ({}));
+  for (const m of margins) {
+    const question = marginQuestions.find((q) => q.key === m.variable);
+    const column = question ? entry.columns.get(valueKey(question.id, null)) : undefined;
+    const given: (string | undefined)[] = new Array<string | undefined>(respondents.length);
+    if (column) for (let i = column.at.length - 1; i >= 0; i--) given[column.at[i]!] = column.dict[column.codes[i]!]; // the first answer wins
+    for (let i = 0; i < respondents.length; i++) {
+      const v = given[i];
+      values[i]![m.variable] = v !== undefined && v in m.targets ? v : null;
+    }
+  }
+  const result = rake(
+    respondents.map((id, i) => ({ id, values: values[i]! })),
+    margins,
+    { trim: { min: 0.2, max: 5 } },
+  );
+  return result.ok ? Float64Array.from(respondents, (id) => result.weights.get(id) ?? 1) : undefined;
+}
+
+/**
+ * The answers to `questionIds` of a wave's respondents in one area (honouring
+ * the suspicious switch), with raking weights when asked for: from the cache
+ * when the area's responses are as they were, otherwise read (only those
+ * questions, only that area's rows) and cached.
+ */
+function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions, questionIds: readonly number[]): AreaAnswers {
+  // One read transaction: the check, the answers and the weights are of the same moment.
+  return db.transaction((tx) => {
+    let areas = cache.get(db);
+    if (!areas) {
+      areas = new Map();
+      cache.set(db, areas);
+    }
+    const key = `${surveyId}:${areaId}:${options.excludeSuspicious ? 1 : 0}`;
+    const fingerprint = areaFingerprint(tx, surveyId, areaId);
+    let entry = areas.get(key);
+    areas.delete(key);
+    if (!entry || entry.fingerprint !== fingerprint) {
+      entry = {
+        fingerprint,
+        respondents: respondentsOf(tx, surveyId, areaId, options.excludeSuspicious),
+        columns: new Map(),
+        loaded: new Set(),
+        weighting: undefined,
+        memo: { u: new Map(), w: new Map() },
+      };
+    }
+    // Weights need the answers to the margins' questions: read with the others, in the same pass.
+    const margins = options.weighted ? areaMargins(tx, areaId) : [];
+    const marginsFingerprint = JSON.stringify(margins);
+    const reweigh = options.weighted && entry.weighting?.margins !== marginsFingerprint;
+    const marginQuestions =
+      reweigh && margins.length > 0
+        ? tx
+            .select({ id: questions.id, key: questions.key })
+            .from(questions)
+            .where(and(eq(questions.surveyId, surveyId), inArray(questions.key, margins.map((m) => m.variable))))
+            .all()
+        : [];
+    const missing = [...new Set([...questionIds, ...marginQuestions.map((q) => q.id)])].filter((id) => !entry.loaded.has(id));
+    if (missing.length > 0) loadColumns(tx, surveyId, areaId, options.excludeSuspicious, entry, missing);
+    if (reweigh) {
+      entry.weighting = { margins: marginsFingerprint, weights: rakedWeights(entry, margins, marginQuestions) };
+      entry.memo.w = new Map();
+    }
+    // Kept only once complete; most recently used last, and the oldest goes first.
+    areas.set(key, entry);
+    for (const oldest of areas.keys()) {
+      if (areas.size <= CACHED_AREAS) break;
+      areas.delete(oldest);
+    }
+    const weights = options.weighted ? entry.weighting?.weights : undefined;
+    return { respondents: entry.respondents, weights, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
+  });
+}
+
+/**
+ * Everyone in the area who gave a substantive answer: their positions in
+ * `respondents` (ascending), and for each the substantive keys they fall
+ * into, as an index into `sets` (respondents who answered alike share one).
+ */
+interface Answered {
+  at: Int32Array;
+  set: Int32Array;
+  sets: string[][];
+  /** The weights of those who answered, in order, and what a share of them divides by. */
+  base: WeightedBase | undefined;
+}
+
+function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answered {
+  const key = valueKey(ref.question.id, ref.item);
+  const known = data.answered.get(key);
+  if (known) return known;
+  const column = data.columns.get(key);
+  const n = column?.at.length ?? 0;
+  const at = new Int32Array(n);
+  const set = new Int32Array(n);
+  const sets: string[][] = [];
+  let size = 0;
+  if (column) {
+    const { codes, dict } = column;
+    // Each distinct answer (one value, or several) is classified once: -2 not yet, -1 nothing substantive.
+    const byCode = new Int32Array(dict.length).fill(-2);
+    const byValues = new Map<string, number>();
+    const setOf = (values: string[]): number => {
+      const keys = classify(ref.question, values);
+      if (keys.length === 0) return -1;
+      sets.push(keys);
+      return sets.length - 1;
+    };
+    for (let i = 0; i < n; ) {
+      const position = column.at[i]!;
+      let j = i + 1;
+      while (j < n && column.at[j] === position) j++;
+      let s: number;
+      if (j === i + 1) {
+        const code = codes[i]!;
+        s = byCode[code]!;
+        if (s === -2) s = byCode[code] = setOf([dict[code]!]);
+      } else {
+        const values: string[] = [];
+        for (let x = i; x < j; x++) values.push(dict[codes[x]!]!);
+        const joined = values.join(US);
+        s = byValues.get(joined) ?? setOf(values);
+        byValues.set(joined, s);
+      }
+      if (s >= 0) {
+        at[size] = position;
+        set[size] = s;
+        size++;
+      }
+      i = j;
+    }
+  }
+  const out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+  data.answered.set(key, out);
   return out;
 }
 
@@ -398,7 +718,6 @@ export interface Estimate {
 export type ShownEstimate = ({ suppressed: false } & Estimate) | { suppressed: true };
 
 interface Distribution {
-  ref: QuestionRef;
   kind: Kind;
   /** Substantive answers (partition) or respondents who chose anything (multiple); undefined when below K. */
   total: number | undefined;
@@ -407,80 +726,144 @@ interface Distribution {
   hidden: ReadonlySet<string>;
   /** Unsuppressed counts: internal, for the share rule and breakdowns; never shown. */
   counts: ReadonlyMap<string, number>;
-  answered: ReadonlyMap<number, string[]>;
 }
 
-function estimateOf(data: AreaAnswers, answered: ReadonlyMap<number, string[]>, success: (keys: string[]) => boolean, n: number): Estimate {
-  const e = proportionEstimate([...answered].map(([id, keys]) => ({ weight: data.weights?.get(id) ?? 1, success: success(keys) })));
-  return { n, base: answered.size, p: e.p, low: e.low, high: e.high };
+/**
+ * What every share of the same answers divides by, as `proportionEstimate`
+ * has it: the weights in respondent order, their sum and Kish's effective n.
+ * Worked out once, so that a question's shares take one pass over its
+ * respondents rather than one each.
+ */
+interface WeightedBase {
+  weights: number[];
+  total: number;
+  effectiveN: number;
+  size: number;
+}
+
+function weightedBase(data: AreaAnswers, answered: Answered): WeightedBase {
+  if (answered.base) return answered.base;
+  const size = answered.at.length;
+  const weights: number[] = [];
+  for (let r = 0; r < size; r++) weights.push(data.weights ? data.weights[answered.at[r]!]! : 1);
+  let total = 0;
+  for (const w of weights) total += w;
+  answered.base = { weights, total, effectiveN: kishDesignEffect(weights).effectiveN, size };
+  return answered.base;
+}
+
+/**
+ * `proportionEstimate`'s share and Wilson interval (on the effective n), for
+ * successes whose weights, summed in respondent order, are `successWeight`.
+ */
+function estimateFrom(base: WeightedBase, successWeight: number, n: number): Estimate {
+  const p = successWeight / base.total;
+  const { low, high } = wilsonInterval(p * base.effectiveN, base.effectiveN);
+  return { n, base: base.size, p, low, high };
 }
 
 function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distribution {
   const K = Math.max(MIN_K, k);
-  const kind = kindOf(ref.question);
-  const keys = answerKeys(ref.question);
-  const answered = substantiveAnswers(data, ref);
-  const counts = new Map<string, number>(keys.map((key) => [key, 0]));
-  for (const chosen of answered.values()) for (const key of chosen) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const hidden = new Set<string>();
-  let total: number | undefined = answered.size;
-  if (kind === 'partition') {
-    const row = suppressRow(
-      keys.map((key) => ({ key, n: counts.get(key) ?? 0 })),
-      K,
+  return memoized(data, `dist\u0000${valueKey(ref.question.id, ref.item)}\u0000${K}`, () => {
+    const kind = kindOf(ref.question);
+    const keys = answerKeys(ref.question);
+    const answered = substantiveAnswers(data, ref);
+    const size = answered.at.length;
+    // Keys by number, so that counting and summing weights is plain arithmetic.
+    const names = [...keys];
+    const numbers = new Map(names.map((key, i) => [key, i]));
+    const numbered = answered.sets.map((chosen) =>
+      chosen.map((key) => {
+        let i = numbers.get(key);
+        if (i === undefined) {
+          i = names.length;
+          names.push(key);
+          numbers.set(key, i);
+        }
+        return i;
+      }),
     );
-    if (row.total.suppressed) total = undefined;
-    for (const c of row.cells) if (c.suppressed) hidden.add(c.key);
-  } else if (answered.size < K) {
-    total = undefined;
-    for (const key of keys) hidden.add(key);
-  } else {
-    // Each option splits the respondents in two: those who chose it and those who did not.
-    for (const key of keys) {
-      const n = counts.get(key) ?? 0;
+    const tally = names.map(() => 0);
+    for (const set of answered.set) for (const i of numbered[set]!) tally[i]! += 1;
+    const counts = new Map<string, number>(names.map((key, i) => [key, tally[i] ?? 0]));
+    const hidden = new Set<string>();
+    let total: number | undefined = size;
+    if (kind === 'partition') {
       const row = suppressRow(
-        [
-          { key: 'chose', n },
-          { key: 'not', n: answered.size - n },
-        ],
+        keys.map((key) => ({ key, n: counts.get(key) ?? 0 })),
         K,
       );
-      if (row.cells[0]!.suppressed) hidden.add(key);
+      if (row.total.suppressed) total = undefined;
+      for (const c of row.cells) if (c.suppressed) hidden.add(c.key);
+    } else if (size < K) {
+      total = undefined;
+      for (const key of keys) hidden.add(key);
+    } else {
+      // Each option splits the respondents in two: those who chose it and those who did not.
+      for (const key of keys) {
+        const n = counts.get(key) ?? 0;
+        const row = suppressRow(
+          [
+            { key: 'chose', n },
+            { key: 'not', n: size - n },
+          ],
+          K,
+        );
+        if (row.cells[0]!.suppressed) hidden.add(key);
+      }
     }
-  }
-  const cells = keys.map((key) => ({
-    key,
-    estimate: hidden.has(key) || total === undefined ? SUPPRESSED : { suppressed: false as const, ...estimateOf(data, answered, (ks) => ks.includes(key), counts.get(key) ?? 0) },
-  }));
-  return { ref, kind, total, cells, hidden, counts, answered };
+    let base: WeightedBase | undefined;
+    const successWeights = names.map(() => 0);
+    if (total !== undefined) {
+      base = weightedBase(data, answered);
+      // A respondent's keys are distinct: each adds its weight to each of its answers once, in respondent order.
+      for (let r = 0; r < size; r++) {
+        const w = base.weights[r]!;
+        for (const i of numbered[answered.set[r]!]!) successWeights[i]! += w;
+      }
+    }
+    const cells = keys.map((key, i) => ({
+      key,
+      estimate: hidden.has(key) || base === undefined ? SUPPRESSED : { suppressed: false as const, ...estimateFrom(base, successWeights[i]!, counts.get(key) ?? 0) },
+    }));
+    return { kind, total, cells, hidden, counts };
+  });
 }
 
 /**
- * The share of substantive answers that are one of `values`, or suppressed.
- * A grouped share of a partition is shown only when its count cannot be
- * combined with the distribution's shown cells to give a suppressed one: it
- * holds none of the suppressed answers, or all of them. A multiple-choice
- * share is one option's (unions would reveal overlaps).
+ * The share of substantive answers to `ref` that are one of `values`, or
+ * suppressed. A grouped share of a partition is shown only when its count
+ * cannot be combined with the distribution's shown cells to give a suppressed
+ * one: it holds none of the suppressed answers, or all of them. A
+ * multiple-choice share is one option's (unions would reveal overlaps).
  */
-function shareOf(dist: Distribution, values: readonly string[], data: AreaAnswers, k: number): ShownEstimate {
+function shareOf(data: AreaAnswers, ref: QuestionRef, values: readonly string[], k: number): ShownEstimate {
   const K = Math.max(MIN_K, k);
-  if (dist.total === undefined) return SUPPRESSED;
-  const group = new Set(values.filter((v) => dist.counts.has(v)));
-  if (group.size === 0) return SUPPRESSED;
-  if (dist.kind === 'multiple' && group.size > 1) return SUPPRESSED;
-  const hiddenInGroup = [...dist.hidden].filter((key) => group.has(key)).length;
-  if (hiddenInGroup > 0 && hiddenInGroup < dist.hidden.size) return SUPPRESSED;
-  if (dist.kind === 'multiple' && hiddenInGroup > 0) return SUPPRESSED;
-  const n = [...group].reduce((s, key) => s + (dist.counts.get(key) ?? 0), 0);
-  const row = suppressRow(
-    [
-      { key: 'in', n },
-      { key: 'out', n: dist.total - n },
-    ],
-    K,
-  );
-  if (row.cells[0]!.suppressed) return SUPPRESSED;
-  return { suppressed: false, ...estimateOf(data, dist.answered, (ks) => ks.some((x) => group.has(x)), n) };
+  return memoized(data, `share\u0000${valueKey(ref.question.id, ref.item)}\u0000${K}\u0000${values.join('\u0000')}`, (): ShownEstimate => {
+    const dist = distributionOf(data, ref, K);
+    if (dist.total === undefined) return SUPPRESSED;
+    const group = new Set(values.filter((v) => dist.counts.has(v)));
+    if (group.size === 0) return SUPPRESSED;
+    if (dist.kind === 'multiple' && group.size > 1) return SUPPRESSED;
+    const hiddenInGroup = [...dist.hidden].filter((key) => group.has(key)).length;
+    if (hiddenInGroup > 0 && hiddenInGroup < dist.hidden.size) return SUPPRESSED;
+    if (dist.kind === 'multiple' && hiddenInGroup > 0) return SUPPRESSED;
+    const n = [...group].reduce((s, key) => s + (dist.counts.get(key) ?? 0), 0);
+    const row = suppressRow(
+      [
+        { key: 'in', n },
+        { key: 'out', n: dist.total - n },
+      ],
+      K,
+    );
+    if (row.cells[0]!.suppressed) return SUPPRESSED;
+    const answered = substantiveAnswers(data, ref);
+    const base = weightedBase(data, answered);
+    const success = answered.sets.map((chosen) => chosen.some((x) => group.has(x)));
+    let successWeight = 0;
+    for (let r = 0; r < base.size; r++) if (success[answered.set[r]!]) successWeight += base.weights[r]!;
+    return { suppressed: false, ...estimateFrom(base, successWeight, n) };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -498,16 +881,26 @@ function parseId(value: string | null): number | undefined {
   return value !== null && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
 }
 
-/** `wave` (a closed wave's id) and `area` (one of its areas' slug), or undefined. */
-function waveAreaFrom(ctx: TableContext): WaveArea | undefined {
+/** Question ids, once each. */
+const idsOf = (questions: readonly (InstrumentQuestion | undefined)[]): number[] => [...new Set(questions.filter((q) => q !== undefined).map((q) => q.id))];
+
+/**
+ * `wave` (a closed wave's id) and `area` (one of its areas' slug), or
+ * undefined; with the answers to the questions `needed` picks from the wave's.
+ */
+function waveAreaFrom(ctx: TableContext, needed: (pages: readonly InstrumentPage[]) => (InstrumentQuestion | undefined)[]): WaveArea | undefined {
   const id = parseId(ctx.params.get('wave'));
   if (id === undefined) return undefined;
   const lookup = findWaveForAnalysis(ctx.db, id);
   if (lookup.kind !== 'closed') return undefined;
   const area = lookup.found.areas.find((a) => a.slug === ctx.params.get('area'));
   if (!area) return undefined;
-  const options = analysisOptions(ctx.db, id, area.id, ctx.params, ctx.k);
-  return { found: lookup.found, area, options, data: loadAreaAnswers(ctx.db, id, area.id, options) };
+  return waveAreaOf(ctx.db, lookup.found, area, ctx.params, ctx.k, idsOf(needed(lookup.found.pages)));
+}
+
+function waveAreaOf(db: Queryable, found: AnalysableWave, area: Area, params: URLSearchParams, k: number, questionIds: readonly number[]): WaveArea {
+  const options = analysisOptions(db, found.wave.id, area.id, params, k);
+  return { found, area, options, data: loadAreaAnswers(db, found.wave.id, area.id, options, questionIds) };
 }
 
 function areaName(area: Area, locale: Locale): string {
@@ -550,11 +943,13 @@ export interface TableView<C> {
 const percent = (e: ShownEstimate): Pick<BarDatum, 'value' | 'low' | 'high'> =>
   e.suppressed ? { value: null } : { value: e.p * 100, low: e.low * 100, high: e.high * 100 };
 
-function distributionsView(ctx: TableContext): TableView<BarChartSpec> | undefined {
-  const wa = waveAreaFrom(ctx);
-  if (!wa) return undefined;
+/** `given`: the page's wave and area, with the answers to every question loaded. */
+function distributionsView(ctx: TableContext, given?: WaveArea): TableView<BarChartSpec> | undefined {
   const only = ctx.params.get('question');
-  const refs = distributionRefs(wa.found.pages).filter((r) => only === null || refId(r) === only);
+  const pick = (pages: readonly InstrumentPage[]): QuestionRef[] => distributionRefs(pages).filter((r) => only === null || refId(r) === only);
+  const wa = given ?? waveAreaFrom(ctx, (pages) => pick(pages).map((r) => r.question));
+  if (!wa) return undefined;
+  const refs = pick(wa.found.pages);
   if (refs.length === 0) return undefined;
   const m = messages(ctx.locale).analysis;
   const rows: DataTable['rows'] = [];
@@ -610,11 +1005,12 @@ export function waveDistributionTable(ctx: TableContext): DataTable | undefined 
 // wave-problems: the matrix questions' items ranked
 // ---------------------------------------------------------------------------
 
-function problemsView(ctx: TableContext): TableView<BarChartSpec> | undefined {
-  const wa = waveAreaFrom(ctx);
-  if (!wa) return undefined;
+function problemsView(ctx: TableContext, given?: WaveArea): TableView<BarChartSpec> | undefined {
   const only = ctx.params.get('question');
-  const matrices = allQuestions(wa.found.pages).filter((q) => q.type === 'matrix' && (only === null || q.key === only));
+  const pick = (pages: readonly InstrumentPage[]): InstrumentQuestion[] => allQuestions(pages).filter((q) => q.type === 'matrix' && (only === null || q.key === only));
+  const wa = given ?? waveAreaFrom(ctx, pick);
+  if (!wa) return undefined;
+  const matrices = pick(wa.found.pages);
   if (only !== null && matrices.length === 0) return undefined;
   const m = messages(ctx.locale).analysis;
   const rows: DataTable['rows'] = [];
@@ -628,8 +1024,7 @@ function problemsView(ctx: TableContext): TableView<BarChartSpec> | undefined {
     const ranked = q.config.items
       .map((item) => {
         const ref = { question: q, item: item.value };
-        const dist = distributionOf(wa.data, ref, ctx.k);
-        return { ref, dist, estimate: shareOf(dist, [top], wa.data, ctx.k) };
+        return { ref, dist: distributionOf(wa.data, ref, ctx.k), estimate: shareOf(wa.data, ref, [top], ctx.k) };
       })
       .sort((a, b) => (b.estimate.suppressed ? -1 : b.estimate.p) - (a.estimate.suppressed ? -1 : a.estimate.p));
     for (const r of ranked) {
@@ -679,8 +1074,6 @@ export function waveProblemsTable(ctx: TableContext): DataTable | undefined {
 const NONE = '_none';
 
 interface Breakdown {
-  question: QuestionRef;
-  by: InstrumentQuestion;
   rowKeys: string[];
   columnKeys: string[];
   table: SuppressedTable;
@@ -698,16 +1091,26 @@ interface Breakdown {
  */
 function breakdownOf(data: AreaAnswers, question: QuestionRef, by: InstrumentQuestion, k: number): Breakdown {
   const K = Math.max(MIN_K, k);
+  return memoized(data, `breakdown\u0000${valueKey(question.question.id, question.item)}\u0000${by.id}\u0000${K}`, () => crossTable(data, question, by, K));
+}
+
+function crossTable(data: AreaAnswers, question: QuestionRef, by: InstrumentQuestion, K: number): Breakdown {
   const byRef = { question: by, item: null };
   const xDist = distributionOf(data, question, K);
   const yDist = distributionOf(data, byRef, K);
   const columnKeys = [...answerKeys(question.question), NONE];
   const rowKeys = [...answerKeys(by), NONE];
-  const xOf = substantiveAnswers(data, question);
-  const yOf = substantiveAnswers(data, byRef);
+  const firstKeys = (ref: QuestionRef): (string | undefined)[] => {
+    const answered = substantiveAnswers(data, ref);
+    const out = new Array<string | undefined>(data.respondents.length);
+    answered.at.forEach((position, i) => (out[position] = answered.sets[answered.set[i]!]![0]));
+    return out;
+  };
+  const xOf = firstKeys(question);
+  const yOf = firstKeys(byRef);
   const grid = new Map<string, number>();
-  for (const id of data.respondents) {
-    const cell = `${yOf.get(id)?.[0] ?? NONE}\u0000${xOf.get(id)?.[0] ?? NONE}`;
+  for (let i = 0; i < data.respondents.length; i++) {
+    const cell = `${yOf[i] ?? NONE}\u0000${xOf[i] ?? NONE}`;
     grid.set(cell, (grid.get(cell) ?? 0) + 1);
   }
   const rows = rowKeys.map((r) => ({ key: r, cells: columnKeys.map((c) => ({ key: c, n: grid.get(`${r}\u0000${c}`) ?? 0 })) }));
@@ -721,7 +1124,7 @@ function breakdownOf(data: AreaAnswers, question: QuestionRef, by: InstrumentQue
   const conflict =
     table.rows.some((r) => r.key !== NONE && r.total.suppressed && !yDist.hidden.has(r.key) && !unpublished) ||
     table.columnTotals.some((c) => c.key !== NONE && c.suppressed && !xDist.hidden.has(c.key) && !unpublished);
-  return { question, by, rowKeys, columnKeys, table: conflict ? suppressAll(table) : table };
+  return { rowKeys, columnKeys, table: conflict ? suppressAll(table) : table };
 }
 
 function suppressAll(t: SuppressedTable): SuppressedTable {
@@ -732,11 +1135,13 @@ function suppressAll(t: SuppressedTable): SuppressedTable {
   };
 }
 
-function breakdownView(ctx: TableContext): DataTable | undefined {
-  const wa = waveAreaFrom(ctx);
+function breakdownView(ctx: TableContext, given?: WaveArea): DataTable | undefined {
+  const questionOf = (pages: readonly InstrumentPage[]): QuestionRef | undefined => breakdownQuestions(pages).find((r) => refId(r) === ctx.params.get('question'));
+  const byOf = (pages: readonly InstrumentPage[]): InstrumentQuestion | undefined => backgroundQuestions(pages).find((q) => q.key === ctx.params.get('by'));
+  const wa = given ?? waveAreaFrom(ctx, (pages) => [questionOf(pages)?.question, byOf(pages)]);
   if (!wa) return undefined;
-  const question = breakdownQuestions(wa.found.pages).find((r) => refId(r) === ctx.params.get('question'));
-  const by = backgroundQuestions(wa.found.pages).find((q) => q.key === ctx.params.get('by'));
+  const question = questionOf(wa.found.pages);
+  const by = byOf(wa.found.pages);
   if (!question || !by) return undefined;
   const m = messages(ctx.locale).analysis;
   const b = breakdownOf(wa.data, question, by, ctx.k);
@@ -826,11 +1231,11 @@ function trendView(ctx: TableContext): TrendView | undefined {
     const waveRef = findRef(loadInstrument(ctx.db, wave.id), refId(ref));
     if (!waveRef) continue;
     const options = analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
-    const data = loadAreaAnswers(ctx.db, wave.id, area.id, options);
+    const data = loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
     note = weightingNote({ options, data }, ctx.locale);
     const dist = distributionOf(data, waveRef, ctx.k);
     for (const line of lines) {
-      const e = shareOf(dist, line.values, data, ctx.k);
+      const e = shareOf(data, waveRef, line.values, ctx.k);
       rows.push({ wave: label, answer: line.label, share: shown(e, 'p'), low: shown(e, 'low'), high: shown(e, 'high'), n: dist.total ?? SUPPRESSED });
       points.get(line.key)!.push(e.suppressed ? { x: label, value: null } : { x: label, value: e.p * 100, low: e.low * 100, high: e.high * 100 });
     }
@@ -886,17 +1291,25 @@ function shuffled<T>(items: readonly T[]): T[] {
 export function freeTextAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): FreeTextSection[] {
   const wave = db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
   if (!wave || wave.status !== 'closed') return [];
+  return freeTextOf(db, loadInstrument(db, surveyId), surveyId, areaId, options);
+}
+
+/** `freeTextAnswers` for a closed wave whose questionnaire is at hand. */
+function freeTextOf(db: Queryable, pages: readonly InstrumentPage[], surveyId: number, areaId: number, options: EstimateOptions): FreeTextSection[] {
   const K = Math.max(MIN_K, options.k);
-  const data = loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false });
-  return allQuestions(loadInstrument(db, surveyId))
-    .filter((q) => q.type === 'text')
-    .map((q) => {
-      const texts = [...(data.values.get(valueKey(q.id, null)) ?? new Map<number, string[]>()).values()]
-        .flat()
+  const questions = allQuestions(pages).filter((q) => q.type === 'text');
+  const data = loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false }, idsOf(questions));
+  return questions.map((q) => {
+    // Masked once per load; only the order is new on every call.
+    const texts = memoized(data, `texts\u0000${q.id}`, (): string[] => {
+      const column = data.columns.get(valueKey(q.id, null));
+      if (!column) return [];
+      return Array.from(column.codes, (code) => column.dict[code]!)
         .filter((v) => v !== DONT_KNOW && v !== PREFER_NOT && v.trim() !== '')
         .map((v) => maskPersonalData(v).text);
-      return { question: q, texts: texts.length >= K ? shuffled(texts) : undefined };
     });
+    return { question: q, texts: texts.length >= K ? shuffled(texts) : undefined };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -919,10 +1332,11 @@ export function waveShares(db: Queryable, surveyId: number, areaId: number, defi
   const wave = db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
   if (!wave || wave.status !== 'closed') return definitions.map(() => undefined);
   const pages = loadInstrument(db, surveyId);
-  const data = loadAreaAnswers(db, surveyId, areaId, options);
-  return definitions.map((d) => {
-    const ref = findRef(pages, d.item === null ? d.key : `${d.key}:${d.item}`);
-    return ref ? shareOf(distributionOf(data, ref, options.k), d.values, data, options.k) : undefined;
+  const refs = definitions.map((d) => findRef(pages, d.item === null ? d.key : `${d.key}:${d.item}`));
+  const data = loadAreaAnswers(db, surveyId, areaId, options, idsOf(refs.map((r) => r?.question)));
+  return definitions.map((d, i) => {
+    const ref = refs[i];
+    return ref ? shareOf(data, ref, d.values, options.k) : undefined;
   });
 }
 
@@ -962,8 +1376,10 @@ export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: U
   if (!area) return undefined;
   const query = new URLSearchParams({ wave: String(found.wave.id), area: area.slug, ...switches(params) });
   const ctx = (extra: Record<string, string>): TableContext => ({ db, locale, role, k, params: new URLSearchParams({ ...Object.fromEntries(query), ...extra }) });
-  const distributions = distributionsView(ctx({}));
-  const problems = problemsView(ctx({}));
+  // The area's answers once for every view and the free text (the switches in `query` are those of `params`).
+  const wa = waveAreaOf(db, found, area, query, k, idsOf([...distributionRefs(found.pages).map((r) => r.question), ...allQuestions(found.pages).filter((q) => q.type === 'text')]));
+  const distributions = distributionsView(ctx({}), wa);
+  const problems = problemsView(ctx({}), wa);
   if (!distributions || !problems) return undefined;
   const questions = breakdownQuestions(found.pages);
   const by = backgroundQuestions(found.pages);
@@ -972,10 +1388,10 @@ export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: U
   let breakdown: WavePage['breakdown'];
   if (question && byQuestion) {
     const extra = { question: refId(question), by: byQuestion.key };
-    const table = breakdownView(ctx(extra));
+    const table = breakdownView(ctx(extra), wa);
     if (table) breakdown = { question, by: byQuestion, table, query: new URLSearchParams({ ...Object.fromEntries(query), ...extra }) };
   }
-  const options = analysisOptions(db, found.wave.id, area.id, params, k);
+  const options = wa.options;
   return {
     found,
     area,
@@ -985,7 +1401,7 @@ export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: U
     problems,
     breakdown,
     breakdownChoices: { questions, by },
-    freeText: freeTextAnswers(db, found.wave.id, area.id, options),
+    freeText: freeTextOf(db, found.pages, found.wave.id, area.id, options),
   };
 }
 

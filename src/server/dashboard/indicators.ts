@@ -174,7 +174,14 @@ export function estimateIndicator(db: Queryable, def: IndicatorDefinition, surve
     .from(populationMargins)
     .where(eq(populationMargins.areaId, areaId))
     .get();
-  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), options, margins]);
+  // The respondents' count and newest id too: cheap (indexed), and it keeps the
+  // cache right should a closed wave ever get a late paper response.
+  const respondents = db
+    .select({ n: count(), last: max(responses.id) })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
+    .get();
+  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), options, margins, respondents]);
   const cache = closedWaveCache(db);
   const hit = cache.get(key);
   if (hit) {
