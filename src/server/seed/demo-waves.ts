@@ -43,8 +43,13 @@ export function insertQuestionnaire(db: Queryable, surveyId: number): void {
 
 type Wave = 'baseline' | 'midway' | 'followup';
 
-/** One synthetic respondent's answers. `unsafe` shifts the safety answers (0 = safe … 1 = unsafe). */
-function syntheticAnswers(rand: () => number, area: string, unsafe: number): Answers {
+/**
+ * One synthetic respondent's answers. `unsafe` shifts the safety answers
+ * (0 = safe … 1 = unsafe); `straight`, if given, is the one answer given to
+ * every row of the problems matrix (a straight-liner, for the quality flags).
+ * Also used by the benchmark's large dataset (large.ts).
+ */
+export function syntheticAnswers(rand: () => number, area: string, unsafe: number, straight?: string): Answers {
   const safety = () =>
     weighted(rand, {
       very_safe: 3 * (1 - unsafe),
@@ -63,7 +68,8 @@ function syntheticAnswers(rand: () => number, area: string, unsafe: number): Ans
     problems: Object.fromEntries(
       PROBLEM_ITEMS.map((item) => [
         item.value,
-        weighted(rand, { none: 3 - 2 * unsafe, small: 2, some: 1 + unsafe, big: 0.5 + 2.5 * unsafe * (item.value === 'drug_dealing' ? 1.4 : 1), dont_know: 0.3 }),
+        straight ??
+          weighted(rand, { none: 3 - 2 * unsafe, small: 2, some: 1 + unsafe, big: 0.5 + 2.5 * unsafe * (item.value === 'drug_dealing' ? 1.4 : 1), dont_know: 0.3 }),
       ]),
     ),
     avoids_places: rand() < 0.25 + 0.4 * unsafe ? 'yes' : 'no',
@@ -81,7 +87,7 @@ function syntheticAnswers(rand: () => number, area: string, unsafe: number): Ans
 }
 
 /** How unsafe respondents in an area feel in a wave (drives the synthetic answers). */
-const UNSAFE: Record<Wave, Record<string, number>> = {
+export const UNSAFE: Record<Wave, Record<string, number>> = {
   baseline: { 'indre-norrebro': 0.55, 'skt-hans-torv': 0.3, 'ydre-norrebro': 0.35 },
   midway: { 'indre-norrebro': 0.3, 'skt-hans-torv': 0.45, 'ydre-norrebro': 0.34 },
   followup: { 'indre-norrebro': 0.4, 'skt-hans-torv': 0.42, 'ydre-norrebro': 0.33 },

@@ -16,14 +16,15 @@ import { and, count, eq } from 'drizzle-orm';
 import { partners, reportCategories, reports, responses, surveys, users, type Area, type ReportStatus, type TimeOfDay } from '../../../db/schema.ts';
 import { boundingBox, findAreaForPoint } from '../../lib/geo.ts';
 import { NAMED_PLACES, type Point } from '../../lib/places.ts';
-import { pruneHidden, type Answers, type InstrumentPage } from '../../lib/survey/instrument.ts';
+import { pruneHidden, type InstrumentPage } from '../../lib/survey/instrument.ts';
 import { qualityFlags } from '../../lib/survey/quality.ts';
 import { listAreas } from '../areas.ts';
 import { randomBytes } from '../auth/random.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Db } from '../db/connection.ts';
 import { loadInstrument } from '../surveys.ts';
-import { mulberry32, PROBLEM_ITEMS, weighted } from './demo-survey.ts';
+import { mulberry32, weighted } from './demo-survey.ts';
+import { syntheticAnswers, UNSAFE } from './demo-waves.ts';
 
 export interface LargeSeedOptions {
   responses: number;
@@ -76,54 +77,11 @@ export function seedLargeDataset(db: Db, options: LargeSeedOptions): LargeSeedSu
 // Survey responses
 // ---------------------------------------------------------------------------
 
-/** The closed demo waves and how unsafe each area's respondents feel in them (as in demo-waves.ts). */
+/** The closed demo waves and how unsafe each area's respondents feel in them (from demo-waves.ts). */
 const WAVES = [
-  { slug: 'tryghed-2024', firstDay: '2024-03-02', unsafe: { 'indre-norrebro': 0.55, 'skt-hans-torv': 0.3, 'ydre-norrebro': 0.35 } },
-  { slug: 'tryghed-2025', firstDay: '2025-03-02', unsafe: { 'indre-norrebro': 0.3, 'skt-hans-torv': 0.45, 'ydre-norrebro': 0.34 } },
+  { slug: 'tryghed-2024', firstDay: '2024-03-02', unsafe: UNSAFE.baseline },
+  { slug: 'tryghed-2025', firstDay: '2025-03-02', unsafe: UNSAFE.midway },
 ] as const;
-
-/**
- * One synthetic respondent's answers; `unsafe` shifts the safety answers
- * (0 = safe … 1 = unsafe). Copied from demo-waves.ts (which keeps its
- * generator private), with a few respondents who straight-line the matrix.
- */
-function syntheticAnswers(rand: () => number, area: string, unsafe: number): Answers {
-  const safety = () =>
-    weighted(rand, {
-      very_safe: 3 * (1 - unsafe),
-      safe: 5 * (1 - unsafe) + 1,
-      neither: 2,
-      unsafe: 3 * unsafe + 0.5,
-      very_unsafe: 2 * unsafe,
-      dont_know: 0.2,
-    });
-  const evening = safety();
-  const straight = rand() < 0.015 ? weighted(rand, { none: 1, big: 1 }) : undefined;
-  const a: Answers = {
-    area,
-    safety_general: safety(),
-    safety_evening: evening,
-    safety_night: rand() < 0.7 ? evening : safety(),
-    problems: Object.fromEntries(
-      PROBLEM_ITEMS.map((item) => [
-        item.value,
-        straight ??
-          weighted(rand, { none: 3 - 2 * unsafe, small: 2, some: 1 + unsafe, big: 0.5 + 2.5 * unsafe * (item.value === 'drug_dealing' ? 1.4 : 1), dont_know: 0.3 }),
-      ]),
-    ),
-    avoids_places: rand() < 0.25 + 0.4 * unsafe ? 'yes' : 'no',
-    worry_victim: String(Math.min(7, Math.max(1, Math.round(2 + 4 * unsafe + (rand() - 0.5) * 3)))),
-    trust_police: String(Math.min(7, Math.max(1, Math.round(5 - unsafe + (rand() - 0.5) * 3)))),
-    trust_municipality: String(Math.min(7, Math.max(1, Math.round(4.5 - unsafe + (rand() - 0.5) * 3)))),
-    age_band: weighted(rand, { '15_24': 2, '25_34': 4, '35_44': 3, '45_54': 2, '55_64': 1.5, '65_74': 1, '75_plus': 0.5, prefer_not: 0.3 }),
-    gender: weighted(rand, { woman: 5, man: 4.6, other: 0.2, prefer_not: 0.3 }),
-    relation: rand() < 0.85 ? ['resident'] : ['works', 'visitor'],
-  };
-  if (a['avoids_places'] === 'yes') a['unsafe_places'] = [rand() < 0.5 ? 'place:blaagaards-plads' : 'place:skt-hans-torv'];
-  if (rand() < 0.6) a['aware_initiatives'] = rand() < 0.5 ? ['community_officers'] : ['community_officers', 'safety_walks'];
-  if (rand() < 0.8) a['years_in_area'] = String(Math.floor(rand() * 25));
-  return a;
-}
 
 function seedResponses(
   db: Db,
@@ -178,8 +136,10 @@ function seedResponses(
       for (let i = 0; i < size; i++) {
         const area = weighted(rand, { 'indre-norrebro': 6, 'skt-hans-torv': 2.5, 'ydre-norrebro': 2 });
         // Each respondent a little safer or less safe than the area's mean.
-        const unsafe = Math.min(1, Math.max(0, wave.unsafe[area] + (rand() - 0.5) * 0.3));
-        const given = pruneHidden(pages, syntheticAnswers(rand, area, unsafe));
+        const unsafe = Math.min(1, Math.max(0, (wave.unsafe[area] ?? 0.4) + (rand() - 0.5) * 0.3));
+        // A few respondents straight-line the problems matrix, as real ones do.
+        const straight = rand() < 0.015 ? weighted(rand, { none: 1, big: 1 }) : undefined;
+        const given = pruneHidden(pages, syntheticAnswers(rand, area, unsafe, straight));
         // Minutes taken, log-normal around five; a few are impossibly fast.
         const seconds = rand() < 0.02 ? 10 + rand() * 15 : Math.exp(Math.log(300) + (rand() + rand() + rand() - 1.5) * 0.8);
         const flags = qualityFlags(all, given, seconds);
