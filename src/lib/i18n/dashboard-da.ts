@@ -70,6 +70,7 @@ export const dashboardDa = {
     chartTitle: (goal: string) => `${goal}: udvikling pr. måling`,
     chartTarget: 'Mål',
     chartSeries: 'Andel',
+    wave: 'Måling',
   },
   sentence: {
     fell: (what: string, from: string, to: string) => `${what} faldt fra ${from} til ${to}`,

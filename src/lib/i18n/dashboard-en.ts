@@ -70,6 +70,7 @@ export const dashboardEn = {
     chartTitle: (goal: string) => `${goal}: by wave`,
     chartTarget: 'Target',
     chartSeries: 'Share',
+    wave: 'Wave',
   },
   sentence: {
     fell: (what: string, from: string, to: string) => `${what} fell from ${from} to ${to}`,
