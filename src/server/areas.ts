@@ -1,14 +1,29 @@
 /** Areas: the named places surveys, reports and goals are tied to. */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { areas, type Area, type AreaGeometry, type NewArea } from '../../db/schema.ts';
 import { areaGeometrySchema, findAreaForPoint, type LatLon } from '../lib/geo.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 
-/** All areas, target area first, in display order. */
+/**
+ * All areas, target area first, in display order. Every report post looks up
+ * its area in these boundaries, and reading and parsing them each time was a
+ * visible share of a post's cost; they change only when staff replace a
+ * boundary, so they are kept per database until the rows' ids, change times
+ * or boundary lengths differ (checked with one small query, so a change made
+ * by another instance or a CLI is seen at once).
+ */
 export function listAreas(db: Queryable): Area[] {
-  return db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
+  const key = db.get<{ key: string | null }>(
+    sql`select group_concat(id || ':' || coalesce(updated_at, 0) || ':' || length(geometry) || ':' || display_order) as key from ${areas}`,
+  )?.key ?? '';
+  const hit = kept.get(db);
+  if (hit?.key === key) return hit.rows;
+  const rows = db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
+  kept.set(db, { key, rows });
+  return rows;
 }
+const kept = new WeakMap<Queryable, { key: string; rows: Area[] }>();
 
 /** The area a point falls in, or undefined when it is outside every area. */
 export function areaForPoint(db: Queryable, point: LatLon): Area | undefined {
