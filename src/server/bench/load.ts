@@ -65,6 +65,8 @@ export interface LoadOptions {
   requests?: LoadRequest[];
   /** Seconds before a request counts as timed out. */
   timeout?: number;
+  /** Requests per second across all connections (a steady arrival rate instead of as fast as possible). */
+  overallRate?: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -77,6 +79,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
     ...(options.requests ? { requests: options.requests } : {}),
     timeout: options.timeout ?? 30,
+    ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
   });
   run.on('response', () => {
     lastAnswer = performance.now();

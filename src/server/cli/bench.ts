@@ -71,6 +71,8 @@ const REPORTS = whole(values.reports, quick ? 2_000 : 100_000);
 /** Seconds per measured write or page run. */
 const DURATION = whole(values.duration, quick ? 3 : 10);
 const WARMUP = quick ? 1 : 2;
+/** Steady arrival rates (posts per second) for the latency rows: 10/s is about 20 times the busiest hour we expect (see the README), 50/s about 100 times. */
+const STEADY_RATES = [10, 50] as const;
 /** Sequential requests per dashboard page. */
 const SAMPLES = whole(values.samples, quick ? 3 : 10);
 
@@ -150,9 +152,9 @@ const BASE_HEADERS = (origin: string) => ({ origin, 'content-type': 'application
  * gives the rate, so the measured run has about DURATION seconds' worth of
  * drafts (autocannon's `amount`) and never reuses one.
  */
-async function platformSubmissions(server: NodeProcess, db: Db, openId: number, answers: string, connections: number): Promise<WriteRun> {
+async function platformSubmissions(server: NodeProcess, db: Db, openId: number, answers: string, connections: number, steadyRate?: number): Promise<WriteRun> {
   const path = `/undersoegelser/${OPEN_WAVE}/side/${LAST_PAGE}`;
-  const run = async (amount: number) => {
+  const run = async (amount: number, overallRate?: number) => {
     const cookies = cloneDrafts(db, openId, answers, amount + connections * 2 + 10);
     let next = 0;
     const before = countRows(db, 'select count(*) n from responses where survey_id = ?', openId);
@@ -160,6 +162,7 @@ async function platformSubmissions(server: NodeProcess, db: Db, openId: number, 
       url: server.url,
       connections,
       amount,
+      ...(overallRate !== undefined ? { overallRate } : {}),
       headers: BASE_HEADERS(server.url),
       requests: [
         {
@@ -175,6 +178,7 @@ async function platformSubmissions(server: NodeProcess, db: Db, openId: number, 
     const stored = countRows(db, 'select count(*) n from responses where survey_id = ?', openId) - before;
     return { result, stored, acknowledged: result.statuses['303'] ?? 0 };
   };
+  if (steadyRate !== undefined) return run(steadyRate * DURATION, steadyRate);
   const warm = await run(Math.max(200, connections * 5));
   const amount = Math.max(connections * 10, Math.round(warm.result.rps * DURATION));
   return run(amount);
@@ -185,14 +189,15 @@ async function platformSubmissions(server: NodeProcess, db: Db, openId: number, 
  * its own submission token. Like submissions, a fixed number of requests
  * (from the warm-up's rate), so every stored row is an answered request.
  */
-async function platformReports(server: NodeProcess, db: Db, forms: [string, string][][], connections: number): Promise<WriteRun> {
-  const run = async (amount: number) => {
+async function platformReports(server: NodeProcess, db: Db, forms: [string, string][][], connections: number, steadyRate?: number): Promise<WriteRun> {
+  const run = async (amount: number, overallRate?: number) => {
     let next = 0;
     const before = countRows(db, 'select count(*) n from reports');
     const result = await runLoad({
       url: server.url,
       connections,
       amount,
+      ...(overallRate !== undefined ? { overallRate } : {}),
       headers: BASE_HEADERS(server.url),
       requests: [
         {
@@ -209,6 +214,7 @@ async function platformReports(server: NodeProcess, db: Db, forms: [string, stri
     const stored = countRows(db, 'select count(*) n from reports') - before;
     return { result, stored, acknowledged: result.statuses['303'] ?? 0 };
   };
+  if (steadyRate !== undefined) return run(steadyRate * DURATION, steadyRate);
   const warm = await run(Math.max(200, connections * 5));
   return run(Math.max(connections * 10, Math.round(warm.result.rps * DURATION)));
 }
@@ -390,6 +396,14 @@ async function main(): Promise<void> {
     const minimal = await minimalWrites(minimalServer, '/meld', forms, connections);
     writes.push({ what: 'report', connections, platform, minimal });
   }
+  // The same writes arriving at a steady rate, as residents do, rather than
+  // as fast as the server can take them: the latency a resident sees.
+  const steady: { what: 'submission' | 'report'; rate: number; run: WriteRun }[] = [];
+  for (const rate of STEADY_RATES) {
+    say(`Survey submissions and map reports at a steady ${rate}/s …`);
+    steady.push({ what: 'submission', rate, run: await platformSubmissions(platformServer, db, openId, template.answers, 10, rate) });
+    steady.push({ what: 'report', rate, run: await platformReports(platformServer, db, forms, 10, rate) });
+  }
   const afterWrites = residentMemory(platformServer.pid);
 
   say('Dashboard pages …');
@@ -434,6 +448,17 @@ async function main(): Promise<void> {
     line(
       `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${describeStatuses(p)} / ${describeStatuses(w.minimal)} | ${rows} | ${target} |`,
     );
+  }
+  line();
+  line(`**Writes at a steady rate** (the same posts arriving evenly at the given rate over ${DURATION} s, from up to 10 connections at once; the latency a resident sees when the server is not saturated)`);
+  line();
+  line('| write | rate /s | p50 ms | p99 ms | statuses | rows stored = 303s | target |');
+  line('| --- | --: | --: | --: | --- | --- | --- |');
+  for (const s of steady) {
+    const p = s.run.result;
+    const rows = s.run.stored === s.run.acknowledged ? `${int(s.run.stored)} ✓` : `${int(s.run.stored)} ≠ ${int(s.run.acknowledged)} ✗`;
+    const target = `p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`;
+    line(`| ${s.what === 'submission' ? 'survey submission' : 'map report'} | ${s.rate} | ${ms(p.p50)} | ${ms(p.p99)} | ${describeStatuses(p)} | ${rows} | ${target} |`);
   }
   line();
   line('**Public pages** (10 connections, `Accept-Encoding: gzip`; weight = the HTML plus every asset it loads, as transferred)');
