@@ -1,0 +1,680 @@
+/**
+ * The database schema for PostgreSQL (drizzle pg-core), for deployments that
+ * run several app instances against one database. It mirrors db/schema.sqlite.ts
+ * table for table: the same export names, SQL table and column names,
+ * nullability, defaults, keys, foreign keys, indexes and CHECK names, and the
+ * same `$inferSelect` / `$inferInsert` types, because the app is typed
+ * against the SQLite tables and is handed these at run time when
+ * DATABASE_URL is postgres://. What each table and column holds, and why, is
+ * documented once, in db/schema.sqlite.ts; enumerations and JSON shapes are imported
+ * from there, and the column kinds both repeat come from db/columns.ts.
+ * tests/unit/schema-parity.test.ts fails while the two schemas differ.
+ *
+ * Only the SQL that SQLite spells its own way is translated: a `glob` pattern
+ * in a CHECK becomes a regular expression (`~`, `!~`), and the default
+ * `(unixepoch())` becomes `now()` (in db/columns.ts).
+ *
+ * After changing this file run
+ * `drizzle-kit generate --config db/drizzle.pg.config.ts` and commit the new
+ * migration in db/migrations-pg (generated migrations are never edited).
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgColumns } from './columns.ts';
+import {
+  AREA_KINDS,
+  COMMENT_STATUSES,
+  COMMENT_TARGETS,
+  EVENT_KINDS,
+  GOAL_DIRECTIONS,
+  INITIATIVE_STATUSES,
+  PUBLICATION_STATES,
+  QUESTION_TYPES,
+  REPORT_STATUSES,
+  REPORTER_TYPES,
+  RESPONSE_CHANNELS,
+  ROLES,
+  SURVEY_MODES,
+  SURVEY_STATUSES,
+  TIMES_OF_DAY,
+  TRACKS,
+  type AreaGeometry,
+  type QuestionConfig,
+  type ShowIf,
+} from './schema.sqlite.ts';
+
+const { id, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
+
+/** See `areas` in schema.sqlite.ts. */
+export const areas = pgTable(
+  'areas',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: AREA_KINDS }).notNull(),
+    displayOrder: integer('display_order').notNull().default(0),
+    geometry: json('geometry').$type<AreaGeometry>().notNull(),
+    approximate: flag('approximate', true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('areas_kind_check', sql`${t.kind} in ('target', 'adjacent')`),
+    check('areas_slug_check', sql`${t.slug} ~ '^[a-z0-9]' and ${t.slug} !~ '[^a-z0-9-]'`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Partners and staff
+// ---------------------------------------------------------------------------
+
+/** See `partners` in schema.sqlite.ts. */
+export const partners = pgTable(
+  'partners',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en').notNull(),
+    displayOrder: integer('display_order').notNull().default(0),
+  },
+  (t) => [check('partners_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`)],
+);
+
+/** See `users` in schema.sqlite.ts. */
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    partnerId: integer('partner_id').references(() => partners.id),
+    passwordHash: text('password_hash').notNull(),
+    totpKey: bytes('totp_key'),
+    totpEnrolledAt: timestamp('totp_enrolled_at'),
+    totpLastStep: integer('totp_last_step'),
+    disabledAt: timestamp('disabled_at'),
+    passwordChangedAt: timestamp('password_changed_at').notNull(),
+    passwordTemporary: flag('password_temporary', false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('admin', 'editor', 'moderator', 'analyst', 'viewer')`),
+    check('users_email_check', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+  ],
+);
+
+/** See `recoveryCodes` in schema.sqlite.ts. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: bytes('code_hash').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** See `sessions` in schema.sqlite.ts. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    secretHash: bytes('secret_hash').notNull(),
+    twoFactorVerified: flag('two_factor_verified', false),
+    createdAt: timestamp('created_at').notNull(),
+    lastVerifiedAt: timestamp('last_verified_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** See `auditLog` in schema.sqlite.ts. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: timestamp('at').notNull().default(now()),
+    userId: integer('user_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    summary: text('summary').notNull().default(''),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// ---------------------------------------------------------------------------
+// Initiatives (indsatser)
+// ---------------------------------------------------------------------------
+
+/** See `initiatives` in schema.sqlite.ts. */
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    track: text('track', { enum: TRACKS }).notNull(),
+    status: text('status', { enum: INITIATIVE_STATUSES }).notNull(),
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    startsOn: text('starts_on'),
+    endsOn: text('ends_on'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    summaryDa: text('summary_da').notNull(),
+    summaryEn: text('summary_en'),
+    bodyDa: text('body_da').notNull().default(''),
+    bodyEn: text('body_en'),
+    publishedAt: timestamp('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('initiatives_track_check', sql`${t.track} in ('investigative', 'operational', 'preventive', 'social', 'urban_renewal')`),
+    check('initiatives_status_check', sql`${t.status} in ('planned', 'active', 'completed')`),
+    check('initiatives_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('initiatives_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
+    check('initiatives_dates_check', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** See `initiativePartners` in schema.sqlite.ts. */
+export const initiativePartners = pgTable(
+  'initiative_partners',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.partnerId] })],
+);
+
+/** See `initiativeAreas` in schema.sqlite.ts. */
+export const initiativeAreas = pgTable(
+  'initiative_areas',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.areaId] }), index('initiative_areas_area_idx').on(t.areaId)],
+);
+
+/** See `initiativeUpdates` in schema.sqlite.ts. */
+export const initiativeUpdates = pgTable(
+  'initiative_updates',
+  {
+    id: id(),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    happenedOn: text('happened_on').notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('initiative_updates_initiative_idx').on(t.initiativeId, t.happenedOn)],
+);
+
+// ---------------------------------------------------------------------------
+// Events (arrangementer)
+// ---------------------------------------------------------------------------
+
+/** See `events` in schema.sqlite.ts. */
+export const events = pgTable(
+  'events',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    descriptionDa: text('description_da').notNull().default(''),
+    descriptionEn: text('description_en'),
+    place: text('place').notNull(),
+    lat: double('lat'),
+    lon: double('lon'),
+    startsAt: timestamp('starts_at').notNull(),
+    endsAt: timestamp('ends_at').notNull(),
+    areaId: integer('area_id').references(() => areas.id),
+    partnerId: integer('partner_id').references(() => partners.id),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
+    check('events_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('events_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
+    check('events_time_check', sql`${t.endsAt} >= ${t.startsAt}`),
+    check('events_point_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
+    index('events_starts_idx').on(t.startsAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Moderated public dialogue
+// ---------------------------------------------------------------------------
+
+/** See `comments` in schema.sqlite.ts. */
+export const comments = pgTable(
+  'comments',
+  {
+    id: id(),
+    targetType: text('target_type', { enum: COMMENT_TARGETS }).notNull(),
+    targetId: integer('target_id').notNull(),
+    authorName: text('author_name'),
+    body: text('body').notNull(),
+    masks: json('masks').$type<string[]>().notNull().default([]),
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
+    postedOn: text('posted_on').notNull(),
+    rejectReason: text('reject_reason'),
+    moderatedBy: integer('moderated_by').references(() => users.id),
+    moderatedAt: timestamp('moderated_at'),
+  },
+  (t) => [
+    check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
+    check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
+    check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
+    index('comments_target_idx').on(t.targetType, t.targetId, t.status),
+    index('comments_status_idx').on(t.status),
+  ],
+);
+
+/** See `commentReplies` in schema.sqlite.ts. */
+export const commentReplies = pgTable(
+  'comment_replies',
+  {
+    id: id(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comment_replies_comment_idx').on(t.commentId)],
+);
+
+// ---------------------------------------------------------------------------
+// Perceived-safety surveys
+// ---------------------------------------------------------------------------
+
+/** See `surveySeries` in schema.sqlite.ts. */
+export const surveySeries = pgTable('survey_series', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  titleDa: text('title_da').notNull(),
+  titleEn: text('title_en'),
+  createdAt: createdAt(),
+});
+
+/** See `surveys` in schema.sqlite.ts. */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: id(),
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    slug: text('slug').notNull().unique(),
+    waveDa: text('wave_da').notNull(),
+    waveEn: text('wave_en'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    introDa: text('intro_da').notNull().default(''),
+    introEn: text('intro_en'),
+    mode: text('mode', { enum: SURVEY_MODES }).notNull().default('open'),
+    status: text('status', { enum: SURVEY_STATUSES }).notNull().default('draft'),
+    opensAt: timestamp('opens_at'),
+    closesAt: timestamp('closes_at'),
+    resultsPublished: flag('results_published', false),
+    clonedFromId: integer('cloned_from_id'),
+    demo: flag('demo', false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('surveys_mode_check', sql`${t.mode} in ('open', 'invitation', 'both')`),
+    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+    check('surveys_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
+    check('surveys_window_check', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+/** See `surveyAreas` in schema.sqlite.ts. */
+export const surveyAreas = pgTable(
+  'survey_areas',
+  {
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.areaId] })],
+);
+
+/** See `surveyPages` in schema.sqlite.ts. */
+export const surveyPages = pgTable(
+  'survey_pages',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+  },
+  (t) => [uniqueIndex('survey_pages_position_idx').on(t.surveyId, t.position)],
+);
+
+/** See `questions` in schema.sqlite.ts. */
+export const questions = pgTable(
+  'questions',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => surveyPages.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    key: text('key').notNull(),
+    type: text('type', { enum: QUESTION_TYPES }).notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    helpDa: text('help_da'),
+    helpEn: text('help_en'),
+    required: flag('required', false),
+    allowDontKnow: flag('allow_dont_know', false),
+    allowPreferNot: flag('allow_prefer_not', false),
+    config: json('config').$type<QuestionConfig>().notNull(),
+    showIf: json('show_if').$type<ShowIf>(),
+  },
+  (t) => [
+    check('questions_type_check', sql`${t.type} in ('single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places')`),
+    check('questions_key_check', sql`${t.key} !~ '[^a-z0-9_]' and length(${t.key}) > 0`),
+    uniqueIndex('questions_key_idx').on(t.surveyId, t.key),
+    index('questions_page_idx').on(t.pageId, t.position),
+  ],
+);
+
+/** See `responses` in schema.sqlite.ts. */
+export const responses = pgTable(
+  'responses',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    submittedOn: text('submitted_on').notNull(),
+    areaId: integer('area_id').references(() => areas.id),
+    suspicious: flag('suspicious', false),
+    flags: json('flags').$type<string[]>().notNull().default([]),
+    demo: flag('demo', false),
+  },
+  (t) => [
+    check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
+    index('responses_survey_idx').on(t.surveyId, t.submittedOn),
+    index('responses_area_idx').on(t.surveyId, t.areaId),
+  ],
+);
+
+/** See `answers` in schema.sqlite.ts. */
+export const answers = pgTable(
+  'answers',
+  {
+    id: id(),
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id),
+    item: text('item'),
+    value: text('value').notNull(),
+  },
+  (t) => [index('answers_question_idx').on(t.questionId, t.item, t.value), index('answers_response_idx').on(t.responseId)],
+);
+
+/** See `invitationCodes` in schema.sqlite.ts. */
+export const invitationCodes = pgTable(
+  'invitation_codes',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    code: text('code').notNull().unique(),
+    batch: integer('batch').notNull(),
+    used: flag('used', false),
+  },
+  (t) => [index('invitation_codes_survey_idx').on(t.surveyId, t.used)],
+);
+
+/** See `surveyDrafts` in schema.sqlite.ts. */
+export const surveyDrafts = pgTable(
+  'survey_drafts',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    answers: json('answers').$type<Record<string, unknown>>().notNull(),
+    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
+    startedAt: timestamp('started_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    submittedAt: timestamp('submitted_at'),
+  },
+  (t) => [index('survey_drafts_expires_idx').on(t.expiresAt)],
+);
+
+// ---------------------------------------------------------------------------
+// Concern reports (meldinger)
+// ---------------------------------------------------------------------------
+
+/** See `reportCategories` in schema.sqlite.ts. */
+export const reportCategories = pgTable(
+  'report_categories',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en'),
+    displayOrder: integer('display_order').notNull().default(0),
+    active: flag('active', true),
+  },
+  (t) => [check('report_categories_slug_check', sql`${t.slug} !~ '[^a-z0-9_]' and length(${t.slug}) > 0`)],
+);
+
+/** See `reports` in schema.sqlite.ts. */
+export const reports = pgTable(
+  'reports',
+  {
+    id: id(),
+    receipt: text('receipt').notNull().unique(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => reportCategories.id),
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    placeName: text('place_name'),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    timeOfDay: text('time_of_day', { enum: TIMES_OF_DAY }).notNull(),
+    weekday: integer('weekday'),
+    description: text('description').notNull().default(''),
+    masks: json('masks').$type<string[]>().notNull().default([]),
+    reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
+    email: text('email'),
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
+    forwardedTo: integer('forwarded_to').references(() => partners.id),
+    mergedInto: integer('merged_into'),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    createdOn: text('created_on').notNull(),
+    demo: flag('demo', false),
+  },
+  (t) => [
+    check('reports_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    check('reports_time_check', sql`${t.timeOfDay} in ('morning', 'daytime', 'evening', 'night', 'often')`),
+    check('reports_reporter_check', sql`${t.reporterType} in ('resident', 'business', 'works_here', 'visitor')`),
+    check('reports_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 1 and 7`),
+    check('reports_description_check', sql`length(${t.description}) <= 1000`),
+    index('reports_status_idx').on(t.status),
+    index('reports_area_idx').on(t.areaId, t.createdOn),
+  ],
+);
+
+/** See `reportUpdates` in schema.sqlite.ts. */
+export const reportUpdates = pgTable(
+  'report_updates',
+  {
+    id: id(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    publicNote: text('public_note'),
+    internalNote: text('internal_note'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_updates_report_idx').on(t.reportId)],
+);
+
+/** See `reportNotices` in schema.sqlite.ts. */
+export const reportNotices = pgTable(
+  'report_notices',
+  {
+    id: id(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    publicNote: text('public_note'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    index('report_notices_due_idx').on(t.nextAttemptAt),
+  ],
+);
+
+/** See `goals` in schema.sqlite.ts. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: id(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    questionKey: text('question_key').notNull(),
+    item: text('item'),
+    successValues: json('success_values').$type<string[]>().notNull(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    direction: text('direction', { enum: GOAL_DIRECTIONS }).notNull().default('decrease'),
+    baselineSurveyId: integer('baseline_survey_id').references(() => surveys.id),
+    baselineValue: double('baseline_value'),
+    baselineN: integer('baseline_n'),
+    baselineSource: text('baseline_source'),
+    targetValue: double('target_value').notNull(),
+    targetDate: text('target_date').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('goals_direction_check', sql`${t.direction} in ('decrease', 'increase')`),
+    check(
+      'goals_baseline_check',
+      sql`(${t.baselineSurveyId} is not null and ${t.baselineValue} is null) or (${t.baselineSurveyId} is null and ${t.baselineValue} between 0 and 1 and ${t.baselineN} > 0 and length(${t.baselineSource}) > 0)`,
+    ),
+    check('goals_target_check', sql`${t.targetValue} between 0 and 1`),
+    check('goals_item_check', sql`${t.item} is null or length(${t.item}) > 0`),
+  ],
+);
+
+/** See `populationMargins` in schema.sqlite.ts. */
+export const populationMargins = pgTable(
+  'population_margins',
+  {
+    id: id(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    variable: text('variable').notNull(),
+    category: text('category').notNull(),
+    population: integer('population').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    uniqueIndex('population_margins_idx').on(t.areaId, t.variable, t.category),
+    check('population_margins_population_check', sql`${t.population} >= 0`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// State that several app instances share
+// ---------------------------------------------------------------------------
+
+/** See `throttleKeys` in schema.sqlite.ts. */
+export const throttleKeys = pgTable('throttle_keys', {
+  day: text('day').primaryKey(),
+  key: bytes('key').notNull(),
+});
+
+/** See `throttleHits` in schema.sqlite.ts. */
+export const throttleHits = pgTable(
+  'throttle_hits',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    count: integer('count').notNull(),
+    resetAt: timestamp('reset_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('throttle_hits_reset_idx').on(t.resetAt)],
+);
+
+/** See `reportSubmissions` in schema.sqlite.ts. */
+export const reportSubmissions = pgTable(
+  'report_submissions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],
+);

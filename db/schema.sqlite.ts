@@ -1,0 +1,984 @@
+/**
+ * The database schema (SQLite, drizzle sqlite-core). The schema is the
+ * documentation: every column says what it holds and why; enumerations are
+ * CHECK-constrained so a bad value cannot be stored by any code path.
+ *
+ * Privacy rule for every table here: nothing identifies a resident. No IP
+ * address, user agent, account or tracking identifier is ever stored.
+ *
+ * db/schema.pg.ts mirrors every table here for PostgreSQL; the column kinds
+ * both repeat (id, timestamps, flags, JSON, bytes) come from db/columns.ts.
+ * After changing this file make the same change there, run
+ * `npm run db:generate` (it generates both), and commit both new migrations
+ * (db/migrations, db/migrations-pg; generated migrations are never edited).
+ * tests/unit/schema-parity.test.ts fails while the two differ. The app
+ * imports the tables through db/schema.ts, which picks this file's or the
+ * PostgreSQL ones.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteColumns } from './columns.ts';
+
+const { id, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = sqliteColumns;
+
+/** Area kinds: the partnership's target area, or a neighbouring area watched for displacement. */
+export const AREA_KINDS = ['target', 'adjacent'] as const;
+export type AreaKind = (typeof AREA_KINDS)[number];
+
+/** A GeoJSON Polygon or MultiPolygon geometry in WGS84 longitude/latitude. */
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/**
+ * Named areas that surveys, reports and goals are tied to. Areas are data:
+ * an admin can replace the (approximate) seeded polygons by uploading GeoJSON.
+ */
+export const areas = sqliteTable(
+  'areas',
+  {
+    /** Surrogate key. */
+    id: id(),
+    /** Stable URL-safe identifier, e.g. `indre-norrebro`; used in links and exports. */
+    slug: text('slug').notNull().unique(),
+    /** Danish display name. */
+    nameDa: text('name_da').notNull(),
+    /** English display name. */
+    nameEn: text('name_en').notNull(),
+    /** `target` (the partnership's area) or `adjacent` (watched for displacement). */
+    kind: text('kind', { enum: AREA_KINDS }).notNull(),
+    /** Order in lists and legends; lower first. */
+    displayOrder: integer('display_order').notNull().default(0),
+    /** The boundary as GeoJSON (Polygon or MultiPolygon, lon/lat). */
+    geometry: json('geometry').$type<AreaGeometry>().notNull(),
+    /** True while the boundary is hand-drawn from known points rather than official. */
+    approximate: flag('approximate', true),
+    /** When the row last changed (Unix seconds). */
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('areas_kind_check', sql`${t.kind} in ('target', 'adjacent')`),
+    check('areas_slug_check', sql`${t.slug} glob '[a-z0-9]*' and ${t.slug} not glob '*[^a-z0-9-]*'`),
+  ],
+);
+
+export type Area = typeof areas.$inferSelect;
+export type NewArea = typeof areas.$inferInsert;
+
+// ---------------------------------------------------------------------------
+// Partners and staff
+// ---------------------------------------------------------------------------
+
+/**
+ * The partnership's parties. Initiatives name their responsible partners, and
+ * staff replies to residents are signed with the partner's name.
+ */
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: id(),
+    /** Stable identifier, e.g. `politi`; used in filters and URLs. */
+    slug: text('slug').notNull().unique(),
+    /** Danish name, e.g. "Københavns Politi". */
+    nameDa: text('name_da').notNull(),
+    /** English name. */
+    nameEn: text('name_en').notNull(),
+    /** Order in lists. */
+    displayOrder: integer('display_order').notNull().default(0),
+  },
+  (t) => [check('partners_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`)],
+);
+
+/** Staff roles; what each may do is the permission table in src/lib/permissions.ts. */
+export const ROLES = ['admin', 'editor', 'moderator', 'analyst', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Staff accounts (never residents: residents have no accounts). Every staff
+ * role must use two-factor authentication (TOTP).
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    id: id(),
+    /** Login name, stored lower-case. */
+    email: text('email').notNull().unique(),
+    /** Shown in the audit log and, with the partner, under official replies. */
+    displayName: text('display_name').notNull(),
+    /** One of ROLES. */
+    role: text('role', { enum: ROLES }).notNull(),
+    /** The partner the person works for; official replies are signed with it. */
+    partnerId: integer('partner_id').references(() => partners.id),
+    /** argon2id hash (PHC string) of the password; never the password. */
+    passwordHash: text('password_hash').notNull(),
+    /** The TOTP key (20 random bytes) once enrolment has started; null before. */
+    totpKey: bytes('totp_key'),
+    /** When the person confirmed a TOTP code and so finished enrolment; null until then. */
+    totpEnrolledAt: timestamp('totp_enrolled_at'),
+    /** The last TOTP time step accepted, so a code cannot be replayed within its window. */
+    totpLastStep: integer('totp_last_step'),
+    /** When the account was disabled; a disabled account cannot sign in. */
+    disabledAt: timestamp('disabled_at'),
+    /** When the password was last set (created, changed or reset). */
+    passwordChangedAt: timestamp('password_changed_at').notNull(),
+    /** True for a temporary password (set by an admin or the command line): it must be changed at next sign-in. */
+    passwordTemporary: flag('password_temporary', false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('users_role_check', sql`${t.role} in ('admin', 'editor', 'moderator', 'analyst', 'viewer')`),
+    check('users_email_check', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+  ],
+);
+
+/** One-time recovery codes for a lost authenticator: ten per enrolment, each usable once. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the normalised code; the code itself is shown once and never stored. */
+    codeHash: bytes('code_hash').notNull(),
+    /** When it was used; a used code is never accepted again. */
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/**
+ * Staff sessions, after the Lucia author's session guide: the cookie holds
+ * `<id>.<secret>`; only the SHA-256 of the secret is stored, so a leaked
+ * database does not leak usable sessions.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** Random public part of the token (looked up by). */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token's secret part, compared in constant time. */
+    secretHash: bytes('secret_hash').notNull(),
+    /** Whether the second factor has been passed in this session; until then only MFA pages open. */
+    twoFactorVerified: flag('two_factor_verified', false),
+    /** Creation time: the absolute lifetime (7 days) counts from here. */
+    createdAt: timestamp('created_at').notNull(),
+    /** Last time the session was used (written at most once a minute): the inactivity timeout (8 h) counts from here. */
+    lastVerifiedAt: timestamp('last_verified_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Every staff write: who, when, what, and a short before/after summary.
+ * Rows are only ever inserted. Summaries never hold passwords, codes or
+ * resident e-mail addresses.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    /** When it happened. */
+    at: timestamp('at').notNull().default(now()),
+    /** Who did it; null for the command line and the system. */
+    userId: integer('user_id').references(() => users.id),
+    /** What was done, verb-noun, e.g. `initiative.publish`. */
+    action: text('action').notNull(),
+    /** What kind of thing it was done to, e.g. `initiative`. */
+    entityType: text('entity_type').notNull(),
+    /** Which one (its id), when there is one. */
+    entityId: integer('entity_id'),
+    /** A short human-readable before → after summary. */
+    summary: text('summary').notNull().default(''),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// ---------------------------------------------------------------------------
+// Initiatives (indsatser)
+// ---------------------------------------------------------------------------
+
+/** The police's three tracks, plus the city's social and urban-renewal work. */
+export const TRACKS = ['investigative', 'operational', 'preventive', 'social', 'urban_renewal'] as const;
+export type Track = (typeof TRACKS)[number];
+export const INITIATIVE_STATUSES = ['planned', 'active', 'completed'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+/** Publication state of anything staff write for the public. */
+export const PUBLICATION_STATES = ['draft', 'published'] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
+/**
+ * The partnership's general safety initiatives. Never about individuals.
+ * Text is per locale: Danish is required, English falls back to Danish.
+ */
+export const initiatives = sqliteTable(
+  'initiatives',
+  {
+    id: id(),
+    /** URL identifier: /indsatser/<slug>. */
+    slug: text('slug').notNull().unique(),
+    /** One of TRACKS. */
+    track: text('track', { enum: TRACKS }).notNull(),
+    /** One of INITIATIVE_STATUSES. */
+    status: text('status', { enum: INITIATIVE_STATUSES }).notNull(),
+    /** draft (staff only) or published (public). */
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    /** First day (YYYY-MM-DD), if known. */
+    startsOn: text('starts_on'),
+    /** Last day (YYYY-MM-DD), if known. */
+    endsOn: text('ends_on'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** One or two plain sentences for lists and feeds. */
+    summaryDa: text('summary_da').notNull(),
+    summaryEn: text('summary_en'),
+    /** Markdown, rendered server-side through an allow-list sanitiser. */
+    bodyDa: text('body_da').notNull().default(''),
+    bodyEn: text('body_en'),
+    /** When it was first published; feeds are ordered by it. */
+    publishedAt: timestamp('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('initiatives_track_check', sql`${t.track} in ('investigative', 'operational', 'preventive', 'social', 'urban_renewal')`),
+    check('initiatives_status_check', sql`${t.status} in ('planned', 'active', 'completed')`),
+    check('initiatives_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('initiatives_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
+    check('initiatives_dates_check', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** Which partners are responsible for an initiative. */
+export const initiativePartners = sqliteTable(
+  'initiative_partners',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.partnerId] })],
+);
+
+/** Which areas an initiative works in. */
+export const initiativeAreas = sqliteTable(
+  'initiative_areas',
+  {
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.areaId] }), index('initiative_areas_area_idx').on(t.areaId)],
+);
+
+/** Dated progress updates on an initiative: its public timeline. */
+export const initiativeUpdates = sqliteTable(
+  'initiative_updates',
+  {
+    id: id(),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    /** The day the update is about (YYYY-MM-DD). */
+    happenedOn: text('happened_on').notNull(),
+    /** Plain text. */
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('initiative_updates_initiative_idx').on(t.initiativeId, t.happenedOn)],
+);
+
+// ---------------------------------------------------------------------------
+// Events (arrangementer)
+// ---------------------------------------------------------------------------
+
+export const EVENT_KINDS = ['citizen_meeting', 'safety_walk', 'office_hours', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Citizen meetings, safety walks and open office hours. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: id(),
+    /** URL identifier: /arrangementer/<slug>. */
+    slug: text('slug').notNull().unique(),
+    /** One of EVENT_KINDS. */
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** Plain text. */
+    descriptionDa: text('description_da').notNull().default(''),
+    descriptionEn: text('description_en'),
+    /** Where, in words (address or a named place). */
+    place: text('place').notNull(),
+    /** Optional map point (WGS84). */
+    lat: double('lat'),
+    lon: double('lon'),
+    startsAt: timestamp('starts_at').notNull(),
+    endsAt: timestamp('ends_at').notNull(),
+    areaId: integer('area_id').references(() => areas.id),
+    /** The organising partner. */
+    partnerId: integer('partner_id').references(() => partners.id),
+    /** An initiative the event belongs to, if any. */
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
+    check('events_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('events_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
+    check('events_time_check', sql`${t.endsAt} >= ${t.startsAt}`),
+    check('events_point_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
+    index('events_starts_idx').on(t.startsAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Moderated public dialogue
+// ---------------------------------------------------------------------------
+
+export const COMMENT_TARGETS = ['initiative', 'event'] as const;
+export type CommentTarget = (typeof COMMENT_TARGETS)[number];
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+/**
+ * Residents' questions and comments on initiatives and events. Anonymous
+ * (name optional, nothing else about the poster); personal data in the text
+ * is masked before storage; nothing is public before a moderator approves.
+ */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: id(),
+    /** What it is about: `initiative` or `event`. */
+    targetType: text('target_type', { enum: COMMENT_TARGETS }).notNull(),
+    /** The initiative's or event's id. */
+    targetId: integer('target_id').notNull(),
+    /** The name the poster chose to give, if any (masked like the text). */
+    authorName: text('author_name'),
+    /** The text after personal-data masking; moderators may edit it further. */
+    body: text('body').notNull(),
+    /** The kinds of personal data that were masked (JSON array, e.g. ["cpr"]). */
+    masks: json('masks').$type<string[]>().notNull().default([]),
+    /** The locale the poster wrote in. */
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    /** pending → approved or rejected. */
+    status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
+    /** The day it was posted (YYYY-MM-DD): no time of day, for the poster's privacy. */
+    postedOn: text('posted_on').notNull(),
+    /** The moderator's reason when rejected (internal). */
+    rejectReason: text('reject_reason'),
+    moderatedBy: integer('moderated_by').references(() => users.id),
+    moderatedAt: timestamp('moderated_at'),
+  },
+  (t) => [
+    check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
+    check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+    check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
+    check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
+    index('comments_target_idx').on(t.targetType, t.targetId, t.status),
+    index('comments_status_idx').on(t.status),
+  ],
+);
+
+/** Official replies from staff under a resident's comment, shown with the partner's name. */
+export const commentReplies = sqliteTable(
+  'comment_replies',
+  {
+    id: id(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    /** The partner the reply is signed with. */
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    /** The staff member who wrote it (not shown publicly; kept for the audit trail). */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comment_replies_comment_idx').on(t.commentId)],
+);
+
+export type Partner = typeof partners.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Initiative = typeof initiatives.$inferSelect;
+export type InitiativeUpdate = typeof initiativeUpdates.$inferSelect;
+export type Event = typeof events.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type CommentReply = typeof commentReplies.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Perceived-safety surveys
+// ---------------------------------------------------------------------------
+
+/** Who may answer: anyone, only holders of an invitation code, or both. */
+export const SURVEY_MODES = ['open', 'invitation', 'both'] as const;
+export type SurveyMode = (typeof SURVEY_MODES)[number];
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+export const QUESTION_TYPES = ['single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+/** How a response reached us: the web form, or staff typing in a paper or phone questionnaire. */
+export const RESPONSE_CHANNELS = ['web', 'paper', 'phone'] as const;
+export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
+
+/** A series of comparable survey waves, e.g. "Tryghedsmåling Indre Nørrebro". */
+export const surveySeries = sqliteTable('survey_series', {
+  id: id(),
+  /** Stable identifier used by goals and trends. */
+  slug: text('slug').notNull().unique(),
+  titleDa: text('title_da').notNull(),
+  titleEn: text('title_en'),
+  createdAt: createdAt(),
+});
+
+/**
+ * One wave of a series (e.g. "Baseline 2013"). Cloning a wave copies its
+ * instrument unchanged; once a wave has responses its questions are frozen.
+ */
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    id: id(),
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    /** URL identifier: /undersoegelser/<slug>. */
+    slug: text('slug').notNull().unique(),
+    /** The wave's name within its series, e.g. "Baseline 2013". */
+    waveDa: text('wave_da').notNull(),
+    waveEn: text('wave_en'),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** Introduction shown before the first page (plain text). */
+    introDa: text('intro_da').notNull().default(''),
+    introEn: text('intro_en'),
+    /** One of SURVEY_MODES. */
+    mode: text('mode', { enum: SURVEY_MODES }).notNull().default('open'),
+    /** One of SURVEY_STATUSES: draft (staff only), open (answerable), closed. */
+    status: text('status', { enum: SURVEY_STATUSES }).notNull().default('draft'),
+    /** Answering is possible from this instant (if set) … */
+    opensAt: timestamp('opens_at'),
+    /** … until this instant (if set). */
+    closesAt: timestamp('closes_at'),
+    /** Whether an analyst has published the (closed) wave's results on /resultater. */
+    resultsPublished: flag('results_published', false),
+    /** The wave this one was cloned from, if any (its instrument is identical). */
+    clonedFromId: integer('cloned_from_id'),
+    /** Demo data: synthetic waves are marked so they are never mistaken for real ones. */
+    demo: flag('demo', false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('surveys_mode_check', sql`${t.mode} in ('open', 'invitation', 'both')`),
+    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+    check('surveys_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
+    check('surveys_window_check', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+/** The areas a wave is about (its target areas). */
+export const surveyAreas = sqliteTable(
+  'survey_areas',
+  {
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.areaId] })],
+);
+
+/** Pages of a wave's questionnaire, in order. */
+export const surveyPages = sqliteTable(
+  'survey_pages',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** 1-based order. */
+    position: integer('position').notNull(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+  },
+  (t) => [uniqueIndex('survey_pages_position_idx').on(t.surveyId, t.position)],
+);
+
+/** A question's options and limits, by type (validated by src/lib/survey/instrument.ts). */
+export type QuestionConfig = Record<string, unknown>;
+/** Show a question only when an earlier question's answer is one of `anyOf`. */
+export type ShowIf = { question: string; anyOf: string[] } | null;
+
+/**
+ * Questions. `key` is stable across the waves of a series (a clone keeps it),
+ * so answers stay comparable from wave to wave.
+ */
+export const questions = sqliteTable(
+  'questions',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    pageId: integer('page_id')
+      .notNull()
+      .references(() => surveyPages.id, { onDelete: 'cascade' }),
+    /** Order within the page, 1-based. */
+    position: integer('position').notNull(),
+    /** Stable code within the series, e.g. `safety_evening`. */
+    key: text('key').notNull(),
+    /** One of QUESTION_TYPES. */
+    type: text('type', { enum: QUESTION_TYPES }).notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    /** Help shown under the question. */
+    helpDa: text('help_da'),
+    helpEn: text('help_en'),
+    required: flag('required', false),
+    /** Offer "don't know". */
+    allowDontKnow: flag('allow_dont_know', false),
+    /** Offer "prefer not to say". */
+    allowPreferNot: flag('allow_prefer_not', false),
+    /** Options, scale, matrix items, limits (JSON, by type). */
+    config: json('config').$type<QuestionConfig>().notNull(),
+    /** Skip logic (JSON) or null for always shown. */
+    showIf: json('show_if').$type<ShowIf>(),
+  },
+  (t) => [
+    check('questions_type_check', sql`${t.type} in ('single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places')`),
+    check('questions_key_check', sql`${t.key} not glob '*[^a-z0-9_]*' and length(${t.key}) > 0`),
+    uniqueIndex('questions_key_idx').on(t.surveyId, t.key),
+    index('questions_page_idx').on(t.pageId, t.position),
+  ],
+);
+
+/**
+ * A submitted questionnaire. Anonymous by construction: no IP address, user
+ * agent, cookie, account or invitation code is linked to it, and its time is
+ * kept to the day.
+ */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    /** web, paper or phone. */
+    channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    /** The day it was submitted (YYYY-MM-DD, Copenhagen); never the time. */
+    submittedOn: text('submitted_on').notNull(),
+    /** The area the respondent chose in the area question, if any (for fast breakdowns). */
+    areaId: integer('area_id').references(() => areas.id),
+    /** Flagged for the analyst to consider excluding (not dropped): see `flags`. */
+    suspicious: flag('suspicious', false),
+    /** Why it was flagged: e.g. ["too_fast", "straight_lining"]. */
+    flags: json('flags').$type<string[]>().notNull().default([]),
+    /** Synthetic demo response. */
+    demo: flag('demo', false),
+  },
+  (t) => [
+    check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
+    index('responses_survey_idx').on(t.surveyId, t.submittedOn),
+    // The dashboard reads a wave's respondents area by area.
+    index('responses_area_idx').on(t.surveyId, t.areaId),
+  ],
+);
+
+/**
+ * Answers, one row per chosen value: a single choice is one row, a multiple
+ * choice one row per option, a matrix one row per item (with `item`), map
+ * places one row per place. Free text is masked for personal data on submit.
+ */
+export const answers = sqliteTable(
+  'answers',
+  {
+    id: id(),
+    responseId: integer('response_id')
+      .notNull()
+      .references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: integer('question_id')
+      .notNull()
+      .references(() => questions.id),
+    /** For matrix questions: which item (row) this is the answer to. */
+    item: text('item'),
+    /** The option value, scale point, number, area slug, place, or (masked) text; `dont_know` / `prefer_not` for those. */
+    value: text('value').notNull(),
+  },
+  (t) => [index('answers_question_idx').on(t.questionId, t.item, t.value), index('answers_response_idx').on(t.responseId)],
+);
+
+/**
+ * Single-use invitation codes for letters. A code is marked used in the same
+ * transaction that stores a response, but nothing links the two.
+ */
+export const invitationCodes = sqliteTable(
+  'invitation_codes',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** The code as printed (upper-case, no look-alike characters). */
+    code: text('code').notNull().unique(),
+    /** Which generated batch it belongs to (for printing runs). */
+    batch: integer('batch').notNull(),
+    /** Whether it has been used: no time, so it cannot be matched to a response's day. */
+    used: flag('used', false),
+  },
+  (t) => [index('invitation_codes_survey_idx').on(t.surveyId, t.used)],
+);
+
+/**
+ * Answers in progress, keyed by a random token in a strictly necessary
+ * cookie; expire after 24 hours. After submitting, the draft keeps only its
+ * `submittedAt` (answers erased) so a repeated submit is recognised and
+ * stores nothing twice.
+ */
+export const surveyDrafts = sqliteTable(
+  'survey_drafts',
+  {
+    /** SHA-256 (hex) of the cookie token; the token itself is not stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** Answers so far, by question key (JSON). */
+    answers: json('answers').$type<Record<string, unknown>>().notNull(),
+    /** The invitation code accepted for this draft (until submit), if any. */
+    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
+    /** When answering started: for the minimum completion time. */
+    startedAt: timestamp('started_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    /** Set once submitted; the answers are then erased. */
+    submittedAt: timestamp('submitted_at'),
+  },
+  (t) => [index('survey_drafts_expires_idx').on(t.expiresAt)],
+);
+
+export type SurveySeries = typeof surveySeries.$inferSelect;
+export type Survey = typeof surveys.$inferSelect;
+export type SurveyPage = typeof surveyPages.$inferSelect;
+export type Question = typeof questions.$inferSelect;
+export type SurveyResponse = typeof responses.$inferSelect;
+export type SurveyDraft = typeof surveyDrafts.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Concern reports (meldinger)
+// ---------------------------------------------------------------------------
+
+/** What kind of concern: data that admins edit (seeded with the usual ones). */
+export const reportCategories = sqliteTable(
+  'report_categories',
+  {
+    id: id(),
+    /** Stable identifier, e.g. `drug_dealing`; used in filters, exports and Open311 service codes. */
+    slug: text('slug').notNull().unique(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en'),
+    /** Order in lists. */
+    displayOrder: integer('display_order').notNull().default(0),
+    /** Retired categories stay on old reports but are not offered for new ones. */
+    active: flag('active', true),
+  },
+  (t) => [check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`)],
+);
+
+export const REPORTER_TYPES = ['resident', 'business', 'works_here', 'visitor'] as const;
+export type ReporterType = (typeof REPORTER_TYPES)[number];
+/** When it happens: a time of day, or "often" (no particular time). */
+export const TIMES_OF_DAY = ['morning', 'daytime', 'evening', 'night', 'often'] as const;
+export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
+export const REPORT_STATUSES = ['received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/**
+ * A resident's or business's concern about a place. Anonymous: no IP address,
+ * user agent or account; the optional e-mail is only for a follow-up notice,
+ * never shown, and deleted when the report is closed. Exact points never leave
+ * the staff pages; the public sees only aggregates above K.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: id(),
+    /** Random, unguessable id of the public receipt page: /meld/<receipt>. */
+    receipt: text('receipt').notNull().unique(),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => reportCategories.id),
+    /** The point (WGS84), from the map or the chosen named place. */
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    /** How the place was given: a pin, a named place (its id), or typed text (masked). */
+    placeName: text('place_name'),
+    /** The area the point lies in, assigned on submit. */
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    /** One of TIMES_OF_DAY. */
+    timeOfDay: text('time_of_day', { enum: TIMES_OF_DAY }).notNull(),
+    /** ISO weekday 1–7 (Monday 1), or null for "any day" / often. */
+    weekday: integer('weekday'),
+    /** The description after personal-data masking (moderators may edit it further). */
+    description: text('description').notNull().default(''),
+    /** The kinds of personal data masked in the description (JSON array). */
+    masks: json('masks').$type<string[]>().notNull().default([]),
+    /** Who reports: one of REPORTER_TYPES. */
+    reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
+    /** Only if the reporter asked for a follow-up notice; deleted when closed. Never shown. */
+    email: text('email'),
+    /** One of REPORT_STATUSES. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
+    /** The partner it was forwarded to, when forwarded. */
+    forwardedTo: integer('forwarded_to').references(() => partners.id),
+    /** When merged as a duplicate: the report it was merged into. */
+    mergedInto: integer('merged_into'),
+    /** An initiative this report led to, if any. */
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    /** The day it was made (YYYY-MM-DD, Copenhagen): no time, for the reporter's privacy. */
+    createdOn: text('created_on').notNull(),
+    /** Synthetic demo report. */
+    demo: flag('demo', false),
+  },
+  (t) => [
+    check('reports_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    check('reports_time_check', sql`${t.timeOfDay} in ('morning', 'daytime', 'evening', 'night', 'often')`),
+    check('reports_reporter_check', sql`${t.reporterType} in ('resident', 'business', 'works_here', 'visitor')`),
+    check('reports_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 1 and 7`),
+    check('reports_description_check', sql`length(${t.description}) <= 1000`),
+    index('reports_status_idx').on(t.status),
+    index('reports_area_idx').on(t.areaId, t.createdOn),
+  ],
+);
+
+/** Every status change of a report, with its public note ("you said, we did"). */
+export const reportUpdates = sqliteTable(
+  'report_updates',
+  {
+    id: id(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** The status set by this change. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    /** Shown on the receipt page; no personal data. */
+    publicNote: text('public_note'),
+    /** Internal reason (e.g. for a rejection); not shown publicly. */
+    internalNote: text('internal_note'),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('report_updates_report_idx').on(t.reportId)],
+);
+
+/**
+ * Follow-up notices waiting to be e-mailed to a reporter who asked for them
+ * (an outbox). Written in the same transaction as the status change, so a
+ * notice is neither lost when the mail server is down nor sent for a change
+ * that did not happen. The address is copied here because closing a report
+ * deletes it from the report; the row itself is deleted once sent, or given
+ * up after MAX_NOTICE_ATTEMPTS, so no address outlives its last notice by long.
+ */
+export const reportNotices = sqliteTable(
+  'report_notices',
+  {
+    id: id(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    /** The reporter's address. Never shown, never logged. */
+    email: text('email').notNull(),
+    /** The status the notice tells about. */
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    /** The public note of the change (already masked), if any. */
+    publicNote: text('public_note'),
+    /** Failed delivery attempts so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this time (seconds): back-off after a failed attempt. */
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    index('report_notices_due_idx').on(t.nextAttemptAt),
+  ],
+);
+
+export type ReportCategory = typeof reportCategories.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type ReportUpdate = typeof reportUpdates.$inferSelect;
+
+/** Which way a goal wants its indicator to move. */
+export const GOAL_DIRECTIONS = ['decrease', 'increase'] as const;
+export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
+
+/**
+ * A goal the partnership tracks, defined by an analyst: an indicator (the
+ * share of respondents in an area whose answer to a question of a survey
+ * series is one of `successValues`), a baseline and a target. The baseline
+ * is either a wave of the series or a reference value entered by hand (with
+ * its sample size and source, e.g. the city's own survey). The indicator's
+ * denominator is everyone who gave a substantive answer: "don't know" and
+ * "prefer not to say" are left out.
+ */
+export const goals = sqliteTable(
+  'goals',
+  {
+    id: id(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** The survey series whose waves measure the indicator. */
+    seriesId: integer('series_id')
+      .notNull()
+      .references(() => surveySeries.id),
+    /** The question's stable key within the series, e.g. `safety_evening`. */
+    questionKey: text('question_key').notNull(),
+    /** For a matrix question: the item (row), e.g. `drug_dealing`. */
+    item: text('item'),
+    /** Answer values counted as the indicator (JSON array), e.g. ["unsafe", "very_unsafe"]. */
+    successValues: json('success_values').$type<string[]>().notNull(),
+    /** The area whose respondents are measured. */
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    /** decrease (e.g. insecurity) or increase (e.g. trust). */
+    direction: text('direction', { enum: GOAL_DIRECTIONS }).notNull().default('decrease'),
+    /** Baseline: a wave of the series … */
+    baselineSurveyId: integer('baseline_survey_id').references(() => surveys.id),
+    /** … or a reference share (0–1) entered by hand, with its sample size and source. */
+    baselineValue: double('baseline_value'),
+    baselineN: integer('baseline_n'),
+    baselineSource: text('baseline_source'),
+    /** The share (0–1) to reach … */
+    targetValue: double('target_value').notNull(),
+    /** … by this day (YYYY-MM-DD). */
+    targetDate: text('target_date').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('goals_direction_check', sql`${t.direction} in ('decrease', 'increase')`),
+    check(
+      'goals_baseline_check',
+      sql`(${t.baselineSurveyId} is not null and ${t.baselineValue} is null) or (${t.baselineSurveyId} is null and ${t.baselineValue} between 0 and 1 and ${t.baselineN} > 0 and length(${t.baselineSource}) > 0)`,
+    ),
+    check('goals_target_check', sql`${t.targetValue} between 0 and 1`),
+    check('goals_item_check', sql`${t.item} is null or length(${t.item}) > 0`),
+  ],
+);
+
+/**
+ * Population margins an analyst enters for an area (e.g. age band by gender
+ * from Statistics Denmark), used to weight survey estimates by raking. The
+ * variable is a question key of the series (`age_band`, `gender`) and the
+ * category one of its answer values.
+ */
+export const populationMargins = sqliteTable(
+  'population_margins',
+  {
+    id: id(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id, { onDelete: 'cascade' }),
+    /** A question key, e.g. `age_band`. */
+    variable: text('variable').notNull(),
+    /** One of that question's answer values, e.g. `30_44`. */
+    category: text('category').notNull(),
+    /** Number of inhabitants (or any count proportional to it). */
+    population: integer('population').notNull(),
+    /** Where the figure comes from, e.g. "Danmarks Statistik, FOLK1A, 1. kvt. 2026". */
+    source: text('source').notNull(),
+  },
+  (t) => [
+    uniqueIndex('population_margins_idx').on(t.areaId, t.variable, t.category),
+    check('population_margins_population_check', sql`${t.population} >= 0`),
+  ],
+);
+
+export type Goal = typeof goals.$inferSelect;
+export type PopulationMargin = typeof populationMargins.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// State that several app instances share (see README "Running on PostgreSQL")
+// ---------------------------------------------------------------------------
+
+/**
+ * The key of the day for client keys: throttles count a client address under
+ * HMAC(key of the day, address), never under the address. In the database so
+ * that every app instance computes the same client key and a client cannot
+ * get more tries by reaching other instances; a new random key each UTC day,
+ * so keys cannot be followed across days, and yesterday's is deleted.
+ */
+export const throttleKeys = sqliteTable('throttle_keys', {
+  /** The UTC day the key is for, `YYYY-MM-DD`. */
+  day: text('day').primaryKey(),
+  /** 32 random bytes. */
+  key: bytes('key').notNull(),
+});
+
+/**
+ * Throttle counters: at most a throttle's limit of hits per key per window
+ * (fixed windows). A row lives until its window ends; it holds a keyed hash,
+ * a count and a time, nothing that leads back to a person, and nothing links
+ * it to what the client posted.
+ */
+export const throttleHits = sqliteTable(
+  'throttle_hits',
+  {
+    /** Which throttle, e.g. `reportClient` (src/server/throttle.ts). */
+    scope: text('scope').notNull(),
+    /** HMAC of the client address or account with the key of the day (base64url). */
+    key: text('key').notNull(),
+    /** Hits in the current window. */
+    count: integer('count').notNull(),
+    /** When the window ends (seconds); the row is deleted after. */
+    resetAt: timestamp('reset_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('throttle_hits_reset_idx').on(t.resetAt)],
+);
+
+/**
+ * /meld submissions already stored: a double click, a resent form or a retry
+ * after a lost answer finds its token here and leads to the same receipt,
+ * whichever instance it reaches. Written in the report's transaction, so a
+ * token is stored exactly when its report is; kept for a day.
+ */
+export const reportSubmissions = sqliteTable(
+  'report_submissions',
+  {
+    /** sha256 of the form's hidden `submission` token (base64url). */
+    tokenHash: text('token_hash').primaryKey(),
+    /**
+     * The report stored for it. Null only inside the storing transaction: the
+     * token is claimed first (a concurrent repeat waits for that claim and
+     * then finds the receipt), the report inserted, and this set.
+     */
+    reportId: integer('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    /** When the token is forgotten (seconds). */
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],
+);

@@ -1,0 +1,173 @@
+/**
+ * db/schema.pg.ts must mirror db/schema.sqlite.ts: the app is typed against the
+ * SQLite tables and is handed the PostgreSQL ones at run time, so a column,
+ * key, constraint or type that exists in one dialect only is a bug that
+ * shows up on one kind of deployment alone. This compares what drizzle
+ * knows of each table (getTableConfig) and, for the type checker, the row
+ * types; it needs no database.
+ */
+import { getTableName, is, SQL, Table, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import { getTableConfig as getPgTableConfig, PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as getSqliteTableConfig, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as pgSchema from '../../db/schema.pg.ts';
+import * as sqliteSchema from '../../db/schema.sqlite.ts';
+
+/** What a column holds as the app sees it, whatever the dialect stores. */
+type Kind = 'date' | 'boolean' | 'json' | 'buffer' | 'number' | 'string';
+
+const SQLITE_KINDS: Record<string, Kind> = {
+  SQLiteTimestamp: 'date',
+  SQLiteBoolean: 'boolean',
+  SQLiteTextJson: 'json',
+  SQLiteBlobBuffer: 'buffer',
+  SQLiteInteger: 'number',
+  SQLiteReal: 'number',
+  SQLiteText: 'string',
+};
+
+const PG_KINDS: Record<string, Kind> = {
+  PgTimestamp: 'date',
+  PgBoolean: 'boolean',
+  PgJson: 'json',
+  PgInteger: 'number',
+  PgDoublePrecision: 'number',
+  PgText: 'string',
+};
+
+/** A kind neither map knows fails the comparison, so a new column kind cannot slip through unmapped. */
+function sqliteKind(column: SQLiteColumn): string {
+  return SQLITE_KINDS[column.columnType] ?? `unmapped ${column.columnType}`;
+}
+
+function pgKind(column: PgColumn): string {
+  // bytea is a custom type in drizzle 0.45 (see db/columns.ts).
+  if (column.columnType === 'PgCustomColumn' && column.getSQLType() === 'bytea') return 'buffer';
+  return PG_KINDS[column.columnType] ?? `unmapped ${column.columnType} ${column.getSQLType()}`;
+}
+
+/** One table as a plain object both dialects can be reduced to and compared with toEqual. */
+type Shape = {
+  name: string;
+  columns: Record<string, { kind: string; notNull: boolean; primary: boolean; hasDefault: boolean; default: unknown; enumValues: string[] | null; unique: string | null }>;
+  primaryKeys: { name: string; columns: string[] }[];
+  foreignKeys: { name: string; columns: string[]; foreignTable: string; foreignColumns: string[]; onDelete: string }[];
+  uniqueConstraints: string[];
+  indexes: { name: string; unique: boolean; columns: string[] }[];
+  checks: string[];
+};
+
+type AnyColumn = SQLiteColumn | PgColumn;
+
+function columnShape(column: AnyColumn, kind: string): Shape['columns'][string] {
+  return {
+    kind,
+    notNull: column.notNull,
+    primary: column.primary,
+    hasDefault: column.hasDefault,
+    // A value default must be equal; an SQL default is dialect-specific (`(unixepoch())` is `now()`), so only its presence counts.
+    default: is(column.default, SQL) ? 'sql expression' : column.default,
+    enumValues: column.enumValues ?? null,
+    unique: column.isUnique ? (column.uniqueName ?? '') : null,
+  };
+}
+
+function byName<T extends { name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function indexColumnName(column: unknown): string {
+  if (is(column, SQL)) return 'sql expression';
+  return (column as { name?: string }).name ?? '?';
+}
+
+function sqliteShape(table: SQLiteTable): Shape {
+  const config = getSqliteTableConfig(table);
+  return {
+    name: config.name,
+    columns: Object.fromEntries(config.columns.map((c) => [c.name, columnShape(c, sqliteKind(c))])),
+    primaryKeys: byName(config.primaryKeys.map((pk) => ({ name: pk.getName(), columns: pk.columns.map((c) => c.name) }))),
+    foreignKeys: byName(
+      config.foreignKeys.map((fk) => {
+        const ref = fk.reference();
+        return {
+          name: fk.getName(),
+          columns: ref.columns.map((c) => c.name),
+          foreignTable: getTableName(ref.foreignTable),
+          foreignColumns: ref.foreignColumns.map((c) => c.name),
+          onDelete: fk.onDelete ?? 'no action',
+        };
+      }),
+    ),
+    uniqueConstraints: config.uniqueConstraints.map((u) => u.getName() ?? '').sort(),
+    indexes: byName(config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique, columns: i.config.columns.map(indexColumnName) }))),
+    checks: config.checks.map((c) => c.name).sort(),
+  };
+}
+
+function pgShape(table: PgTable): Shape {
+  const config = getPgTableConfig(table);
+  return {
+    name: config.name,
+    columns: Object.fromEntries(config.columns.map((c) => [c.name, columnShape(c, pgKind(c))])),
+    primaryKeys: byName(config.primaryKeys.map((pk) => ({ name: pk.getName(), columns: pk.columns.map((c) => c.name) }))),
+    foreignKeys: byName(
+      config.foreignKeys.map((fk) => {
+        const ref = fk.reference();
+        return {
+          name: fk.getName(),
+          columns: ref.columns.map((c) => c.name),
+          foreignTable: getTableName(ref.foreignTable),
+          foreignColumns: ref.foreignColumns.map((c) => c.name),
+          onDelete: fk.onDelete ?? 'no action',
+        };
+      }),
+    ),
+    uniqueConstraints: config.uniqueConstraints.map((u) => u.getName() ?? '').sort(),
+    indexes: byName(
+      config.indexes.map((i) => ({ name: i.config.name ?? '', unique: i.config.unique, columns: i.config.columns.map(indexColumnName) })),
+    ),
+    checks: config.checks.map((c) => c.name).sort(),
+  };
+}
+
+const sqliteTables = Object.entries(sqliteSchema as Record<string, unknown>).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
+const pgTables = new Map(Object.entries(pgSchema as Record<string, unknown>).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
+
+/** Row types by export name, for the type checker (vitest's expectTypeOf is checked by tsc, not at run time). */
+type Models<M> = {
+  [K in keyof M as M[K] extends Table ? K : never]: M[K] extends Table ? { select: InferSelectModel<M[K]>; insert: InferInsertModel<M[K]> } : never;
+};
+
+describe('the PostgreSQL schema mirrors the SQLite schema', () => {
+  it('every SQLite table has a PostgreSQL table under the same export name, and there are no others', () => {
+    expect(sqliteTables.length).toBeGreaterThanOrEqual(28);
+    expect([...pgTables.keys()].sort()).toEqual(sqliteTables.map(([exportName]) => exportName).sort());
+  });
+
+  it('rows have the same TypeScript types in both dialects (checked by tsc)', () => {
+    expectTypeOf<Models<typeof pgSchema>>().toEqualTypeOf<Models<typeof sqliteSchema>>();
+  });
+
+  describe.each(sqliteTables)('%s', (exportName, sqliteTable) => {
+    const pgTable = pgTables.get(exportName);
+    const expected = sqliteShape(sqliteTable);
+    const actual = pgTable ? pgShape(pgTable) : undefined;
+
+    it('has the same SQL name, columns, data kinds, notNull, defaults, enums and primary keys', () => {
+      expect(actual?.name).toBe(expected.name);
+      expect(actual?.columns).toEqual(expected.columns);
+      expect(actual?.primaryKeys).toEqual(expected.primaryKeys);
+    });
+
+    it('has the same foreign keys (columns, referenced table and columns, onDelete)', () => {
+      expect(actual?.foreignKeys).toEqual(expected.foreignKeys);
+    });
+
+    it('has the same unique constraints, indexes and CHECK names', () => {
+      expect(actual?.uniqueConstraints).toEqual(expected.uniqueConstraints);
+      expect(actual?.indexes).toEqual(expected.indexes);
+      expect(actual?.checks).toEqual(expected.checks);
+    });
+  });
+});
