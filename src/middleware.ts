@@ -58,7 +58,7 @@ const originCheck = defineMiddleware((ctx, next) => {
  * the last X-Forwarded-For entry (the one our proxy added). The address is
  * hashed here and goes no further.
  */
-const client = defineMiddleware((ctx, next) => {
+const client = defineMiddleware(async (ctx, next) => {
   let address: string | undefined;
   const forwarded = ctx.request.headers.get('x-forwarded-for');
   if (config().trustProxy && forwarded) address = forwarded.split(',').at(-1)?.trim();
@@ -69,7 +69,7 @@ const client = defineMiddleware((ctx, next) => {
       address = undefined;
     }
   }
-  ctx.locals.client = clientKey(address);
+  ctx.locals.client = await clientKey(db(), address);
   return next();
 });
 
@@ -77,7 +77,7 @@ const staffGate = defineMiddleware(async (ctx, next) => {
   ctx.locals.staff = null;
   const token = ctx.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    ctx.locals.staff = validateSessionToken(db(), token);
+    ctx.locals.staff = await validateSessionToken(db(), token);
     if (!ctx.locals.staff) ctx.cookies.delete(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true });
   }
   const { locale: lang, path } = ctx.locals;

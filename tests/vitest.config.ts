@@ -7,16 +7,44 @@
  * - reliability: the built site under load, killed and restarted, fuzzed, backed up
  *   (each test starts its own server, so they run one file at a time).
  * `npm test` builds first (the `pretest` script), so http and browser test the real build.
+ *
+ * With TEST_POSTGRES_URL set (a PostgreSQL server URL whose role may create
+ * databases; .ci/run sets it), two more projects run the integration and
+ * reliability tests again with PostgreSQL as the database: integration-pg and
+ * reliability-pg. Each test database is created and dropped by the test
+ * (tests/support/db.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const postgres = process.env['TEST_POSTGRES_URL'];
 
 export default defineConfig({
   root,
   test: {
     projects: [
+      ...(postgres
+        ? [
+            {
+              extends: true,
+              test: { name: 'integration-pg', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, env: { DATABASE_URL: postgres } },
+            },
+            {
+              extends: true,
+              test: {
+                name: 'reliability-pg',
+                include: ['tests/reliability/**/*.test.ts'],
+                testTimeout: 300_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+                // After everything else, and after the SQLite reliability run.
+                sequence: { groupOrder: 2 },
+                env: { DATABASE_URL: postgres },
+              },
+            },
+          ]
+        : []),
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 15_000 } },
       // Some integration tests start the command-line tools as processes: allow them time on a busy 2-core machine.
       { extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000 } },
@@ -48,8 +76,10 @@ export default defineConfig({
           include: ['tests/reliability/**/*.test.ts'],
           testTimeout: 300_000,
           hookTimeout: 120_000,
-          // Load and crash tests measure the server: one at a time on a 2-core machine.
+          // Load and crash tests measure the server: one at a time on a 2-core machine,
+          // and after the other projects, so that nothing else competes for the cores.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

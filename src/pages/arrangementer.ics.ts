@@ -7,10 +7,10 @@ import { db } from '../server/db/index.ts';
 import { calendarOrigin, toCalendarEvent } from '../server/event-pages.ts';
 import { listPublishedEvents } from '../server/events.ts';
 
-export const GET: APIRoute = (ctx) => {
+export const GET: APIRoute = async (ctx) => {
   const { locale } = ctx.locals;
   const origin = calendarOrigin(config().publicOrigin, new URL(ctx.url));
-  const events = listPublishedEvents(db()).map((detail) => toCalendarEvent(detail, locale, origin));
+  const events = (await listPublishedEvents(db())).map((detail) => toCalendarEvent(detail, locale, origin));
   return new Response(renderCalendar(events, messages(locale).events.calendarName), {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

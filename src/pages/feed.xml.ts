@@ -4,7 +4,7 @@ import { config } from '../server/config.ts';
 import { db } from '../server/db/index.ts';
 import { initiativesFeed } from '../server/feeds.ts';
 
-export const GET: APIRoute = ({ locals, url }) => {
-  const xml = initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin });
+export const GET: APIRoute = async ({ locals, url }) => {
+  const xml = await initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
 };

@@ -4,34 +4,42 @@ import { areas, type Area, type AreaGeometry, type NewArea } from '../../db/sche
 import { areaGeometrySchema, findAreaForPoint, type LatLon } from '../lib/geo.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { groupConcat, rawRow } from './db/raw.ts';
+import { transaction } from './db/transaction.ts';
 
 /**
  * All areas, target area first, in display order. Every report post looks up
  * its area in these boundaries, and reading and parsing them each time was a
  * visible share of a post's cost; they change only when staff replace a
- * boundary, so they are kept per database until the rows' ids, change times
- * or boundary lengths differ (checked with one small query, so a change made
- * by another instance or a CLI is seen at once).
+ * boundary, so they are kept until the rows' ids, change times, boundary
+ * lengths or order differ (checked with one small query, so a change made by
+ * another instance or a CLI is seen at once, and a transaction gets the kept
+ * rows too).
  */
-export function listAreas(db: Queryable): Area[] {
-  const key = db.get<{ key: string | null }>(
-    sql`select group_concat(id || ':' || coalesce(updated_at, 0) || ':' || length(geometry) || ':' || display_order) as key from ${areas}`,
-  )?.key ?? '';
-  const hit = kept.get(db);
-  if (hit?.key === key) return hit.rows;
-  const rows = db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
-  kept.set(db, { key, rows });
+export async function listAreas(db: Queryable): Promise<Area[]> {
+  // Spelled so that SQLite and PostgreSQL give the same text.
+  const signature = sql`cast(id as text) || ':' || coalesce(cast(updated_at as text), '') || ':' || cast(length(cast(geometry as text)) as text) || ':' || cast(display_order as text)`;
+  const key = (await rawRow<{ key: string | null }>(
+    db,
+    sql`select ${groupConcat(db, signature, ',')} as key from ${areas}`,
+  ))?.key ?? '';
+  if (kept?.key === key) return kept.rows;
+  // Read after the key: if a change lands in between, the kept key is the
+  // older one and the next call reads again, so kept rows are never staler
+  // than their key.
+  const rows = await db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id));
+  kept = { key, rows };
   return rows;
 }
-const kept = new WeakMap<Queryable, { key: string; rows: Area[] }>();
+let kept: { key: string; rows: Area[] } | undefined;
 
 /** The area a point falls in, or undefined when it is outside every area. */
-export function areaForPoint(db: Queryable, point: LatLon): Area | undefined {
-  return findAreaForPoint(listAreas(db), point);
+export async function areaForPoint(db: Queryable, point: LatLon): Promise<Area | undefined> {
+  return findAreaForPoint(await listAreas(db), point);
 }
 
-export function insertAreas(db: Queryable, rows: NewArea[]): void {
-  if (rows.length > 0) db.insert(areas).values(rows).run();
+export async function insertAreas(db: Queryable, rows: NewArea[]): Promise<void> {
+  if (rows.length > 0) await db.insert(areas).values(rows);
 }
 
 export type GeometryUpload = { ok: true; geometry: AreaGeometry } | { ok: false; reason: 'json' | 'shape' };
@@ -55,13 +63,13 @@ export function parseGeometryUpload(text: string): GeometryUpload {
 }
 
 /** Replaces an area's boundary with an official one (no longer approximate); audited. */
-export function replaceAreaGeometry(db: Queryable, areaId: number, geometry: AreaGeometry, actorId: number | null): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(areas).where(eq(areas.id, areaId)).get();
+export async function replaceAreaGeometry(db: Queryable, areaId: number, geometry: AreaGeometry, actorId: number | null): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(areas).where(eq(areas.id, areaId)).limit(1);
     if (!before) return false;
-    tx.update(areas).set({ geometry, approximate: false, updatedAt: new Date() }).where(eq(areas.id, areaId)).run();
+    await tx.update(areas).set({ geometry, approximate: false, updatedAt: new Date() }).where(eq(areas.id, areaId));
     const points = (g: AreaGeometry) => JSON.stringify(g.coordinates).split('],[').length;
-    recordAudit(tx, {
+    await recordAudit(tx, {
       userId: actorId,
       action: 'area.replace_geometry',
       entityType: 'area',

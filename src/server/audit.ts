@@ -14,16 +14,15 @@ export interface AuditEntry {
   summary?: string;
 }
 
-export function recordAudit(db: Queryable, entry: AuditEntry): void {
-  db.insert(auditLog)
+export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog)
     .values({
       userId: entry.userId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId ?? null,
       summary: (entry.summary ?? '').slice(0, 1000),
-    })
-    .run();
+    });
 }
 
 export interface AuditRow {
@@ -36,7 +35,7 @@ export interface AuditRow {
   summary: string;
 }
 
-export function listAudit(db: Queryable, options: { limit: number; offset: number }): AuditRow[] {
+export async function listAudit(db: Queryable, options: { limit: number; offset: number }): Promise<AuditRow[]> {
   return db
     .select({
       id: auditLog.id,
@@ -51,8 +50,7 @@ export function listAudit(db: Queryable, options: { limit: number; offset: numbe
     .leftJoin(users, eq(users.id, auditLog.userId))
     .orderBy(desc(auditLog.id))
     .limit(options.limit)
-    .offset(options.offset)
-    .all();
+    .offset(options.offset);
 }
 
 /** Describes a change as `field: before → after` for the fields that differ. */

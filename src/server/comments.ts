@@ -18,6 +18,7 @@ import type { Locale } from '../lib/i18n/index.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 
 export const COMMENT_MAX = 2000;
 export const NAME_MAX = 80;
@@ -39,11 +40,11 @@ export function copenhagenDay(now = new Date()): string {
 }
 
 /** Stores a resident's comment, masked, as pending. */
-export function submitComment(db: Queryable, input: NewComment): Comment {
+export async function submitComment(db: Queryable, input: NewComment): Promise<Comment> {
   const body = maskPersonalData(input.body);
   const name = input.authorName ? maskPersonalData(input.authorName) : null;
   const masks = [...new Set([...body.masks, ...(name?.masks ?? [])])];
-  return db
+  const [comment] = await db
     .insert(comments)
     .values({
       targetType: input.targetType,
@@ -54,8 +55,8 @@ export function submitComment(db: Queryable, input: NewComment): Comment {
       locale: input.locale,
       postedOn: copenhagenDay(),
     })
-    .returning()
-    .get();
+    .returning();
+  return comment!;
 }
 
 export interface PublicReply {
@@ -74,21 +75,19 @@ export interface PublicComment {
 }
 
 /** Approved comments with their official replies, oldest first. */
-export function listApprovedComments(db: Queryable, targetType: CommentTarget, targetId: number): PublicComment[] {
-  const rows = db
+export async function listApprovedComments(db: Queryable, targetType: CommentTarget, targetId: number): Promise<PublicComment[]> {
+  const rows = await db
     .select()
     .from(comments)
     .where(and(eq(comments.targetType, targetType), eq(comments.targetId, targetId), eq(comments.status, 'approved')))
-    .orderBy(asc(comments.id))
-    .all();
+    .orderBy(asc(comments.id));
   if (rows.length === 0) return [];
-  const replies = db
+  const replies = await db
     .select({ reply: commentReplies, partner: partners })
     .from(commentReplies)
     .innerJoin(partners, eq(partners.id, commentReplies.partnerId))
     .where(inArray(commentReplies.commentId, rows.map((r) => r.id)))
-    .orderBy(asc(commentReplies.id))
-    .all();
+    .orderBy(asc(commentReplies.id));
   return rows.map((c) => ({
     id: c.id,
     authorName: c.authorName,
@@ -101,8 +100,9 @@ export function listApprovedComments(db: Queryable, targetType: CommentTarget, t
   }));
 }
 
-export function countPendingComments(db: Queryable): number {
-  return db.select({ n: count() }).from(comments).where(eq(comments.status, 'pending')).get()?.n ?? 0;
+export async function countPendingComments(db: Queryable): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(comments).where(eq(comments.status, 'pending')).limit(1);
+  return row?.n ?? 0;
 }
 
 export interface QueueItem {
@@ -113,32 +113,32 @@ export interface QueueItem {
 }
 
 /** The moderation queue: pending first (oldest first), then the latest moderated ones. */
-export function listModerationQueue(db: Queryable, status: 'pending' | 'approved' | 'rejected'): QueueItem[] {
-  const rows = db
+export async function listModerationQueue(db: Queryable, status: 'pending' | 'approved' | 'rejected'): Promise<QueueItem[]> {
+  const rows = await db
     .select()
     .from(comments)
     .where(eq(comments.status, status))
     .orderBy(status === 'pending' ? asc(comments.id) : desc(comments.id))
-    .limit(200)
-    .all();
-  return rows.map((c) => {
-    const target =
+    .limit(200);
+  const queue: QueueItem[] = [];
+  for (const c of rows) {
+    const [target] =
       c.targetType === 'initiative'
-        ? db.select({ title: initiatives.titleDa, slug: initiatives.slug }).from(initiatives).where(eq(initiatives.id, c.targetId)).get()
-        : db.select({ title: events.titleDa, slug: events.slug }).from(events).where(eq(events.id, c.targetId)).get();
-    const replies = db
+        ? await db.select({ title: initiatives.titleDa, slug: initiatives.slug }).from(initiatives).where(eq(initiatives.id, c.targetId)).limit(1)
+        : await db.select({ title: events.titleDa, slug: events.slug }).from(events).where(eq(events.id, c.targetId)).limit(1);
+    const replies = await db
       .select({ body: commentReplies.body, partnerName: partners.nameDa })
       .from(commentReplies)
       .innerJoin(partners, eq(partners.id, commentReplies.partnerId))
-      .where(eq(commentReplies.commentId, c.id))
-      .all();
-    return {
+      .where(eq(commentReplies.commentId, c.id));
+    queue.push({
       comment: c,
       targetTitle: target?.title ?? '–',
       targetPath: target ? `/${c.targetType === 'initiative' ? 'indsatser' : 'arrangementer'}/${target.slug}` : '/',
       replies,
-    };
-  });
+    });
+  }
+  return queue;
 }
 
 export type ModerationDecision =
@@ -146,15 +146,15 @@ export type ModerationDecision =
   | { kind: 'reject'; reason: string };
 
 /** Approves (optionally with an edited text, masked again) or rejects a comment. */
-export function moderateComment(db: Queryable, commentId: number, decision: ModerationDecision, actorId: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+export async function moderateComment(db: Queryable, commentId: number, decision: ModerationDecision, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(comments).where(eq(comments.id, commentId)).limit(1);
     if (!before) return false;
     const now = new Date();
     if (decision.kind === 'approve') {
       const edited = decision.body !== undefined && decision.body !== before.body ? maskPersonalData(decision.body) : undefined;
       if (edited && edited.text.length > COMMENT_MAX) return false;
-      tx.update(comments)
+      await tx.update(comments)
         .set({
           status: 'approved',
           body: edited?.text ?? before.body,
@@ -163,15 +163,13 @@ export function moderateComment(db: Queryable, commentId: number, decision: Mode
           moderatedAt: now,
           rejectReason: null,
         })
-        .where(eq(comments.id, commentId))
-        .run();
+        .where(eq(comments.id, commentId));
     } else {
-      tx.update(comments)
+      await tx.update(comments)
         .set({ status: 'rejected', rejectReason: decision.reason, moderatedBy: actorId, moderatedAt: now })
-        .where(eq(comments.id, commentId))
-        .run();
+        .where(eq(comments.id, commentId));
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       userId: actorId,
       action: decision.kind === 'approve' ? 'comment.approve' : 'comment.reject',
       entityType: 'comment',
@@ -183,21 +181,21 @@ export function moderateComment(db: Queryable, commentId: number, decision: Mode
 }
 
 /** An official reply under an approved comment, signed with a partner. */
-export function replyToComment(
+export async function replyToComment(
   db: Queryable,
   input: { commentId: number; partnerId: number; body: string },
   actorId: number,
-): boolean {
-  return db.transaction((tx) => {
-    const c = tx.select().from(comments).where(eq(comments.id, input.commentId)).get();
+): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [c] = await tx.select().from(comments).where(eq(comments.id, input.commentId)).limit(1);
     if (!c || c.status !== 'approved') return false;
-    const reply = tx.insert(commentReplies).values({ ...input, userId: actorId }).returning().get();
-    recordAudit(tx, {
+    const [reply] = await tx.insert(commentReplies).values({ ...input, userId: actorId }).returning();
+    await recordAudit(tx, {
       userId: actorId,
       action: 'comment.reply',
       entityType: 'comment',
       entityId: input.commentId,
-      summary: `reply #${reply.id}: ${input.body.slice(0, 60)}`,
+      summary: `reply #${reply!.id}: ${input.body.slice(0, 60)}`,
     });
     return true;
   });

@@ -20,13 +20,14 @@ export interface InitiativeLink {
 }
 
 /** The initiative an event belongs to, only while that initiative is published (a draft is never linked). */
-export function findEventInitiative(db: Queryable, initiativeId: number | null): InitiativeLink | undefined {
+export async function findEventInitiative(db: Queryable, initiativeId: number | null): Promise<InitiativeLink | undefined> {
   if (initiativeId === null) return undefined;
-  return db
+  const [link] = await db
     .select({ slug: initiatives.slug, titleDa: initiatives.titleDa, titleEn: initiatives.titleEn })
     .from(initiatives)
     .where(and(eq(initiatives.id, initiativeId), eq(initiatives.state, 'published')))
-    .get();
+    .limit(1);
+  return link;
 }
 
 export interface EventTimeSpan {

@@ -4,6 +4,7 @@ import { areas, events, partners, type Area, type Event, type EventKind, type Pa
 import { slugify } from '../lib/localized.ts';
 import { describeChange, recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 
 export interface EventInput {
   kind: EventKind;
@@ -27,46 +28,45 @@ export interface EventDetail {
   partner: Partner | null;
 }
 
-function uniqueSlug(db: Queryable, title: string, startsAt: Date, exceptId?: number): string {
+async function uniqueSlug(db: Queryable, title: string, startsAt: Date, exceptId?: number): Promise<string> {
   const base = `${slugify(title) || 'arrangement'}-${startsAt.toISOString().slice(0, 10)}`;
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    const row = db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).get();
+    const [row] = await db.select({ id: events.id }).from(events).where(eq(events.slug, slug)).limit(1);
     if (!row || row.id === exceptId) return slug;
   }
 }
 
-export function createEvent(db: Queryable, input: EventInput, actorId: number | null): Event {
-  return db.transaction((tx) => {
-    const row = tx
+export async function createEvent(db: Queryable, input: EventInput, actorId: number | null): Promise<Event> {
+  return transaction(db, async (tx) => {
+    const [row] = await tx
       .insert(events)
-      .values({ ...input, slug: uniqueSlug(tx, input.titleDa, input.startsAt), state: 'draft' })
-      .returning()
-      .get();
-    recordAudit(tx, { userId: actorId, action: 'event.create', entityType: 'event', entityId: row.id, summary: row.titleDa });
+      .values({ ...input, slug: await uniqueSlug(tx, input.titleDa, input.startsAt), state: 'draft' })
+      .returning();
+    if (!row) throw new Error('event not inserted');
+    await recordAudit(tx, { userId: actorId, action: 'event.create', entityType: 'event', entityId: row.id, summary: row.titleDa });
     return row;
   });
 }
 
-export function updateEvent(db: Queryable, id: number, input: EventInput, actorId: number | null): Event | undefined {
-  return db.transaction((tx) => {
-    const before = tx.select().from(events).where(eq(events.id, id)).get();
+export async function updateEvent(db: Queryable, id: number, input: EventInput, actorId: number | null): Promise<Event | undefined> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(events).where(eq(events.id, id)).limit(1);
     if (!before) return undefined;
-    const row = tx.update(events).set({ ...input, updatedAt: new Date() }).where(eq(events.id, id)).returning().get();
-    recordAudit(tx, { userId: actorId, action: 'event.update', entityType: 'event', entityId: id, summary: describeChange(before, { ...input }) });
+    const [row] = await tx.update(events).set({ ...input, updatedAt: new Date() }).where(eq(events.id, id)).returning();
+    await recordAudit(tx, { userId: actorId, action: 'event.update', entityType: 'event', entityId: id, summary: describeChange(before, { ...input }) });
     return row;
   });
 }
 
-export function setEventState(db: Queryable, id: number, state: 'draft' | 'published', actorId: number | null): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(events).where(eq(events.id, id)).get();
+export async function setEventState(db: Queryable, id: number, state: 'draft' | 'published', actorId: number | null): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(events).where(eq(events.id, id)).limit(1);
     if (!before) return false;
-    tx.update(events)
+    await tx.update(events)
       .set({ state, publishedAt: state === 'published' ? (before.publishedAt ?? new Date()) : before.publishedAt, updatedAt: new Date() })
-      .where(eq(events.id, id))
-      .run();
-    recordAudit(tx, {
+      .where(eq(events.id, id));
+    await recordAudit(tx, {
       userId: actorId,
       action: state === 'published' ? 'event.publish' : 'event.unpublish',
       entityType: 'event',
@@ -77,55 +77,60 @@ export function setEventState(db: Queryable, id: number, state: 'draft' | 'publi
   });
 }
 
-function withRelations(db: Queryable, event: Event): EventDetail {
+async function withRelations(db: Queryable, event: Event): Promise<EventDetail> {
+  const [area] = event.areaId ? await db.select().from(areas).where(eq(areas.id, event.areaId)).limit(1) : [];
+  const [partner] = event.partnerId ? await db.select().from(partners).where(eq(partners.id, event.partnerId)).limit(1) : [];
   return {
     event,
-    area: event.areaId ? (db.select().from(areas).where(eq(areas.id, event.areaId)).get() ?? null) : null,
-    partner: event.partnerId ? (db.select().from(partners).where(eq(partners.id, event.partnerId)).get() ?? null) : null,
+    area: area ?? null,
+    partner: partner ?? null,
   };
 }
 
+/** Each event with its area and partner, in the same order. */
+async function allWithRelations(db: Queryable, list: readonly Event[]): Promise<EventDetail[]> {
+  const out: EventDetail[] = [];
+  for (const e of list) out.push(await withRelations(db, e));
+  return out;
+}
+
 /** Published events; upcoming ones (ending after `from`) first in time order, or all when `from` is omitted. */
-export function listPublishedEvents(db: Queryable, options: { from?: Date } = {}): EventDetail[] {
+export async function listPublishedEvents(db: Queryable, options: { from?: Date } = {}): Promise<EventDetail[]> {
   const where = options.from
     ? and(eq(events.state, 'published'), gte(events.endsAt, options.from))
     : eq(events.state, 'published');
-  return db.select().from(events).where(where).orderBy(asc(events.startsAt)).all().map((e) => withRelations(db, e));
+  return allWithRelations(db, await db.select().from(events).where(where).orderBy(asc(events.startsAt)));
 }
 
 /** Published events that have ended, newest first. */
-export function listPastEvents(db: Queryable, now: Date, limit = 20): EventDetail[] {
-  return db
+export async function listPastEvents(db: Queryable, now: Date, limit = 20): Promise<EventDetail[]> {
+  const rows = await db
     .select()
     .from(events)
     .where(and(eq(events.state, 'published')))
-    .orderBy(desc(events.startsAt))
-    .all()
-    .filter((e) => e.endsAt < now)
-    .slice(0, limit)
-    .map((e) => withRelations(db, e));
+    .orderBy(desc(events.startsAt));
+  return allWithRelations(db, rows.filter((e) => e.endsAt < now).slice(0, limit));
 }
 
-export function findPublishedEvent(db: Queryable, slug: string): EventDetail | undefined {
-  const row = db.select().from(events).where(and(eq(events.slug, slug), eq(events.state, 'published'))).get();
+export async function findPublishedEvent(db: Queryable, slug: string): Promise<EventDetail | undefined> {
+  const [row] = await db.select().from(events).where(and(eq(events.slug, slug), eq(events.state, 'published'))).limit(1);
   return row ? withRelations(db, row) : undefined;
 }
 
-export function findEvent(db: Queryable, id: number): EventDetail | undefined {
-  const row = db.select().from(events).where(eq(events.id, id)).get();
+export async function findEvent(db: Queryable, id: number): Promise<EventDetail | undefined> {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1);
   return row ? withRelations(db, row) : undefined;
 }
 
-export function listAllEvents(db: Queryable): Event[] {
-  return db.select().from(events).orderBy(desc(events.startsAt)).all();
+export async function listAllEvents(db: Queryable): Promise<Event[]> {
+  return db.select().from(events).orderBy(desc(events.startsAt));
 }
 
 /** Published events belonging to an initiative. */
-export function listEventsForInitiative(db: Queryable, initiativeId: number): Event[] {
+export async function listEventsForInitiative(db: Queryable, initiativeId: number): Promise<Event[]> {
   return db
     .select()
     .from(events)
     .where(and(eq(events.initiativeId, initiativeId), eq(events.state, 'published')))
-    .orderBy(asc(events.startsAt))
-    .all();
+    .orderBy(asc(events.startsAt));
 }

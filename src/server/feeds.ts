@@ -6,10 +6,10 @@ import { renderRss, type FeedItem } from '../lib/rss.ts';
 import type { Queryable } from './db/connection.ts';
 import { listPublishedInitiatives } from './initiatives.ts';
 
-export function initiativesFeed(db: Queryable, options: { locale: Locale; origin: string; area?: Area }): string {
+export async function initiativesFeed(db: Queryable, options: { locale: Locale; origin: string; area?: Area }): Promise<string> {
   const { locale, origin, area } = options;
   const m = messages(locale);
-  const list = listPublishedInitiatives(db, area ? { areaSlug: area.slug } : {});
+  const list = await listPublishedInitiatives(db, area ? { areaSlug: area.slug } : {});
   const url = (path: string) => new URL(localePath(locale, path), origin).href;
   const items: FeedItem[] = [];
   for (const { initiative: i, updates } of list) {

@@ -1,7 +1,10 @@
 /** The health check behind /healthz: is the database reachable and fully migrated? */
 import { sql } from 'drizzle-orm';
-import journal from '../../db/migrations/meta/_journal.json' with { type: 'json' };
+import sqliteJournal from '../../db/migrations/meta/_journal.json' with { type: 'json' };
+import pgJournal from '../../db/migrations-pg/meta/_journal.json' with { type: 'json' };
 import type { Db } from './db/connection.ts';
+import { rawRow } from './db/raw.ts';
+import { isSqlite } from './db/transaction.ts';
 
 export interface Health {
   ok: boolean;
@@ -12,11 +15,13 @@ export interface Health {
   migrationsCurrent: boolean;
 }
 
-export function checkHealth(db: Db): Health {
+export async function checkHealth(db: Db): Promise<Health> {
   try {
-    const applied =
-      db.get<{ n: number }>(sql`select count(*) as n from __drizzle_migrations`)?.n ?? 0;
-    const entries = journal.entries;
+    // drizzle's migrators keep their journal in __drizzle_migrations (PostgreSQL: in the schema `drizzle`).
+    const sqlite = isSqlite(db);
+    const table = sqlite ? sql`__drizzle_migrations` : sql`drizzle.__drizzle_migrations`;
+    const applied = Number((await rawRow<{ n: number }>(db, sql`select count(*) as n from ${table}`))?.n ?? 0);
+    const entries = (sqlite ? sqliteJournal : pgJournal).entries;
     const latest = applied > 0 ? (entries[applied - 1]?.tag ?? null) : null;
     const migrationsCurrent = applied === entries.length;
     return { ok: migrationsCurrent, database: 'ok', migration: latest, migrationsCurrent };

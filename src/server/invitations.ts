@@ -5,16 +5,18 @@ import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from '../lib/survey/codes.t
 import { recordAudit } from './audit.ts';
 import { randomCode } from './auth/random.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 
 /** Generates `n` new unique codes for a wave as one batch. */
-export function generateCodes(db: Queryable, surveyId: number, n: number, actorId: number | null): { batch: number; codes: string[] } {
-  return db.transaction((tx) => {
-    const batch = (tx.select({ b: max(invitationCodes.batch) }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId)).get()?.b ?? 0) + 1;
+export async function generateCodes(db: Queryable, surveyId: number, n: number, actorId: number | null): Promise<{ batch: number; codes: string[] }> {
+  return transaction(db, async (tx) => {
+    const [last] = await tx.select({ b: max(invitationCodes.batch) }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId)).limit(1);
+    const batch = (last?.b ?? 0) + 1;
     const codes = new Set<string>();
     while (codes.size < n) codes.add(randomCode(CODE_LENGTH, CODE_ALPHABET));
     // 27^8 ≈ 2.8e11 codes: a clash with an existing code is vanishingly rare; the unique index catches it.
-    for (const chunk of chunks([...codes], 500)) tx.insert(invitationCodes).values(chunk.map((code) => ({ surveyId, code, batch }))).run();
-    recordAudit(tx, { userId: actorId, action: 'survey.generate_codes', entityType: 'survey', entityId: surveyId, summary: `batch ${batch}: ${n} codes` });
+    for (const chunk of chunks([...codes], 500)) await tx.insert(invitationCodes).values(chunk.map((code) => ({ surveyId, code, batch })));
+    await recordAudit(tx, { userId: actorId, action: 'survey.generate_codes', entityType: 'survey', entityId: surveyId, summary: `batch ${batch}: ${n} codes` });
     return { batch, codes: [...codes] };
   });
 }
@@ -25,22 +27,20 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export function listCodes(db: Queryable, surveyId: number): { code: string; batch: number; used: boolean }[] {
+export async function listCodes(db: Queryable, surveyId: number): Promise<{ code: string; batch: number; used: boolean }[]> {
   return db
     .select({ code: invitationCodes.code, batch: invitationCodes.batch, used: invitationCodes.used })
     .from(invitationCodes)
     .where(eq(invitationCodes.surveyId, surveyId))
-    .orderBy(invitationCodes.batch, invitationCodes.id)
-    .all();
+    .orderBy(invitationCodes.batch, invitationCodes.id);
 }
 
-export function codeCounts(db: Queryable, surveyId: number): { total: number; used: number } {
-  const rows = db
+export async function codeCounts(db: Queryable, surveyId: number): Promise<{ total: number; used: number }> {
+  const rows = await db
     .select({ used: invitationCodes.used, n: count() })
     .from(invitationCodes)
     .where(eq(invitationCodes.surveyId, surveyId))
-    .groupBy(invitationCodes.used)
-    .all();
+    .groupBy(invitationCodes.used);
   const used = rows.find((r) => r.used)?.n ?? 0;
   return { total: rows.reduce((s, r) => s + r.n, 0), used };
 }
@@ -48,24 +48,25 @@ export function codeCounts(db: Queryable, surveyId: number): { total: number; us
 export type CodeCheck = { ok: true; codeId: number } | { ok: false; reason: 'invalid' | 'used' };
 
 /** Checks a typed code for a wave without using it (it is used when the response is stored). */
-export function checkCode(db: Queryable, surveyId: number, input: string): CodeCheck {
+export async function checkCode(db: Queryable, surveyId: number, input: string): Promise<CodeCheck> {
   const code = normaliseCode(input);
   if (!code) return { ok: false, reason: 'invalid' };
-  const row = db
+  const [row] = await db
     .select()
     .from(invitationCodes)
     .where(and(eq(invitationCodes.surveyId, surveyId), eq(invitationCodes.code, code)))
-    .get();
+    .limit(1);
   if (!row) return { ok: false, reason: 'invalid' };
   if (row.used) return { ok: false, reason: 'used' };
   return { ok: true, codeId: row.id };
 }
 
 /** Marks a code used if it is still unused; true when this call used it. */
-export function useCode(db: Queryable, codeId: number): boolean {
-  return db
+export async function useCode(db: Queryable, codeId: number): Promise<boolean> {
+  const used = await db
     .update(invitationCodes)
     .set({ used: true })
     .where(and(eq(invitationCodes.id, codeId), eq(invitationCodes.used, false)))
-    .run().changes === 1;
+    .returning({ id: invitationCodes.id });
+  return used.length === 1;
 }

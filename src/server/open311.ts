@@ -96,8 +96,8 @@ export function discovery(origin: string): Record<string, unknown> {
 }
 
 /** The active report categories as Open311 services. */
-export function listServices(db: Queryable, locale: Locale): Open311Service[] {
-  return listActiveCategories(db).map((c) => {
+export async function listServices(db: Queryable, locale: Locale): Promise<Open311Service[]> {
+  return (await listActiveCategories(db)).map((c) => {
     const name = locale === 'da' ? c.nameDa : (c.nameEn ?? c.nameDa);
     return {
       service_code: c.slug,
@@ -128,14 +128,13 @@ export interface RequestQuery {
 }
 
 /** Moderated reports that the privacy rule lets out, newest first. */
-export function listPublicRequests(db: Queryable, locale: Locale, k: number, query: RequestQuery = {}): Open311Request[] {
-  const rows = db
+export async function listPublicRequests(db: Queryable, locale: Locale, k: number, query: RequestQuery = {}): Promise<Open311Request[]> {
+  const rows = await db
     .select({ report: reports, category: reportCategories, area: areas })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .innerJoin(areas, eq(areas.id, reports.areaId))
-    .where(inArray(reports.status, [...MODERATED_STATUSES]))
-    .all();
+    .where(inArray(reports.status, [...MODERATED_STATUSES]));
   const withCell = rows.map((r) => {
     const cell = reportCell(r.report);
     return { ...r, cell, group: `${cell}|${r.category.id}`, publicId: publicRequestId(r.report.receipt) };
@@ -148,7 +147,7 @@ export function listPublicRequests(db: Queryable, locale: Locale, k: number, que
     .filter((r) => !query.serviceCodes || query.serviceCodes.includes(r.category.slug))
     .filter((r) => !query.ids || query.ids.includes(r.publicId))
     .sort((a, b) => b.report.createdOn.localeCompare(a.report.createdOn) || b.report.id - a.report.id);
-  const notes = latestPublicNotes(db, listed.map((r) => r.report.id));
+  const notes = await latestPublicNotes(db, listed.map((r) => r.report.id));
   const result = listed.map((r): Open311Request => {
     const [lat, long] = cellToLatLng(r.cell);
     return {
@@ -167,19 +166,18 @@ export function listPublicRequests(db: Queryable, locale: Locale, k: number, que
 }
 
 /** One published request, or undefined when unknown, not moderated or below K. */
-export function findPublicRequest(db: Queryable, locale: Locale, k: number, id: string): Open311Request | undefined {
-  return listPublicRequests(db, locale, k, { ids: [id] })[0];
+export async function findPublicRequest(db: Queryable, locale: Locale, k: number, id: string): Promise<Open311Request | undefined> {
+  return (await listPublicRequests(db, locale, k, { ids: [id] }))[0];
 }
 
-function latestPublicNotes(db: Queryable, ids: number[]): Map<number, string> {
+async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   if (ids.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select({ reportId: reportUpdates.reportId, note: reportUpdates.publicNote })
     .from(reportUpdates)
     .where(inArray(reportUpdates.reportId, ids))
-    .orderBy(asc(reportUpdates.id))
-    .all();
+    .orderBy(asc(reportUpdates.id));
   for (const r of rows) if (r.note) out.set(r.reportId, r.note);
   return out;
 }
@@ -215,14 +213,14 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   };
   const serviceCode = text('service_code');
   if (serviceCode === '') return fail(400, 'service_code is required');
-  const category = listActiveCategories(db).find((c) => c.slug === serviceCode);
+  const category = (await listActiveCategories(db)).find((c) => c.slug === serviceCode);
   if (!category) return fail(400, `Unknown service_code: ${serviceCode.slice(0, 50)}`);
   const lat = text('lat');
   const long = text('long');
   if (lat === '' || long === '') return fail(400, 'lat and long are required');
   const point = parsePoint(`${lat},${long}`);
   if (!point) return fail(400, 'lat and long must be plain decimal WGS84 coordinates in Nørrebro');
-  if (!findAreaForPoint(listAreas(db), point)) return fail(400, 'The location is outside the areas this service covers');
+  if (!findAreaForPoint(await listAreas(db), point)) return fail(400, 'The location is outside the areas this service covers');
   const description = cleanText(text('description'));
   if ([...description].length > DESCRIPTION_MAX) return fail(400, `description is longer than ${DESCRIPTION_MAX} characters`);
   const email = text('email');
@@ -232,9 +230,9 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const time = text('attribute[time_of_day]') || 'often';
   if (!(TIMES_OF_DAY as readonly string[]).includes(time)) return fail(400, `attribute[time_of_day] must be one of ${TIMES_OF_DAY.join(', ')}`);
 
-  const throttle = throttles.reportClient.hit(context.client);
+  const throttle = await throttles.reportClient.hit(db, context.client);
   if (!throttle.ok) return { ok: false, status: 429, error: { code: 429, description: 'Too many requests; try again later' }, retryAfter: throttle.retryAfter };
-  const result = submitReport(db, {
+  const result = await submitReport(db, {
     categoryId: category.id,
     location: { kind: 'point', point },
     timeOfDay: time as TimeOfDay,

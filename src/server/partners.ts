@@ -3,6 +3,6 @@ import { asc } from 'drizzle-orm';
 import { partners, type Partner } from '../../db/schema.ts';
 import type { Queryable } from './db/connection.ts';
 
-export function listPartners(db: Queryable): Partner[] {
-  return db.select().from(partners).orderBy(asc(partners.displayOrder), asc(partners.id)).all();
+export async function listPartners(db: Queryable): Promise<Partner[]> {
+  return db.select().from(partners).orderBy(asc(partners.displayOrder), asc(partners.id));
 }

@@ -54,12 +54,13 @@ export function reportCell(point: Point): string {
 }
 
 /** The years a filter can choose: from the first moderated report's year to this year, newest first. */
-export function mapYears(db: Queryable, now = new Date()): string[] {
-  const first = db
+export async function mapYears(db: Queryable, now = new Date()): Promise<string[]> {
+  const [row] = await db
     .select({ on: min(reports.createdOn) })
     .from(reports)
     .where(inArray(reports.status, [...MODERATED_STATUSES]))
-    .get()?.on;
+    .limit(1);
+  const first = row?.on;
   const last = Number(copenhagenDay(now).slice(0, 4));
   const from = first ? Math.min(Number(first.slice(0, 4)), last) : last;
   return Array.from({ length: last - from + 1 }, (_, i) => String(last - i));
@@ -92,8 +93,8 @@ interface MapRecord {
  * totals also through suppressAreaTotals (no hidden hexagon recoverable
  * from its area's total).
  */
-export function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): ReportMap {
-  return cachedReportMap(db, areaIds, k, now).build(filter);
+export async function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): Promise<ReportMap> {
+  return (await cachedReportMap(db, areaIds, k, now)).build(filter);
 }
 
 const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
@@ -104,19 +105,21 @@ const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
  * writes a report update, so the newest update's and report's ids, with the
  * categories, K, the areas and the year, say whether the kept map is still right.
  * Without this, every view of /kort would reload and re-hexagon every report.
+ * The key is read before the reports, so a map kept by a slower concurrent
+ * caller is never newer than its key says: at worst it is prepared again.
  */
-export function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): PreparedReportMap {
+export async function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
   const stamp = [
-    db.select({ last: max(reportUpdates.id) }).from(reportUpdates).get()?.last,
+    (await db.select({ last: max(reportUpdates.id) }).from(reportUpdates).limit(1))[0]?.last,
     // Moderated reports written straight in (seeding, imports) change it too;
     // a new report waiting for moderation does not, as the map does not count it.
-    db.select({ last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).get()?.last,
+    (await db.select({ last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).limit(1))[0]?.last,
   ];
-  const categoriesStamp = db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).get();
+  const [categoriesStamp] = await db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).limit(1);
   const key = JSON.stringify([stamp, categoriesStamp, areaIds, k, copenhagenDay(now).slice(0, 4)]);
   const kept = prepared.get(db);
   if (kept?.key === key) return kept.map;
-  const map = prepareReportMap(db, areaIds, k, now);
+  const map = await prepareReportMap(db, areaIds, k, now);
   prepared.set(db, { key, map });
   return map;
 }
@@ -132,18 +135,17 @@ export interface PreparedReportMap {
  * map for several filters (the dashboard, one per category) pays for the
  * loading and the hexagons only once.
  */
-export function prepareReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): PreparedReportMap {
-  const records: MapRecord[] = db
+export async function prepareReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
+  const rows = await db
     .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .where(inArray(reports.status, [...MODERATED_STATUSES]))
-    .all()
-    .map((r) => ({ cell: reportCell(r), areaId: r.areaId, category: r.category, year: r.createdOn.slice(0, 4), reporterType: r.reporterType }));
+    .where(inArray(reports.status, [...MODERATED_STATUSES]));
+  const records: MapRecord[] = rows.map((r) => ({ cell: reportCell(r), areaId: r.areaId, category: r.category, year: r.createdOn.slice(0, 4), reporterType: r.reporterType }));
 
   const dimensions: FilterDimension<MapRecord>[] = [
     { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
-    { name: 'year', values: mapYears(db, now), of: (r) => r.year },
+    { name: 'year', values: await mapYears(db, now), of: (r) => r.year },
     { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
   ];
   const byCell = releaseFilteredCounts(records, (r) => r.cell, dimensions, k);

@@ -7,11 +7,12 @@
  * report does not record the reporter's language); never the description or
  * the place.
  */
-import { asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { reportNotices, reports, type ReportStatus } from '../../db/schema.ts';
 import { da } from '../lib/i18n/da.ts';
 import { en } from '../lib/i18n/en.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 import { config } from './config.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
@@ -25,8 +26,8 @@ export const MAX_NOTICE_AGE_S = 2 * 24 * 3600;
 const LEASE_S = 300;
 
 /** Puts a notice in the outbox; call inside the transaction that changes the status. */
-export function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): void {
-  tx.insert(reportNotices).values({ reportId, email, status, publicNote }).run();
+export async function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): Promise<void> {
+  await tx.insert(reportNotices).values({ reportId, email, status, publicNote });
 }
 
 /** The notice's subject and text, in Danish then English. */
@@ -63,51 +64,52 @@ export interface DeliveryResult {
  */
 export async function deliverDueNotices(db: Queryable, send: SendMail, origin: string, now = new Date()): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0, givenUp: 0 };
-  // Claim the due notices first (a lease of LEASE_S), in one synchronous
-  // transaction: a second deliverer running meanwhile (the minute timer, the
-  // trigger after a status change, another server process) skips them, so no
-  // notice goes out twice.
+  // Claim the due notices first (a lease of LEASE_S), in one transaction: a
+  // second deliverer running meanwhile (the minute timer, the trigger after a
+  // status change, another server process or instance) skips them, so no
+  // notice goes out twice. The claim is conditional: on PostgreSQL a second
+  // instance that read the same rows waits for this claim and then finds
+  // them no longer due, so it sends only what it claimed itself.
   const lease = new Date(now.getTime() + LEASE_S * 1000);
-  const due = db.transaction((tx) => {
-    const rows = tx
+  const due = await transaction(db, async (tx) => {
+    const rows = await tx
       .select({ notice: reportNotices, receipt: reports.receipt })
       .from(reportNotices)
       .innerJoin(reports, eq(reports.id, reportNotices.reportId))
       .where(lte(reportNotices.nextAttemptAt, now))
       .orderBy(asc(reportNotices.id))
-      .limit(100)
-      .all();
-    if (rows.length > 0) {
-      tx.update(reportNotices)
-        .set({ nextAttemptAt: lease })
-        .where(inArray(reportNotices.id, rows.map((r) => r.notice.id)))
-        .run();
-    }
-    return rows;
+      .limit(100);
+    if (rows.length === 0) return rows;
+    const claimed = await tx
+      .update(reportNotices)
+      .set({ nextAttemptAt: lease })
+      .where(and(inArray(reportNotices.id, rows.map((r) => r.notice.id)), lte(reportNotices.nextAttemptAt, now)))
+      .returning({ id: reportNotices.id });
+    const mine = new Set(claimed.map((c) => c.id));
+    return rows.filter((r) => mine.has(r.notice.id));
   });
   for (const { notice, receipt } of due) {
     const ageS = (now.getTime() - notice.createdAt.getTime()) / 1000;
     if (ageS > MAX_NOTICE_AGE_S) {
-      db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+      await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.givenUp++;
       continue;
     }
     const receiptUrl = new URL(`/meld/${receipt}`, origin).href;
     try {
       await send({ to: notice.email, ...composeReportNotice(notice, receiptUrl) });
-      db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+      await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.sent++;
     } catch {
       const attempts = notice.attempts + 1;
       if (attempts >= MAX_NOTICE_ATTEMPTS) {
-        db.delete(reportNotices).where(eq(reportNotices.id, notice.id)).run();
+        await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
         result.givenUp++;
       } else {
         const waitS = Math.min(3600, 60 * 2 ** (attempts - 1));
-        db.update(reportNotices)
+        await db.update(reportNotices)
           .set({ attempts, nextAttemptAt: new Date(now.getTime() + waitS * 1000) })
-          .where(eq(reportNotices.id, notice.id))
-          .run();
+          .where(eq(reportNotices.id, notice.id));
         result.failed++;
       }
     }

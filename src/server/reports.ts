@@ -5,13 +5,14 @@
  * are stored; the optional e-mail is deleted when a report is closed; every
  * staff change is audited.
  */
-import { and, asc, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, notInArray } from 'drizzle-orm';
 import {
   areas,
   initiatives,
   partners,
   reportCategories,
   reports,
+  reportSubmissions,
   reportUpdates,
   type Area,
   type Report,
@@ -30,6 +31,7 @@ import { randomToken } from './auth/random.ts';
 import { queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 
 export const DESCRIPTION_MAX = 1000;
 export const PLACE_TEXT_MAX = 200;
@@ -58,20 +60,26 @@ export interface NewReport {
   reporterType: ReporterType;
   /** Only when the reporter asked for a notice. */
   email: string | null;
+  /**
+   * The sha256 of the form's one-time submission token: a repeat of the same
+   * form (double click, resend, retry) stores nothing more and gets the first
+   * report, on whichever instance it arrives.
+   */
+  submissionKey?: string;
 }
 
 export type SubmitResult =
-  | { ok: true; report: Report }
+  /** `repeated`: the form was submitted before; `report` is the one stored then. */
+  | { ok: true; report: Report; repeated?: boolean }
   | { ok: false; reason: 'unknown_category' | 'unknown_place' | 'unknown_area' | 'outside' };
 
 /** Active categories in display order: those offered on the form. */
-export function listActiveCategories(db: Queryable): ReportCategory[] {
+export async function listActiveCategories(db: Queryable): Promise<ReportCategory[]> {
   return db
     .select()
     .from(reportCategories)
     .where(eq(reportCategories.active, true))
-    .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id))
-    .all();
+    .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id));
 }
 
 /** The centre of an area's bounding box: where a typed place is put, since there is no geocoder. */
@@ -106,15 +114,56 @@ function placeReport(
   return { point, area, placeName, masks: [] };
 }
 
-/** Stores a resident's report, masked, with its first update ('received') and a random receipt. */
-export function submitReport(db: Queryable, input: NewReport): SubmitResult {
-  return db.transaction((tx) => {
-    const category = tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).get();
+/** How long a submission token leads back to its report. */
+const SUBMISSION_KEPT_MS = 24 * 60 * 60 * 1000;
+
+/** The report a submission token was stored with, if any. */
+export async function findSubmittedReport(db: Queryable, submissionKey: string): Promise<Report | undefined> {
+  const [row] = await db
+    .select({ report: reports })
+    .from(reportSubmissions)
+    .innerJoin(reports, eq(reports.id, reportSubmissions.reportId))
+    .where(eq(reportSubmissions.tokenHash, submissionKey))
+    .limit(1);
+  return row?.report;
+}
+
+let submissionsPrunedAt = 0;
+
+/** Forgets submission tokens older than a day (at most once a minute per instance). */
+export async function forgetOldSubmissions(db: Queryable, now = new Date()): Promise<void> {
+  if (now.getTime() - submissionsPrunedAt < 60_000) return;
+  submissionsPrunedAt = now.getTime();
+  await db.delete(reportSubmissions).where(lte(reportSubmissions.expiresAt, now));
+}
+
+/**
+ * Stores a resident's report, masked, with its first update ('received') and
+ * a random receipt. With a submission key, the key is claimed before the
+ * report is inserted, in the same transaction: a repeat that arrives at the
+ * same moment (here or on another instance) waits for that claim, finds it
+ * taken, and gets the first report instead of storing a second.
+ */
+export async function submitReport(db: Queryable, input: NewReport): Promise<SubmitResult> {
+  return transaction(db, async (tx) => {
+    const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).limit(1);
     if (!category || !category.active) return { ok: false, reason: 'unknown_category' } as const;
-    const placed = placeReport(listAreas(tx), input.location);
+    const placed = placeReport(await listAreas(tx), input.location);
     if ('reason' in placed) return { ok: false, reason: placed.reason } as const;
+    if (input.submissionKey) {
+      const claimed = await tx
+        .insert(reportSubmissions)
+        .values({ tokenHash: input.submissionKey, reportId: null, expiresAt: new Date(Date.now() + SUBMISSION_KEPT_MS) })
+        .onConflictDoNothing()
+        .returning({ tokenHash: reportSubmissions.tokenHash });
+      if (claimed.length === 0) {
+        const earlier = await findSubmittedReport(tx, input.submissionKey);
+        if (earlier) return { ok: true, report: earlier, repeated: true } as const;
+        throw new Error('submission claimed without a report');
+      }
+    }
     const description = maskPersonalData(input.description);
-    const report = tx
+    const [report] = await tx
       .insert(reports)
       .values({
         receipt: randomToken(16),
@@ -131,9 +180,10 @@ export function submitReport(db: Queryable, input: NewReport): SubmitResult {
         email: input.email,
         createdOn: copenhagenDay(),
       })
-      .returning()
-      .get();
-    tx.insert(reportUpdates).values({ reportId: report.id, status: 'received' }).run();
+      .returning();
+    if (!report) throw new Error('report not inserted');
+    await tx.insert(reportUpdates).values({ reportId: report.id, status: 'received' });
+    if (input.submissionKey) await tx.update(reportSubmissions).set({ reportId: report.id }).where(eq(reportSubmissions.tokenHash, input.submissionKey));
     return { ok: true, report } as const;
   });
 }
@@ -157,29 +207,28 @@ export interface PublicReport {
   initiative: { slug: string; titleDa: string; titleEn: string | null } | null;
 }
 
-export function findReportByReceipt(db: Queryable, receipt: string): PublicReport | undefined {
-  const row = db
+export async function findReportByReceipt(db: Queryable, receipt: string): Promise<PublicReport | undefined> {
+  const [row] = await db
     .select({ report: reports, category: reportCategories, area: areas })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .innerJoin(areas, eq(areas.id, reports.areaId))
     .where(eq(reports.receipt, receipt))
-    .get();
+    .limit(1);
   if (!row) return undefined;
   const r = row.report;
-  const updates = db
+  const updates = await db
     .select({ status: reportUpdates.status, publicNote: reportUpdates.publicNote, createdAt: reportUpdates.createdAt })
     .from(reportUpdates)
     .where(eq(reportUpdates.reportId, r.id))
-    .orderBy(asc(reportUpdates.id))
-    .all();
-  const initiative = r.initiativeId
-    ? db
+    .orderBy(asc(reportUpdates.id));
+  const [initiative] = r.initiativeId
+    ? await db
         .select({ slug: initiatives.slug, titleDa: initiatives.titleDa, titleEn: initiatives.titleEn })
         .from(initiatives)
         .where(and(eq(initiatives.id, r.initiativeId), eq(initiatives.state, 'published')))
-        .get()
-    : undefined;
+        .limit(1)
+    : [];
   return {
     receipt: r.receipt,
     category: { nameDa: row.category.nameDa, nameEn: row.category.nameEn },
@@ -201,24 +250,22 @@ export interface ReportQueueItem {
 }
 
 /** The staff queue for one status: open ones oldest first, closed ones newest first. */
-export function listReportQueue(db: Queryable, status: ReportStatus): ReportQueueItem[] {
+export async function listReportQueue(db: Queryable, status: ReportStatus): Promise<ReportQueueItem[]> {
   const open = !CLOSED_STATUSES.includes(status);
-  const rows = db
+  const rows = await db
     .select({ report: reports, category: reportCategories, area: areas })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .innerJoin(areas, eq(areas.id, reports.areaId))
     .where(eq(reports.status, status))
     .orderBy(open ? asc(reports.id) : desc(reports.id))
-    .limit(200)
-    .all();
+    .limit(200);
   if (rows.length === 0) return [];
-  const updates = db
+  const updates = await db
     .select()
     .from(reportUpdates)
     .where(inArray(reportUpdates.reportId, rows.map((r) => r.report.id)))
-    .orderBy(asc(reportUpdates.id))
-    .all();
+    .orderBy(asc(reportUpdates.id));
   return rows.map((r) => ({
     ...r,
     updates: updates
@@ -228,17 +275,16 @@ export function listReportQueue(db: Queryable, status: ReportStatus): ReportQueu
 }
 
 /** A moderator's edit of the description, masked again. */
-export function editReportDescription(db: Queryable, id: number, description: string, actorId: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(reports).where(eq(reports.id, id)).get();
+export async function editReportDescription(db: Queryable, id: number, description: string, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
     if (!before) return false;
     // Masked first, then cut by characters (not UTF-16 units): a mask label can be longer than what it hides.
     const masked = maskPersonalData(description);
-    tx.update(reports)
+    await tx.update(reports)
       .set({ description: Array.from(masked.text).slice(0, DESCRIPTION_MAX).join(''), masks: [...new Set([...before.masks, ...masked.masks])] })
-      .where(eq(reports.id, id))
-      .run();
-    recordAudit(tx, { userId: actorId, action: 'report.edit', entityType: 'report', entityId: id, summary: 'description edited' });
+      .where(eq(reports.id, id));
+    await recordAudit(tx, { userId: actorId, action: 'report.edit', entityType: 'report', entityId: id, summary: 'description edited' });
     return true;
   });
 }
@@ -260,30 +306,28 @@ export type StatusChangeResult =
  * rejection an internal reason; closing deletes the reporter's e-mail in the
  * same transaction.
  */
-export function setReportStatus(db: Queryable, id: number, change: StatusChange, actorId: number): StatusChangeResult {
-  return db.transaction((tx): StatusChangeResult => {
-    const before = tx.select().from(reports).where(eq(reports.id, id)).get();
+export async function setReportStatus(db: Queryable, id: number, change: StatusChange, actorId: number): Promise<StatusChangeResult> {
+  return transaction(db, async (tx): Promise<StatusChangeResult> => {
+    const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' };
     if (change.status === 'rejected' && !change.internalNote?.trim()) return { ok: false, reason: 'reason_required' };
     let forwardedTo = before.forwardedTo;
     if (change.status === 'forwarded') {
       if (!change.forwardedTo) return { ok: false, reason: 'partner_required' };
-      const partner = tx.select().from(partners).where(eq(partners.id, change.forwardedTo)).get();
+      const [partner] = await tx.select().from(partners).where(eq(partners.id, change.forwardedTo)).limit(1);
       if (!partner) return { ok: false, reason: 'unknown_partner' };
       forwardedTo = partner.id;
     }
     const closed = CLOSED_STATUSES.includes(change.status);
-    tx.update(reports)
+    await tx.update(reports)
       .set({ status: change.status, forwardedTo, ...(closed ? { email: null } : {}) })
-      .where(eq(reports.id, id))
-      .run();
+      .where(eq(reports.id, id));
     const publicNote = change.publicNote ? maskPersonalData(change.publicNote.slice(0, NOTE_MAX)).text : null;
-    tx.insert(reportUpdates)
-      .values({ reportId: id, status: change.status, publicNote, internalNote: change.internalNote?.slice(0, NOTE_MAX) || null, userId: actorId })
-      .run();
+    await tx.insert(reportUpdates)
+      .values({ reportId: id, status: change.status, publicNote, internalNote: change.internalNote?.slice(0, NOTE_MAX) || null, userId: actorId });
     // The reporter asked for news: a notice for every change (the rejection's reason is internal, not in it).
-    if (before.email) queueReportNotice(tx, id, before.email, change.status, publicNote);
-    recordAudit(tx, {
+    if (before.email) await queueReportNotice(tx, id, before.email, change.status, publicNote);
+    await recordAudit(tx, {
       userId: actorId,
       action: 'report.status',
       entityType: 'report',
@@ -297,29 +341,29 @@ export function setReportStatus(db: Queryable, id: number, change: StatusChange,
 export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' };
 
 /** Marks a report as a duplicate of another: status 'merged', closed (e-mail deleted). */
-export function mergeReport(db: Queryable, id: number, intoId: number, actorId: number): MergeResult {
-  return db.transaction((tx): MergeResult => {
+export async function mergeReport(db: Queryable, id: number, intoId: number, actorId: number): Promise<MergeResult> {
+  return transaction(db, async (tx): Promise<MergeResult> => {
     if (id === intoId) return { ok: false, reason: 'same' };
-    const before = tx.select().from(reports).where(eq(reports.id, id)).get();
-    const into = tx.select().from(reports).where(eq(reports.id, intoId)).get();
+    const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
+    const [into] = await tx.select().from(reports).where(eq(reports.id, intoId)).limit(1);
     if (!before || !into) return { ok: false, reason: 'not_found' };
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
-    tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id)).run();
-    tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId }).run();
-    if (before.email) queueReportNotice(tx, id, before.email, 'merged', null);
-    recordAudit(tx, { userId: actorId, action: 'report.merge', entityType: 'report', entityId: id, summary: `${before.status} → merged into #${intoId}` });
+    await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id));
+    await tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId });
+    if (before.email) await queueReportNotice(tx, id, before.email, 'merged', null);
+    await recordAudit(tx, { userId: actorId, action: 'report.merge', entityType: 'report', entityId: id, summary: `${before.status} → merged into #${intoId}` });
     return { ok: true };
   });
 }
 
 /** Links a report to the initiative it led to (null unlinks). */
-export function linkReportToInitiative(db: Queryable, id: number, initiativeId: number | null, actorId: number): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(reports).where(eq(reports.id, id)).get();
+export async function linkReportToInitiative(db: Queryable, id: number, initiativeId: number | null, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
     if (!before) return false;
-    if (initiativeId !== null && !tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).get()) return false;
-    tx.update(reports).set({ initiativeId }).where(eq(reports.id, id)).run();
-    recordAudit(tx, {
+    if (initiativeId !== null && (await tx.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId)).limit(1)).length === 0) return false;
+    await tx.update(reports).set({ initiativeId }).where(eq(reports.id, id));
+    await recordAudit(tx, {
       userId: actorId,
       action: 'report.link',
       entityType: 'report',
@@ -335,20 +379,19 @@ export function linkReportToInitiative(db: Queryable, id: number, initiativeId: 
  * by category, through the privacy rule. The initiative page shows only this
  * aggregate, never the reports themselves.
  */
-export function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Row {
-  const rows = db
+export async function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Promise<Row> {
+  const rows = await db
     .select({ key: reportCategories.slug, n: count() })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .where(and(eq(reports.initiativeId, initiativeId), notInArray(reports.status, ['rejected', 'merged'])))
-    .groupBy(reportCategories.slug)
-    .all();
+    .groupBy(reportCategories.slug);
   return suppressRow(rows, k);
 }
 
 /** Every category (retired ones too), for labelling aggregates. */
-export function listAllCategories(db: Queryable): ReportCategory[] {
-  return db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder)).all();
+export async function listAllCategories(db: Queryable): Promise<ReportCategory[]> {
+  return db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder));
 }
 
 export type CategoryChange =
@@ -357,27 +400,27 @@ export type CategoryChange =
   | { kind: 'active'; id: number; active: boolean };
 
 /** Admins edit the categories; retired ones stay on old reports but are not offered. Audited. */
-export function changeCategory(db: Queryable, change: CategoryChange, actorId: number): 'ok' | 'slug_taken' | 'not_found' {
-  return db.transaction((tx) => {
+export async function changeCategory(db: Queryable, change: CategoryChange, actorId: number): Promise<'ok' | 'slug_taken' | 'not_found'> {
+  return transaction(db, async (tx) => {
     if (change.kind === 'add') {
-      if (tx.select().from(reportCategories).where(eq(reportCategories.slug, change.slug)).get()) return 'slug_taken';
-      const last = tx.select().from(reportCategories).orderBy(desc(reportCategories.displayOrder)).get();
-      const row = tx
+      const [taken] = await tx.select().from(reportCategories).where(eq(reportCategories.slug, change.slug)).limit(1);
+      if (taken) return 'slug_taken';
+      const [last] = await tx.select().from(reportCategories).orderBy(desc(reportCategories.displayOrder)).limit(1);
+      const [row] = await tx
         .insert(reportCategories)
         .values({ slug: change.slug, nameDa: change.nameDa, nameEn: change.nameEn, displayOrder: (last?.displayOrder ?? 0) + 1 })
-        .returning()
-        .get();
-      recordAudit(tx, { userId: actorId, action: 'category.add', entityType: 'report_category', entityId: row.id, summary: change.slug });
+        .returning();
+      await recordAudit(tx, { userId: actorId, action: 'category.add', entityType: 'report_category', entityId: row!.id, summary: change.slug });
       return 'ok';
     }
-    const before = tx.select().from(reportCategories).where(eq(reportCategories.id, change.id)).get();
+    const [before] = await tx.select().from(reportCategories).where(eq(reportCategories.id, change.id)).limit(1);
     if (!before) return 'not_found';
     if (change.kind === 'rename') {
-      tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn }).where(eq(reportCategories.id, change.id)).run();
-      recordAudit(tx, { userId: actorId, action: 'category.rename', entityType: 'report_category', entityId: change.id, summary: `${before.nameDa} → ${change.nameDa}` });
+      await tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn }).where(eq(reportCategories.id, change.id));
+      await recordAudit(tx, { userId: actorId, action: 'category.rename', entityType: 'report_category', entityId: change.id, summary: `${before.nameDa} → ${change.nameDa}` });
     } else {
-      tx.update(reportCategories).set({ active: change.active }).where(eq(reportCategories.id, change.id)).run();
-      recordAudit(tx, { userId: actorId, action: change.active ? 'category.activate' : 'category.retire', entityType: 'report_category', entityId: change.id, summary: before.slug });
+      await tx.update(reportCategories).set({ active: change.active }).where(eq(reportCategories.id, change.id));
+      await recordAudit(tx, { userId: actorId, action: change.active ? 'category.activate' : 'category.retire', entityType: 'report_category', entityId: change.id, summary: before.slug });
     }
     return 'ok';
   });

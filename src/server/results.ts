@@ -36,14 +36,13 @@ function answerKeys(q: InstrumentQuestion, areaSlugs: readonly string[]): string
   }
 }
 
-export function waveDistributions(db: Queryable, surveyId: number, pages: readonly InstrumentPage[], areaSlugs: readonly string[], k: number): Distribution[] {
-  const counts = db
+export async function waveDistributions(db: Queryable, surveyId: number, pages: readonly InstrumentPage[], areaSlugs: readonly string[], k: number): Promise<Distribution[]> {
+  const counts = await db
     .select({ questionId: answers.questionId, item: answers.item, value: answers.value, n: countDistinct(answers.responseId) })
     .from(answers)
     .innerJoin(responses, eq(responses.id, answers.responseId))
     .where(and(eq(responses.surveyId, surveyId)))
-    .groupBy(answers.questionId, answers.item, answers.value)
-    .all();
+    .groupBy(answers.questionId, answers.item, answers.value);
   const out: Distribution[] = [];
   for (const q of pages.flatMap((p) => p.questions)) {
     if (!SHOWN_TYPES.has(q.type)) continue;

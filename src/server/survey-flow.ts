@@ -37,10 +37,10 @@ export type PagePostOutcome =
   | { kind: 'closed' }
   | { kind: 'code_used' };
 
-export function handlePagePost(
+export async function handlePagePost(
   db: Queryable,
   input: { found: SurveyWithInstrument; draft: SurveyDraft; n: number; form: FormData },
-): PagePostOutcome {
+): Promise<PagePostOutcome> {
   const { found, draft, n, form } = input;
   const { survey, pages, areas } = found;
   if (draft.submittedAt) return { kind: 'done' };
@@ -58,18 +58,18 @@ export function handlePagePost(
   const keys = view.page.questions.map((q) => q.key);
   if (action === 'back') {
     // Going back keeps every valid answer on this page, without complaining about the rest.
-    saveDraftAnswers(db, draft, pages, keys, Object.fromEntries(Object.entries(pageAnswers).filter(([key]) => !(key in errors))));
+    await saveDraftAnswers(db, draft, pages, keys, Object.fromEntries(Object.entries(pageAnswers).filter(([key]) => !(key in errors))));
     return { kind: 'go', page: Math.max(1, n - 1) };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, answers: { ...saved, ...pageAnswers } };
-  const answers = saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+  const answers = await saveDraftAnswers(db, draft, pages, keys, pageAnswers);
   // An answer on this page revealed follow-up questions on this page (skip
   // logic): show the page again so they can be answered, with or without JavaScript.
   const revealed = view.page.questions.some((q) => !isVisible(q, saved) && isVisible(q, answers));
   if (revealed) return { kind: 'go', page: n };
   const total = visiblePages(pages, answers).length;
   if (n < total) return { kind: 'go', page: n + 1 };
-  const result = submitDraft(db, { ...draft, answers }, survey, pages);
+  const result = await submitDraft(db, { ...draft, answers }, survey, pages);
   if (result.kind === 'stored' || result.kind === 'already') return { kind: 'done' };
   if (result.kind === 'code_used') return { kind: 'code_used' };
   const firstMissing = visiblePages(pages, answers).findIndex((p) => p.questions.some((q) => result.keys.includes(q.key)));

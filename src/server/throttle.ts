@@ -1,23 +1,45 @@
 /**
- * In-memory throttling against brute force and automated posting.
+ * Throttling against brute force and automated posting, shared by every app
+ * instance through the database.
  *
- * Client addresses are never stored: they are turned at once into an HMAC
- * with a random key that lives only in memory and is replaced every UTC day,
- * so a key cannot be linked to an address, nor across days. Counters live in
- * this process only (one instance; see README for several).
+ * Client addresses are never stored: the middleware turns each into an HMAC
+ * with the key of the day (a random key in `throttle_keys`, replaced every
+ * UTC day, the old one deleted), so a stored key cannot be turned back into
+ * an address without that day's key, nor followed across days. The counters
+ * (`throttle_hits`) hash what they count once more with the same key, so an
+ * account's e-mail address is not stored either, and a row is deleted once
+ * its window has ended. With several instances on one database, a client
+ * gets the same number of tries whichever instance it reaches.
  */
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
+import { and, eq, lt, lte, sql } from 'drizzle-orm';
+import { throttleHits, throttleKeys } from '../../db/schema.ts';
 import { randomBytes } from './auth/random.ts';
+import type { Queryable } from './db/connection.ts';
 
+/** The key of the day, kept in memory once read (at most one query per instance per day). */
 let dayKey: { day: string; key: Uint8Array } | undefined;
 
-/** An opaque per-day key for a client address; the address itself is dropped. */
-export function clientKey(address: string | undefined, now = new Date()): string {
+async function keyOfTheDay(db: Queryable, now: Date): Promise<Uint8Array> {
   const day = now.toISOString().slice(0, 10);
-  if (!dayKey || dayKey.day !== day) dayKey = { day, key: randomBytes(32) };
-  return encodeBase64urlNoPadding(hmac(SHA256, dayKey.key, new TextEncoder().encode(address ?? 'unknown')));
+  if (dayKey?.day === day) return dayKey.key;
+  // The first instance to need today's key makes it; the others read that one.
+  await db.insert(throttleKeys).values({ day, key: Buffer.from(randomBytes(32)) }).onConflictDoNothing();
+  const [row] = await db.select({ key: throttleKeys.key }).from(throttleKeys).where(eq(throttleKeys.day, day)).limit(1);
+  await db.delete(throttleKeys).where(lt(throttleKeys.day, day));
+  dayKey = { day, key: new Uint8Array(row!.key) };
+  return dayKey.key;
+}
+
+function keyed(key: Uint8Array, value: string): string {
+  return encodeBase64urlNoPadding(hmac(SHA256, key, new TextEncoder().encode(value)));
+}
+
+/** An opaque per-day key for a client address; the address itself is dropped. */
+export async function clientKey(db: Queryable, address: string | undefined, now = new Date()): Promise<string> {
+  return keyed(await keyOfTheDay(db, now), address ?? 'unknown');
 }
 
 export interface ThrottleResult {
@@ -26,50 +48,57 @@ export interface ThrottleResult {
   retryAfter: number;
 }
 
+/** Expired counters are deleted at most this often per instance. */
+const PRUNE_EVERY_MS = 60_000;
+let prunedAt = 0;
+
 /** A fixed-window counter: at most `limit` hits per key per `windowMs`. */
 export class Throttle {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-
+  readonly scope: string;
   readonly limit: number;
   readonly windowMs: number;
 
-  constructor(limit: number, windowMs: number) {
+  constructor(scope: string, limit: number, windowMs: number) {
+    this.scope = scope;
     this.limit = limit;
     this.windowMs = windowMs;
   }
 
-  /** Counts one attempt and says whether it is allowed. */
-  hit(key: string, now = Date.now()): ThrottleResult {
-    this.prune(now);
-    const entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-      return { ok: true, retryAfter: 0 };
-    }
-    entry.count += 1;
-    if (entry.count > this.limit) return { ok: false, retryAfter: Math.ceil((entry.resetAt - now) / 1000) };
-    return { ok: true, retryAfter: 0 };
+  /**
+   * Counts one attempt and says whether it is allowed. One statement: a new
+   * window starts at the first hit after the last one ended, so two
+   * instances counting the same key at the same moment both count.
+   */
+  async hit(db: Queryable, key: string, now = new Date()): Promise<ThrottleResult> {
+    await pruneExpired(db, now);
+    const stored = keyed(await keyOfTheDay(db, now), `${this.scope}:${key}`);
+    const nowParam = sql.param(now, throttleHits.resetAt);
+    const [row] = await db
+      .insert(throttleHits)
+      .values({ scope: this.scope, key: stored, count: 1, resetAt: new Date(now.getTime() + this.windowMs) })
+      .onConflictDoUpdate({
+        target: [throttleHits.scope, throttleHits.key],
+        set: {
+          count: sql`case when ${throttleHits.resetAt} <= ${nowParam} then 1 else ${throttleHits.count} + 1 end`,
+          resetAt: sql`case when ${throttleHits.resetAt} <= ${nowParam} then excluded.reset_at else ${throttleHits.resetAt} end`,
+        },
+      })
+      .returning({ count: throttleHits.count, resetAt: throttleHits.resetAt });
+    if (!row || row.count <= this.limit) return { ok: true, retryAfter: 0 };
+    return { ok: false, retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000)) };
   }
 
-  /** Whether the key is blocked now, without counting an attempt. */
-  check(key: string, now = Date.now()): ThrottleResult {
-    const entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now || entry.count < this.limit) return { ok: true, retryAfter: 0 };
-    return { ok: false, retryAfter: Math.ceil((entry.resetAt - now) / 1000) };
+  /** Forgets the key's attempts (after a successful sign-in). */
+  async reset(db: Queryable, key: string, now = new Date()): Promise<void> {
+    const stored = keyed(await keyOfTheDay(db, now), `${this.scope}:${key}`);
+    await db.delete(throttleHits).where(and(eq(throttleHits.scope, this.scope), eq(throttleHits.key, stored)));
   }
+}
 
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-
-  clear(): void {
-    this.hits.clear();
-  }
-
-  private prune(now: number): void {
-    if (this.hits.size < 10_000) return;
-    for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
-  }
+async function pruneExpired(db: Queryable, now: Date): Promise<void> {
+  if (now.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+  prunedAt = now.getTime();
+  await db.delete(throttleHits).where(lte(throttleHits.resetAt, now));
 }
 
 const MINUTE = 60_000;
@@ -77,23 +106,24 @@ const MINUTE = 60_000;
 /** The throttles used across the app, in one place so their limits are easy to review. */
 export const throttles = {
   /** Failed logins per account: 5 per 15 minutes. */
-  loginAccount: new Throttle(5, 15 * MINUTE),
+  loginAccount: new Throttle('loginAccount', 5, 15 * MINUTE),
   /** Login attempts per client: 20 per 15 minutes. */
-  loginClient: new Throttle(20, 15 * MINUTE),
+  loginClient: new Throttle('loginClient', 20, 15 * MINUTE),
   /** Second-factor attempts per account: 5 per 15 minutes. */
-  totpAccount: new Throttle(5, 15 * MINUTE),
+  totpAccount: new Throttle('totpAccount', 5, 15 * MINUTE),
   /** Second-factor attempts per client: 20 per 15 minutes. */
-  totpClient: new Throttle(20, 15 * MINUTE),
+  totpClient: new Throttle('totpClient', 20, 15 * MINUTE),
   /** Invitation codes tried per client: 10 per 10 minutes, against guessing. */
-  codeClient: new Throttle(10, 10 * MINUTE),
+  codeClient: new Throttle('codeClient', 10, 10 * MINUTE),
   /** Survey answers started per client: 30 per 10 minutes (a household or an office shares an address). */
-  surveyStartClient: new Throttle(30, 10 * MINUTE),
+  surveyStartClient: new Throttle('surveyStartClient', 30, 10 * MINUTE),
   /** Residents' comments per client: 5 per 10 minutes. */
-  commentClient: new Throttle(5, 10 * MINUTE),
+  commentClient: new Throttle('commentClient', 5, 10 * MINUTE),
   /** Residents' concern reports per client: 10 per 10 minutes. */
-  reportClient: new Throttle(10, 10 * MINUTE),
+  reportClient: new Throttle('reportClient', 10, 10 * MINUTE),
 };
 
-export function resetAllThrottles(): void {
-  for (const t of Object.values(throttles)) t.clear();
+/** Forgets every counter (tests). */
+export async function resetAllThrottles(db: Queryable): Promise<void> {
+  await db.delete(throttleHits);
 }

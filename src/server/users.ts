@@ -12,6 +12,7 @@ import { randomCode } from './auth/random.ts';
 import type { PasswordProblem } from '../lib/password-policy.ts';
 import { invalidateUserSessions } from './auth/session.ts';
 import type { Queryable } from './db/connection.ts';
+import { transaction } from './db/transaction.ts';
 
 export class UserError extends Error {
   readonly code: 'email_taken' | 'weak_password' | 'not_found';
@@ -34,12 +35,14 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function findUserByEmail(db: Queryable, email: string): User | undefined {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  return user;
 }
 
-export function findUser(db: Queryable, id: number): User | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUser(db: Queryable, id: number): Promise<User | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
 }
 
 export interface UserListRow {
@@ -52,8 +55,8 @@ export interface UserListRow {
   disabled: boolean;
 }
 
-export function listUsers(db: Queryable): UserListRow[] {
-  return db
+export async function listUsers(db: Queryable): Promise<UserListRow[]> {
+  const rows = await db
     .select({
       id: users.id,
       email: users.email,
@@ -65,9 +68,8 @@ export function listUsers(db: Queryable): UserListRow[] {
     })
     .from(users)
     .leftJoin(partners, eq(partners.id, users.partnerId))
-    .orderBy(asc(users.email))
-    .all()
-    .map(({ totpEnrolledAt, disabledAt, ...u }) => ({ ...u, enrolled: totpEnrolledAt !== null, disabled: disabledAt !== null }));
+    .orderBy(asc(users.email));
+  return rows.map(({ totpEnrolledAt, disabledAt, ...u }) => ({ ...u, enrolled: totpEnrolledAt !== null, disabled: disabledAt !== null }));
 }
 
 export interface NewUser {
@@ -84,24 +86,24 @@ export interface NewUser {
 
 export async function createUser(db: Queryable, input: NewUser, actorId: number | null): Promise<User> {
   const email = normaliseEmail(input.email);
-  if (findUserByEmail(db, email)) throw new UserError('email_taken');
+  if (await findUserByEmail(db, email)) throw new UserError('email_taken');
   const problem = passwordProblem(input.password, email);
   if (problem) throw new UserError('weak_password', problem);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => insertUser(tx, { ...input, email, passwordHash }, actorId));
+  return transaction(db, async (tx) => insertUser(tx, { ...input, email, passwordHash }, actorId));
 }
 
 /**
  * Inserts an account whose password is already hashed (and checked), so that
  * callers can create accounts inside a larger transaction (the demo seed).
  */
-export function insertUser(
+export async function insertUser(
   db: Queryable,
   input: Omit<NewUser, 'password'> & { passwordHash: string },
   actorId: number | null,
-): User {
+): Promise<User> {
   const now = new Date();
-  const user = db
+  const [user] = await db
     .insert(users)
     .values({
       email: normaliseEmail(input.email),
@@ -114,9 +116,9 @@ export function insertUser(
       totpKey: input.totpKey ? Buffer.from(input.totpKey) : null,
       totpEnrolledAt: input.totpKey ? now : null,
     })
-    .returning()
-    .get();
-  recordAudit(db, {
+    .returning();
+  if (!user) throw new Error('user not inserted');
+  await recordAudit(db, {
     userId: actorId,
     action: 'user.create',
     entityType: 'user',
@@ -138,18 +140,17 @@ export async function setPassword(
   actorId: number | null,
   keepSessionId?: string,
 ): Promise<void> {
-  const user = findUser(db, userId);
+  const user = await findUser(db, userId);
   if (!user) throw new UserError('not_found');
   const problem = passwordProblem(password, user.email);
   if (problem) throw new UserError('weak_password', problem);
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users)
+  await transaction(db, async (tx) => {
+    await tx.update(users)
       .set({ passwordHash, passwordChangedAt: new Date(), passwordTemporary: actorId !== userId })
-      .where(eq(users.id, userId))
-      .run();
-    invalidateUserSessions(tx, userId, keepSessionId);
-    recordAudit(tx, {
+      .where(eq(users.id, userId));
+    await invalidateUserSessions(tx, userId, keepSessionId);
+    await recordAudit(tx, {
       userId: actorId,
       action: actorId === userId ? 'user.change_password' : 'user.reset_password',
       entityType: 'user',
@@ -160,13 +161,13 @@ export async function setPassword(
 }
 
 /** Disables (or re-enables) an account; disabling ends all its sessions. */
-export function setUserDisabled(db: Queryable, userId: number, disabled: boolean, actorId: number | null): void {
-  const user = findUser(db, userId);
+export async function setUserDisabled(db: Queryable, userId: number, disabled: boolean, actorId: number | null): Promise<void> {
+  const user = await findUser(db, userId);
   if (!user) throw new UserError('not_found');
-  db.transaction((tx) => {
-    tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)).run();
-    if (disabled) invalidateUserSessions(tx, userId);
-    recordAudit(tx, {
+  await transaction(db, async (tx) => {
+    await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId));
+    if (disabled) await invalidateUserSessions(tx, userId);
+    await recordAudit(tx, {
       userId: actorId,
       action: disabled ? 'user.disable' : 'user.enable',
       entityType: 'user',
@@ -176,12 +177,12 @@ export function setUserDisabled(db: Queryable, userId: number, disabled: boolean
   });
 }
 
-export function setUserRole(db: Queryable, userId: number, role: Role, actorId: number | null): void {
-  const user = findUser(db, userId);
+export async function setUserRole(db: Queryable, userId: number, role: Role, actorId: number | null): Promise<void> {
+  const user = await findUser(db, userId);
   if (!user) throw new UserError('not_found');
-  db.transaction((tx) => {
-    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    recordAudit(tx, {
+  await transaction(db, async (tx) => {
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await recordAudit(tx, {
       userId: actorId,
       action: 'user.change_role',
       entityType: 'user',
@@ -192,10 +193,10 @@ export function setUserRole(db: Queryable, userId: number, role: Role, actorId: 
 }
 
 /** An admin ends all of a user's sessions (a lost laptop, a left job). */
-export function endUserSessions(db: Queryable, userId: number, actorId: number | null): number {
-  return db.transaction((tx) => {
-    const n = invalidateUserSessions(tx, userId);
-    recordAudit(tx, {
+export async function endUserSessions(db: Queryable, userId: number, actorId: number | null): Promise<number> {
+  return transaction(db, async (tx) => {
+    const n = await invalidateUserSessions(tx, userId);
+    await recordAudit(tx, {
       userId: actorId,
       action: 'user.end_sessions',
       entityType: 'user',
@@ -209,25 +210,24 @@ export function endUserSessions(db: Queryable, userId: number, actorId: number |
 // --- TOTP enrolment and recovery codes -------------------------------------
 
 /** Stores a fresh key for a user who has not finished enrolment. */
-export function startTotpEnrolment(db: Queryable, userId: number, key: Uint8Array): void {
-  db.update(users)
+export async function startTotpEnrolment(db: Queryable, userId: number, key: Uint8Array): Promise<void> {
+  await db.update(users)
     .set({ totpKey: Buffer.from(key), totpEnrolledAt: null, totpLastStep: null })
-    .where(eq(users.id, userId))
-    .run();
+    .where(eq(users.id, userId));
 }
 
 /** Finishes enrolment after a correct code; returns ten new recovery codes to show once. */
-export function completeTotpEnrolment(db: Queryable, userId: number, step: number): string[] {
-  return db.transaction((tx) => {
-    tx.update(users).set({ totpEnrolledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId)).run();
-    const codes = replaceRecoveryCodes(tx, userId);
-    recordAudit(tx, { userId, action: 'user.enrol_totp', entityType: 'user', entityId: userId });
+export async function completeTotpEnrolment(db: Queryable, userId: number, step: number): Promise<string[]> {
+  return transaction(db, async (tx) => {
+    await tx.update(users).set({ totpEnrolledAt: new Date(), totpLastStep: step }).where(eq(users.id, userId));
+    const codes = await replaceRecoveryCodes(tx, userId);
+    await recordAudit(tx, { userId, action: 'user.enrol_totp', entityType: 'user', entityId: userId });
     return codes;
   });
 }
 
-export function recordTotpStep(db: Queryable, userId: number, step: number): void {
-  db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId)).run();
+export async function recordTotpStep(db: Queryable, userId: number, step: number): Promise<void> {
+  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
 }
 
 function hashCode(code: string): Buffer {
@@ -235,36 +235,35 @@ function hashCode(code: string): Buffer {
 }
 
 /** Ten new one-time codes (xxxxx-xxxxx); the old ones stop working. */
-export function replaceRecoveryCodes(db: Queryable, userId: number): string[] {
+export async function replaceRecoveryCodes(db: Queryable, userId: number): Promise<string[]> {
   const codes = Array.from({ length: 10 }, () => {
     const c = randomCode(10);
     return `${c.slice(0, 5)}-${c.slice(5)}`;
   });
-  db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-  db.insert(recoveryCodes)
-    .values(codes.map((c) => ({ userId, codeHash: hashCode(c) })))
-    .run();
+  await db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await db.insert(recoveryCodes)
+    .values(codes.map((c) => ({ userId, codeHash: hashCode(c) })));
   return codes;
 }
 
 /** Uses a recovery code; true when it was valid and unused (it is then spent). */
-export function useRecoveryCode(db: Queryable, userId: number, code: string): boolean {
-  const result = db
+export async function useRecoveryCode(db: Queryable, userId: number, code: string): Promise<boolean> {
+  const spent = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date() })
     .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashCode(code)), isNull(recoveryCodes.usedAt)))
-    .run();
-  if (result.changes === 1) {
-    recordAudit(db, { userId, action: 'user.use_recovery_code', entityType: 'user', entityId: userId });
+    .returning({ id: recoveryCodes.id });
+  if (spent.length === 1) {
+    await recordAudit(db, { userId, action: 'user.use_recovery_code', entityType: 'user', entityId: userId });
     return true;
   }
   return false;
 }
 
-export function unusedRecoveryCodes(db: Queryable, userId: number): number {
-  return db
+export async function unusedRecoveryCodes(db: Queryable, userId: number): Promise<number> {
+  const unused = await db
     .select({ id: recoveryCodes.id })
     .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
-    .all().length;
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return unused.length;
 }

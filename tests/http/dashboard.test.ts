@@ -135,7 +135,7 @@ describe('an analyst defines goals and margins', () => {
   it('bad input gets a clear message in Danish and stores nothing', async () => {
     const count = () => one<{ n: number }>('select count(*) n from goals').n;
     const before = count();
-    const seriesId = one<{ id: number }>('select id from survey_series limit 1').id;
+    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
     const res = await postForm(
       base,
       '/staff/dashboard/goals',
@@ -151,7 +151,7 @@ describe('an analyst defines goals and margins', () => {
   });
 
   it('margins with an answer value the question does not offer are refused', async () => {
-    const seriesId = one<{ id: number }>('select id from survey_series limit 1').id;
+    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
     const areaId = one<{ id: number }>("select id from areas where slug = 'ydre-norrebro'").id;
     const res = await postForm(base, '/staff/dashboard/goals', { intent: 'margins', series: String(seriesId), area: String(areaId), variable: 'gender', lines: 'woman = 100\nalien = 5', source: 'Test' }, analyst);
     expect(res.status).toBe(400);

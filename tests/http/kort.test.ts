@@ -26,9 +26,9 @@ let db: Db;
 let categoryId: number;
 let areaId: number;
 
-function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = 'forwarded'): void {
+async function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = 'forwarded'): Promise<void> {
   for (let i = 0; i < n; i++) {
-    db.insert(reports)
+    await db.insert(reports)
       .values({
         receipt: randomBytes(12).toString('base64url'),
         categoryId,
@@ -42,8 +42,7 @@ function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = '
         createdOn: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date()),
         description: 'HEMMELIG-BESKRIVELSE',
         demo: false,
-      })
-      .run();
+      });
   }
 }
 
@@ -60,8 +59,8 @@ beforeAll(async () => {
   server = await startServer();
   base = server.url;
   db = openDatabase(server.dbPath);
-  categoryId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'lighting')).get()!.id;
-  areaId = db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).get()!.id;
+  categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'lighting')).limit(1))[0]!.id;
+  areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
   for (let i = 0; i < 5; i++) expect(latLngToCell(POINT.lat + i * 0.00001, POINT.lon, 9)).toBe(CELL);
 }, 60_000);
 
@@ -83,9 +82,9 @@ describe('/kort shows only aggregates at or above K', () => {
   });
 
   it('unmoderated reports do not count, and 4 moderated reports in a hexagon (K = 5) reveal nothing', async () => {
-    addReports(3, 'received');
-    addReports(2, 'rejected');
-    addReports(4);
+    await addReports(3, 'received');
+    await addReports(2, 'rejected');
+    await addReports(4);
     const html = await page(`/kort${FILTER}`);
     expect(html).not.toContain(CELL);
     expect(html).not.toContain('class="hex"');
@@ -100,7 +99,7 @@ describe('/kort shows only aggregates at or above K', () => {
   });
 
   it('with the fifth report the hexagon appears in the map and the table, and the area total is shown', async () => {
-    addReports(1);
+    await addReports(1);
     const html = await page(`/kort${FILTER}`);
     expect(html).toMatch(new RegExp(`<path class="hex" data-cell="${CELL}"[^>]*>\\s*<title>Nær Assistens Kirkegård: 5 meldinger</title>`));
     expect(html).toMatch(new RegExp(`<tr data-cell="${CELL}">\\s*<th scope="row">Assistens Kirkegård</th>\\s*<td>Indre Nørrebro</td>\\s*<td>5</td>`));
@@ -122,10 +121,10 @@ describe('/kort cannot be differenced', () => {
     const point = { lat: 55.6895, lon: 12.5535 };
     const cell = latLngToCell(point.lat, point.lon, 9);
     const thisYear = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(new Date()));
-    const groupsId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'vandalism')).get()!.id;
-    const add = (n: number, year: number) => {
+    const groupsId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'vandalism')).limit(1))[0]!.id;
+    const add = async (n: number, year: number) => {
       for (let i = 0; i < n; i++) {
-        db.insert(reports)
+        await db.insert(reports)
           .values({
             receipt: randomBytes(12).toString('base64url'),
             categoryId: groupsId,
@@ -137,12 +136,11 @@ describe('/kort cannot be differenced', () => {
             status: 'handled',
             createdOn: `${year}-06-15`,
             demo: false,
-          })
-          .run();
+          });
       }
     };
-    add(6, thisYear);
-    add(2, thisYear - 1);
+    await add(6, thisYear);
+    await add(2, thisYear - 1);
     const cellRow = (html: string) => new RegExp(`data-cell="${cell}"`).test(html);
     expect(cellRow(await page('/kort?periode=all&kategori=vandalism&melder=business'))).toBe(true);
     // Showing 6 for this year next to 8 for all time would reveal the 2 of last year.

@@ -25,9 +25,9 @@ let categoryId: number;
 let areaId: number;
 const receipts: string[] = [];
 
-function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: string): string {
+async function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: string): Promise<string> {
   const receipt = randomBytes(12).toString('base64url');
-  const report = db
+  const [report] = await db
     .insert(reports)
     .values({
       receipt,
@@ -42,10 +42,9 @@ function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: string)
       description: 'HEMMELIG-OPEN311',
       demo: false,
     })
-    .returning()
-    .get();
-  db.insert(reportUpdates).values({ reportId: report.id, status: 'received' }).run();
-  db.insert(reportUpdates).values({ reportId: report.id, status, publicNote: note ?? null }).run();
+    .returning();
+  await db.insert(reportUpdates).values({ reportId: report!.id, status: 'received' });
+  await db.insert(reportUpdates).values({ reportId: report!.id, status, publicNote: note ?? null });
   receipts.push(receipt);
   return receipt;
 }
@@ -60,12 +59,12 @@ function post(body: string | URLSearchParams, type = 'application/x-www-form-url
   });
 }
 
-const stored = (marker: string) => db.select().from(reports).where(eq(reports.description, marker)).all();
+const stored = (marker: string) => db.select().from(reports).where(eq(reports.description, marker));
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(dbPath);
-  categoryId = db.select().from(reportCategories).where(eq(reportCategories.slug, 'hidden_places')).get()!.id;
-  areaId = db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).get()!.id;
+  categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'hidden_places')).limit(1))[0]!.id;
+  areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
 });
 
 afterAll(() => db.$client.close());
@@ -101,8 +100,8 @@ describe('discovery and services', () => {
 
 describe('requests obey K on the hexagon', () => {
   it('with 4 moderated reports in a hexagon (K = 5) no request is listed or found', async () => {
-    for (let i = 0; i < 3; i++) addReport();
-    addReport('handled', 'Lampen er skiftet.');
+    for (let i = 0; i < 3; i++) await addReport();
+    await addReport('handled', 'Lampen er skiftet.');
     const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
     expect(list).toEqual([]);
     const all = await (await fetch(`${API}/requests.json`)).text();
@@ -119,7 +118,7 @@ describe('requests obey K on the hexagon', () => {
   });
 
   it('with the fifth they are listed with the hexagon centre, the area, the day at noon and the latest public note', async () => {
-    addReport();
+    await addReport();
     const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
     expect(list).toHaveLength(5);
     const handled = list.find((r: { service_request_id: string }) => r.service_request_id === publicRequestId(receipts[3]!));
@@ -162,7 +161,7 @@ describe('POST requests.json', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.json();
     expect(body).toHaveLength(1);
-    const rows = stored(marker);
+    const rows = await stored(marker);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'received', reporterType: 'works_here', timeOfDay: 'often', categoryId: expect.any(Number) });
     expect(body[0].service_request_id).toBe(publicRequestId(rows[0]!.receipt));
@@ -187,7 +186,7 @@ describe('POST requests.json', () => {
     expect(body).toHaveLength(1);
     expect(body[0].code).toBe(400);
     expect(body[0].description).toContain(word);
-    expect(stored(marker)).toHaveLength(0);
+    expect(await stored(marker)).toHaveLength(0);
   });
 
   it('a malformed body (JSON instead of a form) → 400 in the spec format; XML errors for .xml', async () => {
@@ -198,7 +197,7 @@ describe('POST requests.json', () => {
     const xml = await post(new URLSearchParams({ description: marker }), 'application/x-www-form-urlencoded', '/requests.xml');
     expect(xml.status).toBe(400);
     expect(await xml.text()).toMatch(/<errors><error><code>400<\/code><description>service_code is required<\/description><\/error><\/errors>/);
-    expect(stored(marker)).toHaveLength(0);
+    expect(await stored(marker)).toHaveLength(0);
   });
 
   it('a body over 16 KiB → 413 in the spec format, nothing stored', async () => {
@@ -206,6 +205,6 @@ describe('POST requests.json', () => {
     const res = await post(valid(marker, { padding: 'x'.repeat(17 * 1024) }));
     expect(res.status).toBe(413);
     expect((await res.json())[0].code).toBe(413);
-    expect(stored(marker)).toHaveLength(0);
+    expect(await stored(marker)).toHaveLength(0);
   });
 });

@@ -155,7 +155,7 @@ describe('invitation codes', () => {
   it('a code works once; the second use is refused with a clear message; no response references a code', async () => {
     const db = openDatabase(dbPath);
     const surveyId = (db.$client.prepare("select id from surveys where slug = ?").get(SLUG) as { id: number }).id;
-    const [code] = generateCodes(db, surveyId, 1, null).codes;
+    const [code] = (await generateCodes(db, surveyId, 1, null)).codes;
     db.$client.close();
 
     const first = new SurveyClient(base, SLUG);

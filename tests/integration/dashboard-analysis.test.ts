@@ -60,9 +60,9 @@ const BASE: Answers = {
 };
 
 let year = 2020;
-function makeWave(options: { status?: 'open' | 'closed'; published?: boolean } = {}): Survey {
+async function makeWave(options: { status?: 'open' | 'closed'; published?: boolean } = {}): Promise<Survey> {
   year += 1;
-  const wave = t.db
+  const [wave] = await t.db
     .insert(surveys)
     .values({
       seriesId,
@@ -76,18 +76,18 @@ function makeWave(options: { status?: 'open' | 'closed'; published?: boolean } =
       opensAt: new Date(`${year}-03-01T00:00:00Z`),
       closesAt: new Date(`${year}-04-01T00:00:00Z`),
     })
-    .returning()
-    .get();
-  insertQuestionnaire(t.db, wave.id);
-  t.db.insert(surveyAreas).values(listAreas(t.db).map((a) => ({ surveyId: wave.id, areaId: a.id }))).run();
+    .returning();
+  if (!wave) throw new Error('wave not inserted');
+  await insertQuestionnaire(t.db, wave.id);
+  await t.db.insert(surveyAreas).values((await listAreas(t.db)).map((a) => ({ surveyId: wave.id, areaId: a.id })));
   return wave;
 }
 
 /** `count` respondents giving BASE with these answers changed. */
-function respond(wave: Survey, count: number, changes: Answers = {}, flags: string[] = []): void {
-  const pages = loadInstrument(t.db, wave.id);
+async function respond(wave: Survey, count: number, changes: Answers = {}, flags: string[] = []): Promise<void> {
+  const pages = await loadInstrument(t.db, wave.id);
   for (let i = 0; i < count; i++) {
-    const result = storeResponse(t.db, { survey: wave, pages, answers: { ...BASE, ...changes }, channel: 'web', flags });
+    const result = await storeResponse(t.db, { survey: wave, pages, answers: { ...BASE, ...changes }, channel: 'web', flags });
     if (result.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(result)}`);
   }
 }
@@ -96,28 +96,28 @@ function ctx(params: Record<string, string>, role: TableContext['role'] = 'analy
   return { db: t.db, locale: 'da', role, k: K, params: new URLSearchParams(params) };
 }
 
-function build(id: string, params: Record<string, string>): DataTable | undefined {
+async function build(id: string, params: Record<string, string>): Promise<DataTable | undefined> {
   return tables[id]!(ctx(params));
 }
 
 beforeEach(async () => {
   year = 2020;
-  t = createTestDb();
+  t = await createTestDb();
   await seedReference(t.db);
-  seriesId = t.db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie' }).returning().get().id;
+  seriesId = (await t.db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie' }).returning())[0]!.id;
 });
 afterEach(() => t.close());
 
 describe('distributions of a closed wave', () => {
-  it('every answer has its count, its share of the substantive answers and a 95 % Wilson interval', () => {
-    const wave = makeWave();
-    respond(wave, 18, { safety_evening: 'very_safe' });
-    respond(wave, 23, { safety_evening: 'safe' });
-    respond(wave, 11, { safety_evening: 'neither' });
-    respond(wave, 8, { safety_evening: 'unsafe' });
-    respond(wave, 16, { safety_evening: 'very_unsafe' });
-    respond(wave, 2, { safety_evening: 'dont_know' });
-    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+  it('every answer has its count, its share of the substantive answers and a 95 % Wilson interval', async () => {
+    const wave = await makeWave();
+    await respond(wave, 18, { safety_evening: 'very_safe' });
+    await respond(wave, 23, { safety_evening: 'safe' });
+    await respond(wave, 11, { safety_evening: 'neither' });
+    await respond(wave, 8, { safety_evening: 'unsafe' });
+    await respond(wave, 16, { safety_evening: 'very_unsafe' });
+    await respond(wave, 2, { safety_evening: 'dont_know' });
+    const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const row = (answer: string) => table.rows.find((r) => r['answer'] === answer)!;
     // 76 substantive answers; "don't know" is left out of the denominator and gets no row.
     expect(row('Svar i alt')['n']).toBe(76);
@@ -130,13 +130,13 @@ describe('distributions of a closed wave', () => {
     expect(row('Meget tryg')['share']).toBeCloseTo(18 / 76, 10);
   });
 
-  it('an answer below K reads "for få svar", and so does the next smallest, so neither can be worked out from the total', () => {
-    const wave = makeWave();
-    respond(wave, 20, { safety_evening: 'safe' });
-    respond(wave, 9, { safety_evening: 'neither' });
-    respond(wave, 7, { safety_evening: 'unsafe' });
-    respond(wave, 2, { safety_evening: 'very_unsafe' });
-    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+  it('an answer below K reads "for få svar", and so does the next smallest, so neither can be worked out from the total', async () => {
+    const wave = await makeWave();
+    await respond(wave, 20, { safety_evening: 'safe' });
+    await respond(wave, 9, { safety_evening: 'neither' });
+    await respond(wave, 7, { safety_evening: 'unsafe' });
+    await respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const cell = (answer: string, field: string): TableValue => table.rows.find((r) => r['answer'] === answer)![field]!;
     expect(isSuppressed(cell('Meget utryg', 'n'))).toBe(true);
     expect(isSuppressed(cell('Meget utryg', 'share'))).toBe(true);
@@ -146,15 +146,15 @@ describe('distributions of a closed wave', () => {
     expect(cell('Svar i alt', 'n')).toBe(38);
   });
 
-  it('a grouped share that would reveal a suppressed answer is not shown; one that holds all of them is', () => {
-    const wave = makeWave();
-    respond(wave, 20, { safety_evening: 'safe' });
-    respond(wave, 9, { safety_evening: 'neither' });
-    respond(wave, 7, { safety_evening: 'unsafe' });
-    respond(wave, 2, { safety_evening: 'very_unsafe' });
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+  it('a grouped share that would reveal a suppressed answer is not shown; one that holds all of them is', async () => {
+    const wave = await makeWave();
+    await respond(wave, 20, { safety_evening: 'safe' });
+    await respond(wave, 9, { safety_evening: 'neither' });
+    await respond(wave, 7, { safety_evening: 'unsafe' });
+    await respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const options = { k: K, weighted: false, excludeSuspicious: true };
-    const [unsafeOrWorse, neitherOrWorse, onlyUnsafe] = waveShares(
+    const [unsafeOrWorse, neitherOrWorse, onlyUnsafe] = await waveShares(
       t.db,
       wave.id,
       area.id,
@@ -171,12 +171,12 @@ describe('distributions of a closed wave', () => {
     expect(onlyUnsafe).toEqual({ suppressed: true });
   });
 
-  it('the problems are ranked by the share answering the strongest option', () => {
-    const wave = makeWave();
-    respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big', violence: 'big' } });
-    respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big' } });
-    respond(wave, 20);
-    const table = build('wave-problems', { wave: String(wave.id), area: 'indre-norrebro' })!;
+  it('the problems are ranked by the share answering the strongest option', async () => {
+    const wave = await makeWave();
+    await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big', violence: 'big' } });
+    await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big' } });
+    await respond(wave, 20);
+    const table = (await build('wave-problems', { wave: String(wave.id), area: 'indre-norrebro' }))!;
     expect(table.rows.slice(0, 2).map((r) => [r['problem'], r['share'], r['n']])).toEqual([
       ['Åbent salg af hash og andre stoffer', 0.5, 40],
       ['Vold', 0.25, 40],
@@ -204,15 +204,15 @@ function rank(rows: number[][]): number {
 }
 
 describe('breakdowns by a background question', () => {
-  it('a breakdown cell below K is suppressed and cannot be recovered from row or column totals', () => {
-    const wave = makeWave();
+  it('a breakdown cell below K is suppressed and cannot be recovered from row or column totals', async () => {
+    const wave = await makeWave();
     const women: [string, number][] = [['very_safe', 10], ['safe', 10], ['neither', 6], ['unsafe', 2], ['very_unsafe', 7]];
     const men: [string, number][] = [['very_safe', 8], ['safe', 12], ['neither', 5], ['unsafe', 6], ['very_unsafe', 9], ['dont_know', 1]];
-    for (const [answer, n] of women) respond(wave, n, { gender: 'woman', safety_evening: answer });
-    for (const [answer, n] of men) respond(wave, n, { gender: 'man', safety_evening: answer });
-    respond(wave, 1, { gender: 'prefer_not', safety_evening: 'safe' });
+    for (const [answer, n] of women) await respond(wave, n, { gender: 'woman', safety_evening: answer });
+    for (const [answer, n] of men) await respond(wave, n, { gender: 'man', safety_evening: answer });
+    await respond(wave, 1, { gender: 'prefer_not', safety_evening: 'safe' });
     const params = { wave: String(wave.id), area: 'indre-norrebro' };
-    const breakdown = build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' })!;
+    const breakdown = (await build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' }))!;
     const woman = breakdown.rows.find((r) => r['by'] === 'Kvinde')!;
     const man = breakdown.rows.find((r) => r['by'] === 'Mand')!;
     // Row totals are every woman (35) and every man (41, one of them "don't know"), as the gender distribution has them.
@@ -240,13 +240,13 @@ describe('breakdowns by a background question', () => {
       for (const x of colsX) if (typeof r[`x:${x === 'none' ? '_none' : x}`] === 'number') equation([[y, x]]);
     }
     const labelsX: Record<string, string> = { 'Meget tryg': 'very_safe', Tryg: 'safe', 'Hverken tryg eller utryg': 'neither', Utryg: 'unsafe', 'Meget utryg': 'very_unsafe' };
-    for (const r of build('wave-distribution', { ...params, question: 'safety_evening' })!.rows) {
+    for (const r of (await build('wave-distribution', { ...params, question: 'safety_evening' }))!.rows) {
       if (isSuppressed(r['n']!)) continue;
       const x = labelsX[r['answer'] as string];
       if (x) equation(rowsY.map((y) => [y, x]));
       else equation(rowsY.flatMap((y) => colsX.filter((c) => c !== 'none').map((c): [string, string] => [y, c]))); // the total
     }
-    for (const r of build('wave-distribution', { ...params, question: 'gender' })!.rows) {
+    for (const r of (await build('wave-distribution', { ...params, question: 'gender' }))!.rows) {
       if (isSuppressed(r['n']!)) continue;
       const y = labelsY[r['answer'] as string];
       if (y) equation(colsX.map((x) => [y, x]));
@@ -268,131 +268,132 @@ describe('breakdowns by a background question', () => {
     }
   });
 
-  it('a breakdown needs one of the questions and one background question; anything else is no table', () => {
-    const wave = makeWave();
-    respond(wave, 10);
+  it('a breakdown needs one of the questions and one background question; anything else is no table', async () => {
+    const wave = await makeWave();
+    await respond(wave, 10);
     const params = { wave: String(wave.id), area: 'indre-norrebro' };
-    expect(build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' })).toBeDefined();
-    expect(build('wave-breakdown', { ...params, question: 'safety_evening', by: 'safety_night' })).toBeUndefined();
-    expect(build('wave-breakdown', { ...params, question: 'gender', by: 'age_band' })).toBeUndefined();
-    expect(build('wave-breakdown', { ...params, question: 'safety_evening' })).toBeUndefined();
-    expect(build('wave-distribution', { wave: String(wave.id), area: 'atlantis' })).toBeUndefined();
+    expect(await build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' })).toBeDefined();
+    expect(await build('wave-breakdown', { ...params, question: 'safety_evening', by: 'safety_night' })).toBeUndefined();
+    expect(await build('wave-breakdown', { ...params, question: 'gender', by: 'age_band' })).toBeUndefined();
+    expect(await build('wave-breakdown', { ...params, question: 'safety_evening' })).toBeUndefined();
+    expect(await build('wave-distribution', { wave: String(wave.id), area: 'atlantis' })).toBeUndefined();
   });
 });
 
 describe('free text', () => {
-  it("a free-text answer is shown masked, without the respondent's other answers, only when the question has K answers", () => {
-    const wave = makeWave();
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+  it("a free-text answer is shown masked, without the respondent's other answers, only when the question has K answers", async () => {
+    const wave = await makeWave();
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const withText = (text: string): Answers => ({ avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: text });
-    respond(wave, 1, { ...withText('Mørkt ved pladsen'), gender: 'man', age_band: '75_plus' });
-    respond(wave, 1, withText('Der handles stoffer'));
-    respond(wave, 1, withText('Dårlig belysning'));
-    respond(wave, 1, withText('Grupper om aftenen'));
-    respond(wave, 20); // no free text
+    await respond(wave, 1, { ...withText('Mørkt ved pladsen'), gender: 'man', age_band: '75_plus' });
+    await respond(wave, 1, withText('Der handles stoffer'));
+    await respond(wave, 1, withText('Dårlig belysning'));
+    await respond(wave, 1, withText('Grupper om aftenen'));
+    await respond(wave, 20); // no free text
     const options = { k: K, weighted: false, excludeSuspicious: true };
-    const section = () => freeTextAnswers(t.db, wave.id, area.id, options).find((s) => s.question.key === 'avoid_why')!;
-    expect(section().texts).toBeUndefined(); // four answers: fewer than K
+    const section = async () => (await freeTextAnswers(t.db, wave.id, area.id, options)).find((s) => s.question.key === 'avoid_why')!;
+    expect((await section()).texts).toBeUndefined(); // four answers: fewer than K
 
     // A fifth, stored before masking existed (inserted directly, unmasked): shown masked all the same.
-    respond(wave, 1, withText('placeholder'));
-    const question = t.db.select().from(questions).where(eq(questions.key, 'avoid_why')).all().find((q) => q.surveyId === wave.id)!;
-    t.db.update(answers).set({ value: 'Ring til mig på 12 34 56 78' }).where(eq(answers.value, 'placeholder')).run();
-    const texts = section().texts!;
+    await respond(wave, 1, withText('placeholder'));
+    const question = (await t.db.select().from(questions).where(eq(questions.key, 'avoid_why'))).find((q) => q.surveyId === wave.id)!;
+    await t.db.update(answers).set({ value: 'Ring til mig på 12 34 56 78' }).where(eq(answers.value, 'placeholder'));
+    const texts = (await section()).texts!;
     expect(texts).toHaveLength(5);
     expect(new Set(texts)).toEqual(new Set(['Mørkt ved pladsen', 'Der handles stoffer', 'Dårlig belysning', 'Grupper om aftenen', 'Ring til mig på [telefonnummer skjult]']));
     // Only the texts: nothing about the respondent (id, gender, age, day) travels with them.
-    expect(Object.keys(section()).sort()).toEqual(['question', 'texts']);
+    expect(Object.keys(await section()).sort()).toEqual(['question', 'texts']);
     expect(texts.every((x) => typeof x === 'string')).toBe(true);
     expect(question.type).toBe('text');
     // A fresh random order: over many calls the five come in more than one order.
-    const orders = new Set(Array.from({ length: 30 }, () => section().texts!.join('|')));
+    const orders = new Set<string>();
+    for (let i = 0; i < 30; i++) orders.add((await section()).texts!.join('|'));
     expect(orders.size).toBeGreaterThan(1);
   });
 });
 
 describe('open waves', () => {
-  it('an open wave has no distributions', () => {
-    const wave = makeWave({ status: 'open' });
-    respond(wave, 30);
-    respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+  it('an open wave has no distributions', async () => {
+    const wave = await makeWave({ status: 'open' });
+    await respond(wave, 30);
+    await respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening', by: 'gender' };
-    for (const id of Object.keys(tables)) expect(tables[id]!(ctx(params)), id).toBeUndefined();
-    expect(findWaveForAnalysis(t.db, wave.id).kind).toBe('not_closed');
+    for (const id of Object.keys(tables)) expect(await tables[id]!(ctx(params)), id).toBeUndefined();
+    expect((await findWaveForAnalysis(t.db, wave.id)).kind).toBe('not_closed');
     const options = { k: K, weighted: false, excludeSuspicious: true };
-    expect(freeTextAnswers(t.db, wave.id, area.id, options)).toEqual([]);
-    expect(waveShares(t.db, wave.id, area.id, [{ key: 'safety_evening', item: null, values: ['safe'] }], options)).toEqual([undefined]);
+    expect(await freeTextAnswers(t.db, wave.id, area.id, options)).toEqual([]);
+    expect(await waveShares(t.db, wave.id, area.id, [{ key: 'safety_evening', item: null, values: ['safe'] }], options)).toEqual([undefined]);
     // Nor can it be published.
-    const { user } = makeUser(t.db, 'analyst');
-    expect(setResultsPublished(t.db, wave.id, true, user.id)).toBe('not_closed');
+    const { user } = await makeUser(t.db, 'analyst');
+    expect(await setResultsPublished(t.db, wave.id, true, user.id)).toBe('not_closed');
   });
 
-  it('a trend uses only the closed waves of the series, up to the chosen one', () => {
-    const first = makeWave();
-    respond(first, 10, { safety_evening: 'unsafe' });
-    respond(first, 10, { safety_evening: 'safe' });
-    const second = makeWave();
-    respond(second, 5, { safety_evening: 'unsafe' });
-    respond(second, 15, { safety_evening: 'safe' });
-    const open = makeWave({ status: 'open' });
-    respond(open, 20, { safety_evening: 'unsafe' });
-    const table = build('trend', { wave: String(second.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+  it('a trend uses only the closed waves of the series, up to the chosen one', async () => {
+    const first = await makeWave();
+    await respond(first, 10, { safety_evening: 'unsafe' });
+    await respond(first, 10, { safety_evening: 'safe' });
+    const second = await makeWave();
+    await respond(second, 5, { safety_evening: 'unsafe' });
+    await respond(second, 15, { safety_evening: 'safe' });
+    const open = await makeWave({ status: 'open' });
+    await respond(open, 20, { safety_evening: 'unsafe' });
+    const table = (await build('trend', { wave: String(second.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const unsafe = table.rows.filter((r) => r['answer'] === 'Utryg');
     expect(unsafe.map((r) => [r['wave'], r['share'], r['n']])).toEqual([
       ['Måling 2021', 0.5, 20],
       ['Måling 2022', 0.25, 20],
     ]);
-    expect(build('trend', { wave: String(open.id), area: 'indre-norrebro', question: 'safety_evening' })).toBeUndefined();
-    expect(build('trend', { wave: String(first.id), area: 'indre-norrebro', question: 'safety_evening' })!.rows.filter((r) => r['answer'] === 'Utryg')).toHaveLength(1);
+    expect(await build('trend', { wave: String(open.id), area: 'indre-norrebro', question: 'safety_evening' })).toBeUndefined();
+    expect((await build('trend', { wave: String(first.id), area: 'indre-norrebro', question: 'safety_evening' }))!.rows.filter((r) => r['answer'] === 'Utryg')).toHaveLength(1);
   });
 });
 
 describe('the suspicious switch', () => {
-  it('keeping suspicious responses is refused while the area has fewer than K of them, so "with" minus "without" shows no one', () => {
-    const wave = makeWave();
-    respond(wave, 20);
-    respond(wave, 2, { safety_evening: 'very_unsafe' }, ['too_fast']);
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
+  it('keeping suspicious responses is refused while the area has fewer than K of them, so "with" minus "without" shows no one', async () => {
+    const wave = await makeWave();
+    await respond(wave, 20);
+    await respond(wave, 2, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const keep = new URLSearchParams({ mistaenkelige: 'med' });
-    expect(analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: true, suspiciousSwitchIgnored: true });
+    expect(await analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: true, suspiciousSwitchIgnored: true });
     const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' };
-    const without = build('wave-distribution', params)!;
-    const withFlagged = build('wave-distribution', { ...params, mistaenkelige: 'med' })!;
+    const without = (await build('wave-distribution', params))!;
+    const withFlagged = (await build('wave-distribution', { ...params, mistaenkelige: 'med' }))!;
     expect(withFlagged.rows).toEqual(without.rows);
 
-    respond(wave, 3, { safety_evening: 'very_unsafe' }, ['too_fast']);
-    expect(analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: false, suspiciousSwitchIgnored: false });
-    const total = build('wave-distribution', { ...params, mistaenkelige: 'med' })!.rows.find((r) => r['answer'] === 'Svar i alt')!;
+    await respond(wave, 3, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    expect(await analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: false, suspiciousSwitchIgnored: false });
+    const total = (await build('wave-distribution', { ...params, mistaenkelige: 'med' }))!.rows.find((r) => r['answer'] === 'Svar i alt')!;
     expect(total['n']).toBe(25);
   });
 });
 
 describe('publishing results', () => {
-  it('publishing and withdrawing a closed wave is audited', () => {
-    const wave = makeWave();
-    const { user } = makeUser(t.db, 'analyst');
-    expect(setResultsPublished(t.db, wave.id, true, user.id)).toBe('ok');
-    expect(t.db.select().from(surveys).where(eq(surveys.id, wave.id)).get()!.resultsPublished).toBe(true);
-    expect(setResultsPublished(t.db, wave.id, false, user.id)).toBe('ok');
-    expect(setResultsPublished(t.db, 9999, true, user.id)).toBe('not_found');
-    const log = t.db.select().from(auditLog).all().filter((a) => a.entityType === 'survey' && a.entityId === wave.id);
+  it('publishing and withdrawing a closed wave is audited', async () => {
+    const wave = await makeWave();
+    const { user } = await makeUser(t.db, 'analyst');
+    expect(await setResultsPublished(t.db, wave.id, true, user.id)).toBe('ok');
+    expect((await t.db.select().from(surveys).where(eq(surveys.id, wave.id)).limit(1))[0]!.resultsPublished).toBe(true);
+    expect(await setResultsPublished(t.db, wave.id, false, user.id)).toBe('ok');
+    expect(await setResultsPublished(t.db, 9999, true, user.id)).toBe('not_found');
+    const log = (await t.db.select().from(auditLog)).filter((a) => a.entityType === 'survey' && a.entityId === wave.id);
     expect(log.map((a) => [a.action, a.userId])).toEqual([
       ['survey.publish_results', user.id],
       ['survey.unpublish_results', user.id],
     ]);
   });
 
-  it('/resultater shows only published waves', () => {
-    const published = makeWave({ published: true });
-    respond(published, 15, { safety_evening: 'unsafe' });
-    respond(published, 25, { safety_evening: 'safe' });
-    const unpublished = makeWave();
-    respond(unpublished, 40, { safety_evening: 'unsafe' });
-    const open = makeWave({ status: 'open', published: true }); // reopened after publishing: not closed, so not shown
-    respond(open, 40);
+  it('/resultater shows only published waves', async () => {
+    const published = await makeWave({ published: true });
+    await respond(published, 15, { safety_evening: 'unsafe' });
+    await respond(published, 25, { safety_evening: 'safe' });
+    const unpublished = await makeWave();
+    await respond(unpublished, 40, { safety_evening: 'unsafe' });
+    const open = await makeWave({ status: 'open', published: true }); // reopened after publishing: not closed, so not shown
+    await respond(open, 40);
 
-    const result = publicResults(t.db, 'da', K);
+    const result = await publicResults(t.db, 'da', K);
     expect(result.waves.map((w) => w.wave.id)).toEqual([published.id]);
     const inner = result.waves[0]!.areas.find((a) => a.area.slug === 'indre-norrebro')!;
     // 15 of 40 feel unsafe in the evening; unweighted (no population figures in this database).
@@ -401,9 +402,9 @@ describe('publishing results', () => {
     expect(square.figures.unsafeEvening).toEqual({ suppressed: true }); // nobody answered there
 
     // A goal whose latest wave is unpublished is not shown; publishing the wave shows it.
-    const { user } = makeUser(t.db, 'analyst');
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
-    createGoal(
+    const { user } = await makeUser(t.db, 'analyst');
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
+    await createGoal(
       t.db,
       {
         titleDa: 'Færre utrygge om aftenen',
@@ -420,58 +421,58 @@ describe('publishing results', () => {
       },
       user.id,
     );
-    expect(publicResults(t.db, 'da', K).goals).toEqual([]);
-    setResultsPublished(t.db, unpublished.id, true, user.id);
-    const goals = publicResults(t.db, 'da', K).goals;
+    expect((await publicResults(t.db, 'da', K)).goals).toEqual([]);
+    await setResultsPublished(t.db, unpublished.id, true, user.id);
+    const goals = (await publicResults(t.db, 'da', K)).goals;
     expect(goals).toHaveLength(1);
     expect(goals[0]).toMatchObject({ title: 'Færre utrygge om aftenen', baseline: { kind: 'estimate', p: 15 / 40 }, latest: { kind: 'estimate', p: 1 }, targetMet: false });
-    expect(t.db.select().from(responses).all().length).toBe(120);
+    expect((await t.db.select().from(responses)).length).toBe(120);
   });
 });
 
 describe('answers read once and kept', () => {
-  it('the weighted figures follow the population margins when they change, and agree with the goals', () => {
-    const wave = makeWave();
-    respond(wave, 30, { gender: 'woman', safety_evening: 'unsafe' });
-    respond(wave, 10, { gender: 'woman', safety_evening: 'safe' });
-    respond(wave, 10, { gender: 'man', safety_evening: 'unsafe' });
-    respond(wave, 30, { gender: 'man', safety_evening: 'safe' });
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
-    const { user } = makeUser(t.db, 'analyst');
+  it('the weighted figures follow the population margins when they change, and agree with the goals', async () => {
+    const wave = await makeWave();
+    await respond(wave, 30, { gender: 'woman', safety_evening: 'unsafe' });
+    await respond(wave, 10, { gender: 'woman', safety_evening: 'safe' });
+    await respond(wave, 10, { gender: 'man', safety_evening: 'unsafe' });
+    await respond(wave, 30, { gender: 'man', safety_evening: 'safe' });
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
+    const { user } = await makeUser(t.db, 'analyst');
     const params = { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' };
-    const share = (): TableValue => build('wave-distribution', params)!.rows.find((r) => r['answer'] === 'Utryg')!['share']!;
+    const share = async (): Promise<TableValue> => (await build('wave-distribution', params))!.rows.find((r) => r['answer'] === 'Utryg')!['share']!;
     const indicator = () => estimateIndicator(t.db, { ...INSECURITY_EVENING, successValues: ['unsafe'] }, wave.id, area.id, { k: K, weighted: true, excludeSuspicious: true });
-    expect(share()).toBeCloseTo(40 / 80, 10); // no margins: unweighted
+    expect(await share()).toBeCloseTo(40 / 80, 10); // no margins: unweighted
 
     // Women are three in four of the population: 3/4 · 30/40 + 1/4 · 10/40.
-    setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 7500 }, { category: 'man', population: 2500 }], 'Testtal', user.id);
-    expect(share()).toBeCloseTo(0.625, 6);
-    expect(indicator()).toMatchObject({ suppressed: false, weighted: true });
-    expect(share()).toBe((indicator() as { p: number }).p);
+    await setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 7500 }, { category: 'man', population: 2500 }], 'Testtal', user.id);
+    expect(await share()).toBeCloseTo(0.625, 6);
+    expect(await indicator()).toMatchObject({ suppressed: false, weighted: true });
+    expect(await share()).toBe(((await indicator()) as { p: number }).p);
 
     // New figures for the area: the weights are raked again.
-    setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 2500 }, { category: 'man', population: 7500 }], 'Testtal', user.id);
-    expect(share()).toBeCloseTo(0.375, 6);
-    expect(share()).toBe((indicator() as { p: number }).p);
-    expect(build('wave-distribution', { ...params, vaegtet: '0' })!.rows.find((r) => r['answer'] === 'Utryg')!['share']).toBeCloseTo(0.5, 10);
+    await setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 2500 }, { category: 'man', population: 7500 }], 'Testtal', user.id);
+    expect(await share()).toBeCloseTo(0.375, 6);
+    expect(await share()).toBe(((await indicator()) as { p: number }).p);
+    expect((await build('wave-distribution', { ...params, vaegtet: '0' }))!.rows.find((r) => r['answer'] === 'Utryg')!['share']).toBeCloseTo(0.5, 10);
   });
 
-  it('answers holding the separators the reading packs them with are read exactly', () => {
-    const wave = makeWave();
-    respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
-    respond(wave, 20);
-    const area = listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!;
-    const texts = t.db.select().from(answers).all().filter((a) => a.value === 'Mørkt');
-    t.db.update(answers).set({ value: 'Mørkt\u001fved\u001epladsen' }).where(eq(answers.id, texts[0]!.id)).run();
+  it('answers holding the separators the reading packs them with are read exactly', async () => {
+    const wave = await makeWave();
+    await respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
+    await respond(wave, 20);
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
+    const texts = (await t.db.select().from(answers)).filter((a) => a.value === 'Mørkt');
+    await t.db.update(answers).set({ value: 'Mørkt\u001fved\u001epladsen' }).where(eq(answers.id, texts[0]!.id));
     // A stored value that is no answer, though it is made of answers and separators: it counts as nothing.
-    const safe = t.db.select().from(questions).all().find((q) => q.surveyId === wave.id && q.key === 'safety_evening')!;
-    const one = t.db.select().from(answers).all().find((a) => a.questionId === safe.id && a.responseId === texts[1]!.responseId)!;
-    t.db.update(answers).set({ value: `very_unsafe\u001e${safe.id}\u001e\u001every_unsafe` }).where(eq(answers.id, one.id)).run();
-    respond(wave, 1); // a new response: the area is read afresh
-    const free = freeTextAnswers(t.db, wave.id, area.id, { k: K, weighted: false, excludeSuspicious: true }).find((s) => s.question.key === 'avoid_why')!;
+    const safe = (await t.db.select().from(questions)).find((q) => q.surveyId === wave.id && q.key === 'safety_evening')!;
+    const one = (await t.db.select().from(answers)).find((a) => a.questionId === safe.id && a.responseId === texts[1]!.responseId)!;
+    await t.db.update(answers).set({ value: `very_unsafe\u001e${safe.id}\u001e\u001every_unsafe` }).where(eq(answers.id, one.id));
+    await respond(wave, 1); // a new response: the area is read afresh
+    const free = (await freeTextAnswers(t.db, wave.id, area.id, { k: K, weighted: false, excludeSuspicious: true })).find((s) => s.question.key === 'avoid_why')!;
     expect(free.texts).toHaveLength(6);
     expect(free.texts).toContain('Mørkt\u001fved\u001epladsen');
-    const table = build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' })!;
+    const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     expect(table.rows.find((r) => r['answer'] === 'Svar i alt')!['n']).toBe(26);
     expect(table.rows.find((r) => r['answer'] === 'Meget utryg')!['n']).toBe(0);
   });

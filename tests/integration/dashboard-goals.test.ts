@@ -25,34 +25,34 @@ let latest: Survey;
 let analyst: number;
 
 beforeEach(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedReference(t.db);
-  const all = t.db.select().from(areas).all();
+  const all = await t.db.select().from(areas);
   inner = all.find((a) => a.slug === 'indre-norrebro')!.id;
   square = all.find((a) => a.slug === 'skt-hans-torv')!.id;
-  analyst = makeUser(t.db, 'analyst').user.id;
-  seriesId = makeSeries(t.db);
-  baseline = makeWave(t.db, seriesId, { year: 2024 });
-  latest = makeWave(t.db, seriesId, { year: 2025 });
+  analyst = (await makeUser(t.db, 'analyst')).user.id;
+  seriesId = await makeSeries(t.db);
+  baseline = await makeWave(t.db, seriesId, { year: 2024 });
+  latest = await makeWave(t.db, seriesId, { year: 2025 });
   const A = 'indre-norrebro';
   // Baseline: 60 women (18 unsafe = 30 %), 40 men (4 unsafe = 10 %), 3 "don't know" who did not give their gender.
-  addRespondents(t.db, baseline, 12, { area: A, safety_evening: 'unsafe', gender: 'woman' });
-  addRespondents(t.db, baseline, 6, { area: A, safety_evening: 'very_unsafe', gender: 'woman' });
-  addRespondents(t.db, baseline, 42, { area: A, safety_evening: 'safe', gender: 'woman' });
-  addRespondents(t.db, baseline, 4, { area: A, safety_evening: 'unsafe', gender: 'man' });
-  addRespondents(t.db, baseline, 36, { area: A, safety_evening: 'neither', gender: 'man' });
-  addRespondents(t.db, baseline, 3, { area: A, safety_evening: 'dont_know', gender: 'prefer_not' });
+  await addRespondents(t.db, baseline, 12, { area: A, safety_evening: 'unsafe', gender: 'woman' });
+  await addRespondents(t.db, baseline, 6, { area: A, safety_evening: 'very_unsafe', gender: 'woman' });
+  await addRespondents(t.db, baseline, 42, { area: A, safety_evening: 'safe', gender: 'woman' });
+  await addRespondents(t.db, baseline, 4, { area: A, safety_evening: 'unsafe', gender: 'man' });
+  await addRespondents(t.db, baseline, 36, { area: A, safety_evening: 'neither', gender: 'man' });
+  await addRespondents(t.db, baseline, 3, { area: A, safety_evening: 'dont_know', gender: 'prefer_not' });
   // Latest: 40 women (4 unsafe = 10 %), 60 men (3 unsafe = 5 %).
-  addRespondents(t.db, latest, 4, { area: A, safety_evening: 'unsafe', gender: 'woman' });
-  addRespondents(t.db, latest, 36, { area: A, safety_evening: 'very_safe', gender: 'woman' });
-  addRespondents(t.db, latest, 3, { area: A, safety_evening: 'very_unsafe', gender: 'man' });
-  addRespondents(t.db, latest, 57, { area: A, safety_evening: 'safe', gender: 'man' });
+  await addRespondents(t.db, latest, 4, { area: A, safety_evening: 'unsafe', gender: 'woman' });
+  await addRespondents(t.db, latest, 36, { area: A, safety_evening: 'very_safe', gender: 'woman' });
+  await addRespondents(t.db, latest, 3, { area: A, safety_evening: 'very_unsafe', gender: 'man' });
+  await addRespondents(t.db, latest, 57, { area: A, safety_evening: 'safe', gender: 'man' });
   // Suspicious responses (too fast): all "very unsafe"; left out by default.
-  addRespondents(t.db, latest, 10, { area: A, safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
+  await addRespondents(t.db, latest, 10, { area: A, safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
 });
 
-function makeGoal(targetValue = 0.072) {
-  const r = createGoal(
+async function makeGoal(targetValue = 0.072) {
+  const r = await createGoal(
     t.db,
     {
       titleDa: 'Utryghed om aftenen',
@@ -70,14 +70,14 @@ function makeGoal(targetValue = 0.072) {
     analyst,
   );
   if (!r.ok) throw new Error(r.reason);
-  return listGoals(t.db).find((g) => g.id === r.id)!;
+  return (await listGoals(t.db)).find((g) => g.id === r.id)!;
 }
 
 const options = { k: 5, excludeSuspicious: true, locale: 'da' as const };
 
 describe('goal status, unweighted', () => {
-  it('baseline 22 of 100 and latest 7 of 100: a fall of 15 points that is statistically significant', () => {
-    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false });
+  it('baseline 22 of 100 and latest 7 of 100: a fall of 15 points that is statistically significant', async () => {
+    const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: false });
     // "Don't know" is left out: 18 + 4 = 22 unsafe of 100 substantive answers.
     expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.22, n: 100, effectiveN: 100 });
     // Wilson 95 % for 22/100: centre (0.22 + z²/200)/(1 + z²/100), z = 1.96 → 0.1500 to 0.3107.
@@ -97,8 +97,8 @@ describe('goal status, unweighted', () => {
     expect(goalSentence(s, 'da')?.replace(/\s/g, ' ')).toBe('Utryghed om aftenen faldt fra 22 % til 7 %; faldet er statistisk sikkert.');
   });
 
-  it('the suspicious responses count only when the switch is off', () => {
-    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false, excludeSuspicious: false });
+  it('the suspicious responses count only when the switch is off', async () => {
+    const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: false, excludeSuspicious: false });
     // 7 + 10 unsafe of 110.
     expect(s.latest).toMatchObject({ kind: 'estimate', n: 110 });
     expect(s.latest!.kind === 'estimate' && s.latest!.p).toBeCloseTo(17 / 110, 10);
@@ -106,12 +106,12 @@ describe('goal status, unweighted', () => {
 });
 
 describe('goal status, weighted by raking to population margins', () => {
-  beforeEach(() => {
-    setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
+  beforeEach(async () => {
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
   });
 
-  it('weights women and men to half each: baseline 20 %, latest 7.5 %, with the design effect', () => {
-    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: true });
+  it('weights women and men to half each: baseline 20 %, latest 7.5 %, with the design effect', async () => {
+    const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: true });
     // Baseline: women 60 → weight 50/60 = 0.8333, men 40 → 50/40 = 1.25 (the three without a gender keep 1).
     // p = (0.8333 · 18 + 1.25 · 4) / 100 = (15 + 5) / 100 = 0.20.
     // Σw² = 60 · 0.8333² + 40 · 1.25² = 41.667 + 62.5 = 104.167; effective n = 100² / 104.167 = 96; deff = 100 / 96 = 1.0417.
@@ -137,24 +137,24 @@ describe('goal status, weighted by raking to population margins', () => {
     expect(s.targetMet).toBe(false);
   });
 
-  it('an area without margins stays unweighted, and says so', () => {
-    addRespondents(t.db, baseline, 6, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
-    const r = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: true, excludeSuspicious: true });
+  it('an area without margins stays unweighted, and says so', async () => {
+    await addRespondents(t.db, baseline, 6, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
+    const r = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: true, excludeSuspicious: true });
     expect(r).toMatchObject({ suppressed: false, weighted: false, p: 1, n: 6 });
   });
 });
 
 describe('goal status and K', () => {
-  it('an area with four answers is "too few", with no share and no n anywhere', () => {
-    addRespondents(t.db, baseline, 4, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
-    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
-    const goal = createGoal(
+  it('an area with four answers is "too few", with no share and no n anywhere', async () => {
+    await addRespondents(t.db, baseline, 4, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
+    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+    const goal = await createGoal(
       t.db,
       { titleDa: 'Torvet', titleEn: null, seriesId, questionKey: 'safety_evening', item: null, successValues: ['unsafe'], areaId: square, direction: 'decrease', baseline: { kind: 'wave', surveyId: baseline.id }, targetValue: 0.1, targetDate: '2027-12-31' },
       analyst,
     );
     expect(goal.ok).toBe(true);
-    const table = goalsTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params: new URLSearchParams('vaegtet=0') });
+    const table = await goalsTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params: new URLSearchParams('vaegtet=0') });
     const row = table.rows.find((r) => r['goal'] === 'Torvet')!;
     expect(isSuppressed(row['baseline']!)).toBe(true);
     expect(isSuppressed(row['baselineN']!)).toBe(true);
@@ -164,63 +164,63 @@ describe('goal status and K', () => {
     expect(line).not.toMatch(/;4;/);
   });
 
-  it('a hand-entered baseline is compared with the latest wave on its own sample size', () => {
-    const r = createGoal(
+  it('a hand-entered baseline is compared with the latest wave on its own sample size', async () => {
+    const r = await createGoal(
       t.db,
       { titleDa: 'Mod kommunens tal', titleEn: null, seriesId, questionKey: 'safety_evening', item: null, successValues: ['unsafe', 'very_unsafe'], areaId: inner, direction: 'decrease', baseline: { kind: 'manual', value: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' }, targetValue: 0.1, targetDate: '2027-12-31' },
       analyst,
     );
     if (!r.ok) throw new Error(r.reason);
-    const s = goalStatus(t.db, listGoals(t.db).find((g) => g.id === r.id)!, { ...options, weighted: false });
+    const s = await goalStatus(t.db, (await listGoals(t.db)).find((g) => g.id === r.id)!, { ...options, weighted: false });
     expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' });
     // Latest = the newest closed wave: 0.07 of 100; difference −0.18.
     expect(s.latest).toMatchObject({ p: 0.07 });
     expect(s.change!.difference).toBeCloseTo(-0.18, 10);
   });
 
-  it('an open wave is never the latest: its figures would change with every response', () => {
-    const open = makeWave(t.db, seriesId, { year: 2026, status: 'open' });
-    addRespondents(t.db, open, 20, { area: 'indre-norrebro', safety_evening: 'very_unsafe', gender: 'man' });
-    const s = goalStatus(t.db, makeGoal(), { ...options, weighted: false });
+  it('an open wave is never the latest: its figures would change with every response', async () => {
+    const open = await makeWave(t.db, seriesId, { year: 2026, status: 'open' });
+    await addRespondents(t.db, open, 20, { area: 'indre-norrebro', safety_evening: 'very_unsafe', gender: 'man' });
+    const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: false });
     expect(s.latest!.wave.id).toBe(latest.id);
   });
 });
 
 describe('goal estimates cannot point out a few respondents', () => {
-  it('a share whose counted answers are between 1 and K − 1 is "too few" (2 unsafe of 80)', () => {
-    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
-    addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+  it('a share whose counted answers are between 1 and K − 1 is "too few" (2 unsafe of 80)', async () => {
+    await addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
+    await addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
   });
 
-  it('a share where all but a few gave a counted answer is "too few" too (78 unsafe of 80)', () => {
-    addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
-    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+  it('a share where all but a few gave a counted answer is "too few" too (78 unsafe of 80)', async () => {
+    await addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
+    await addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
   });
 
-  it('nobody or everybody counted is shown: a zero reveals no one', () => {
-    addRespondents(t.db, baseline, 10, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toMatchObject({ suppressed: false, p: 0, n: 10 });
+  it('nobody or everybody counted is shown: a zero reveals no one', async () => {
+    await addRespondents(t.db, baseline, 10, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toMatchObject({ suppressed: false, p: 0, n: 10 });
   });
 
-  it('"include suspicious" is ignored when there are fewer than K of them, so with − without cannot reveal them', () => {
-    addRespondents(t.db, baseline, 20, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
-    const without = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true });
-    const withThem = estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: false });
+  it('"include suspicious" is ignored when there are fewer than K of them, so with − without cannot reveal them', async () => {
+    await addRespondents(t.db, baseline, 20, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
+    await addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
+    const without = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true });
+    const withThem = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: false });
     expect(withThem).toEqual(without);
   });
 });
 
 describe('estimates of closed waves are kept, but never stale', () => {
-  it('new population margins change the weighted estimate at once', () => {
+  it('new population margins change the weighted estimate at once', async () => {
     const def = INSECURITY_EVENING;
     const weighted = { k: 5, weighted: true, excludeSuspicious: true };
-    const unweightedFirst = estimateIndicator(t.db, def, baseline.id, inner, weighted);
+    const unweightedFirst = await estimateIndicator(t.db, def, baseline.id, inner, weighted);
     expect(unweightedFirst).toMatchObject({ weighted: false, p: 0.22 });
-    setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
-    const after = estimateIndicator(t.db, def, baseline.id, inner, weighted);
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
+    const after = await estimateIndicator(t.db, def, baseline.id, inner, weighted);
     expect(after).toMatchObject({ weighted: true });
     expect(after.suppressed === false && after.p).toBeCloseTo(0.2, 6);
   });

@@ -36,7 +36,7 @@ const NOW = new Date('2026-06-01T10:00:00Z');
 let t: TestDb;
 
 beforeEach(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedReference(t.db);
 });
 afterEach(() => t.close());
@@ -55,13 +55,13 @@ interface ReportSpec {
 }
 
 /** Inserts `count` reports as moderators left them. */
-function addReports(count: number, spec: ReportSpec): void {
+async function addReports(count: number, spec: ReportSpec): Promise<void> {
   const place = findPlace(spec.place)!;
-  const area = areaForPoint(t.db, place)!;
-  const category = listActiveCategories(t.db).find((c) => c.slug === (spec.category ?? 'drug_dealing'))!;
+  const area = (await areaForPoint(t.db, place))!;
+  const category = (await listActiveCategories(t.db)).find((c) => c.slug === (spec.category ?? 'drug_dealing'))!;
   for (let i = 0; i < count; i++) {
     receipt += 1;
-    const report = t.db
+    const [report] = await t.db
       .insert(reports)
       .values({
         receipt: `test-receipt-${receipt}-abcdefghijklmnop`,
@@ -76,10 +76,9 @@ function addReports(count: number, spec: ReportSpec): void {
         status: spec.status ?? 'forwarded',
         createdOn: spec.createdOn,
       })
-      .returning()
-      .get();
+      .returning();
     for (const day of spec.handledOn ?? []) {
-      t.db.insert(reportUpdates).values({ reportId: report.id, status: 'handled', createdAt: new Date(`${day}T12:00:00Z`) }).run();
+      await t.db.insert(reportUpdates).values({ reportId: report!.id, status: 'handled', createdAt: new Date(`${day}T12:00:00Z`) });
     }
   }
 }
@@ -88,11 +87,11 @@ function ctx(role: Role, query = 'year=2025'): TableContext {
   return { db: t.db, locale: 'da', role, k: K, params: new URLSearchParams(query) };
 }
 
-function stats(role: Role, query = 'year=2025'): ReportStats {
-  return computeReportStats(t.db, readReportStatsFilter(t.db, new URLSearchParams(query), NOW), K, role, NOW);
+async function stats(role: Role, query = 'year=2025'): Promise<ReportStats> {
+  return computeReportStats(t.db, await readReportStatsFilter(t.db, new URLSearchParams(query), NOW), K, role, NOW);
 }
 
-const areaId = (slug: string): number => listAreas(t.db).find((a) => a.slug === slug)!.id;
+const areaId = async (slug: string): Promise<number> => (await listAreas(t.db)).find((a) => a.slug === slug)!.id;
 
 /** A DataTable's numbers as a grid (undefined = suppressed), first column (labels) left out. */
 function grid(table: DataTable): (number | undefined)[][] {
@@ -178,7 +177,7 @@ function recoverable(pub: (number | undefined)[][]): Map<string, number> {
  *   groups               8              9               6
  *   lighting             2             10              11
  */
-function seedCategoryYear(): void {
+async function seedCategoryYear(): Promise<void> {
   const places = { 'indre-norrebro': 'blaagaards-plads', 'skt-hans-torv': 'skt-hans-torv', 'ydre-norrebro': 'superkilen' } as const;
   const counts: [string, keyof typeof places, number][] = [
     ['drug_dealing', 'indre-norrebro', 12],
@@ -191,24 +190,24 @@ function seedCategoryYear(): void {
     ['lighting', 'skt-hans-torv', 10],
     ['lighting', 'ydre-norrebro', 11],
   ];
-  for (const [category, area, n] of counts) addReports(n, { place: places[area], category, createdOn: '2025-04-10' });
+  for (const [category, area, n] of counts) await addReports(n, { place: places[area], category, createdOn: '2025-04-10' });
 }
 
 describe('report counts', () => {
-  it('only reports a moderator has looked at are counted: received, rejected and merged ones are not', () => {
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'forwarded' });
-    addReports(5, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'handled' });
-    addReports(7, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'received' });
-    addReports(8, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'rejected' });
-    addReports(9, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'merged' });
-    const s = stats('analyst');
+  it('only reports a moderator has looked at are counted: received, rejected and merged ones are not', async () => {
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'forwarded' });
+    await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'handled' });
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'received' });
+    await addReports(8, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'rejected' });
+    await addReports(9, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'merged' });
+    const s = await stats('analyst');
     expect(s.byCategory.total).toEqual({ suppressed: false, n: 11 });
     expect(s.byMonth.rows.find((r) => r.key === '2025-02')!.total).toEqual({ suppressed: false, n: 11 });
   });
 
-  it('counts per category and area are the hand counts where no privacy rule applies', () => {
-    seedCategoryYear();
-    const table = reportStatsTables(stats('analyst'), 'da').byCategory;
+  it('counts per category and area are the hand counts where no privacy rule applies', async () => {
+    await seedCategoryYear();
+    const table = reportStatsTables(await stats('analyst'), 'da').byCategory;
     const drugs = table.rows.find((r) => r['label'] === 'Åbent salg af stoffer')!;
     // 3 in Skt. Hans Torv is below K: suppressed, never 3 and never 0.
     expect(drugs['skt-hans-torv']).toEqual({ suppressed: true });
@@ -217,10 +216,10 @@ describe('report counts', () => {
     expect(total['total']).toBe(68);
   });
 
-  it('no export of the category × area table contains a cell below K, nor one recoverable from totals', () => {
-    seedCategoryYear();
+  it('no export of the category × area table contains a cell below K, nor one recoverable from totals', async () => {
+    await seedCategoryYear();
     for (const role of ['analyst', 'viewer', 'admin'] as const) {
-      const table = tables['reports-by-category']!(ctx(role))!;
+      const table = (await tables['reports-by-category']!(ctx(role)))!;
       // The JSON export: every figure is a count of at least K, a zero, or suppressed.
       const json = JSON.parse(toJson(table)) as { rows: Record<string, unknown>[] };
       for (const row of json.rows) {
@@ -239,9 +238,9 @@ describe('report counts', () => {
     }
   });
 
-  it('the classic attack fails: the row total minus the shown cells of the row is not the hidden small cell', () => {
-    seedCategoryYear();
-    const table = reportStatsTables(stats('analyst'), 'da').byCategory;
+  it('the classic attack fails: the row total minus the shown cells of the row is not the hidden small cell', async () => {
+    await seedCategoryYear();
+    const table = reportStatsTables(await stats('analyst'), 'da').byCategory;
     const pub = grid(table);
     // Row 0 is drug_dealing (12, 3, 7 | 22); Skt. Hans Torv's 3 is hidden.
     const [drugs] = pub;
@@ -255,22 +254,22 @@ describe('report counts', () => {
     if (columnTotal !== undefined) expect(columnTotal - column.filter((x): x is number => x !== undefined).reduce((s, x) => s + x, 0)).not.toBe(3);
   });
 
-  it("choosing an area shows that area's column of the full year table, not figures computed for the area alone", () => {
-    seedCategoryYear();
-    const full = tables['reports-by-category']!(ctx('analyst'))!;
-    const slice = tables['reports-by-category']!(ctx('analyst', 'year=2025&area=skt-hans-torv'))!;
+  it("choosing an area shows that area's column of the full year table, not figures computed for the area alone", async () => {
+    await seedCategoryYear();
+    const full = (await tables['reports-by-category']!(ctx('analyst')))!;
+    const slice = (await tables['reports-by-category']!(ctx('analyst', 'year=2025&area=skt-hans-torv')))!;
     expect(slice.columns.map((c) => c.key)).toEqual(['label', 'skt-hans-torv']);
     expect(slice.rows.map((r) => r['skt-hans-torv'])).toEqual(full.rows.map((r) => r['skt-hans-torv']));
   });
 
-  it('a total hidden in one table of the year is hidden in every table of the year that shows it', () => {
+  it('a total hidden in one table of the year is hidden in every table of the year that shows it', async () => {
     // Ydre Nørrebro has 3 reports (below K); the other areas many, spread over months and categories.
-    addReports(3, { place: 'superkilen', category: 'groups', createdOn: '2025-05-02' });
-    addReports(9, { place: 'blaagaards-plads', category: 'groups', createdOn: '2025-01-10' });
-    addReports(8, { place: 'blaagaards-plads', category: 'lighting', createdOn: '2025-02-10' });
-    addReports(20, { place: 'skt-hans-torv', category: 'groups', createdOn: '2025-01-10' });
-    addReports(6, { place: 'skt-hans-torv', category: 'violence', createdOn: '2025-03-10' });
-    const s = stats('analyst');
+    await addReports(3, { place: 'superkilen', category: 'groups', createdOn: '2025-05-02' });
+    await addReports(9, { place: 'blaagaards-plads', category: 'groups', createdOn: '2025-01-10' });
+    await addReports(8, { place: 'blaagaards-plads', category: 'lighting', createdOn: '2025-02-10' });
+    await addReports(20, { place: 'skt-hans-torv', category: 'groups', createdOn: '2025-01-10' });
+    await addReports(6, { place: 'skt-hans-torv', category: 'violence', createdOn: '2025-03-10' });
+    const s = await stats('analyst');
     const hiddenAreaTotals = (table: ReportStats['byCategory']): string[] => table.columnTotals.filter((c) => c.suppressed).map((c) => c.key);
     const inCategories = hiddenAreaTotals(s.byCategory);
     expect(inCategories).toContain('ydre-norrebro');
@@ -281,17 +280,18 @@ describe('report counts', () => {
     expect(s.byCategory.total.suppressed).toBe(s.timePattern.total.suppressed);
   });
 
-  it('an area total that the public map withholds for the year is withheld on the dashboard too', () => {
+  it('an area total that the public map withholds for the year is withheld on the dashboard too', async () => {
     // 6 reports in one hexagon and 2 in another in Indre Nørrebro: the public map shows the 6, so its
     // area total (8) would give away the 2; it is hidden there, and so here.
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
-    addReports(2, { place: 'assistens-kirkegaard', createdOn: '2025-03-03' });
-    addReports(12, { place: 'skt-hans-torv', createdOn: '2025-03-03' });
-    addReports(15, { place: 'superkilen', createdOn: '2025-03-03' });
-    const areaIds = listAreas(t.db).map((a) => a.id);
-    const publicMap = buildReportMap(t.db, { period: '2025' }, areaIds, K, NOW);
-    expect(publicMap.areas.find((a) => a.areaId === areaId('indre-norrebro'))!.total).toEqual({ suppressed: true });
-    const s = stats('analyst');
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
+    await addReports(2, { place: 'assistens-kirkegaard', createdOn: '2025-03-03' });
+    await addReports(12, { place: 'skt-hans-torv', createdOn: '2025-03-03' });
+    await addReports(15, { place: 'superkilen', createdOn: '2025-03-03' });
+    const areaIds = (await listAreas(t.db)).map((a) => a.id);
+    const publicMap = await buildReportMap(t.db, { period: '2025' }, areaIds, K, NOW);
+    const indre = await areaId('indre-norrebro');
+    expect(publicMap.areas.find((a) => a.areaId === indre)!.total).toEqual({ suppressed: true });
+    const s = await stats('analyst');
     expect(s.byCategory.columnTotals.find((c) => c.key === 'indre-norrebro')).toEqual({ key: 'indre-norrebro', suppressed: true });
     // Nor can it be summed up from the area's cells, in any table of the year.
     const t2 = reportStatsTables(s, 'da');
@@ -302,33 +302,33 @@ describe('report counts', () => {
     }
   });
 
-  it('a year without reports reads zero everywhere, not "too few"', () => {
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2024-05-05' });
-    const s = stats('analyst', 'year=2025');
+  it('a year without reports reads zero everywhere, not "too few"', async () => {
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2024-05-05' });
+    const s = await stats('analyst', 'year=2025');
     expect(s.byCategory.total).toEqual({ suppressed: false, n: 0 });
     expect(s.byCategory.columnTotals.every((c) => !c.suppressed && c.n === 0)).toBe(true);
     expect(s.byMonth.rows.every((r) => !r.total.suppressed && r.total.n === 0)).toBe(true);
   });
 
-  it('counts per month: each month of the chosen calendar year, and nothing from another year', () => {
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2025-01-15' });
-    addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-31' });
-    addReports(9, { place: 'blaagaards-plads', createdOn: '2024-12-31' });
-    const s = stats('analyst');
+  it('counts per month: each month of the chosen calendar year, and nothing from another year', async () => {
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-01-15' });
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-31' });
+    await addReports(9, { place: 'blaagaards-plads', createdOn: '2024-12-31' });
+    const s = await stats('analyst');
     const month = (key: string) => s.byMonth.rows.find((r) => r.key === key)!.total;
     expect(s.byMonth.rows).toHaveLength(12);
     expect(month('2025-01')).toEqual({ suppressed: false, n: 6 });
     expect(month('2025-02')).toEqual({ suppressed: false, n: 0 });
     expect(month('2025-03')).toEqual({ suppressed: false, n: 7 });
     expect(s.byMonth.total).toEqual({ suppressed: false, n: 13 });
-    expect(stats('analyst', 'year=2024').byMonth.total).toEqual({ suppressed: false, n: 9 });
+    expect((await stats('analyst', 'year=2024')).byMonth.total).toEqual({ suppressed: false, n: 9 });
   });
 
-  it('time of day and weekday: counts per pair, with "any day" as its own column', () => {
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2025-06-06', timeOfDay: 'evening', weekday: 5 });
-    addReports(7, { place: 'blaagaards-plads', createdOn: '2025-06-07', timeOfDay: 'night', weekday: 6 });
-    addReports(5, { place: 'blaagaards-plads', createdOn: '2025-06-08', timeOfDay: 'often', weekday: null });
-    const s = stats('analyst');
+  it('time of day and weekday: counts per pair, with "any day" as its own column', async () => {
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-06-06', timeOfDay: 'evening', weekday: 5 });
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-06-07', timeOfDay: 'night', weekday: 6 });
+    await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-06-08', timeOfDay: 'often', weekday: null });
+    const s = await stats('analyst');
     const cell = (time: string, day: string) => s.timePattern.rows.find((r) => r.key === time)!.cells.find((c) => c.key === day);
     expect(cell('evening', '5')).toEqual({ key: '5', suppressed: false, n: 6 });
     expect(cell('night', '6')).toEqual({ key: '6', suppressed: false, n: 7 });
@@ -336,14 +336,14 @@ describe('report counts', () => {
     expect(s.timePattern.total).toEqual({ suppressed: false, n: 18 });
   });
 
-  it('the year and area parameters are allow-listed: unknown values are ignored, the default is the newest year with reports', () => {
-    addReports(5, { place: 'blaagaards-plads', createdOn: '2024-05-05' });
-    addReports(5, { place: 'blaagaards-plads', createdOn: '2025-05-05' });
-    const f = readReportStatsFilter(t.db, new URLSearchParams('year=1999&area=<script>'), NOW);
+  it('the year and area parameters are allow-listed: unknown values are ignored, the default is the newest year with reports', async () => {
+    await addReports(5, { place: 'blaagaards-plads', createdOn: '2024-05-05' });
+    await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-05-05' });
+    const f = await readReportStatsFilter(t.db, new URLSearchParams('year=1999&area=<script>'), NOW);
     expect(f.year).toBe('2025');
     expect(f.area).toBeUndefined();
     expect(f.years).toEqual(['2026', '2025', '2024']);
-    expect(readReportStatsFilter(t.db, new URLSearchParams('year=2024&area=ydre-norrebro'), NOW)).toMatchObject({
+    expect(await readReportStatsFilter(t.db, new URLSearchParams('year=2024&area=ydre-norrebro'), NOW)).toMatchObject({
       year: '2024',
       area: { slug: 'ydre-norrebro' },
     });
@@ -351,41 +351,41 @@ describe('report counts', () => {
 });
 
 describe('heat map', () => {
-  it("a heat-map cell with four reports and K = 5 is shown to an admin but not to an analyst, nor in the analyst's GeoJSON", () => {
-    addReports(4, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
-    addReports(6, { place: 'skt-hans-torv', createdOn: '2025-02-02' });
-    const admin = stats('admin').heatmap;
+  it("a heat-map cell with four reports and K = 5 is shown to an admin but not to an analyst, nor in the analyst's GeoJSON", async () => {
+    await addReports(4, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
+    await addReports(6, { place: 'skt-hans-torv', createdOn: '2025-02-02' });
+    const admin = (await stats('admin')).heatmap;
     expect(admin.cells.map((c) => [c.n, c.belowK])).toEqual([
       [6, false],
       [4, true],
     ]);
-    const analyst = stats('analyst').heatmap;
+    const analyst = (await stats('analyst')).heatmap;
     expect(analyst.cells.map((c) => c.n)).toEqual([6]);
     for (const role of ['analyst', 'viewer'] as const) {
-      const geo = geojson['reports-heatmap']!(ctx(role)) as { features: { properties: { reports: number } }[] };
+      const geo = (await geojson['reports-heatmap']!(ctx(role))) as { features: { properties: { reports: number } }[] };
       expect(geo.features.map((f) => f.properties.reports)).toEqual([6]);
-      const table = tables['reports-heatmap']!(ctx(role))!;
+      const table = (await tables['reports-heatmap']!(ctx(role)))!;
       expect(table.rows.map((r) => r['reports'])).toEqual([6]);
     }
-    const adminGeo = geojson['reports-heatmap']!(ctx('admin')) as { features: { properties: { reports: number; belowK: boolean } }[] };
+    const adminGeo = (await geojson['reports-heatmap']!(ctx('admin'))) as { features: { properties: { reports: number; belowK: boolean } }[] };
     expect(adminGeo.features.map((f) => [f.properties.reports, f.properties.belowK])).toEqual([
       [6, false],
       [4, true],
     ]);
   });
 
-  it("an analyst's heat map for a year is exactly the public map's for that year", () => {
-    addReports(7, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
-    addReports(2, { place: 'blaagaards-plads', createdOn: '2024-02-02' });
-    addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
-    const areaIds = listAreas(t.db).map((a) => a.id);
-    const publicCells = buildReportMap(t.db, { period: '2025' }, areaIds, K, NOW).cells.map((c) => [c.cell, c.n]);
-    expect(stats('analyst').heatmap.cells.map((c) => [c.cell, c.n])).toEqual(publicCells);
+  it("an analyst's heat map for a year is exactly the public map's for that year", async () => {
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
+    await addReports(2, { place: 'blaagaards-plads', createdOn: '2024-02-02' });
+    await addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
+    const areaIds = (await listAreas(t.db)).map((a) => a.id);
+    const publicCells = (await buildReportMap(t.db, { period: '2025' }, areaIds, K, NOW)).cells.map((c) => [c.cell, c.n]);
+    expect((await stats('analyst')).heatmap.cells.map((c) => [c.cell, c.n])).toEqual(publicCells);
   });
 
-  it('GeoJSON cells are closed lon/lat polygons with their count and area', () => {
-    addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
-    const geo = geojson['reports-heatmap']!(ctx('analyst')) as {
+  it('GeoJSON cells are closed lon/lat polygons with their count and area', async () => {
+    await addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
+    const geo = (await geojson['reports-heatmap']!(ctx('analyst'))) as {
       type: string;
       features: { geometry: { type: string; coordinates: number[][][] }; properties: { area: string; reports: number } }[];
     };
@@ -399,21 +399,21 @@ describe('heat map', () => {
     expect(feature!.properties).toMatchObject({ area: 'ydre-norrebro', reports: 5 });
   });
 
-  it('choosing an area shows the cells whose reports mostly lie in it, with their full counts', () => {
-    addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
-    const table = tables['reports-heatmap']!(ctx('analyst', 'year=2025&area=ydre-norrebro'))!;
+  it('choosing an area shows the cells whose reports mostly lie in it, with their full counts', async () => {
+    await addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
+    const table = (await tables['reports-heatmap']!(ctx('analyst', 'year=2025&area=ydre-norrebro')))!;
     expect(table.rows.map((r) => r['reports'])).toEqual([5]);
   });
 });
 
 describe('handling time', () => {
-  it('throughput is the median days from received to handled', () => {
+  it('throughput is the median days from received to handled', async () => {
     // Received 1 March; handled after 2, 3, 5, 8 and 30 days: the median is 5.
     for (const day of ['2025-03-03', '2025-03-04', '2025-03-06', '2025-03-09', '2025-03-31']) {
-      addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] });
+      await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] });
     }
-    const s = stats('analyst');
+    const s = await stats('analyst');
     const indre = s.throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
     expect(indre.handled).toEqual({ suppressed: false, n: 5 });
     expect(indre.median).toEqual({ suppressed: false, days: 5 });
@@ -422,24 +422,24 @@ describe('handling time', () => {
     expect(s.throughput.find((r) => r.areaSlug === 'ydre-norrebro')!.median).toBeNull();
   });
 
-  it('with an even number of handled reports the median is the mean of the middle two, and the first "handled" counts', () => {
+  it('with an even number of handled reports the median is the mean of the middle two, and the first "handled" counts', async () => {
     // 1, 2, 3, 4, 10 and 20 days: (3 + 4) / 2 = 3.5. The 20-day one was handled again later; its first time counts.
     for (const days of [1, 2, 3, 4, 10]) {
-      addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: [`2025-04-${String(1 + days).padStart(2, '0')}`] });
+      await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: [`2025-04-${String(1 + days).padStart(2, '0')}`] });
     }
-    addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: ['2025-04-21', '2025-05-30'] });
-    const row = stats('analyst').throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
+    await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: ['2025-04-21', '2025-05-30'] });
+    const row = (await stats('analyst')).throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
     expect(row.median).toEqual({ suppressed: false, days: 3.5 });
-    const table = reportStatsTables(stats('analyst'), 'da').throughput;
+    const table = reportStatsTables(await stats('analyst'), 'da').throughput;
     expect(table.rows.find((r) => r['area'] === 'Indre Nørrebro')!['median']).toBe(3.5);
   });
 
-  it('a median of fewer than K handled reports is not shown', () => {
+  it('a median of fewer than K handled reports is not shown', async () => {
     for (const day of ['2025-03-03', '2025-03-04', '2025-03-06']) {
-      addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] });
+      await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] });
     }
-    addReports(9, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'forwarded' });
-    const row = stats('analyst').throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
+    await addReports(9, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'forwarded' });
+    const row = (await stats('analyst')).throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
     expect(row.handled).toEqual({ suppressed: true });
     expect(row.median).toEqual({ suppressed: true });
   });
@@ -482,16 +482,16 @@ describe('displacement: indexing and the flag rule', () => {
 });
 
 describe('displacement monitor', () => {
-  it('reports per completed half-year: the target fell to index 50 while Skt. Hans Torv rose to 200, so it is flagged', () => {
-    addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
-    addReports(10, { place: 'skt-hans-torv', createdOn: '2024-03-01' });
-    addReports(10, { place: 'blaagaards-plads', createdOn: '2025-10-01' });
-    addReports(20, { place: 'skt-hans-torv', createdOn: '2025-10-01' });
+  it('reports per completed half-year: the target fell to index 50 while Skt. Hans Torv rose to 200, so it is flagged', async () => {
+    await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
+    await addReports(10, { place: 'skt-hans-torv', createdOn: '2024-03-01' });
+    await addReports(10, { place: 'blaagaards-plads', createdOn: '2025-10-01' });
+    await addReports(20, { place: 'skt-hans-torv', createdOn: '2025-10-01' });
     // 2026-H1 is still running on 1 June 2026: its reports are not used.
-    addReports(30, { place: 'blaagaards-plads', createdOn: '2026-02-01' });
-    const filter = readDisplacementFilter(t.db, new URLSearchParams(), K, NOW);
+    await addReports(30, { place: 'blaagaards-plads', createdOn: '2026-02-01' });
+    const filter = await readDisplacementFilter(t.db, new URLSearchParams(), K, NOW);
     expect(filter.periods).toEqual(['2024-H1', '2024-H2', '2025-H1', '2025-H2']);
-    const d = computeDisplacement(t.db, filter, K, NOW);
+    const d = await computeDisplacement(t.db, filter, K, NOW);
     const indre = d.reportTrends.find((x) => x.area.slug === 'indre-norrebro')!;
     expect(indre.indexed.baseline).toBe('2024-H1');
     expect(indre.indexed.points.map((p) => p.index)).toEqual([100, 0, 0, 50]);
@@ -503,50 +503,50 @@ describe('displacement monitor', () => {
     expect(flags.rows.filter((r) => r['flag'] === 'Mulig forskydning').map((r) => [r['measure'], r['adjacent']])).toEqual([['Meldinger', 'Skt. Hans Torv-kvarteret']]);
   });
 
-  it('a chosen baseline half-year replaces each area\'s first one', () => {
-    addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
-    addReports(8, { place: 'blaagaards-plads', createdOn: '2024-09-01' });
-    addReports(16, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
-    const d = computeDisplacement(t.db, readDisplacementFilter(t.db, new URLSearchParams('baseline=2024-H2'), K, NOW), K, NOW);
+  it('a chosen baseline half-year replaces each area\'s first one', async () => {
+    await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
+    await addReports(8, { place: 'blaagaards-plads', createdOn: '2024-09-01' });
+    await addReports(16, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
+    const d = await computeDisplacement(t.db, await readDisplacementFilter(t.db, new URLSearchParams('baseline=2024-H2'), K, NOW), K, NOW);
     const indre = d.reportTrends.find((x) => x.area.slug === 'indre-norrebro')!;
     expect(indre.indexed.points.map((p) => p.index)).toEqual([250, 100, 200, 0]);
     // An unknown baseline is ignored.
-    expect(readDisplacementFilter(t.db, new URLSearchParams('baseline=1999-H3'), K, NOW).baseline).toBeUndefined();
+    expect((await readDisplacementFilter(t.db, new URLSearchParams('baseline=1999-H3'), K, NOW)).baseline).toBeUndefined();
   });
 
-  it('a half-year below K is suppressed and cannot be recovered as the year\'s total minus the other half-year', () => {
-    addReports(3, { place: 'skt-hans-torv', createdOn: '2025-03-01' });
-    addReports(12, { place: 'skt-hans-torv', createdOn: '2025-09-01' });
-    addReports(30, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
-    addReports(25, { place: 'superkilen', createdOn: '2025-09-01' });
-    const d = computeDisplacement(t.db, readDisplacementFilter(t.db, new URLSearchParams(), K, NOW), K, NOW);
+  it('a half-year below K is suppressed and cannot be recovered as the year\'s total minus the other half-year', async () => {
+    await addReports(3, { place: 'skt-hans-torv', createdOn: '2025-03-01' });
+    await addReports(12, { place: 'skt-hans-torv', createdOn: '2025-09-01' });
+    await addReports(30, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
+    await addReports(25, { place: 'superkilen', createdOn: '2025-09-01' });
+    const d = await computeDisplacement(t.db, await readDisplacementFilter(t.db, new URLSearchParams(), K, NOW), K, NOW);
     const skt = d.reportTrends.find((x) => x.area.slug === 'skt-hans-torv')!;
     expect(skt.figures.get('2025-H1')).toEqual({ suppressed: true });
     expect(skt.indexed.points.find((p) => p.key === '2025-H1')!.index).toBeNull();
     // The reports page shows the year's total per area: with it and the other half-year both shown, H1 would be 15 − 12.
-    const yearTotal = stats('analyst').byCategory.columnTotals.find((c) => c.key === 'skt-hans-torv')!;
+    const yearTotal = (await stats('analyst')).byCategory.columnTotals.find((c) => c.key === 'skt-hans-torv')!;
     const h2 = skt.figures.get('2025-H2')!;
     expect(yearTotal.suppressed || h2.suppressed).toBe(true);
   });
 
-  it('insecurity in the evening per closed wave, indexed to the first wave: flagged when the neighbour rises and the target falls', () => {
-    const seriesId = makeSeries(t.db);
-    const first = makeWave(t.db, seriesId, { year: 2024 });
-    const second = makeWave(t.db, seriesId, { year: 2025 });
+  it('insecurity in the evening per closed wave, indexed to the first wave: flagged when the neighbour rises and the target falls', async () => {
+    const seriesId = await makeSeries(t.db);
+    const first = await makeWave(t.db, seriesId, { year: 2024 });
+    const second = await makeWave(t.db, seriesId, { year: 2025 });
     // Target: 10 of 20 unsafe (50 %), then 5 of 20 (25 %): index 50.
-    addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'unsafe' });
-    addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'safe' });
-    addRespondents(t.db, second, 5, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
-    addRespondents(t.db, second, 15, { area: 'indre-norrebro', safety_evening: 'safe' });
+    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 5, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
+    await addRespondents(t.db, second, 15, { area: 'indre-norrebro', safety_evening: 'safe' });
     // Skt. Hans Torv: 5 of 25 (20 %), then 10 of 25 (40 %): index 200.
-    addRespondents(t.db, first, 5, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    addRespondents(t.db, first, 20, { area: 'skt-hans-torv', safety_evening: 'safe' });
-    addRespondents(t.db, second, 10, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    addRespondents(t.db, second, 15, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    await addRespondents(t.db, first, 5, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 20, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 10, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, second, 15, { area: 'skt-hans-torv', safety_evening: 'safe' });
     // Ydre Nørrebro: 3 answers in the second wave (below K).
-    addRespondents(t.db, first, 10, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
-    addRespondents(t.db, second, 3, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
-    const d = computeDisplacement(t.db, readDisplacementFilter(t.db, new URLSearchParams(), K, NOW), K, NOW);
+    await addRespondents(t.db, first, 10, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
+    await addRespondents(t.db, second, 3, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
+    const d = await computeDisplacement(t.db, await readDisplacementFilter(t.db, new URLSearchParams(), K, NOW), K, NOW);
     expect(d.waves.map((w) => w.id)).toEqual([first.id, second.id]);
     const pair = (slug: string) => d.pairs.find((x) => x.adjacent.slug === slug)!;
     expect(pair('skt-hans-torv').survey.status).toBe('flag');
@@ -560,18 +560,18 @@ describe('displacement monitor', () => {
     expect(secondRow['indre-norrebro-value']).toBeCloseTo(0.25, 6);
   });
 
-  it('the exports build the same tables as the page', () => {
-    addReports(6, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
-    const filter = readDisplacementFilter(t.db, new URLSearchParams(), K);
-    const d = computeDisplacement(t.db, filter, K);
-    expect(displacementExports['displacement-reports']!(ctx('analyst', ''))).toEqual(displacementTables(d, 'da').reports);
-    expect(displacementExports['displacement-flags']!(ctx('analyst', ''))).toEqual(displacementTables(d, 'da').flags);
+  it('the exports build the same tables as the page', async () => {
+    await addReports(6, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
+    const filter = await readDisplacementFilter(t.db, new URLSearchParams(), K);
+    const d = await computeDisplacement(t.db, filter, K);
+    expect(await displacementExports['displacement-reports']!(ctx('analyst', ''))).toEqual(displacementTables(d, 'da').reports);
+    expect(await displacementExports['displacement-flags']!(ctx('analyst', ''))).toEqual(displacementTables(d, 'da').flags);
   });
 
-  it('choosing a neighbouring area shows the target with that area only; an unknown area is ignored', () => {
-    const only = readDisplacementFilter(t.db, new URLSearchParams('area=ydre-norrebro'), K, NOW);
-    expect(computeDisplacement(t.db, only, K, NOW).pairs.map((p) => p.adjacent.slug)).toEqual(['ydre-norrebro']);
+  it('choosing a neighbouring area shows the target with that area only; an unknown area is ignored', async () => {
+    const only = await readDisplacementFilter(t.db, new URLSearchParams('area=ydre-norrebro'), K, NOW);
+    expect((await computeDisplacement(t.db, only, K, NOW)).pairs.map((p) => p.adjacent.slug)).toEqual(['ydre-norrebro']);
     // The target area itself is not a neighbouring area to choose.
-    expect(readDisplacementFilter(t.db, new URLSearchParams('area=indre-norrebro'), K, NOW).adjacent).toBeUndefined();
+    expect((await readDisplacementFilter(t.db, new URLSearchParams('area=indre-norrebro'), K, NOW)).adjacent).toBeUndefined();
   });
 });

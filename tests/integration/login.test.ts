@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema.ts';
 import { signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
 import { currentTotp } from '../../src/server/auth/totp.ts';
-import { resetAllThrottles } from '../../src/server/throttle.ts';
 import { createUser, findUser, unusedRecoveryCodes } from '../../src/server/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
@@ -13,8 +12,8 @@ import { validateSessionToken } from '../../src/server/auth/session.ts';
 let t: TestDb;
 const PASSWORD = 'correct horse battery staple';
 beforeEach(async () => {
-  resetAllThrottles();
-  t = createTestDb();
+  // A fresh database each time: the throttle counters live in it.
+  t = await createTestDb();
   await seedReference(t.db);
 });
 afterEach(() => t.close());
@@ -59,7 +58,7 @@ describe('password step', () => {
   it('a disabled account cannot sign in', async () => {
     const { user: u } = await user({ enrolled: true });
     const { setUserDisabled } = await import('../../src/server/users.ts');
-    setUserDisabled(t.db, u.id, true, null);
+    await setUserDisabled(t.db, u.id, true, null);
     expect((await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' })).kind).toBe('invalid');
   });
 });
@@ -70,53 +69,53 @@ describe('second factor', () => {
     const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (r.kind !== 'ok') throw new Error('sign-in failed');
     const code = currentTotp(key);
-    const ok = verifySecondFactor(t.db, { session: r.session, user: r.user, code, client: 'c1' });
+    const ok = await verifySecondFactor(t.db, { session: r.session, user: r.user, code, client: 'c1' });
     if (ok.kind !== 'ok') throw new Error('second factor failed');
-    expect(validateSessionToken(t.db, ok.token)?.session.twoFactorVerified).toBe(true);
+    expect((await validateSessionToken(t.db, ok.token))?.session.twoFactorVerified).toBe(true);
     // The password-only session is gone: a new session is issued at the change of privilege.
-    expect(validateSessionToken(t.db, r.token)).toBeNull();
+    expect(await validateSessionToken(t.db, r.token)).toBeNull();
 
     const again = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (again.kind !== 'ok') throw new Error('sign-in failed');
-    const fresh = findUser(t.db, r.user.id)!;
-    expect(verifySecondFactor(t.db, { session: again.session, user: fresh, code, client: 'c1' }).kind).toBe('invalid');
+    const fresh = (await findUser(t.db, r.user.id))!;
+    expect((await verifySecondFactor(t.db, { session: again.session, user: fresh, code, client: 'c1' })).kind).toBe('invalid');
   });
 
   it('enrolment ends with ten one-time recovery codes, and one of them works once', async () => {
     const { user: u } = await user({ enrolled: false });
     const key = createTotpKey();
-    startTotpEnrolment(t.db, u.id, key);
+    await startTotpEnrolment(t.db, u.id, key);
     const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (r.kind !== 'ok') throw new Error('sign-in failed');
-    const enrolled = verifySecondFactor(t.db, { session: r.session, user: findUser(t.db, u.id)!, code: currentTotp(key), client: 'c1' });
+    const enrolled = await verifySecondFactor(t.db, { session: r.session, user: (await findUser(t.db, u.id))!, code: currentTotp(key), client: 'c1' });
     expect(enrolled.kind).toBe('ok');
     const codes = enrolled.kind === 'ok' ? enrolled.recoveryCodes! : [];
     expect(codes).toHaveLength(10);
-    expect(unusedRecoveryCodes(t.db, u.id)).toBe(10);
+    expect(await unusedRecoveryCodes(t.db, u.id)).toBe(10);
 
     const s2 = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (s2.kind !== 'ok') throw new Error('sign-in failed');
-    expect(verifySecondFactor(t.db, { session: s2.session, user: findUser(t.db, u.id)!, code: codes[0]!.toUpperCase(), client: 'c1' }).kind).toBe('ok');
+    expect((await verifySecondFactor(t.db, { session: s2.session, user: (await findUser(t.db, u.id))!, code: codes[0]!.toUpperCase(), client: 'c1' })).kind).toBe('ok');
     const s3 = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (s3.kind !== 'ok') throw new Error('sign-in failed');
-    expect(verifySecondFactor(t.db, { session: s3.session, user: findUser(t.db, u.id)!, code: codes[0]!, client: 'c1' }).kind).toBe('invalid');
-    expect(unusedRecoveryCodes(t.db, u.id)).toBe(9);
+    expect((await verifySecondFactor(t.db, { session: s3.session, user: (await findUser(t.db, u.id))!, code: codes[0]!, client: 'c1' })).kind).toBe('invalid');
+    expect(await unusedRecoveryCodes(t.db, u.id)).toBe(9);
   });
 
   it('wrong codes are throttled per account after 5 attempts', async () => {
     const { key } = await user({ enrolled: true });
     const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (r.kind !== 'ok') throw new Error('sign-in failed');
-    for (let i = 0; i < 5; i++) verifySecondFactor(t.db, { session: r.session, user: r.user, code: '000000', client: `k${i}` });
-    expect(verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'other' }).kind).toBe('throttled');
+    for (let i = 0; i < 5; i++) await verifySecondFactor(t.db, { session: r.session, user: r.user, code: '000000', client: `k${i}` });
+    expect((await verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'other' })).kind).toBe('throttled');
   });
 
   it('sign-ins and second factors are in the audit log', async () => {
     const { key } = await user({ enrolled: true });
     const r = await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' });
     if (r.kind !== 'ok') throw new Error('sign-in failed');
-    verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'c1' });
-    const actions = t.db.select().from(auditLog).all().map((a) => a.action);
+    await verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'c1' });
+    const actions = (await t.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.create', 'session.login', 'session.two_factor']));
   });
 });

@@ -41,13 +41,13 @@ describe('parseReportYear', () => {
 describe('the sections of a year', () => {
   let t: TestDb;
   beforeEach(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await seedReference(t.db);
   });
   afterEach(() => t.close());
 
-  function initiative(db: Db, title: string, startsOn: string | null, endsOn: string | null, publish = true): number {
-    const row = createInitiative(
+  async function initiative(db: Db, title: string, startsOn: string | null, endsOn: string | null, publish = true): Promise<number> {
+    const row = await createInitiative(
       db,
       {
         titleDa: title,
@@ -60,41 +60,41 @@ describe('the sections of a year', () => {
         status: 'active',
         startsOn,
         endsOn,
-        partnerIds: [listPartners(db)[0]!.id],
-        areaIds: [listAreas(db)[0]!.id],
+        partnerIds: [(await listPartners(db))[0]!.id],
+        areaIds: [(await listAreas(db))[0]!.id],
       },
       null,
     );
-    if (publish) setInitiativeState(db, row.id, 'published', null);
+    if (publish) await setInitiativeState(db, row.id, 'published', null);
     return row.id;
   }
 
-  it('initiatives: those running in the year or with an update in it, published only, with that year’s updates', () => {
-    const running = initiative(t.db, 'Kører hele tiden', '2024-03-01', null);
-    const ended = initiative(t.db, 'Sluttede 2023', '2023-01-01', '2023-12-31');
-    const late = initiative(t.db, 'Starter 2026', '2026-02-01', null);
-    const draft = initiative(t.db, 'Kladde', '2025-01-01', null, false);
-    const oldWithNews = initiative(t.db, 'Slut, men med nyt', '2022-01-01', '2022-12-31');
-    addInitiativeUpdate(t.db, running, { happenedOn: '2024-12-31', textDa: 'Sidste år', textEn: null }, null);
-    addInitiativeUpdate(t.db, running, { happenedOn: '2025-09-15', textDa: 'I år, sent', textEn: null }, null);
-    addInitiativeUpdate(t.db, running, { happenedOn: '2025-01-01', textDa: 'I år, tidligt', textEn: null }, null);
-    addInitiativeUpdate(t.db, oldWithNews, { happenedOn: '2025-06-01', textDa: 'Evaluering', textEn: null }, null);
-    addInitiativeUpdate(t.db, draft, { happenedOn: '2025-06-01', textDa: 'Hemmelig', textEn: null }, null);
+  it('initiatives: those running in the year or with an update in it, published only, with that year’s updates', async () => {
+    const running = await initiative(t.db, 'Kører hele tiden', '2024-03-01', null);
+    const ended = await initiative(t.db, 'Sluttede 2023', '2023-01-01', '2023-12-31');
+    const late = await initiative(t.db, 'Starter 2026', '2026-02-01', null);
+    const draft = await initiative(t.db, 'Kladde', '2025-01-01', null, false);
+    const oldWithNews = await initiative(t.db, 'Slut, men med nyt', '2022-01-01', '2022-12-31');
+    await addInitiativeUpdate(t.db, running, { happenedOn: '2024-12-31', textDa: 'Sidste år', textEn: null }, null);
+    await addInitiativeUpdate(t.db, running, { happenedOn: '2025-09-15', textDa: 'I år, sent', textEn: null }, null);
+    await addInitiativeUpdate(t.db, running, { happenedOn: '2025-01-01', textDa: 'I år, tidligt', textEn: null }, null);
+    await addInitiativeUpdate(t.db, oldWithNews, { happenedOn: '2025-06-01', textDa: 'Evaluering', textEn: null }, null);
+    await addInitiativeUpdate(t.db, draft, { happenedOn: '2025-06-01', textDa: 'Hemmelig', textEn: null }, null);
 
-    const of2025 = initiativesOfYear(t.db, 2025);
+    const of2025 = await initiativesOfYear(t.db, 2025);
     expect(of2025.map((i) => i.initiative.id).sort()).toEqual([running, oldWithNews].sort());
     const r = of2025.find((i) => i.initiative.id === running)!;
     expect(r.updates.map((u) => u.textDa)).toEqual(['I år, tidligt', 'I år, sent']);
     expect(r.partners).toHaveLength(1);
     expect(r.areas).toHaveLength(1);
-    expect(initiativesOfYear(t.db, 2023).map((i) => i.initiative.id)).toEqual([ended]);
-    expect(initiativesOfYear(t.db, 2026).map((i) => i.initiative.id).sort()).toEqual([running, late].sort());
-    expect(initiativesOfYear(t.db, 2019)).toEqual([]);
+    expect((await initiativesOfYear(t.db, 2023)).map((i) => i.initiative.id)).toEqual([ended]);
+    expect((await initiativesOfYear(t.db, 2026)).map((i) => i.initiative.id).sort()).toEqual([running, late].sort());
+    expect(await initiativesOfYear(t.db, 2019)).toEqual([]);
   });
 
-  function event(db: Db, title: string, start: string, publish = true): number {
+  async function event(db: Db, title: string, start: string, publish = true): Promise<number> {
     const startsAt = new Date(start);
-    const row = createEvent(
+    const row = await createEvent(
       db,
       {
         kind: 'safety_walk',
@@ -107,40 +107,40 @@ describe('the sections of a year', () => {
         lon: null,
         startsAt,
         endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-        areaId: listAreas(db)[0]!.id,
-        partnerId: listPartners(db)[0]!.id,
+        areaId: (await listAreas(db))[0]!.id,
+        partnerId: (await listPartners(db))[0]!.id,
         initiativeId: null,
       },
       null,
     );
-    if (publish) setEventState(db, row.id, 'published', null);
+    if (publish) await setEventState(db, row.id, 'published', null);
     return row.id;
   }
 
-  it('events: published ones that started in the year (Copenhagen time) and are over', () => {
-    const held = event(t.db, 'Vandring', '2025-05-10T17:00:00Z');
+  it('events: published ones that started in the year (Copenhagen time) and are over', async () => {
+    const held = await event(t.db, 'Vandring', '2025-05-10T17:00:00Z');
     // 23:30 UTC on 31 December 2024 is already 2025 in Copenhagen.
-    const newYear = event(t.db, 'Nytårsvandring', '2024-12-31T23:30:00Z');
-    event(t.db, 'Sidste år', '2024-06-01T17:00:00Z');
-    event(t.db, 'Kladde', '2025-06-01T17:00:00Z', false);
-    const coming = event(t.db, 'Kommer', '2025-12-20T17:00:00Z');
+    const newYear = await event(t.db, 'Nytårsvandring', '2024-12-31T23:30:00Z');
+    await event(t.db, 'Sidste år', '2024-06-01T17:00:00Z');
+    await event(t.db, 'Kladde', '2025-06-01T17:00:00Z', false);
+    const coming = await event(t.db, 'Kommer', '2025-12-20T17:00:00Z');
     const now = new Date('2025-12-01T12:00:00Z');
-    expect(eventsHeldInYear(t.db, 2025, now).map((e) => e.event.id)).toEqual([newYear, held]);
+    expect((await eventsHeldInYear(t.db, 2025, now)).map((e) => e.event.id)).toEqual([newYear, held]);
     // A month later the December event has been held too.
-    expect(eventsHeldInYear(t.db, 2025, new Date('2026-01-05T00:00:00Z')).map((e) => e.event.id)).toEqual([newYear, held, coming]);
-    expect(eventsHeldInYear(t.db, 2025, now)[1]).toMatchObject({ area: { slug: listAreas(t.db)[0]!.slug }, partner: { id: listPartners(t.db)[0]!.id } });
+    expect((await eventsHeldInYear(t.db, 2025, new Date('2026-01-05T00:00:00Z'))).map((e) => e.event.id)).toEqual([newYear, held, coming]);
+    expect((await eventsHeldInYear(t.db, 2025, now))[1]).toMatchObject({ area: { slug: (await listAreas(t.db))[0]!.slug }, partner: { id: (await listPartners(t.db))[0]!.id } });
   });
 
   describe('reports handled', () => {
     let moderator: number;
-    beforeEach(() => {
-      moderator = makeUser(t.db, 'moderator').user.id;
+    beforeEach(async () => {
+      moderator = (await makeUser(t.db, 'moderator')).user.id;
     });
 
     /** A report in a category, made on `createdOn` and closed with `status` at `at`. */
-    function handledReport(categoryIndex: number, status: 'handled' | 'not_possible', at: string, createdOn = '2025-01-10'): number {
-      const categoryId = listActiveCategories(t.db)[categoryIndex]!.id;
-      const made = submitReport(t.db, {
+    async function handledReport(categoryIndex: number, status: 'handled' | 'not_possible', at: string, createdOn = '2025-01-10'): Promise<number> {
+      const categoryId = (await listActiveCategories(t.db))[categoryIndex]!.id;
+      const made = await submitReport(t.db, {
         categoryId,
         location: { kind: 'place', placeId: 'blaagaards-plads' },
         timeOfDay: 'evening',
@@ -151,26 +151,26 @@ describe('the sections of a year', () => {
       });
       if (!made.ok) throw new Error('report not stored');
       const id = made.report.id;
-      t.db.update(reports).set({ createdOn }).where(eq(reports.id, id)).run();
-      expect(setReportStatus(t.db, id, { status }, moderator).ok).toBe(true);
-      t.db.update(reportUpdates).set({ createdAt: new Date(at) }).where(and(eq(reportUpdates.reportId, id), eq(reportUpdates.status, status))).run();
+      await t.db.update(reports).set({ createdOn }).where(eq(reports.id, id));
+      expect((await setReportStatus(t.db, id, { status }, moderator)).ok).toBe(true);
+      await t.db.update(reportUpdates).set({ createdAt: new Date(at) }).where(and(eq(reportUpdates.reportId, id), eq(reportUpdates.status, status)));
       return id;
     }
 
-    it('counts per outcome, category and area, and a count below K is suppressed (with its complement)', () => {
-      for (let i = 0; i < 6; i++) handledReport(0, 'handled', '2025-03-01T10:00:00Z');
-      for (let i = 0; i < 5; i++) handledReport(1, 'handled', '2025-04-01T10:00:00Z');
-      for (let i = 0; i < 2; i++) handledReport(2, 'not_possible', '2025-05-01T10:00:00Z');
-      handledReport(0, 'handled', '2024-12-31T10:00:00Z'); // last year
+    it('counts per outcome, category and area, and a count below K is suppressed (with its complement)', async () => {
+      for (let i = 0; i < 6; i++) await handledReport(0, 'handled', '2025-03-01T10:00:00Z');
+      for (let i = 0; i < 5; i++) await handledReport(1, 'handled', '2025-04-01T10:00:00Z');
+      for (let i = 0; i < 2; i++) await handledReport(2, 'not_possible', '2025-05-01T10:00:00Z');
+      await handledReport(0, 'handled', '2024-12-31T10:00:00Z'); // last year
 
-      const r = reportsHandledInYear(t.db, 2025, K, 'da');
+      const r = await reportsHandledInYear(t.db, 2025, K, 'da');
       expect(r.total).toEqual({ suppressed: false, n: 13 });
       // 2 "not possible" is below K; "handled" is hidden too, or 13 − 11 would give it away.
       expect(r.outcome.cells).toEqual([
         { key: 'handled', suppressed: true },
         { key: 'not_possible', suppressed: true },
       ]);
-      const categories = listActiveCategories(t.db);
+      const categories = await listActiveCategories(t.db);
       const cell = (slug: string) => r.byCategory.find((c) => c.key === slug)!.cell;
       expect(cell(categories[0]!.slug)).toEqual({ key: String(categories[0]!.id), suppressed: false, n: 6 });
       expect(cell(categories[2]!.slug)).toEqual({ key: String(categories[2]!.id), suppressed: true });
@@ -185,34 +185,34 @@ describe('the sections of a year', () => {
       expect(r.medianDays).toBeGreaterThan(0);
     });
 
-    it('a report counts once, in the year it was first handled, and the median counts days from the report', () => {
-      const reopened = handledReport(0, 'handled', '2025-02-11T10:00:00Z', '2025-02-01');
-      for (const [i, d] of ['2025-02-06', '2025-02-21', '2025-03-03', '2025-02-03'].entries()) handledReport(i % 2, 'handled', `${d}T10:00:00Z`, '2025-02-01');
+    it('a report counts once, in the year it was first handled, and the median counts days from the report', async () => {
+      const reopened = await handledReport(0, 'handled', '2025-02-11T10:00:00Z', '2025-02-01');
+      for (const [i, d] of ['2025-02-06', '2025-02-21', '2025-03-03', '2025-02-03'].entries()) await handledReport(i % 2, 'handled', `${d}T10:00:00Z`, '2025-02-01');
       // Reopened and handled again the next year: still a 2025 report only.
-      setReportStatus(t.db, reopened, { status: 'in_progress' }, moderator);
-      setReportStatus(t.db, reopened, { status: 'handled' }, moderator);
-      t.db.update(reportUpdates).set({ createdAt: new Date('2026-01-20T10:00:00Z') }).where(and(eq(reportUpdates.reportId, reopened), eq(reportUpdates.status, 'in_progress'))).run();
+      await setReportStatus(t.db, reopened, { status: 'in_progress' }, moderator);
+      await setReportStatus(t.db, reopened, { status: 'handled' }, moderator);
+      await t.db.update(reportUpdates).set({ createdAt: new Date('2026-01-20T10:00:00Z') }).where(and(eq(reportUpdates.reportId, reopened), eq(reportUpdates.status, 'in_progress')));
 
-      const r2025 = reportsHandledInYear(t.db, 2025, K, 'da');
+      const r2025 = await reportsHandledInYear(t.db, 2025, K, 'da');
       expect(r2025.total).toEqual({ suppressed: false, n: 5 });
       // Days: 10, 5, 20, 30, 2 → median 10.
       expect(r2025.medianDays).toBe(10);
       // The second "handled" of the reopened report happened now, in a later year: it is not counted again.
       const thisYear = new Date().getFullYear();
-      expect(reportsHandledInYear(t.db, thisYear, K, 'da').total).toEqual({ suppressed: false, n: 0 });
+      expect((await reportsHandledInYear(t.db, thisYear, K, 'da')).total).toEqual({ suppressed: false, n: 0 });
     });
 
-    it('fewer than K reports in all: the total and the median are suppressed too', () => {
-      for (let i = 0; i < 3; i++) handledReport(0, 'handled', '2025-03-01T10:00:00Z');
-      const r = reportsHandledInYear(t.db, 2025, K, 'da');
+    it('fewer than K reports in all: the total and the median are suppressed too', async () => {
+      for (let i = 0; i < 3; i++) await handledReport(0, 'handled', '2025-03-01T10:00:00Z');
+      const r = await reportsHandledInYear(t.db, 2025, K, 'da');
       expect(r.total).toEqual({ suppressed: true });
       expect(r.outcome.cells.every((c) => c.suppressed)).toBe(true);
       expect(r.byCategory.every((c) => c.cell.suppressed)).toBe(true);
       expect(r.medianDays).toBeUndefined();
     });
 
-    it('no reports at all reads as zero, not as "too few"', () => {
-      const r = reportsHandledInYear(t.db, 2025, K, 'en');
+    it('no reports at all reads as zero, not as "too few"', async () => {
+      const r = await reportsHandledInYear(t.db, 2025, K, 'en');
       expect(r.total).toEqual({ suppressed: false, n: 0 });
       expect(r.outcome.cells).toEqual([
         { key: 'handled', suppressed: false, n: 0 },
@@ -223,26 +223,27 @@ describe('the sections of a year', () => {
   });
 
   describe('survey waves closed in the year', () => {
-    function wave(db: Db, slug: string, closesAt: string | null, counts: Partial<Record<ResponseChannel, number>>, status: 'closed' | 'open' = 'closed') {
-      const series = db.select().from(surveySeries).get() ?? db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie', titleEn: 'Series' }).returning().get();
-      const w = db
+    async function wave(db: Db, slug: string, closesAt: string | null, counts: Partial<Record<ResponseChannel, number>>, status: 'closed' | 'open' = 'closed') {
+      const [existing] = await db.select().from(surveySeries).limit(1);
+      const series = existing ?? (await db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie', titleEn: 'Series' }).returning())[0]!;
+      const [w] = await db
         .insert(surveys)
         .values({ seriesId: series.id, slug, waveDa: slug, titleDa: 'Måling', status, closesAt: closesAt ? new Date(closesAt) : null })
-        .returning()
-        .get();
+        .returning();
+      if (!w) throw new Error('wave not inserted');
       for (const [channel, n] of Object.entries(counts) as [ResponseChannel, number][]) {
-        for (let i = 0; i < n; i++) db.insert(responses).values({ surveyId: w.id, channel, submittedOn: '2025-03-02' }).run();
+        for (let i = 0; i < n; i++) await db.insert(responses).values({ surveyId: w.id, channel, submittedOn: '2025-03-02' });
       }
       return w;
     }
 
-    it('lists the waves that closed in the year, with response counts through the privacy rule', () => {
-      const big = wave(t.db, 'stor-2025', '2025-04-01T00:00:00Z', { web: 7, paper: 2 });
-      const small = wave(t.db, 'lille-2025', '2025-10-01T00:00:00Z', { web: 3 });
-      wave(t.db, 'aaben-2025', '2025-05-01T00:00:00Z', { web: 9 }, 'open');
-      wave(t.db, 'gammel-2024', '2024-04-01T00:00:00Z', { web: 9 });
+    it('lists the waves that closed in the year, with response counts through the privacy rule', async () => {
+      const big = await wave(t.db, 'stor-2025', '2025-04-01T00:00:00Z', { web: 7, paper: 2 });
+      const small = await wave(t.db, 'lille-2025', '2025-10-01T00:00:00Z', { web: 3 });
+      await wave(t.db, 'aaben-2025', '2025-05-01T00:00:00Z', { web: 9 }, 'open');
+      await wave(t.db, 'gammel-2024', '2024-04-01T00:00:00Z', { web: 9 });
 
-      const waves = wavesClosedInYear(t.db, 2025, K, 'en');
+      const waves = await wavesClosedInYear(t.db, 2025, K, 'en');
       expect(waves.map((w) => w.wave.id)).toEqual([big.id, small.id]);
       expect(waves[0]!.seriesTitle).toBe('Series');
       // 2 paper responses are below K, and web is hidden with them so 9 − 7 cannot be taken.
@@ -255,17 +256,17 @@ describe('the sections of a year', () => {
       expect(waves[1]!.responses.total).toEqual({ suppressed: true });
     });
 
-    it('a wave closed early by staff belongs to the year it was closed in', () => {
-      const w = wave(t.db, 'lukket-tidligt', '2026-03-01T00:00:00Z', { web: 6 });
-      t.db.insert(auditLog).values({ action: 'survey.close', entityType: 'survey', entityId: w.id, at: new Date('2025-12-15T12:00:00Z') }).run();
-      expect(waveClosedAt(t.db, w).toISOString()).toBe('2025-12-15T12:00:00.000Z');
-      expect(wavesClosedInYear(t.db, 2025, K, 'da').map((x) => x.wave.id)).toEqual([w.id]);
-      expect(wavesClosedInYear(t.db, 2026, K, 'da')).toEqual([]);
+    it('a wave closed early by staff belongs to the year it was closed in', async () => {
+      const w = await wave(t.db, 'lukket-tidligt', '2026-03-01T00:00:00Z', { web: 6 });
+      await t.db.insert(auditLog).values({ action: 'survey.close', entityType: 'survey', entityId: w.id, at: new Date('2025-12-15T12:00:00Z') });
+      expect((await waveClosedAt(t.db, w)).toISOString()).toBe('2025-12-15T12:00:00.000Z');
+      expect((await wavesClosedInYear(t.db, 2025, K, 'da')).map((x) => x.wave.id)).toEqual([w.id]);
+      expect(await wavesClosedInYear(t.db, 2026, K, 'da')).toEqual([]);
     });
   });
 
-  it('a year with no data still has every section, each empty', () => {
-    const report = buildStatusReport(t.db, { year: 2031, k: K, locale: 'da', now: new Date('2032-01-10T00:00:00Z') });
+  it('a year with no data still has every section, each empty', async () => {
+    const report = await buildStatusReport(t.db, { year: 2031, k: K, locale: 'da', now: new Date('2032-01-10T00:00:00Z') });
     expect(report.period.year).toBe(2031);
     expect(report.goals).toEqual([]);
     expect(report.waves).toEqual([]);
@@ -280,13 +281,13 @@ describe('the sections of a year', () => {
 describe('the demo data', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = createTestDb();
+    t = await createTestDb();
     await seedDatabase(t.db, { demo: true });
   });
   afterAll(() => t.close());
 
-  it('2025: goals measured against the 2025 wave, the wave closed, initiatives with their 2025 updates', () => {
-    const report = buildStatusReport(t.db, { year: 2025, k: K, locale: 'da' });
+  it('2025: goals measured against the 2025 wave, the wave closed, initiatives with their 2025 updates', async () => {
+    const report = await buildStatusReport(t.db, { year: 2025, k: K, locale: 'da' });
     expect(report.demo).toBe(true);
     expect(report.goals.length).toBeGreaterThan(0);
     for (const g of report.goals) expect(g.latest?.wave.slug).toBe('tryghed-2025');
@@ -297,8 +298,8 @@ describe('the demo data', () => {
     expect(updates.every((d) => d.startsWith('2025-'))).toBe(true);
   });
 
-  it('goal status at the end of 2024 uses no later wave', () => {
-    const at2024 = goalsAtYearEnd(t.db, 2024, K, 'da');
+  it('goal status at the end of 2024 uses no later wave', async () => {
+    const at2024 = await goalsAtYearEnd(t.db, 2024, K, 'da');
     for (const g of at2024) {
       expect(g.trend.every((p) => p.wave.slug === 'tryghed-2024')).toBe(true);
       if (g.goal.baselineSurveyId !== null) {
@@ -310,6 +311,6 @@ describe('the demo data', () => {
         expect(g.latest?.wave.slug).toBe('tryghed-2024');
       }
     }
-    expect(goalsAtYearEnd(t.db, 2023, K, 'da').every((g) => g.trend.length === 0 && g.latest === undefined)).toBe(true);
+    expect((await goalsAtYearEnd(t.db, 2023, K, 'da')).every((g) => g.trend.length === 0 && g.latest === undefined)).toBe(true);
   });
 });

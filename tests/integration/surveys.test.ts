@@ -38,162 +38,162 @@ const COMPLETE: Answers = {
 };
 
 beforeEach(async () => {
-  t = createTestDb();
+  t = await createTestDb();
   await seedReference(t.db);
-  const series = t.db.insert(surveySeries).values({ slug: 's', titleDa: 'Serie' }).returning().get();
-  const s = t.db
+  const [series] = await t.db.insert(surveySeries).values({ slug: 's', titleDa: 'Serie' }).returning();
+  const [s] = await t.db
     .insert(surveys)
-    .values({ seriesId: series.id, slug: 'test', waveDa: 'Test', titleDa: 'Test', mode: 'both', status: 'open' })
-    .returning()
-    .get();
+    .values({ seriesId: series!.id, slug: 'test', waveDa: 'Test', titleDa: 'Test', mode: 'both', status: 'open' })
+    .returning();
+  if (!s) throw new Error('wave not inserted');
   surveyId = s.id;
-  insertQuestionnaire(t.db, s.id);
-  t.db.insert(surveyAreas).values(listAreas(t.db).map((a) => ({ surveyId: s.id, areaId: a.id }))).run();
+  await insertQuestionnaire(t.db, s.id);
+  await t.db.insert(surveyAreas).values((await listAreas(t.db)).map((a) => ({ surveyId: s.id, areaId: a.id })));
 });
 afterEach(() => t.close());
 
-function submitWeb(ans: Answers, codeId: number | null = null, startedSecondsAgo = 300) {
-  const found = findSurvey(t.db, surveyId)!;
-  const { token } = startDraft(t.db, surveyId, codeId, new Date(Date.now() - startedSecondsAgo * 1000));
-  const draft = findDraft(t.db, surveyId, token, new Date(Date.now() - startedSecondsAgo * 1000 + 1000))!;
+async function submitWeb(ans: Answers, codeId: number | null = null, startedSecondsAgo = 300) {
+  const found = (await findSurvey(t.db, surveyId))!;
+  const { token } = await startDraft(t.db, surveyId, codeId, new Date(Date.now() - startedSecondsAgo * 1000));
+  const draft = (await findDraft(t.db, surveyId, token, new Date(Date.now() - startedSecondsAgo * 1000 + 1000)))!;
   const all = found.pages.flatMap((p) => p.questions.map((q) => q.key));
-  saveDraftAnswers(t.db, draft, found.pages, all, ans);
-  const fresh = findDraft(t.db, surveyId, token, new Date(Date.now() - startedSecondsAgo * 1000 + 2000))!;
-  return { token, result: submitDraft(t.db, fresh, found.survey, found.pages), found, draft: fresh };
+  await saveDraftAnswers(t.db, draft, found.pages, all, ans);
+  const fresh = (await findDraft(t.db, surveyId, token, new Date(Date.now() - startedSecondsAgo * 1000 + 2000)))!;
+  return { token, result: await submitDraft(t.db, fresh, found.survey, found.pages), found, draft: fresh };
 }
 
 describe('submitting a web response', () => {
-  it('stores one response with one row per chosen value', () => {
-    const { result } = submitWeb(COMPLETE);
+  it('stores one response with one row per chosen value', async () => {
+    const { result } = await submitWeb(COMPLETE);
     expect(result.kind).toBe('stored');
-    expect(t.db.select().from(responses).all()).toHaveLength(1);
-    const rows = t.db.select().from(answers).all();
+    expect(await t.db.select().from(responses)).toHaveLength(1);
+    const rows = await t.db.select().from(answers);
     expect(rows.filter((r) => r.item !== null)).toHaveLength(9); // the matrix
     expect(rows.filter((r) => r.value.startsWith('place:') || r.value.startsWith('point:'))).toHaveLength(2);
   });
 
-  it('submitting the same draft again (double click, reload, retry) stores nothing more', () => {
-    const { result, found, draft } = submitWeb(COMPLETE);
+  it('submitting the same draft again (double click, reload, retry) stores nothing more', async () => {
+    const { result, found, draft } = await submitWeb(COMPLETE);
     expect(result.kind).toBe('stored');
-    expect(submitDraft(t.db, draft, found.survey, found.pages).kind).toBe('already');
-    expect(t.db.select().from(responses).all()).toHaveLength(1);
+    expect((await submitDraft(t.db, draft, found.survey, found.pages)).kind).toBe('already');
+    expect(await t.db.select().from(responses)).toHaveLength(1);
   });
 
-  it('after submitting, the draft keeps no answers', () => {
-    submitWeb(COMPLETE);
-    const drafts = t.db.select().from(surveyDrafts).all();
+  it('after submitting, the draft keeps no answers', async () => {
+    await submitWeb(COMPLETE);
+    const drafts = await t.db.select().from(surveyDrafts);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.answers).toEqual({});
     expect(drafts[0]!.submittedAt).not.toBeNull();
   });
 
-  it('a response keeps the day only, and its area from the area question', () => {
-    submitWeb(COMPLETE);
-    const r = t.db.select().from(responses).get()!;
+  it('a response keeps the day only, and its area from the area question', async () => {
+    await submitWeb(COMPLETE);
+    const r = (await t.db.select().from(responses).limit(1))[0]!;
     expect(r.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.channel).toBe('web');
-    expect(r.areaId).toBe(listAreas(t.db).find((a) => a.slug === 'indre-norrebro')!.id);
+    expect(r.areaId).toBe((await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!.id);
     expect(Object.keys(r).sort()).toEqual(['areaId', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
   });
 
-  it('free text is masked for personal data before it is stored', () => {
-    submitWeb(COMPLETE);
-    const text = t.db.select().from(answers).all().find((r) => r.value.startsWith('Mørkt'))!;
+  it('free text is masked for personal data before it is stored', async () => {
+    await submitWeb(COMPLETE);
+    const text = (await t.db.select().from(answers)).find((r) => r.value.startsWith('Mørkt'))!;
     expect(text.value).toContain('[telefonnummer skjult]');
     expect(text.value).not.toContain('12 34 56 78');
   });
 
-  it('a missing required answer is refused and nothing is stored', () => {
+  it('a missing required answer is refused and nothing is stored', async () => {
     const { safety_evening: _dropped, ...partial } = COMPLETE;
-    const { result } = submitWeb(partial);
+    const { result } = await submitWeb(partial);
     expect(result).toEqual({ kind: 'missing', keys: ['safety_evening'] });
-    expect(t.db.select().from(responses).all()).toHaveLength(0);
+    expect(await t.db.select().from(responses)).toHaveLength(0);
   });
 
-  it('answers to questions hidden by skip logic are dropped', () => {
-    submitWeb({ ...COMPLETE, avoids_places: 'no' });
-    const values = t.db.select().from(answers).all().map((r) => r.value);
+  it('answers to questions hidden by skip logic are dropped', async () => {
+    await submitWeb({ ...COMPLETE, avoids_places: 'no' });
+    const values = (await t.db.select().from(answers)).map((r) => r.value);
     expect(values.some((v) => v.startsWith('place:'))).toBe(false);
     expect(values.some((v) => v.startsWith('Mørkt'))).toBe(false);
   });
 });
 
 describe('suspicious responses are flagged, not dropped', () => {
-  it('a questionnaire finished in seconds is flagged too_fast', () => {
-    submitWeb(COMPLETE, null, 5);
-    expect(t.db.select().from(responses).get()).toMatchObject({ suspicious: true, flags: ['too_fast'] });
+  it('a questionnaire finished in seconds is flagged too_fast', async () => {
+    await submitWeb(COMPLETE, null, 5);
+    expect((await t.db.select().from(responses).limit(1))[0]).toMatchObject({ suspicious: true, flags: ['too_fast'] });
   });
 
-  it('the same answer on every matrix item is flagged straight_lining', () => {
+  it('the same answer on every matrix item is flagged straight_lining', async () => {
     const same = Object.fromEntries(Object.keys(COMPLETE['problems'] as object).map((k) => [k, 'big']));
-    submitWeb({ ...COMPLETE, problems: same });
-    expect(t.db.select().from(responses).get()!.flags).toContain('straight_lining');
+    await submitWeb({ ...COMPLETE, problems: same });
+    expect((await t.db.select().from(responses).limit(1))[0]!.flags).toContain('straight_lining');
   });
 });
 
 describe('invitation codes', () => {
-  it('a code works once; the second use is refused; no response references a code', () => {
-    const { codes } = generateCodes(t.db, surveyId, 3, null);
-    const check = checkCode(t.db, surveyId, codes[0]!.toLowerCase().replace(/(.{4})/, '$1-'));
+  it('a code works once; the second use is refused; no response references a code', async () => {
+    const { codes } = await generateCodes(t.db, surveyId, 3, null);
+    const check = await checkCode(t.db, surveyId, codes[0]!.toLowerCase().replace(/(.{4})/, '$1-'));
     expect(check.ok).toBe(true);
     if (!check.ok) return;
-    expect(submitWeb(COMPLETE, check.codeId).result.kind).toBe('stored');
-    expect(checkCode(t.db, surveyId, codes[0]!)).toEqual({ ok: false, reason: 'used' });
+    expect((await submitWeb(COMPLETE, check.codeId)).result.kind).toBe('stored');
+    expect(await checkCode(t.db, surveyId, codes[0]!)).toEqual({ ok: false, reason: 'used' });
     // A second draft that had already accepted the same code cannot use it again.
-    expect(submitWeb(COMPLETE, check.codeId).result.kind).toBe('code_used');
-    expect(t.db.select().from(responses).all()).toHaveLength(1);
-    expect(codeCounts(t.db, surveyId)).toEqual({ total: 3, used: 1 });
-    const responseColumns = Object.keys(t.db.select().from(responses).get()!);
+    expect((await submitWeb(COMPLETE, check.codeId)).result.kind).toBe('code_used');
+    expect(await t.db.select().from(responses)).toHaveLength(1);
+    expect(await codeCounts(t.db, surveyId)).toEqual({ total: 3, used: 1 });
+    const responseColumns = Object.keys((await t.db.select().from(responses).limit(1))[0]!);
     expect(responseColumns.some((c) => /code|invit/i.test(c))).toBe(false);
-    const drafts = t.db.select().from(surveyDrafts).all();
+    const drafts = await t.db.select().from(surveyDrafts);
     expect(drafts.every((d) => d.invitationCodeId === null || d.submittedAt === null)).toBe(true);
   });
 
-  it('codes use no look-alike characters and are unique', () => {
-    const { codes } = generateCodes(t.db, surveyId, 500, null);
+  it('codes use no look-alike characters and are unique', async () => {
+    const { codes } = await generateCodes(t.db, surveyId, 500, null);
     expect(new Set(codes).size).toBe(500);
     for (const c of codes) expect(c).toMatch(/^[ACDEFGHJKMNPQRTUVWXY2345679]{8}$/);
   });
 
-  it('a code from another wave, or a malformed one, is invalid', () => {
-    expect(checkCode(t.db, surveyId, 'not a code')).toEqual({ ok: false, reason: 'invalid' });
-    expect(checkCode(t.db, surveyId, 'ACDE-FGHJ')).toEqual({ ok: false, reason: 'invalid' });
+  it('a code from another wave, or a malformed one, is invalid', async () => {
+    expect(await checkCode(t.db, surveyId, 'not a code')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkCode(t.db, surveyId, 'ACDE-FGHJ')).toEqual({ ok: false, reason: 'invalid' });
   });
 });
 
 describe('waves', () => {
-  it('cloning a wave copies the instrument unchanged, as a draft', () => {
-    const copy = cloneWave(t.db, surveyId, { slug: 'test-2', waveDa: 'Test 2', waveEn: null }, null)!;
+  it('cloning a wave copies the instrument unchanged, as a draft', async () => {
+    const copy = (await cloneWave(t.db, surveyId, { slug: 'test-2', waveDa: 'Test 2', waveEn: null }, null))!;
     expect(copy.status).toBe('draft');
-    const strip = (pages: ReturnType<typeof loadInstrument>) =>
+    const strip = (pages: Awaited<ReturnType<typeof loadInstrument>>) =>
       pages.map((p) => ({ title: p.titleDa, questions: p.questions.map(({ id: _i, surveyId: _s, pageId: _p, ...q }) => q) }));
-    expect(strip(loadInstrument(t.db, copy.id))).toEqual(strip(loadInstrument(t.db, surveyId)));
-    expect(t.db.select().from(surveyAreas).where(eq(surveyAreas.surveyId, copy.id)).all()).toHaveLength(3);
+    expect(strip(await loadInstrument(t.db, copy.id))).toEqual(strip(await loadInstrument(t.db, surveyId)));
+    expect(await t.db.select().from(surveyAreas).where(eq(surveyAreas.surveyId, copy.id))).toHaveLength(3);
   });
 
-  it('the instrument is locked once a wave has responses', () => {
-    expect(instrumentLocked(t.db, surveyId)).toBe(false);
-    const found = findSurvey(t.db, surveyId)!;
-    storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'paper', flags: [] });
-    expect(instrumentLocked(t.db, surveyId)).toBe(true);
+  it('the instrument is locked once a wave has responses', async () => {
+    expect(await instrumentLocked(t.db, surveyId)).toBe(false);
+    const found = (await findSurvey(t.db, surveyId))!;
+    await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'paper', flags: [] });
+    expect(await instrumentLocked(t.db, surveyId)).toBe(true);
   });
 
-  it('a paper response is stored with its channel', () => {
-    const found = findSurvey(t.db, surveyId)!;
-    expect(storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'phone', flags: [] }).kind).toBe('stored');
-    expect(t.db.select().from(responses).get()!.channel).toBe('phone');
-    expect(t.db.select().from(invitationCodes).all()).toHaveLength(0);
+  it('a paper response is stored with its channel', async () => {
+    const found = (await findSurvey(t.db, surveyId))!;
+    expect((await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'phone', flags: [] })).kind).toBe('stored');
+    expect((await t.db.select().from(responses).limit(1))[0]!.channel).toBe('phone');
+    expect(await t.db.select().from(invitationCodes)).toHaveLength(0);
   });
 });
 
 describe('results of a closed wave', () => {
   it('show counts per answer, and never a count below K or one that gives it away', async () => {
     const { waveDistributions } = await import('../../src/server/results.ts');
-    const found = findSurvey(t.db, surveyId)!;
+    const found = (await findSurvey(t.db, surveyId))!;
     const store = (over: Answers) => storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: { ...COMPLETE, ...over }, channel: 'web', flags: [] });
-    for (let i = 0; i < 10; i++) store({ safety_evening: 'safe' });
-    for (let i = 0; i < 2; i++) store({ safety_evening: 'very_unsafe' });
-    const rows = waveDistributions(t.db, surveyId, found.pages, ['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro'], 5);
+    for (let i = 0; i < 10; i++) await store({ safety_evening: 'safe' });
+    for (let i = 0; i < 2; i++) await store({ safety_evening: 'very_unsafe' });
+    const rows = await waveDistributions(t.db, surveyId, found.pages, ['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro'], 5);
     const evening = rows.find((d) => d.question.key === 'safety_evening')!.row;
     expect(evening.total).toEqual({ suppressed: false, n: 12 });
     expect(evening.cells.find((c) => c.key === 'very_unsafe')).toEqual({ key: 'very_unsafe', suppressed: true });

@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PRODUCTION_ENV,
   Tally,
@@ -23,6 +23,7 @@ import {
   sleep,
   storedCounts,
 } from '../support/load.ts';
+import { createScratchDatabase, ON_POSTGRES, type ScratchDatabase } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const CLIENTS = 100;
@@ -31,20 +32,27 @@ const KILL_AFTER = 300;
 const SERVE_AGAIN_MS = 2_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'tryghed-crash-'));
-const dbPath = join(dir, 'crash.sqlite');
 const servers: RunningServer[] = [];
+/** The database both servers use: a SQLite file, or (reliability-pg) a PostgreSQL database. */
+let dbPath = join(dir, 'crash.sqlite');
+let scratch: ScratchDatabase | undefined;
+
+beforeAll(async () => {
+  if (ON_POSTGRES) dbPath = (scratch = await createScratchDatabase()).url;
+});
 
 afterAll(async () => {
   for (const s of servers) await s.stop('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
+  await scratch?.drop();
 });
 
 describe('a crash in the middle of a stream of posts', () => {
   it('after SIGKILL and a restart, every acknowledged post is stored, integrity_check is ok, and the site serves again within two seconds', async () => {
     const first = await startServer(PRODUCTION_ENV, dbPath);
     servers.push(first);
-    const before = storedCounts(dbPath);
-    const lastBefore = lastResponseId(dbPath);
+    const before = await storedCounts(dbPath);
+    const lastBefore = await lastResponseId(dbPath);
 
     const tally = new Tally();
     let killed = false;
@@ -78,7 +86,7 @@ describe('a crash in the middle of a stream of posts', () => {
 
     // Acknowledgements may arrive after the kill for answers the server wrote before it: they count too.
     const acknowledged = tally.snapshot();
-    const after = storedCounts(dbPath);
+    const after = await storedCounts(dbPath);
     const stored = { reports: after.reports - before.reports, responses: after.responses - before.responses };
     console.info(
       `crash: ${tally.summary()}; stored ${stored.responses} responses and ${stored.reports} reports; ` +
@@ -90,14 +98,14 @@ describe('a crash in the middle of a stream of posts', () => {
     expect.soft(servingAfterMs, 'ms from the restart until the site served a page').toBeLessThan(SERVE_AGAIN_MS);
     expect(tally.serverErrors, tally.summary()).toBe(0);
     expect(acknowledged.reports.length + acknowledged.surveys.length).toBeGreaterThanOrEqual(KILL_AFTER);
-    expect(missingRows(dbPath, acknowledged)).toEqual({ reports: [], surveys: [] });
+    expect(await missingRows(dbPath, acknowledged)).toEqual({ reports: [], surveys: [] });
     // Posts in flight at the kill may be stored without their acknowledgement, but nothing is stored that was not posted.
     expect(stored.reports).toBeGreaterThanOrEqual(acknowledged.reports.length);
     expect(stored.responses).toBeGreaterThanOrEqual(acknowledged.surveys.length);
     expect(stored.reports + stored.responses).toBeLessThanOrEqual(tally.attempted);
     // A transaction is all or nothing: no response was stored with only some of its answers.
-    expect(answersPerResponse(dbPath, lastBefore)).toHaveLength(1);
-    expect(integrityCheck(dbPath)).toBe('ok');
+    expect(await answersPerResponse(dbPath, lastBefore)).toHaveLength(1);
+    expect(await integrityCheck(dbPath)).toBe('ok');
 
     // The restarted server takes writes again.
     const survey = await answerSurvey(second.url);

@@ -36,8 +36,8 @@ afterAll(async () => {
 
 describe('the server under load', () => {
   it('100 concurrent clients post 2,000 survey responses and 2,000 reports: no 5xx, and rows equal acknowledged posts exactly', async () => {
-    const before = storedCounts(server.dbPath);
-    const lastBefore = lastResponseId(server.dbPath);
+    const before = await storedCounts(server.dbPath);
+    const lastBefore = await lastResponseId(server.dbPath);
     const tally = new Tally();
     const started = performance.now();
 
@@ -49,7 +49,7 @@ describe('the server under load', () => {
     });
 
     const seconds = (performance.now() - started) / 1000;
-    const after = storedCounts(server.dbPath);
+    const after = await storedCounts(server.dbPath);
     const stored = { reports: after.reports - before.reports, responses: after.responses - before.responses };
     console.info(
       `load: ${tally.summary()}; stored ${stored.responses} responses and ${stored.reports} reports in ${seconds.toFixed(1)} s ` +
@@ -64,10 +64,10 @@ describe('the server under load', () => {
     expect(tally.reports.size).toBe(REPORTS);
 
     expect(stored).toEqual({ reports: tally.reports.size, responses: tally.surveys.size });
-    expect(missingRows(server.dbPath, tally.snapshot())).toEqual({ reports: [], surveys: [] });
+    expect(await missingRows(server.dbPath, tally.snapshot())).toEqual({ reports: [], surveys: [] });
     // Every response holds the whole questionnaire: the same number of answers each.
-    expect(answersPerResponse(server.dbPath, lastBefore)).toHaveLength(1);
-    expect(integrityCheck(server.dbPath)).toBe('ok');
+    expect(await answersPerResponse(server.dbPath, lastBefore)).toHaveLength(1);
+    expect(await integrityCheck(server.dbPath)).toBe('ok');
     // pino level 50 is "error": no request failed inside the server either.
     expect(server.output()).not.toMatch(/"level":(50|60)/);
   });

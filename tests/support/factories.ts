@@ -15,16 +15,16 @@ export async function seedReference(db: Db): Promise<void> {
 
 let n = 0;
 /** A staff user with a cheap placeholder hash (tests that sign in use createUser instead). */
-export function makeUser(db: Db, role: Role, options: { enrolled?: boolean } = {}) {
+export async function makeUser(db: Db, role: Role, options: { enrolled?: boolean } = {}) {
   n += 1;
   const key = createTotpKey();
-  const user = insertUser(
+  const user = await insertUser(
     db,
     {
       email: `${role}${n}@test.invalid`,
       displayName: `Test ${role} ${n}`,
       role,
-      partnerId: listPartners(db)[0]?.id ?? null,
+      partnerId: (await listPartners(db))[0]?.id ?? null,
       passwordHash: 'not-a-hash',
       ...(options.enrolled === false ? {} : { totpKey: key }),
     },
@@ -33,10 +33,10 @@ export function makeUser(db: Db, role: Role, options: { enrolled?: boolean } = {
   return { user, key };
 }
 
-export function makeInitiative(db: Db, options: { published?: boolean; title?: string; areaSlug?: string } = {}) {
+export async function makeInitiative(db: Db, options: { published?: boolean; title?: string; areaSlug?: string } = {}) {
   n += 1;
-  const area = listAreas(db).find((a) => a.slug === (options.areaSlug ?? 'indre-norrebro'))!;
-  const row = createInitiative(
+  const area = (await listAreas(db)).find((a) => a.slug === (options.areaSlug ?? 'indre-norrebro'))!;
+  const row = await createInitiative(
     db,
     {
       titleDa: options.title ?? `Indsats ${n}`,
@@ -49,11 +49,11 @@ export function makeInitiative(db: Db, options: { published?: boolean; title?: s
       status: 'active',
       startsOn: '2025-01-01',
       endsOn: null,
-      partnerIds: [listPartners(db)[0]!.id],
+      partnerIds: [(await listPartners(db))[0]!.id],
       areaIds: [area.id],
     },
     null,
   );
-  if (options.published !== false) setInitiativeState(db, row.id, 'published', null);
+  if (options.published !== false) await setInitiativeState(db, row.id, 'published', null);
   return row;
 }

@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { SEEDED_PAGES, SurveyClient } from './survey-client.ts';
 
 /** The open demo wave. */
@@ -175,17 +176,20 @@ function errorMessage(e: unknown): string {
   return `${e.message}${cause}`;
 }
 
-/** Row counts and acknowledged-row checks against a database file, opened read-only. */
+/**
+ * Row counts and acknowledged-row checks against the server's database: a
+ * SQLite file (opened read-only) or, in the -pg projects, a PostgreSQL URL.
+ */
 export interface StoredCounts {
   reports: number;
   /** Responses to the open wave. */
   responses: number;
 }
 
-export function storedCounts(dbPath: string, slug = OPEN_WAVE): StoredCounts {
-  return withDb(dbPath, (db) => ({
-    reports: (db.prepare('select count(*) n from reports').get() as { n: number }).n,
-    responses: (db.prepare('select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = ?').get(slug) as { n: number }).n,
+export async function storedCounts(database: string, slug = OPEN_WAVE): Promise<StoredCounts> {
+  return withDb(database, async (q) => ({
+    reports: await q.one('select count(*) n from reports'),
+    responses: await q.one('select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = ?', slug),
   }));
 }
 
@@ -194,14 +198,14 @@ export function storedCounts(dbPath: string, slug = OPEN_WAVE): StoredCounts {
  * survey responses by their draft, which is marked submitted in the same
  * transaction that stores the response.
  */
-export function missingRows(dbPath: string, acknowledged: { reports: readonly string[]; surveys: readonly string[] }): { reports: string[]; surveys: string[] } {
-  return withDb(dbPath, (db) => {
-    const report = db.prepare('select 1 from reports where receipt = ?').pluck();
-    const draft = db.prepare('select 1 from survey_drafts where token_hash = ? and submitted_at is not null').pluck();
-    return {
-      reports: acknowledged.reports.filter((r) => report.get(r) === undefined),
-      surveys: acknowledged.surveys.filter((h) => draft.get(h) === undefined),
-    };
+export async function missingRows(database: string, acknowledged: { reports: readonly string[]; surveys: readonly string[] }): Promise<{ reports: string[]; surveys: string[] }> {
+  return withDb(database, async (q) => {
+    const missing = { reports: [] as string[], surveys: [] as string[] };
+    for (const r of acknowledged.reports) if ((await q.one('select count(*) n from reports where receipt = ?', r)) === 0) missing.reports.push(r);
+    for (const h of acknowledged.surveys) {
+      if ((await q.one('select count(*) n from survey_drafts where token_hash = ? and submitted_at is not null', h)) === 0) missing.surveys.push(h);
+    }
+    return missing;
   });
 }
 
@@ -210,34 +214,79 @@ export function missingRows(dbPath: string, acknowledged: { reports: readonly st
  * every complete questionnaire gives the same number, so more than one
  * distinct value means a response was stored half.
  */
-export function answersPerResponse(dbPath: string, afterId: number, slug = OPEN_WAVE): number[] {
-  return withDb(dbPath, (db) =>
+export async function answersPerResponse(database: string, afterId: number, slug = OPEN_WAVE): Promise<number[]> {
+  return withDb(database, async (q) =>
     (
-      db
-        .prepare(
-          `select distinct (select count(*) from answers a where a.response_id = r.id) n
-           from responses r join surveys s on s.id = r.survey_id where s.slug = ? and r.id > ?`,
-        )
-        .pluck()
-        .all(slug, afterId) as number[]
+      await q.column(
+        `select distinct (select count(*) from answers a where a.response_id = r.id) n
+         from responses r join surveys s on s.id = r.survey_id where s.slug = ? and r.id > ?`,
+        slug,
+        afterId,
+      )
     ).sort((a, b) => a - b),
   );
 }
 
 /** The highest response id so far (0 when none). */
-export function lastResponseId(dbPath: string): number {
-  return withDb(dbPath, (db) => (db.prepare('select coalesce(max(id), 0) from responses').pluck().get() as number));
+export async function lastResponseId(database: string): Promise<number> {
+  return withDb(database, (q) => q.one('select coalesce(max(id), 0) n from responses'));
 }
 
-export function integrityCheck(dbPath: string): string {
-  return withDb(dbPath, (db) => (db.prepare('pragma integrity_check').pluck().all() as string[]).join('; '));
+/**
+ * SQLite: `PRAGMA integrity_check`. PostgreSQL keeps its own pages
+ * consistent through a crash (its WAL); what is checked there is that no
+ * answer or report update lost the row it belongs to.
+ */
+export async function integrityCheck(database: string): Promise<string> {
+  if (!isPostgres(database)) {
+    const db = new Database(database, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('pragma integrity_check').pluck().all() as string[]).join('; ');
+    } finally {
+      db.close();
+    }
+  }
+  return withDb(database, async (q) => {
+    const orphans =
+      (await q.one('select count(*) n from answers a left join responses r on r.id = a.response_id where r.id is null')) +
+      (await q.one('select count(*) n from report_updates u left join reports r on r.id = u.report_id where r.id is null'));
+    return orphans === 0 ? 'ok' : `${orphans} orphaned rows`;
+  });
 }
 
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+interface Reader {
+  /** The single number a query returns (its first column, first row). */
+  one(sql: string, ...params: unknown[]): Promise<number>;
+  /** The first column of every row, as numbers. */
+  column(sql: string, ...params: unknown[]): Promise<number[]>;
+}
+
+const isPostgres = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
+async function withDb<T>(database: string, read: (q: Reader) => Promise<T>): Promise<T> {
+  if (isPostgres(database)) {
+    const client = new pg.Client({ connectionString: database });
+    await client.connect();
+    const rows = async (sql: string, params: unknown[]) => {
+      let i = 0;
+      return (await client.query({ text: sql.replace(/\?/g, () => `$${++i}`), values: params, rowMode: 'array' })).rows as unknown[][];
+    };
+    try {
+      return await read({
+        one: async (sql, ...params) => Number((await rows(sql, params))[0]![0]),
+        column: async (sql, ...params) => (await rows(sql, params)).map((r) => Number(r[0])),
+      });
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(database, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    return read(db);
+    return await read({
+      one: async (sql, ...params) => Number(db.prepare(sql).pluck().get(...params)),
+      column: async (sql, ...params) => (db.prepare(sql).pluck().all(...params) as unknown[]).map(Number),
+    });
   } finally {
     db.close();
   }

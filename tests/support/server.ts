@@ -1,7 +1,8 @@
 /**
  * Starts the built site the way `npm start` serves it (src/server/cli/start.ts
  * on the real dist/ build) on a free loopback port with its own temporary
- * SQLite database, and stops it again.
+ * database (a SQLite file, or in the -pg projects a new PostgreSQL database,
+ * dropped when the server stops), and stops it again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,11 +10,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createScratchDatabase, ON_POSTGRES } from './postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface RunningServer {
   url: string;
+  /** The server's DATABASE_URL: a SQLite file, or a PostgreSQL database's URL. */
   dbPath: string;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
@@ -34,8 +37,9 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<RunningServer> {
-  const dir = dbPath ? undefined : mkdtempSync(join(tmpdir(), 'tryghed-test-'));
-  const database = dbPath ?? join(dir!, 'test.sqlite');
+  const scratch = !dbPath && ON_POSTGRES ? await createScratchDatabase() : undefined;
+  const dir = dbPath || scratch ? undefined : mkdtempSync(join(tmpdir(), 'tryghed-test-'));
+  const database = dbPath ?? scratch?.url ?? join(dir!, 'test.sqlite');
   const port = await freePort();
   const child = spawn(process.execPath, ['src/server/cli/start.ts'], {
     cwd: ROOT,
@@ -73,6 +77,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
       if (child.exitCode === null) child.kill(signal);
       const code = await exited;
       if (dir) rmSync(dir, { recursive: true, force: true });
+      await scratch?.drop();
       return code;
     },
   };

@@ -12,15 +12,16 @@ import { SAFETY_OPTIONS } from '../../src/server/seed/demo-survey.ts';
 
 let n = 0;
 
-export function makeSeries(db: Db): number {
+export async function makeSeries(db: Db): Promise<number> {
   n += 1;
-  return db.insert(surveySeries).values({ slug: `test-series-${n}`, titleDa: `Testserie ${n}` }).returning().get().id;
+  const [series] = await db.insert(surveySeries).values({ slug: `test-series-${n}`, titleDa: `Testserie ${n}` }).returning();
+  return series!.id;
 }
 
 /** A wave of a series with the three-question instrument, in every area, closed unless said otherwise. */
-export function makeWave(db: Db, seriesId: number, options: { year: number; status?: 'open' | 'closed'; published?: boolean }): Survey {
+export async function makeWave(db: Db, seriesId: number, options: { year: number; status?: 'open' | 'closed'; published?: boolean }): Promise<Survey> {
   n += 1;
-  const wave = db
+  const [wave] = await db
     .insert(surveys)
     .values({
       seriesId,
@@ -33,30 +34,31 @@ export function makeWave(db: Db, seriesId: number, options: { year: number; stat
       opensAt: new Date(`${options.year}-03-01T00:00:00Z`),
       closesAt: new Date(`${options.year}-04-01T00:00:00Z`),
     })
-    .returning()
-    .get();
-  const page = db.insert(surveyPages).values({ surveyId: wave.id, position: 1, titleDa: 'Side' }).returning().get();
+    .returning();
+  if (!wave) throw new Error('wave not inserted');
+  const [page] = await db.insert(surveyPages).values({ surveyId: wave.id, position: 1, titleDa: 'Side' }).returning();
+  if (!page) throw new Error('page not inserted');
   const q = (position: number, key: string, type: 'area' | 'single', config: Record<string, unknown>, extra: { allowDontKnow?: boolean; allowPreferNot?: boolean } = {}) =>
-    db.insert(questions).values({ surveyId: wave.id, pageId: page.id, position, key, type, textDa: key, config, ...extra }).run();
-  q(1, 'area', 'area', {});
-  q(2, 'safety_evening', 'single', { options: SAFETY_OPTIONS }, { allowDontKnow: true });
-  q(3, 'gender', 'single', { options: [{ value: 'woman', da: 'Kvinde', en: 'Woman' }, { value: 'man', da: 'Mand', en: 'Man' }] }, { allowPreferNot: true });
-  const areaIds = db.select().from(areas).all().map((a) => a.id);
-  db.insert(surveyAreas).values(areaIds.map((areaId) => ({ surveyId: wave.id, areaId }))).run();
+    db.insert(questions).values({ surveyId: wave.id, pageId: page.id, position, key, type, textDa: key, config, ...extra });
+  await q(1, 'area', 'area', {});
+  await q(2, 'safety_evening', 'single', { options: SAFETY_OPTIONS }, { allowDontKnow: true });
+  await q(3, 'gender', 'single', { options: [{ value: 'woman', da: 'Kvinde', en: 'Woman' }, { value: 'man', da: 'Mand', en: 'Man' }] }, { allowPreferNot: true });
+  const areaIds = (await db.select().from(areas)).map((a) => a.id);
+  await db.insert(surveyAreas).values(areaIds.map((areaId) => ({ surveyId: wave.id, areaId })));
   return wave;
 }
 
 /** Adds `count` respondents in `area` giving these answers (and a suspicious flag, if set). */
-export function addRespondents(
+export async function addRespondents(
   db: Db,
   wave: Survey,
   count: number,
   answers: { area: string; safety_evening?: string; gender?: string },
   options: { suspicious?: boolean } = {},
-): void {
-  const pages = loadInstrument(db, wave.id);
+): Promise<void> {
+  const pages = await loadInstrument(db, wave.id);
   for (let i = 0; i < count; i++) {
-    const result = storeResponse(db, {
+    const result = await storeResponse(db, {
       survey: wave,
       pages,
       answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Record<string, string>,

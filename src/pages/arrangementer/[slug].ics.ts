@@ -7,8 +7,8 @@ import { db } from '../../server/db/index.ts';
 import { calendarOrigin, toCalendarEvent } from '../../server/event-pages.ts';
 import { findPublishedEvent } from '../../server/events.ts';
 
-export const GET: APIRoute = (ctx) => {
-  const detail = findPublishedEvent(db(), ctx.params.slug ?? '');
+export const GET: APIRoute = async (ctx) => {
+  const detail = await findPublishedEvent(db(), ctx.params.slug ?? '');
   if (!detail) return ctx.rewrite('/404');
   const { locale } = ctx.locals;
   const origin = calendarOrigin(config().publicOrigin, new URL(ctx.url));

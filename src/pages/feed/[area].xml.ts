@@ -5,9 +5,9 @@ import { config } from '../../server/config.ts';
 import { db } from '../../server/db/index.ts';
 import { initiativesFeed } from '../../server/feeds.ts';
 
-export const GET: APIRoute = ({ locals, url, params }) => {
-  const area = listAreas(db()).find((a) => a.slug === params['area']);
+export const GET: APIRoute = async ({ locals, url, params }) => {
+  const area = (await listAreas(db())).find((a) => a.slug === params['area']);
   if (!area) return new Response('Unknown area', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const xml = initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin, area });
+  const xml = await initiativesFeed(db(), { locale: locals.locale, origin: config().publicOrigin ?? url.origin, area });
   return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
 };

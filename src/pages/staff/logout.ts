@@ -5,10 +5,10 @@ import { recordAudit } from '../../server/audit.ts';
 import { invalidateSession, SESSION_COOKIE } from '../../server/auth/session.ts';
 import { db } from '../../server/db/index.ts';
 
-export const POST: APIRoute = ({ locals, cookies, redirect }) => {
+export const POST: APIRoute = async ({ locals, cookies, redirect }) => {
   if (locals.staff) {
-    invalidateSession(db(), locals.staff.session.id);
-    recordAudit(db(), { userId: locals.staff.user.id, action: 'session.logout', entityType: 'session' });
+    await invalidateSession(db(), locals.staff.session.id);
+    await recordAudit(db(), { userId: locals.staff.user.id, action: 'session.logout', entityType: 'session' });
   }
   cookies.delete(SESSION_COOKIE, { path: '/', secure: true, httpOnly: true });
   return redirect(localePath(locals.locale, '/staff/login'), 303);

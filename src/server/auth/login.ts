@@ -30,22 +30,22 @@ export async function signIn(
   input: { email: string; password: string; client: string },
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
-  const perClient = throttles.loginClient.hit(input.client);
+  const perClient = await throttles.loginClient.hit(db, input.client);
   if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
   // Count the attempt before the (slow) password check, so parallel attempts
   // cannot all pass the limit; a successful sign-in clears the count.
-  const perAccount = throttles.loginAccount.hit(email);
+  const perAccount = await throttles.loginAccount.hit(db, email);
   if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
 
-  const user = findUserByEmail(db, email);
+  const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid || user.disabledAt !== null) {
     logger.info({ event: 'login_failed' }, 'staff login failed');
     return { kind: 'invalid' };
   }
-  throttles.loginAccount.reset(email);
-  const { token, session } = createSession(db, user.id);
-  recordAudit(db, { userId: user.id, action: 'session.login', entityType: 'session', summary: 'password accepted' });
+  await throttles.loginAccount.reset(db, email);
+  const { token, session } = await createSession(db, user.id);
+  await recordAudit(db, { userId: user.id, action: 'session.login', entityType: 'session', summary: 'password accepted' });
   return { kind: 'ok', token, session, user };
 }
 
@@ -60,14 +60,14 @@ export type SecondFactorResult =
  * has passed the password. During enrolment a correct code finishes it and
  * returns the ten recovery codes to show once.
  */
-export function verifySecondFactor(
+export async function verifySecondFactor(
   db: Queryable,
   input: { session: Session; user: User; code: string; client: string },
-): SecondFactorResult {
+): Promise<SecondFactorResult> {
   const { user } = input;
-  const perClient = throttles.totpClient.hit(input.client);
+  const perClient = await throttles.totpClient.hit(db, input.client);
   if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
-  const perAccount = throttles.totpAccount.hit(String(user.id));
+  const perAccount = await throttles.totpAccount.hit(db, String(user.id));
   if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
   if (!user.totpKey) return { kind: 'invalid' };
 
@@ -75,18 +75,18 @@ export function verifySecondFactor(
   const step = verifyTotp(user.totpKey, input.code, user.totpLastStep);
   let recoveryCodes: string[] | undefined;
   if (step !== null) {
-    if (enrolled) recordTotpStep(db, user.id, step);
-    else recoveryCodes = completeTotpEnrolment(db, user.id, step);
-  } else if (!(enrolled && /[a-z]/i.test(input.code) && useRecoveryCode(db, user.id, input.code))) {
+    if (enrolled) await recordTotpStep(db, user.id, step);
+    else recoveryCodes = await completeTotpEnrolment(db, user.id, step);
+  } else if (!(enrolled && /[a-z]/i.test(input.code) && (await useRecoveryCode(db, user.id, input.code)))) {
     return { kind: 'invalid' };
   }
-  throttles.totpAccount.reset(String(user.id));
+  await throttles.totpAccount.reset(db, String(user.id));
   // A fresh session for the fully signed-in state, so a token seen before the
   // second factor (e.g. on a shared computer) is worth nothing afterwards.
-  const fresh = createSession(db, user.id);
-  markSessionTwoFactorVerified(db, fresh.session.id);
-  invalidateSession(db, input.session.id);
-  recordAudit(db, { userId: user.id, action: 'session.two_factor', entityType: 'session', summary: 'second factor accepted' });
+  const fresh = await createSession(db, user.id);
+  await markSessionTwoFactorVerified(db, fresh.session.id);
+  await invalidateSession(db, input.session.id);
+  await recordAudit(db, { userId: user.id, action: 'session.two_factor', entityType: 'session', summary: 'second factor accepted' });
   const session = { ...fresh.session, twoFactorVerified: true };
   return recoveryCodes ? { kind: 'ok', token: fresh.token, session, recoveryCodes } : { kind: 'ok', token: fresh.token, session };
 }

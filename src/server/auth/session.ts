@@ -28,7 +28,7 @@ function hashSecret(secret: string): Buffer {
 }
 
 /** Starts a session for a user; the token goes into the cookie and nowhere else. */
-export function createSession(db: Queryable, userId: number, now = new Date()): { token: string; session: Session } {
+export async function createSession(db: Queryable, userId: number, now = new Date()): Promise<{ token: string; session: Session }> {
   const id = randomToken(16); // 128 bits: the lookup key
   const secret = randomToken(32); // 256 bits: the part that proves possession
   const session: Session = {
@@ -39,15 +39,15 @@ export function createSession(db: Queryable, userId: number, now = new Date()): 
     createdAt: now,
     lastVerifiedAt: now,
   };
-  db.insert(sessions).values(session).run();
+  await db.insert(sessions).values(session);
   return { token: `${id}.${secret}`, session };
 }
 
 /** The session and its user for a token, or null when the token is unknown, wrong, expired or the user disabled. */
-export function validateSessionToken(db: Queryable, token: string, now = new Date()): SessionWithUser | null {
+export async function validateSessionToken(db: Queryable, token: string, now = new Date()): Promise<SessionWithUser | null> {
   const [id, secret, extra] = token.split('.');
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
-  const row = db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).get();
+  const [row] = await db.select().from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).limit(1);
   if (!row) return null;
   const { sessions: session, users: user } = row;
   if (!constantTimeEqual(hashSecret(secret), session.secretHash)) return null;
@@ -58,34 +58,36 @@ export function validateSessionToken(db: Queryable, token: string, now = new Dat
     t - session.lastVerifiedAt.getTime() >= INACTIVITY_TIMEOUT_MS ||
     user.disabledAt !== null;
   if (expired) {
-    invalidateSession(db, session.id);
+    await invalidateSession(db, session.id);
     return null;
   }
   if (t - session.lastVerifiedAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
     session.lastVerifiedAt = now;
-    db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id)).run();
+    await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, session.id));
   }
   return { session, user };
 }
 
-export function markSessionTwoFactorVerified(db: Queryable, sessionId: string): void {
-  db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId)).run();
+export async function markSessionTwoFactorVerified(db: Queryable, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ twoFactorVerified: true }).where(eq(sessions.id, sessionId));
 }
 
-export function invalidateSession(db: Queryable, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
 }
 
 /** Ends every session of a user, except (optionally) the one making the change. */
-export function invalidateUserSessions(db: Queryable, userId: number, exceptSessionId?: string): number {
+export async function invalidateUserSessions(db: Queryable, userId: number, exceptSessionId?: string): Promise<number> {
   const where = exceptSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId);
-  return db.delete(sessions).where(where).run().changes;
+  const ended = await db.delete(sessions).where(where).returning({ id: sessions.id });
+  return ended.length;
 }
 
-export function countUserSessions(db: Queryable, userId: number): number {
-  return db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId)).all().length;
+export async function countUserSessions(db: Queryable, userId: number): Promise<number> {
+  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
+  return rows.length;
 }
 
 /** Cookie attributes for the session cookie (Astro's cookies.set options). */

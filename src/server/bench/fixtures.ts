@@ -122,8 +122,8 @@ const CATEGORIES = ['drug_dealing', 'groups', 'lighting', 'vandalism', 'reckless
 const TIMES = ['evening', 'night', 'daytime', 'often', 'morning'];
 
 /** Report forms (without the per-request submission token): half named places, half map pins inside an area. */
-export function reportForms(db: Db, count: number): [string, string][][] {
-  const areas = listAreas(db);
+export async function reportForms(db: Db, count: number): Promise<[string, string][][]> {
+  const areas = await listAreas(db);
   const forms: [string, string][][] = [];
   for (let i = 0; forms.length < count && i < count * 20; i++) {
     const place = NAMED_PLACES[i % NAMED_PLACES.length]!;
@@ -149,11 +149,11 @@ export function reportForms(db: Db, count: number): [string, string][][] {
 }
 
 /** A session of the demo analyst with the second factor passed, as its cookie pair. */
-export function analystSessionCookie(db: Db): string {
+export async function analystSessionCookie(db: Db): Promise<string> {
   const email = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!.email;
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user) throw new Error(`The demo analyst ${email} is missing.`);
-  const { token, session } = createSession(db, user.id);
-  markSessionTwoFactorVerified(db, session.id);
+  const { token, session } = await createSession(db, user.id);
+  await markSessionTwoFactorVerified(db, session.id);
   return `${SESSION_COOKIE}=${token}`;
 }

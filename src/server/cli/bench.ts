@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep]`:
+ * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep] [--postgres URL]`:
  * the production build under load, on this machine's loopback, with a
  * large synthetic dataset. Needs `dist/` (run `npm run build` first).
  *
@@ -19,6 +19,12 @@
  *    one at a time, signed in as the demo analyst. Memory is the server
  *    process's RSS from /proc.
  *
+ * 5. With `--postgres URL` (a PostgreSQL server and a role that may create
+ *    databases; default: TEST_POSTGRES_URL), the same dataset is copied into
+ *    a new database there with db:copy, the built site is started on it,
+ *    and the writes and dashboard pages are measured again: the tables gain
+ *    a PostgreSQL column. The database is dropped at the end.
+ *
  * Progress goes to stderr; the report (Markdown, for the README) to stdout.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,7 +36,9 @@ import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, L
 import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
 import { freePort, residentMemory, ROOT, startNode, type NodeProcess } from '../bench/processes.ts';
+import pg from 'pg';
 import { openDatabase, type Db } from '../db/connection.ts';
+import { copySqliteToPostgres } from '../db/copy.ts';
 
 const OPEN_WAVE = 'tryghed-2026';
 const ANALYSED_WAVE = 'tryghed-2025';
@@ -55,6 +63,7 @@ const { values } = parseArgs({
     duration: { type: 'string' },
     samples: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    postgres: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -75,6 +84,8 @@ const WARMUP = quick ? 1 : 2;
 const STEADY_RATES = [10, 50] as const;
 /** Sequential requests per dashboard page. */
 const SAMPLES = whole(values.samples, quick ? 3 : 10);
+/** A PostgreSQL server for the PostgreSQL column, if any. */
+const POSTGRES = values.postgres ?? process.env['TEST_POSTGRES_URL'];
 
 if (!existsSync(join(ROOT, 'dist/server/entry.mjs'))) {
   process.stderr.write('No build in dist/: run `npm run build` first.\n');
@@ -147,17 +158,52 @@ interface WriteRun {
 const BASE_HEADERS = (origin: string) => ({ origin, 'content-type': 'application/x-www-form-urlencoded' });
 
 /**
+ * The database behind a measured server, as the benchmark needs it: count
+ * rows, and hand out drafts prepared for survey submissions (answered
+ * through every page but the last).
+ */
+interface Target {
+  count(sql: string, ...params: unknown[]): Promise<number>;
+  drafts(n: number): string[];
+}
+
+function sqliteTarget(db: Db, openId: number, answers: string): Target {
+  return {
+    count: async (sql, ...params) => countRows(db, sql, ...params),
+    drafts: (n) => cloneDrafts(db, openId, answers, n),
+  };
+}
+
+/**
+ * PostgreSQL: the drafts were made in the SQLite file before it was copied
+ * (the fixtures write SQLite), and are handed out from that pool.
+ */
+function postgresTarget(client: pg.Client, pool: string[]): Target {
+  return {
+    count: async (sql, ...params) => {
+      let i = 0;
+      const { rows } = await client.query<{ n: string }>(sql.replace(/\?/g, () => `$${++i}`), params);
+      return Number(rows[0]!.n);
+    },
+    drafts: (n) => {
+      if (pool.length < n) throw new Error(`Only ${pool.length} prepared drafts left for PostgreSQL, ${n} needed: raise PG_DRAFTS.`);
+      return pool.splice(0, n);
+    },
+  };
+}
+
+/**
  * Survey submissions on the platform: each request is the "Send" of the
  * last page of its own prepared draft. A warm-up at the same concurrency
  * gives the rate, so the measured run has about DURATION seconds' worth of
  * drafts (autocannon's `amount`) and never reuses one.
  */
-async function platformSubmissions(server: NodeProcess, db: Db, openId: number, answers: string, connections: number, steadyRate?: number): Promise<WriteRun> {
+async function platformSubmissions(server: NodeProcess, target: Target, openId: number, connections: number, steadyRate?: number): Promise<WriteRun> {
   const path = `/undersoegelser/${OPEN_WAVE}/side/${LAST_PAGE}`;
   const run = async (amount: number, overallRate?: number) => {
-    const cookies = cloneDrafts(db, openId, answers, amount + connections * 2 + 10);
+    const cookies = target.drafts(amount + connections * 2 + 10);
     let next = 0;
-    const before = countRows(db, 'select count(*) n from responses where survey_id = ?', openId);
+    const before = await target.count('select count(*) n from responses where survey_id = ?', openId);
     const result = await runLoad({
       url: server.url,
       connections,
@@ -175,7 +221,7 @@ async function platformSubmissions(server: NodeProcess, db: Db, openId: number, 
         },
       ],
     });
-    const stored = countRows(db, 'select count(*) n from responses where survey_id = ?', openId) - before;
+    const stored = (await target.count('select count(*) n from responses where survey_id = ?', openId)) - before;
     return { result, stored, acknowledged: result.statuses['303'] ?? 0 };
   };
   if (steadyRate !== undefined) return run(steadyRate * DURATION, steadyRate);
@@ -189,10 +235,10 @@ async function platformSubmissions(server: NodeProcess, db: Db, openId: number, 
  * its own submission token. Like submissions, a fixed number of requests
  * (from the warm-up's rate), so every stored row is an answered request.
  */
-async function platformReports(server: NodeProcess, db: Db, forms: [string, string][][], connections: number, steadyRate?: number): Promise<WriteRun> {
+async function platformReports(server: NodeProcess, target: Target, forms: [string, string][][], connections: number, steadyRate?: number): Promise<WriteRun> {
   const run = async (amount: number, overallRate?: number) => {
     let next = 0;
-    const before = countRows(db, 'select count(*) n from reports');
+    const before = await target.count('select count(*) n from reports');
     const result = await runLoad({
       url: server.url,
       connections,
@@ -211,7 +257,7 @@ async function platformReports(server: NodeProcess, db: Db, forms: [string, stri
         },
       ],
     });
-    const stored = countRows(db, 'select count(*) n from reports') - before;
+    const stored = (await target.count('select count(*) n from reports')) - before;
     return { result, stored, acknowledged: result.statuses['303'] ?? 0 };
   };
   if (steadyRate !== undefined) return run(steadyRate * DURATION, steadyRate);
@@ -312,6 +358,117 @@ async function dashboardPage(server: NodeProcess, cookie: string, label: string,
   return { label, path, status: first.status, server: serverMs.length > 0 ? serverMs : client, client };
 }
 
+type WriteKind = 'submission' | 'report';
+
+/**
+ * Survey submissions and map reports at 10 and 100 connections, as fast as
+ * the server takes them (`after` runs the minimal server's turn after each),
+ * then at the steady rates.
+ */
+async function measureWrites(
+  server: NodeProcess,
+  target: Target,
+  openId: number,
+  forms: [string, string][][],
+  after: (what: WriteKind, connections: number) => Promise<void> = async () => {},
+): Promise<{ writes: { what: WriteKind; connections: number; platform: WriteRun }[]; steady: { what: WriteKind; rate: number; run: WriteRun }[] }> {
+  const writes: { what: WriteKind; connections: number; platform: WriteRun }[] = [];
+  for (const connections of [10, 100]) {
+    say(`Survey submissions, ${connections} connections …`);
+    writes.push({ what: 'submission', connections, platform: await platformSubmissions(server, target, openId, connections) });
+    await after('submission', connections);
+  }
+  for (const connections of [10, 100]) {
+    say(`Map reports, ${connections} connections …`);
+    writes.push({ what: 'report', connections, platform: await platformReports(server, target, forms, connections) });
+    await after('report', connections);
+  }
+  // The same writes arriving at a steady rate, as residents do, rather than
+  // as fast as the server can take them: the latency a resident sees.
+  const steady: { what: WriteKind; rate: number; run: WriteRun }[] = [];
+  for (const rate of STEADY_RATES) {
+    say(`Survey submissions and map reports at a steady ${rate}/s …`);
+    steady.push({ what: 'submission', rate, run: await platformSubmissions(server, target, openId, 10, rate) });
+    steady.push({ what: 'report', rate, run: await platformReports(server, target, forms, 10, rate) });
+  }
+  return { writes, steady };
+}
+
+async function measureDashboards(server: NodeProcess, cookie: string, analysedId: number): Promise<DashboardRun[]> {
+  return [
+    await dashboardPage(server, cookie, 'Dashboard front `/staff/dashboard`', '/staff/dashboard'),
+    await dashboardPage(server, cookie, `Wave analysis \`/staff/dashboard/waves/<${ANALYSED_WAVE}>?area=indre-norrebro\``, `/staff/dashboard/waves/${analysedId}?area=indre-norrebro`),
+  ];
+}
+
+/** Drafts prepared for the PostgreSQL run's survey submissions (more than it can use). */
+const PG_DRAFTS = quick ? 4_000 : 20_000;
+
+interface PostgresRun {
+  copySeconds: number;
+  writes: { what: WriteKind; connections: number; platform: WriteRun }[];
+  steady: { what: WriteKind; rate: number; run: WriteRun }[];
+  dashboards: DashboardRun[];
+  memory: { idle: { rss: number; peak: number } | undefined; afterWrites: { rss: number; peak: number } | undefined; end: { rss: number; peak: number } | undefined };
+  serverErrors: number;
+}
+
+/** Copies the dataset into a new database on the server at `serverUrl`, serves it, measures, drops it. */
+async function measurePostgres(
+  serverUrl: string,
+  openId: number,
+  analysedId: number,
+  forms: [string, string][][],
+  pool: string[],
+  cookie: string,
+): Promise<PostgresRun> {
+  const name = `tryghed_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  try {
+    say('Copying the dataset to PostgreSQL (db:copy) …');
+    const started = performance.now();
+    await copySqliteToPostgres(dbPath, databaseUrl);
+    const copySeconds = (performance.now() - started) / 1000;
+    const port = await freePort();
+    say('Starting the built site on PostgreSQL …');
+    const server = await startNode({
+      script: 'src/server/cli/start.ts',
+      env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
+      port,
+      logPath: join(dir, 'platform-pg.log'),
+      healthPath: '/healthz',
+    });
+    children.push(server);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await new Promise((r) => setTimeout(r, 1_000));
+      const idle = residentMemory(server.pid);
+      // Warm the caches the SQLite run had warmed by its public pages.
+      for (const path of ['/', '/kort', `/undersoegelser/${OPEN_WAVE}`, '/meld']) await (await fetch(server.url + path)).arrayBuffer();
+      const { writes, steady } = await measureWrites(server, postgresTarget(client, pool), openId, forms);
+      const afterWrites = residentMemory(server.pid);
+      say('Dashboard pages on PostgreSQL …');
+      const dashboards = await measureDashboards(server, cookie, analysedId);
+      const end = residentMemory(server.pid);
+      const serverErrors = (readFileSync(server.logPath, 'utf8').match(/"level":(50|60)/g) ?? []).length;
+      await server.stop();
+      return { copySeconds, writes, steady, dashboards, memory: { idle, afterWrites, end }, serverErrors };
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
+
 function machine(): string {
   const cpu = cpus();
   return (
@@ -353,7 +510,7 @@ async function main(): Promise<void> {
   const template = await answerFirstPages(db, platformServer.url, OPEN_WAVE, openId);
   const templatePath = join(dir, 'template-answers.json');
   writeFileSync(templatePath, template.answers);
-  const forms = reportForms(db, 500);
+  const forms = await reportForms(db, 500);
 
   say('Starting the minimal server (src/server/bench/minimal-server.ts) …');
   const minimalPort = await freePort();
@@ -383,41 +540,35 @@ async function main(): Promise<void> {
   }
 
   // Writes: platform and minimal server one after the other at each concurrency.
-  const writes: { what: 'submission' | 'report'; connections: number; platform: WriteRun; minimal: LoadResult }[] = [];
-  for (const connections of [10, 100]) {
-    say(`Survey submissions, ${connections} connections …`);
-    const platform = await platformSubmissions(platformServer, db, openId, template.answers, connections);
-    const minimal = await minimalWrites(minimalServer, '/survey', forms, connections);
-    writes.push({ what: 'submission', connections, platform, minimal });
-  }
-  for (const connections of [10, 100]) {
-    say(`Map reports, ${connections} connections …`);
-    const platform = await platformReports(platformServer, db, forms, connections);
-    const minimal = await minimalWrites(minimalServer, '/meld', forms, connections);
-    writes.push({ what: 'report', connections, platform, minimal });
-  }
-  // The same writes arriving at a steady rate, as residents do, rather than
-  // as fast as the server can take them: the latency a resident sees.
-  const steady: { what: 'submission' | 'report'; rate: number; run: WriteRun }[] = [];
-  for (const rate of STEADY_RATES) {
-    say(`Survey submissions and map reports at a steady ${rate}/s …`);
-    steady.push({ what: 'submission', rate, run: await platformSubmissions(platformServer, db, openId, template.answers, 10, rate) });
-    steady.push({ what: 'report', rate, run: await platformReports(platformServer, db, forms, 10, rate) });
-  }
+  const sqlite = sqliteTarget(db, openId, template.answers);
+  const minimal = { submission: [] as LoadResult[], report: [] as LoadResult[] };
+  const onSqlite = await measureWrites(platformServer, sqlite, openId, forms, async (what, connections) => {
+    minimal[what].push(await minimalWrites(minimalServer, what === 'submission' ? '/survey' : '/meld', forms, connections));
+  });
+  const writes = onSqlite.writes.map((w) => ({ ...w, minimal: minimal[w.what][w.connections === 10 ? 0 : 1]! }));
+  const steady = onSqlite.steady;
   const afterWrites = residentMemory(platformServer.pid);
 
   say('Dashboard pages …');
-  const cookie = analystSessionCookie(db);
-  const dashboards = [
-    await dashboardPage(platformServer, cookie, 'Dashboard front `/staff/dashboard`', '/staff/dashboard'),
-    await dashboardPage(platformServer, cookie, `Wave analysis \`/staff/dashboard/waves/<${ANALYSED_WAVE}>?area=indre-norrebro\``, `/staff/dashboard/waves/${analysedId}?area=indre-norrebro`),
-  ];
+  const cookie = await analystSessionCookie(db);
+  const dashboards = await measureDashboards(platformServer, cookie, analysedId);
   const end = residentMemory(platformServer.pid);
   const serverErrors = (readFileSync(platformServer.logPath, 'utf8').match(/"level":(50|60)/g) ?? []).length;
 
   await minimalServer.stop();
   await platformServer.stop();
-  db.$client.close();
+
+  // PostgreSQL: the same data, copied; the same writes and dashboard pages.
+  let postgres: PostgresRun | undefined;
+  if (POSTGRES) {
+    say(`Preparing ${int(PG_DRAFTS)} drafts and a session for the PostgreSQL run …`);
+    const pool = cloneDrafts(db, openId, template.answers, PG_DRAFTS);
+    const pgCookie = await analystSessionCookie(db);
+    db.$client.close();
+    postgres = await measurePostgres(POSTGRES, openId, analysedId, forms, pool, pgCookie);
+  } else {
+    db.$client.close();
+  }
 
   // -------------------------------------------------------------------------
   // Report
@@ -435,30 +586,39 @@ async function main(): Promise<void> {
   line();
   line('**Writes** (one survey submission = the "Send" POST of the last page of a draft answered through pages 1–5 beforehand, which stores the response and its ~25 answers; one report = a POST /meld from its own address with its own submission token; the minimal server = `node:http` + the same inserts with prepared better-sqlite3 statements, nothing else)');
   line();
-  line('| write | conn. | platform req/s | p50 ms | p99 ms | minimal req/s | p50 ms | p99 ms | platform ÷ minimal | statuses platform / minimal | rows stored = 303s | target |');
-  line('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- |');
-  for (const w of writes) {
+  const rowsStored = (run: WriteRun | undefined) =>
+    run === undefined ? '–' : run.stored === run.acknowledged ? `${int(run.stored)} ✓` : `${int(run.stored)} ≠ ${int(run.acknowledged)} ✗`;
+  const pgNote = postgres ? ` PostgreSQL: the same data copied with db:copy in ${postgres.copySeconds.toFixed(0)} s into a new database on ${new URL(POSTGRES!).host} (PostgreSQL on the same machine), the same server build with DATABASE_URL pointing at it.` : ' PostgreSQL: not measured (no --postgres URL).';
+  line(pgNote.trim());
+  line();
+  line('| write | conn. | SQLite req/s | p50 ms | p99 ms | PostgreSQL req/s | p50 ms | p99 ms | minimal req/s | p50 ms | p99 ms | SQLite ÷ minimal | statuses SQLite / PostgreSQL / minimal | rows stored = 303s (SQLite / PostgreSQL) | target |');
+  line('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- |');
+  for (const [i, w] of writes.entries()) {
     const p = w.platform.result;
+    const onPg = postgres?.writes[i];
+    const q = onPg?.platform.result;
     const ratio = w.minimal.rps > 0 ? p.rps / w.minimal.rps : NaN;
     const target =
       w.what === 'submission' && w.connections === 10
         ? `≥ ${TARGETS.submissionShareOfMinimal * 100} % and p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(ratio >= TARGETS.submissionShareOfMinimal && p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`
         : '–';
-    const rows = w.platform.stored === w.platform.acknowledged ? `${int(w.platform.stored)} ✓` : `${int(w.platform.stored)} ≠ ${int(w.platform.acknowledged)} ✗`;
     line(
-      `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${describeStatuses(p)} / ${describeStatuses(w.minimal)} | ${rows} | ${target} |`,
+      `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${q ? rate(q.rps) : '–'} | ${q ? ms(q.p50) : '–'} | ${q ? ms(q.p99) : '–'} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${describeStatuses(p)} / ${q ? describeStatuses(q) : '–'} / ${describeStatuses(w.minimal)} | ${rowsStored(w.platform)} / ${rowsStored(onPg?.platform)} | ${target} |`,
     );
   }
   line();
   line(`**Writes at a steady rate** (the same posts arriving evenly at the given rate over ${DURATION} s, from up to 10 connections at once; the latency a resident sees when the server is not saturated)`);
   line();
-  line('| write | rate /s | p50 ms | p99 ms | statuses | rows stored = 303s | target |');
-  line('| --- | --: | --: | --: | --- | --- | --- |');
-  for (const s of steady) {
+  line('| write | rate /s | SQLite p50 ms | p99 ms | PostgreSQL p50 ms | p99 ms | statuses SQLite / PostgreSQL | rows stored = 303s (SQLite / PostgreSQL) | target (SQLite) |');
+  line('| --- | --: | --: | --: | --: | --: | --- | --- | --- |');
+  for (const [i, s] of steady.entries()) {
     const p = s.run.result;
-    const rows = s.run.stored === s.run.acknowledged ? `${int(s.run.stored)} ✓` : `${int(s.run.stored)} ≠ ${int(s.run.acknowledged)} ✗`;
+    const onPg = postgres?.steady[i];
+    const q = onPg?.run.result;
     const target = `p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`;
-    line(`| ${s.what === 'submission' ? 'survey submission' : 'map report'} | ${s.rate} | ${ms(p.p50)} | ${ms(p.p99)} | ${describeStatuses(p)} | ${rows} | ${target} |`);
+    line(
+      `| ${s.what === 'submission' ? 'survey submission' : 'map report'} | ${s.rate} | ${ms(p.p50)} | ${ms(p.p99)} | ${q ? ms(q.p50) : '–'} | ${q ? ms(q.p99) : '–'} | ${describeStatuses(p)} / ${q ? describeStatuses(q) : '–'} | ${rowsStored(s.run)} / ${rowsStored(onPg?.run)} | ${target} |`,
+    );
   }
   line();
   line('**Public pages** (10 connections, `Accept-Encoding: gzip`; weight = the HTML plus every asset it loads, as transferred)');
@@ -477,29 +637,30 @@ async function main(): Promise<void> {
   line();
   line(`**Dashboard** (signed in as the demo analyst; ${SAMPLES} sequential requests after one warm-up; server time from the request log)`);
   line();
-  line('| page | server p50 ms | server p99 ms | samples | target |');
-  line('| --- | --: | --: | --: | --- |');
-  for (const d of dashboards) {
+  line('| page | SQLite server p50 ms | p99 ms | PostgreSQL server p50 ms | p99 ms | samples | target (both) |');
+  line('| --- | --: | --: | --: | --: | --: | --- |');
+  for (const [i, d] of dashboards.entries()) {
     const front = d.path === '/staff/dashboard';
-    if (d.status !== 200) {
-      line(`| ${d.label} | n/a (${d.status}) | n/a (${d.status}) | 0 | ${front ? `< ${TARGETS.dashboardP50Ms} ms p50: **MISS** (${d.status})` : '–'} |`);
-      continue;
-    }
-    const p50 = percentile(d.server, 50);
+    const onPg = postgres?.dashboards[i];
+    const cell = (run: DashboardRun | undefined, p: number) => (run === undefined ? '–' : run.status !== 200 ? `n/a (${run.status})` : ms(percentile(run.server, p)));
+    const fast = (run: DashboardRun | undefined) => run === undefined || (run.status === 200 && percentile(run.server, 50) < TARGETS.dashboardP50Ms);
     line(
-      `| ${d.label} | ${ms(p50)} | ${ms(percentile(d.server, 99))} | ${d.server.length} | ${front ? `< ${TARGETS.dashboardP50Ms} ms p50: ${verdict(p50 < TARGETS.dashboardP50Ms)}` : '–'} |`,
+      `| ${d.label} | ${cell(d, 50)} | ${cell(d, 99)} | ${cell(onPg, 50)} | ${cell(onPg, 99)} | ${d.server.length}${onPg ? ` / ${onPg.server.length}` : ''} | ${front ? `< ${TARGETS.dashboardP50Ms} ms p50: ${verdict(fast(d) && fast(onPg))}` : '–'} |`,
     );
   }
   line();
   line('**Memory** (RSS of the server process, /proc/<pid>/status)');
   line();
-  line('| idle after start | after the write load | at the end of the load | peak (VmHWM) | target |');
-  line('| --: | --: | --: | --: | --- |');
-  const endRss = end?.rss ?? NaN;
-  line(
-    `| ${idle ? mb(idle.rss) : 'n/a'} | ${afterWrites ? mb(afterWrites.rss) : 'n/a'} | ${end ? mb(end.rss) : 'n/a'} | ${end ? mb(end.peak) : 'n/a'} | < 250 MB: ${verdict(endRss < TARGETS.memoryBytes)}${end && end.peak >= TARGETS.memoryBytes ? ' (peak above)' : ''} |`,
-  );
+  line('| database | idle after start | after the write load | at the end of the load | peak (VmHWM) | target |');
+  line('| --- | --: | --: | --: | --: | --- |');
+  const memoryRow = (label: string, m: PostgresRun['memory']) =>
+    line(
+      `| ${label} | ${m.idle ? mb(m.idle.rss) : 'n/a'} | ${m.afterWrites ? mb(m.afterWrites.rss) : 'n/a'} | ${m.end ? mb(m.end.rss) : 'n/a'} | ${m.end ? mb(m.end.peak) : 'n/a'} | < 250 MB: ${verdict((m.end?.rss ?? NaN) < TARGETS.memoryBytes)}${m.end && m.end.peak >= TARGETS.memoryBytes ? ' (peak above)' : ''} |`,
+    );
+  memoryRow('SQLite', { idle, afterWrites, end });
+  if (postgres) memoryRow('PostgreSQL', postgres.memory);
   line();
+  if (postgres && postgres.serverErrors > 0) line(`⚠ The server on PostgreSQL logged ${postgres.serverErrors} errors (level ≥ 50); run with --keep to see its log.`);
   if (serverErrors > 0) line(`⚠ The server logged ${serverErrors} errors (level ≥ 50)${values.keep ? `: see ${platformServer.logPath}` : "; run with --keep to see its log"}.`);
   const failures = writes.flatMap((w) => [w.platform.result, w.minimal]).concat(pages.map((p) => p.load)).filter((r) => r.failures > 0).length;
   if (failures > 0) line(`⚠ ${failures} runs saw statuses other than 2xx/3xx or connection errors (see the statuses columns).`);

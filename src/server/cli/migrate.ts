@@ -1,16 +1,18 @@
 /** `npm run db:migrate`: apply migrations and seed an empty database, without serving. */
 import { ConfigError, loadConfig } from '../config.ts';
-import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
+import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 
 try {
   const cfg = loadConfig();
   const db = getDb(cfg.databaseUrl);
-  migrateDatabase(db);
-  const seeded = await seedDatabase(db, { demo: cfg.demoData });
-  process.stdout.write(`Migrated ${sqlitePath(cfg.databaseUrl)}; seeded ${seeded.areas} areas.\n`);
-  closeDb();
+  const seeded = await withStartupLock(db, async () => {
+    await migrateDatabase(db);
+    return seedDatabase(db, { demo: cfg.demoData });
+  });
+  process.stdout.write(`Migrated ${describeDatabase(cfg.databaseUrl)}; seeded ${seeded.areas} areas.\n`);
+  await closeDb();
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stderr.write(`${e.message}\n`);

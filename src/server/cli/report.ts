@@ -86,7 +86,7 @@ const databasePath = sqlitePath(cfg.databaseUrl);
 // Opening a missing file would create an empty database: say what is wrong instead.
 if (!existsSync(databasePath)) fail(`No database at ${databasePath}: set DATABASE_URL to the site's database.`);
 const db = getDb(databasePath);
-migrateDatabase(db);
+await migrateDatabase(db);
 
 /** Why a user cannot print the report, or undefined when they can. */
 function unfit(user: User): string | undefined {
@@ -97,20 +97,20 @@ function unfit(user: User): string | undefined {
   return undefined;
 }
 
-function choosePrinter(database: Db, email: string | undefined): User {
+async function choosePrinter(database: Db, email: string | undefined): Promise<User> {
   if (email !== undefined) {
-    const user = findUserByEmail(database, email);
+    const user = await findUserByEmail(database, email);
     if (!user) fail(`No such staff account: ${email}.`);
     const why = unfit(user);
     if (why) fail(`${user.email} ${why}.`);
     return user;
   }
-  const candidates = database.select().from(users).where(inArray(users.role, ['analyst', 'admin'])).orderBy(asc(users.id)).all();
+  const candidates = await database.select().from(users).where(inArray(users.role, ['analyst', 'admin'])).orderBy(asc(users.id));
   const user = candidates.find((u) => unfit(u) === undefined);
   if (!user) fail('No enabled analyst or admin account to print as: create one with `npm run staff -- create`, or name a user with --as.');
   return user;
 }
-const printer = choosePrinter(db, values.as);
+const printer = await choosePrinter(db, values.as);
 
 // ------------------------------------------------------------------ prerequisites
 
@@ -200,11 +200,11 @@ let printed = false;
 
 async function cleanUp(): Promise<void> {
   // The session ends first: it must not outlive the print, whatever else fails.
-  if (sessionId) invalidateSession(db, sessionId);
+  if (sessionId) await invalidateSession(db, sessionId);
   sessionId = undefined;
   await browser?.close().catch(() => undefined);
   await server?.stop();
-  closeDb();
+  await closeDb();
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
@@ -214,10 +214,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 try {
   server = await startServer();
-  const { token, session } = createSession(db, printer.id);
+  const { token, session } = await createSession(db, printer.id);
   sessionId = session.id;
   // Nobody is there to type a code: the operator's access to this machine stands in for the second factor.
-  markSessionTwoFactorVerified(db, session.id);
+  await markSessionTwoFactorVerified(db, session.id);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -246,9 +246,9 @@ try {
     margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
   });
   printed = true;
-  invalidateSession(db, session.id);
+  await invalidateSession(db, session.id);
   sessionId = undefined;
-  recordAudit(db, {
+  await recordAudit(db, {
     userId: printer.id,
     action: 'report.pdf',
     entityType: 'status_report',

@@ -60,8 +60,8 @@ const started = performance.now();
 const path = sqlitePath(databaseUrl);
 const db = getDb(databaseUrl);
 try {
-  migrateDatabase(db);
-  const real = countRealRows(db);
+  await migrateDatabase(db);
+  const real = await countRealRows(db);
   if ((real.responses > 0 || real.reports > 0) && !values.force) {
     process.stderr.write(
       `Refusing: ${path} holds real data (${real.responses} non-demo responses, ${real.reports} non-demo reports).\n` +
@@ -71,7 +71,7 @@ try {
   } else {
     await seedDatabase(db, { demo: true });
     process.stdout.write(`Adding SYNTHETIC data to ${path} (every row marked demo; made up, not from residents) …\n`);
-    const s = seedLargeDataset(db, { responses, reports, seed, progress: (line) => process.stdout.write(`${line}\n`) });
+    const s = await seedLargeDataset(db, { responses, reports, seed, progress: (line) => process.stdout.write(`${line}\n`) });
     const n = (x: number) => x.toLocaleString('en');
     process.stdout.write(
       `Synthetic responses: ${s.responses.map((w) => `${n(w.count)} in ${w.slug}`).join(', ')} (${n(s.answers)} answers)\n` +
@@ -87,5 +87,5 @@ try {
     throw e;
   }
 } finally {
-  closeDb();
+  await closeDb();
 }

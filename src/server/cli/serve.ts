@@ -12,8 +12,8 @@ import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, isLoopback, loadConfig, type Config } from '../config.ts';
-import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
-import { migrateDatabase } from '../db/migrate.ts';
+import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
+import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
@@ -28,14 +28,16 @@ function fail(message: string): never {
 
 async function prepareDatabase(cfg: Config): Promise<void> {
   const db = getDb(cfg.databaseUrl);
-  migrateDatabase(db);
-  const seeded = await seedDatabase(db, { demo: cfg.demoData });
-  const path = sqlitePath(cfg.databaseUrl);
+  // Instances starting together on one PostgreSQL database take turns here.
+  const seeded = await withStartupLock(db, async () => {
+    await migrateDatabase(db);
+    return seedDatabase(db, { demo: cfg.demoData });
+  });
   process.stdout.write(
-    `Database: ${path}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
+    `Database: ${describeDatabase(cfg.databaseUrl)}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
       `Demo data: ${cfg.demoData ? 'on' : 'off'}\n`,
   );
-  const note = demoLoginNote(db);
+  const note = await demoLoginNote(db);
   // Demo staff accounts have published passwords and a published TOTP key.
   if (note && !isLoopback(cfg.host) && !cfg.demoExplicit) {
     fail(
@@ -103,8 +105,10 @@ async function main(): Promise<void> {
     clearInterval(outbox);
     process.stdout.write(`${signal}: finishing requests in flight, then closing the database.\n`);
     server.close(() => {
-      closeDb();
-      process.exit(0);
+      closeDb().then(
+        () => process.exit(0),
+        (error: unknown) => fail(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
     server.closeIdleConnections();
     // A stuck client must not keep the process alive forever.

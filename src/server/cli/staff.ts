@@ -52,7 +52,7 @@ try {
   throw e;
 }
 const db = getDb(cfg.databaseUrl);
-migrateDatabase(db);
+await migrateDatabase(db);
 
 try {
   const email = values.email;
@@ -61,8 +61,8 @@ try {
     case 'create': {
       const role = values.role as Role | undefined;
       if (!role || !ROLES.includes(role)) usage(`--role must be one of ${ROLES.join(', ')}.`);
-      const partner = values.partner ? listPartners(db).find((p) => p.slug === values.partner) : undefined;
-      if (values.partner && !partner) usage(`Unknown partner "${values.partner}". Known: ${listPartners(db).map((p) => p.slug).join(', ')}`);
+      const partner = values.partner ? (await listPartners(db)).find((p) => p.slug === values.partner) : undefined;
+      if (values.partner && !partner) usage(`Unknown partner "${values.partner}". Known: ${(await listPartners(db)).map((p) => p.slug).join(', ')}`);
       const password = temporaryPassword();
       await createUser(db, { email, displayName: values.name ?? email, role, partnerId: partner?.id ?? null, password, temporary: true }, null);
       process.stdout.write(`Created ${email.toLowerCase()} (${role}).\nTemporary password: ${password}\nTwo-step verification is set up at first sign-in, and the password must then be changed.\n`);
@@ -70,14 +70,14 @@ try {
     }
     case 'disable':
     case 'enable': {
-      const user = findUserByEmail(db, email);
+      const user = await findUserByEmail(db, email);
       if (!user) usage(`No staff account ${email}.`);
-      setUserDisabled(db, user.id, command === 'disable', null);
+      await setUserDisabled(db, user.id, command === 'disable', null);
       process.stdout.write(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.email}${command === 'disable' ? '; all its sessions have ended' : ''}.\n`);
       break;
     }
     case 'reset-password': {
-      const user = findUserByEmail(db, email);
+      const user = await findUserByEmail(db, email);
       if (!user) usage(`No staff account ${email}.`);
       const password = temporaryPassword();
       await setPassword(db, user.id, password, null);
@@ -94,5 +94,5 @@ try {
   }
   throw e;
 } finally {
-  closeDb();
+  await closeDb();
 }

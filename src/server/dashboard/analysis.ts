@@ -47,6 +47,8 @@ import { kishDesignEffect } from '../../lib/stats/weights.ts';
 import { DONT_KNOW, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../../lib/survey/instrument.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
+import { groupConcat } from '../db/raw.ts';
+import { transaction } from '../db/transaction.ts';
 import { loadInstrument } from '../surveys.ts';
 import { parseEstimateOptions } from './goals.ts';
 import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
@@ -63,7 +65,7 @@ export interface WaveSummary {
 }
 
 /** Closed waves, newest first within each series: the only waves that are analysed. */
-export function listClosedWaves(db: Queryable): WaveSummary[] {
+export async function listClosedWaves(db: Queryable): Promise<WaveSummary[]> {
   return db
     .select({ wave: surveys, series: surveySeries, responses: count(responses.id) })
     .from(surveys)
@@ -71,8 +73,7 @@ export function listClosedWaves(db: Queryable): WaveSummary[] {
     .leftJoin(responses, eq(responses.surveyId, surveys.id))
     .where(eq(surveys.status, 'closed'))
     .groupBy(surveys.id)
-    .orderBy(asc(surveySeries.titleDa), desc(surveys.opensAt), desc(surveys.id))
-    .all();
+    .orderBy(asc(surveySeries.titleDa), desc(surveys.opensAt), desc(surveys.id));
 }
 
 export interface AnalysableWave {
@@ -86,24 +87,24 @@ export interface AnalysableWave {
 export type WaveLookup = { kind: 'closed'; found: AnalysableWave } | { kind: 'not_closed'; wave: Survey } | { kind: 'not_found' };
 
 /** The areas a wave is about; every area when it names none. */
-export function waveAreas(db: Queryable, surveyId: number): Area[] {
-  const named = db
-    .select({ a: areas })
-    .from(surveyAreas)
-    .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
-    .where(eq(surveyAreas.surveyId, surveyId))
-    .orderBy(asc(areas.displayOrder), asc(areas.id))
-    .all()
-    .map((r) => r.a);
-  return named.length > 0 ? named : db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
+export async function waveAreas(db: Queryable, surveyId: number): Promise<Area[]> {
+  const named = (
+    await db
+      .select({ a: areas })
+      .from(surveyAreas)
+      .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
+      .where(eq(surveyAreas.surveyId, surveyId))
+      .orderBy(asc(areas.displayOrder), asc(areas.id))
+  ).map((r) => r.a);
+  return named.length > 0 ? named : db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id));
 }
 
-export function findWaveForAnalysis(db: Queryable, id: number): WaveLookup {
-  const wave = db.select().from(surveys).where(eq(surveys.id, id)).get();
+export async function findWaveForAnalysis(db: Queryable, id: number): Promise<WaveLookup> {
+  const [wave] = await db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
   if (!wave) return { kind: 'not_found' };
   if (wave.status !== 'closed') return { kind: 'not_closed', wave };
-  const series = db.select().from(surveySeries).where(eq(surveySeries.id, wave.seriesId)).get()!;
-  return { kind: 'closed', found: { wave, series, areas: waveAreas(db, id), pages: loadInstrument(db, id) } };
+  const [series] = await db.select().from(surveySeries).where(eq(surveySeries.id, wave.seriesId)).limit(1);
+  return { kind: 'closed', found: { wave, series: series!, areas: await waveAreas(db, id), pages: await loadInstrument(db, id) } };
 }
 
 export type PublishResult = 'ok' | 'not_found' | 'not_closed';
@@ -113,14 +114,14 @@ export type PublishResult = 'ok' | 'not_found' | 'not_closed';
  * closed wave: an open wave's figures are not final. The caller checks
  * `goals.manage`; the change is audited.
  */
-export function setResultsPublished(db: Queryable, surveyId: number, published: boolean, actorId: number): PublishResult {
-  return db.transaction((tx): PublishResult => {
-    const wave = tx.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+export async function setResultsPublished(db: Queryable, surveyId: number, published: boolean, actorId: number): Promise<PublishResult> {
+  return transaction(db, async (tx): Promise<PublishResult> => {
+    const [wave] = await tx.select().from(surveys).where(eq(surveys.id, surveyId)).limit(1);
     if (!wave) return 'not_found';
     if (wave.status !== 'closed') return 'not_closed';
     if (wave.resultsPublished === published) return 'ok';
-    tx.update(surveys).set({ resultsPublished: published }).where(eq(surveys.id, surveyId)).run();
-    recordAudit(tx, {
+    await tx.update(surveys).set({ resultsPublished: published }).where(eq(surveys.id, surveyId));
+    await recordAudit(tx, {
       userId: actorId,
       action: published ? 'survey.publish_results' : 'survey.unpublish_results',
       entityType: 'survey',
@@ -146,15 +147,15 @@ export interface AnalysisOptions extends EstimateOptions {
  * respondents alone, so the switch only applies when they are none or at
  * least K.
  */
-export function analysisOptions(db: Queryable, surveyId: number, areaId: number, params: URLSearchParams, k: number): AnalysisOptions {
+export async function analysisOptions(db: Queryable, surveyId: number, areaId: number, params: URLSearchParams, k: number): Promise<AnalysisOptions> {
   const base = parseEstimateOptions(params, Math.max(MIN_K, k));
   if (base.excludeSuspicious) return { ...base, suspiciousSwitchIgnored: false };
-  const flagged =
-    db
-      .select({ n: count() })
-      .from(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)))
-      .get()?.n ?? 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)))
+    .limit(1);
+  const flagged = row?.n ?? 0;
   if (flagged > 0 && flagged < base.k) return { ...base, excludeSuspicious: true, suspiciousSwitchIgnored: true };
   return { ...base, suspiciousSwitchIgnored: false };
 }
@@ -405,25 +406,23 @@ const LOAD_CHUNK = 2048;
 const cache = new WeakMap<Queryable, Map<string, AreaEntry>>();
 
 /** The area's responses as they stand: any response added (or removed) changes it. */
-function areaFingerprint(db: Queryable, surveyId: number, areaId: number): string {
-  const row = db
+async function areaFingerprint(db: Queryable, surveyId: number, areaId: number): Promise<string> {
+  const [row] = await db
     .select({ n: count(), last: max(responses.id) })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .get();
+    .limit(1);
   return `${row?.n ?? 0}:${row?.last ?? 0}`;
 }
 
-/** The area's respondents in id order (as `respondentsInArea` has them), read as bare ids. */
-function respondentsOf(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): number[] {
-  return (
-    db
-      .select({ id: responses.id })
-      .from(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), excludeSuspicious ? eq(responses.suspicious, false) : undefined))
-      .orderBy(asc(responses.id))
-      .values() as [number][]
-  ).map((r) => r[0]);
+/** The area's respondents in id order (as `respondentsInArea` has them). */
+async function respondentsOf(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): Promise<number[]> {
+  const rows = await db
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), excludeSuspicious ? eq(responses.suspicious, false) : undefined))
+    .orderBy(asc(responses.id));
+  return rows.map((r) => r.id);
 }
 
 /** A column being filled: values are numbered as they first occur. */
@@ -465,7 +464,7 @@ const RS = '\u001e';
  * packed answers do not split into exactly their number of answers of three
  * fields each (a separator inside a value or item) is read row by row instead.
  */
-function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, entry: AreaEntry, questionIds: readonly number[]): void {
+async function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, entry: AreaEntry, questionIds: readonly number[]): Promise<void> {
   const wanted = [...questionIds];
   const builders = new Map<string, ColumnBuilder>();
   const builder = (questionId: number, item: string | null): ColumnBuilder => {
@@ -493,11 +492,11 @@ function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSus
   let at = 0;
   for (let from = 0; from < respondents.length; from += LOAD_CHUNK) {
     const last = respondents[Math.min(from + LOAD_CHUNK, respondents.length) - 1]!;
-    const rows = db
+    const rows = await db
       .select({
         id: responses.id,
         n: count(),
-        packed: sql<string>`group_concat(${answers.questionId} || ${RS} || ifnull(${answers.item}, '') || ${RS} || ${answers.value}, ${US})`,
+        packed: groupConcat(db, sql`${answers.questionId} || ${RS} || coalesce(${answers.item}, '') || ${RS} || ${answers.value}`, US),
       })
       .from(responses)
       .innerJoin(answers, eq(answers.responseId, responses.id))
@@ -512,9 +511,8 @@ function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSus
         ),
       )
       .groupBy(responses.id)
-      .orderBy(asc(responses.id))
-      .values() as [number, number, string][];
-    for (const [id, n, packed] of rows) {
+      .orderBy(asc(responses.id));
+    for (const { id, n, packed } of rows) {
       while (at < respondents.length && respondents[at]! < id) at++;
       if (respondents[at] !== id) continue;
       const parts = packed.split(US);
@@ -531,12 +529,11 @@ function loadColumns(db: Queryable, surveyId: number, areaId: number, excludeSus
         if (token) resolved.push(token);
       }
       if (!plain) {
-        const one = db
+        const one = await db
           .select({ questionId: answers.questionId, item: answers.item, value: answers.value })
           .from(answers)
           .where(and(eq(answers.responseId, id), inArray(answers.questionId, wanted)))
-          .orderBy(asc(answers.id))
-          .all();
+          .orderBy(asc(answers.id));
         for (const r of one) {
           const b = builder(r.questionId, r.item);
           b.add(at, b.code(r.value));
@@ -586,22 +583,24 @@ function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuesti
  * when the area's responses are as they were, otherwise read (only those
  * questions, only that area's rows) and cached.
  */
-function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions, questionIds: readonly number[]): AreaAnswers {
+async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions, questionIds: readonly number[]): Promise<AreaAnswers> {
   // One read transaction: the check, the answers and the weights are of the same moment.
-  return db.transaction((tx) => {
+  return transaction(db, async (tx) => {
     let areas = cache.get(db);
     if (!areas) {
       areas = new Map();
       cache.set(db, areas);
     }
     const key = `${surveyId}:${areaId}:${options.excludeSuspicious ? 1 : 0}`;
-    const fingerprint = areaFingerprint(tx, surveyId, areaId);
+    const fingerprint = await areaFingerprint(tx, surveyId, areaId);
+    // Taken out while it is completed, so a concurrent call (PostgreSQL) loads
+    // its own rather than filling the same one.
     let entry = areas.get(key);
     areas.delete(key);
     if (!entry || entry.fingerprint !== fingerprint) {
       entry = {
         fingerprint,
-        respondents: respondentsOf(tx, surveyId, areaId, options.excludeSuspicious),
+        respondents: await respondentsOf(tx, surveyId, areaId, options.excludeSuspicious),
         columns: new Map(),
         loaded: new Set(),
         weighting: undefined,
@@ -609,19 +608,18 @@ function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, option
       };
     }
     // Weights need the answers to the margins' questions: read with the others, in the same pass.
-    const margins = options.weighted ? areaMargins(tx, areaId) : [];
+    const margins = options.weighted ? await areaMargins(tx, areaId) : [];
     const marginsFingerprint = JSON.stringify(margins);
     const reweigh = options.weighted && entry.weighting?.margins !== marginsFingerprint;
     const marginQuestions =
       reweigh && margins.length > 0
-        ? tx
+        ? await tx
             .select({ id: questions.id, key: questions.key })
             .from(questions)
             .where(and(eq(questions.surveyId, surveyId), inArray(questions.key, margins.map((m) => m.variable))))
-            .all()
         : [];
     const missing = [...new Set([...questionIds, ...marginQuestions.map((q) => q.id)])].filter((id) => !entry.loaded.has(id));
-    if (missing.length > 0) loadColumns(tx, surveyId, areaId, options.excludeSuspicious, entry, missing);
+    if (missing.length > 0) await loadColumns(tx, surveyId, areaId, options.excludeSuspicious, entry, missing);
     if (reweigh) {
       entry.weighting = { margins: marginsFingerprint, weights: rakedWeights(entry, margins, marginQuestions) };
       entry.memo.w = new Map();
@@ -888,19 +886,19 @@ const idsOf = (questions: readonly (InstrumentQuestion | undefined)[]): number[]
  * `wave` (a closed wave's id) and `area` (one of its areas' slug), or
  * undefined; with the answers to the questions `needed` picks from the wave's.
  */
-function waveAreaFrom(ctx: TableContext, needed: (pages: readonly InstrumentPage[]) => (InstrumentQuestion | undefined)[]): WaveArea | undefined {
+async function waveAreaFrom(ctx: TableContext, needed: (pages: readonly InstrumentPage[]) => (InstrumentQuestion | undefined)[]): Promise<WaveArea | undefined> {
   const id = parseId(ctx.params.get('wave'));
   if (id === undefined) return undefined;
-  const lookup = findWaveForAnalysis(ctx.db, id);
+  const lookup = await findWaveForAnalysis(ctx.db, id);
   if (lookup.kind !== 'closed') return undefined;
   const area = lookup.found.areas.find((a) => a.slug === ctx.params.get('area'));
   if (!area) return undefined;
   return waveAreaOf(ctx.db, lookup.found, area, ctx.params, ctx.k, idsOf(needed(lookup.found.pages)));
 }
 
-function waveAreaOf(db: Queryable, found: AnalysableWave, area: Area, params: URLSearchParams, k: number, questionIds: readonly number[]): WaveArea {
-  const options = analysisOptions(db, found.wave.id, area.id, params, k);
-  return { found, area, options, data: loadAreaAnswers(db, found.wave.id, area.id, options, questionIds) };
+async function waveAreaOf(db: Queryable, found: AnalysableWave, area: Area, params: URLSearchParams, k: number, questionIds: readonly number[]): Promise<WaveArea> {
+  const options = await analysisOptions(db, found.wave.id, area.id, params, k);
+  return { found, area, options, data: await loadAreaAnswers(db, found.wave.id, area.id, options, questionIds) };
 }
 
 function areaName(area: Area, locale: Locale): string {
@@ -944,10 +942,10 @@ const percent = (e: ShownEstimate): Pick<BarDatum, 'value' | 'low' | 'high'> =>
   e.suppressed ? { value: null } : { value: e.p * 100, low: e.low * 100, high: e.high * 100 };
 
 /** `given`: the page's wave and area, with the answers to every question loaded. */
-function distributionsView(ctx: TableContext, given?: WaveArea): TableView<BarChartSpec> | undefined {
+async function distributionsView(ctx: TableContext, given?: WaveArea): Promise<TableView<BarChartSpec> | undefined> {
   const only = ctx.params.get('question');
   const pick = (pages: readonly InstrumentPage[]): QuestionRef[] => distributionRefs(pages).filter((r) => only === null || refId(r) === only);
-  const wa = given ?? waveAreaFrom(ctx, (pages) => pick(pages).map((r) => r.question));
+  const wa = given ?? (await waveAreaFrom(ctx, (pages) => pick(pages).map((r) => r.question)));
   if (!wa) return undefined;
   const refs = pick(wa.found.pages);
   if (refs.length === 0) return undefined;
@@ -997,18 +995,18 @@ function distributionsView(ctx: TableContext, given?: WaveArea): TableView<BarCh
   return { table, charts };
 }
 
-export function waveDistributionTable(ctx: TableContext): DataTable | undefined {
-  return distributionsView(ctx)?.table;
+export async function waveDistributionTable(ctx: TableContext): Promise<DataTable | undefined> {
+  return (await distributionsView(ctx))?.table;
 }
 
 // ---------------------------------------------------------------------------
 // wave-problems: the matrix questions' items ranked
 // ---------------------------------------------------------------------------
 
-function problemsView(ctx: TableContext, given?: WaveArea): TableView<BarChartSpec> | undefined {
+async function problemsView(ctx: TableContext, given?: WaveArea): Promise<TableView<BarChartSpec> | undefined> {
   const only = ctx.params.get('question');
   const pick = (pages: readonly InstrumentPage[]): InstrumentQuestion[] => allQuestions(pages).filter((q) => q.type === 'matrix' && (only === null || q.key === only));
-  const wa = given ?? waveAreaFrom(ctx, pick);
+  const wa = given ?? (await waveAreaFrom(ctx, pick));
   if (!wa) return undefined;
   const matrices = pick(wa.found.pages);
   if (only !== null && matrices.length === 0) return undefined;
@@ -1062,8 +1060,8 @@ function problemsView(ctx: TableContext, given?: WaveArea): TableView<BarChartSp
   return { table, charts };
 }
 
-export function waveProblemsTable(ctx: TableContext): DataTable | undefined {
-  return problemsView(ctx)?.table;
+export async function waveProblemsTable(ctx: TableContext): Promise<DataTable | undefined> {
+  return (await problemsView(ctx))?.table;
 }
 
 // ---------------------------------------------------------------------------
@@ -1135,10 +1133,10 @@ function suppressAll(t: SuppressedTable): SuppressedTable {
   };
 }
 
-function breakdownView(ctx: TableContext, given?: WaveArea): DataTable | undefined {
+async function breakdownView(ctx: TableContext, given?: WaveArea): Promise<DataTable | undefined> {
   const questionOf = (pages: readonly InstrumentPage[]): QuestionRef | undefined => breakdownQuestions(pages).find((r) => refId(r) === ctx.params.get('question'));
   const byOf = (pages: readonly InstrumentPage[]): InstrumentQuestion | undefined => backgroundQuestions(pages).find((q) => q.key === ctx.params.get('by'));
-  const wa = given ?? waveAreaFrom(ctx, (pages) => [questionOf(pages)?.question, byOf(pages)]);
+  const wa = given ?? (await waveAreaFrom(ctx, (pages) => [questionOf(pages)?.question, byOf(pages)]));
   if (!wa) return undefined;
   const question = questionOf(wa.found.pages);
   const by = byOf(wa.found.pages);
@@ -1170,7 +1168,7 @@ function breakdownView(ctx: TableContext, given?: WaveArea): DataTable | undefin
   };
 }
 
-export function waveBreakdownTable(ctx: TableContext): DataTable | undefined {
+export async function waveBreakdownTable(ctx: TableContext): Promise<DataTable | undefined> {
   return breakdownView(ctx);
 }
 
@@ -1207,17 +1205,17 @@ export interface TrendView {
   chart: { series: LineSeries[]; categories: string[] } | undefined;
 }
 
-function trendView(ctx: TableContext): TrendView | undefined {
+async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
   const id = parseId(ctx.params.get('wave'));
   if (id === undefined) return undefined;
-  const lookup = findWaveForAnalysis(ctx.db, id);
+  const lookup = await findWaveForAnalysis(ctx.db, id);
   if (lookup.kind !== 'closed') return undefined;
   const last = lookup.found;
   const area = last.areas.find((a) => a.slug === ctx.params.get('area'));
   const ref = trendQuestions(last.pages).find((r) => refId(r) === ctx.params.get('question'));
   if (!area || !ref) return undefined;
   const m = messages(ctx.locale).analysis;
-  const all = closedWaves(ctx.db, last.series.id);
+  const all = await closedWaves(ctx.db, last.series.id);
   const waves = all.slice(0, all.findIndex((w) => w.id === last.wave.id) + 1);
   const lines = trendLines(ref.question, ctx.locale);
   const rows: DataTable['rows'] = [];
@@ -1228,10 +1226,10 @@ function trendView(ctx: TableContext): TrendView | undefined {
     const label = waveLabel(wave, ctx.locale);
     categories.push(label);
     // Question keys are stable across a series' waves; a wave without the question has a gap.
-    const waveRef = findRef(loadInstrument(ctx.db, wave.id), refId(ref));
+    const waveRef = findRef(await loadInstrument(ctx.db, wave.id), refId(ref));
     if (!waveRef) continue;
-    const options = analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
-    const data = loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
+    const options = await analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
+    const data = await loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
     note = weightingNote({ options, data }, ctx.locale);
     const dist = distributionOf(data, waveRef, ctx.k);
     for (const line of lines) {
@@ -1258,8 +1256,8 @@ function trendView(ctx: TableContext): TrendView | undefined {
   return { table, chart };
 }
 
-export function trendTable(ctx: TableContext): DataTable | undefined {
-  return trendView(ctx)?.table;
+export async function trendTable(ctx: TableContext): Promise<DataTable | undefined> {
+  return (await trendView(ctx))?.table;
 }
 
 // ---------------------------------------------------------------------------
@@ -1288,17 +1286,17 @@ function shuffled<T>(items: readonly T[]): T[] {
  * once more in case masking has improved since they were stored, in a new
  * random order on every call, and none at all for fewer than K answers.
  */
-export function freeTextAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): FreeTextSection[] {
-  const wave = db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+export async function freeTextAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): Promise<FreeTextSection[]> {
+  const [wave] = await db.select().from(surveys).where(eq(surveys.id, surveyId)).limit(1);
   if (!wave || wave.status !== 'closed') return [];
-  return freeTextOf(db, loadInstrument(db, surveyId), surveyId, areaId, options);
+  return freeTextOf(db, await loadInstrument(db, surveyId), surveyId, areaId, options);
 }
 
 /** `freeTextAnswers` for a closed wave whose questionnaire is at hand. */
-function freeTextOf(db: Queryable, pages: readonly InstrumentPage[], surveyId: number, areaId: number, options: EstimateOptions): FreeTextSection[] {
+async function freeTextOf(db: Queryable, pages: readonly InstrumentPage[], surveyId: number, areaId: number, options: EstimateOptions): Promise<FreeTextSection[]> {
   const K = Math.max(MIN_K, options.k);
   const questions = allQuestions(pages).filter((q) => q.type === 'text');
-  const data = loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false }, idsOf(questions));
+  const data = await loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false }, idsOf(questions));
   return questions.map((q) => {
     // Masked once per load; only the order is new on every call.
     const texts = memoized(data, `texts\u0000${q.id}`, (): string[] => {
@@ -1328,12 +1326,12 @@ export interface ShareDefinition {
  * dashboard (so the public page cannot show what a staff page hides). Each is
  * undefined when the wave is not closed or has no such question.
  */
-export function waveShares(db: Queryable, surveyId: number, areaId: number, definitions: readonly ShareDefinition[], options: EstimateOptions): (ShownEstimate | undefined)[] {
-  const wave = db.select().from(surveys).where(eq(surveys.id, surveyId)).get();
+export async function waveShares(db: Queryable, surveyId: number, areaId: number, definitions: readonly ShareDefinition[], options: EstimateOptions): Promise<(ShownEstimate | undefined)[]> {
+  const [wave] = await db.select().from(surveys).where(eq(surveys.id, surveyId)).limit(1);
   if (!wave || wave.status !== 'closed') return definitions.map(() => undefined);
-  const pages = loadInstrument(db, surveyId);
+  const pages = await loadInstrument(db, surveyId);
   const refs = definitions.map((d) => findRef(pages, d.item === null ? d.key : `${d.key}:${d.item}`));
-  const data = loadAreaAnswers(db, surveyId, areaId, options, idsOf(refs.map((r) => r?.question)));
+  const data = await loadAreaAnswers(db, surveyId, areaId, options, idsOf(refs.map((r) => r?.question)));
   return definitions.map((d, i) => {
     const ref = refs[i];
     return ref ? shareOf(data, ref, d.values, options.k) : undefined;
@@ -1371,15 +1369,15 @@ export interface WavePage {
  * and breakdown as defaults. Built through the table builders, so the page
  * and its exports hold the same figures.
  */
-export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): WavePage | undefined {
+export async function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): Promise<WavePage | undefined> {
   const area = found.areas.find((a) => a.slug === params.get('area')) ?? found.areas[0];
   if (!area) return undefined;
   const query = new URLSearchParams({ wave: String(found.wave.id), area: area.slug, ...switches(params) });
   const ctx = (extra: Record<string, string>): TableContext => ({ db, locale, role, k, params: new URLSearchParams({ ...Object.fromEntries(query), ...extra }) });
   // The area's answers once for every view and the free text (the switches in `query` are those of `params`).
-  const wa = waveAreaOf(db, found, area, query, k, idsOf([...distributionRefs(found.pages).map((r) => r.question), ...allQuestions(found.pages).filter((q) => q.type === 'text')]));
-  const distributions = distributionsView(ctx({}), wa);
-  const problems = problemsView(ctx({}), wa);
+  const wa = await waveAreaOf(db, found, area, query, k, idsOf([...distributionRefs(found.pages).map((r) => r.question), ...allQuestions(found.pages).filter((q) => q.type === 'text')]));
+  const distributions = await distributionsView(ctx({}), wa);
+  const problems = await problemsView(ctx({}), wa);
   if (!distributions || !problems) return undefined;
   const questions = breakdownQuestions(found.pages);
   const by = backgroundQuestions(found.pages);
@@ -1388,7 +1386,7 @@ export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: U
   let breakdown: WavePage['breakdown'];
   if (question && byQuestion) {
     const extra = { question: refId(question), by: byQuestion.key };
-    const table = breakdownView(ctx(extra), wa);
+    const table = await breakdownView(ctx(extra), wa);
     if (table) breakdown = { question, by: byQuestion, table, query: new URLSearchParams({ ...Object.fromEntries(query), ...extra }) };
   }
   const options = wa.options;
@@ -1401,7 +1399,7 @@ export function waveAnalysisPage(db: Queryable, found: AnalysableWave, params: U
     problems,
     breakdown,
     breakdownChoices: { questions, by },
-    freeText: freeTextOf(db, found.pages, found.wave.id, area.id, options),
+    freeText: await freeTextOf(db, found.pages, found.wave.id, area.id, options),
   };
 }
 
@@ -1417,16 +1415,16 @@ export interface TrendPage {
 }
 
 /** The trends page for its query (`wave`, `area`, `question` and the switches), with defaults. */
-export function trendPage(db: Queryable, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): TrendPage | undefined {
+export async function trendPage(db: Queryable, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): Promise<TrendPage | undefined> {
   const latest = new Map<number, { wave: Survey; series: SurveySeries }>();
-  for (const w of listClosedWaves(db)) {
+  for (const w of await listClosedWaves(db)) {
     const seen = latest.get(w.series.id);
     if (!seen || (w.wave.opensAt?.getTime() ?? 0) > (seen.wave.opensAt?.getTime() ?? 0)) latest.set(w.series.id, { wave: w.wave, series: w.series });
   }
   const seriesChoices = [...latest.values()];
   const chosen = parseId(params.get('wave')) ?? seriesChoices[0]?.wave.id;
   if (chosen === undefined) return undefined;
-  const lookup = findWaveForAnalysis(db, chosen);
+  const lookup = await findWaveForAnalysis(db, chosen);
   if (lookup.kind !== 'closed') return undefined;
   const found = lookup.found;
   const area = found.areas.find((a) => a.slug === params.get('area')) ?? found.areas[0];
@@ -1434,7 +1432,7 @@ export function trendPage(db: Queryable, params: URLSearchParams, locale: Locale
   const question = questions.find((r) => refId(r) === params.get('question')) ?? questions[0];
   if (!area || !question) return undefined;
   const query = new URLSearchParams({ wave: String(found.wave.id), area: area.slug, question: refId(question), ...switches(params) });
-  const view = trendView({ db, locale, role, k, params: query });
+  const view = await trendView({ db, locale, role, k, params: query });
   if (!view) return undefined;
   return { seriesChoices, found, area, question, questions, query, view };
 }

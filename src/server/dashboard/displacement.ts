@@ -102,9 +102,9 @@ export interface DisplacementFilter {
 }
 
 /** Completed half-years from the first year with moderated reports, oldest first. */
-export function completedHalfYears(db: Queryable, now = new Date()): string[] {
+export async function completedHalfYears(db: Queryable, now = new Date()): Promise<string[]> {
   const today = copenhagenDay(now);
-  return mapYears(db, now)
+  return (await mapYears(db, now))
     .reverse()
     .flatMap((y) => [
       { key: `${y}-H1`, ends: `${y}-07-01` },
@@ -118,15 +118,13 @@ export function completedHalfYears(db: Queryable, now = new Date()): string[] {
  * Reads `?baseline=YYYY-H1&series=slug&area=slug` (plus the weighting
  * switches of the dashboard's front), allow-listed: unknown values are ignored.
  */
-export function readDisplacementFilter(db: Queryable, params: URLSearchParams, k: number, now = new Date()): DisplacementFilter {
-  const areas = listAreas(db);
-  const periods = completedHalfYears(db, now);
-  const seriesList = db
-    .select()
-    .from(surveySeries)
-    .orderBy(asc(surveySeries.id))
-    .all()
-    .filter((s) => closedWaves(db, s.id).length > 0);
+export async function readDisplacementFilter(db: Queryable, params: URLSearchParams, k: number, now = new Date()): Promise<DisplacementFilter> {
+  const areas = await listAreas(db);
+  const periods = await completedHalfYears(db, now);
+  const seriesList: SurveySeries[] = [];
+  for (const s of await db.select().from(surveySeries).orderBy(asc(surveySeries.id))) {
+    if ((await closedWaves(db, s.id)).length > 0) seriesList.push(s);
+  }
   const baseline = params.get('baseline') ?? '';
   const series = params.get('series') ?? '';
   const area = params.get('area') ?? '';
@@ -182,15 +180,15 @@ export interface Displacement {
 }
 
 /** Both trends and the flags for every target and adjacent area. */
-export function computeDisplacement(db: Queryable, filter: DisplacementFilter, k: number, now = new Date()): Displacement {
+export async function computeDisplacement(db: Queryable, filter: DisplacementFilter, k: number, now = new Date()): Promise<Displacement> {
   const shownAreas = filter.areas.filter((a) => a.kind === 'target' || filter.adjacent === undefined || a.id === filter.adjacent.id);
 
   // Reports: the half-year row of each year's suppressed tables (all areas, so suppression matches the other pages).
   const years = [...new Set(filter.periods.map((p) => p.slice(0, 4)))];
   const halfYears = new Map<string, ShownFigure>();
-  const publicMap = cachedReportMap(db, filter.areas.map((a) => a.id), k, now);
+  const publicMap = await cachedReportMap(db, filter.areas.map((a) => a.id), k, now);
   for (const year of years) {
-    const { byHalfYear } = suppressYearTables(db, year, filter.areas, k, now, publicMap);
+    const { byHalfYear } = await suppressYearTables(db, year, filter.areas, k, now, publicMap);
     for (const row of byHalfYear.rows) {
       for (const cell of row.cells) halfYears.set(`${year}-${row.key}\u0000${cell.key}`, cell.suppressed ? { suppressed: true } : { suppressed: false, value: cell.n });
     }
@@ -205,16 +203,18 @@ export function computeDisplacement(db: Queryable, filter: DisplacementFilter, k
   });
 
   // Survey: insecurity in the evening per closed wave, indexed to the first wave with a shown figure.
-  const waves = filter.series ? closedWaves(db, filter.series.id) : [];
-  const surveyTrends = shownAreas.map((area): AreaTrend => {
+  const waves = filter.series ? await closedWaves(db, filter.series.id) : [];
+  const surveyTrends: AreaTrend[] = [];
+  for (const area of shownAreas) {
     const figures = new Map<string, ShownFigure>();
-    const values = waves.map((w) => {
-      const e = estimateIndicator(db, INSECURITY_EVENING, w.id, area.id, filter.options);
+    const values: SeriesValue[] = [];
+    for (const w of waves) {
+      const e = await estimateIndicator(db, INSECURITY_EVENING, w.id, area.id, filter.options);
       figures.set(String(w.id), e.suppressed ? { suppressed: true } : { suppressed: false, value: e.p });
-      return { key: String(w.id), value: e.suppressed ? null : e.p };
-    });
-    return { area, figures, indexed: indexSeries(values) };
-  });
+      values.push({ key: String(w.id), value: e.suppressed ? null : e.p });
+    }
+    surveyTrends.push({ area, figures, indexed: indexSeries(values) });
+  }
 
   const pairs: Pair[] = [];
   for (const target of shownAreas.filter((a) => a.kind === 'target')) {
@@ -390,13 +390,13 @@ export function displacementCategoryLabel(d: Displacement, locale: Locale): (key
 
 /* ------------------------------------------------------------ exports */
 
-function displacementFor(ctx: TableContext): Displacement {
-  return computeDisplacement(ctx.db, readDisplacementFilter(ctx.db, ctx.params, ctx.k), ctx.k);
+async function displacementFor(ctx: TableContext): Promise<Displacement> {
+  return computeDisplacement(ctx.db, await readDisplacementFilter(ctx.db, ctx.params, ctx.k), ctx.k);
 }
 
 /** The page's tables by id, for the export endpoint; built exactly as the page builds them. */
 export const tables: Record<string, TableBuilder> = {
-  'displacement-reports': (ctx) => displacementTables(displacementFor(ctx), ctx.locale).reports,
-  'displacement-survey': (ctx) => displacementTables(displacementFor(ctx), ctx.locale).survey,
-  'displacement-flags': (ctx) => displacementTables(displacementFor(ctx), ctx.locale).flags,
+  'displacement-reports': async (ctx) => displacementTables(await displacementFor(ctx), ctx.locale).reports,
+  'displacement-survey': async (ctx) => displacementTables(await displacementFor(ctx), ctx.locale).survey,
+  'displacement-flags': async (ctx) => displacementTables(await displacementFor(ctx), ctx.locale).flags,
 };

@@ -24,16 +24,17 @@ export interface IndicatorChoice {
 }
 
 /** The series' newest wave: its instrument is the one goals are defined on (clones share it). */
-export function newestWave(db: Queryable, seriesId: number): Survey | undefined {
-  return db.select().from(surveys).where(eq(surveys.seriesId, seriesId)).orderBy(desc(surveys.id)).get();
+export async function newestWave(db: Queryable, seriesId: number): Promise<Survey | undefined> {
+  const [wave] = await db.select().from(surveys).where(eq(surveys.seriesId, seriesId)).orderBy(desc(surveys.id)).limit(1);
+  return wave;
 }
 
 /** Every question (and matrix row) of a series a goal can count, with its answers. */
-export function indicatorChoices(db: Queryable, seriesId: number): IndicatorChoice[] {
-  const wave = newestWave(db, seriesId);
+export async function indicatorChoices(db: Queryable, seriesId: number): Promise<IndicatorChoice[]> {
+  const wave = await newestWave(db, seriesId);
   if (!wave) return [];
   const out: IndicatorChoice[] = [];
-  for (const q of loadInstrument(db, wave.id).flatMap((p) => p.questions)) {
+  for (const q of (await loadInstrument(db, wave.id)).flatMap((p) => p.questions)) {
     if (!GOAL_TYPES.has(q.type)) continue;
     if (q.type === 'single') out.push({ value: q.key, question: q, item: null, answers: q.config.options });
     if (q.type === 'scale') {
@@ -46,8 +47,8 @@ export function indicatorChoices(db: Queryable, seriesId: number): IndicatorChoi
 }
 
 /** The single-choice questions of a series that can weight estimates (e.g. age_band, gender). */
-export function marginVariables(db: Queryable, seriesId: number): IndicatorChoice[] {
-  return indicatorChoices(db, seriesId).filter((c) => c.question.type === 'single');
+export async function marginVariables(db: Queryable, seriesId: number): Promise<IndicatorChoice[]> {
+  return (await indicatorChoices(db, seriesId)).filter((c) => c.question.type === 'single');
 }
 
 export type GoalFormError =
@@ -68,10 +69,10 @@ const percent = (raw: string): number | undefined => {
 };
 
 /** Reads the new-goal form; returns the input or the fields in error. */
-export function parseGoalForm(
+export async function parseGoalForm(
   db: Queryable,
   form: FormData,
-): { ok: true; input: GoalInput } | { ok: false; errors: Partial<Record<GoalFormError, true>> } {
+): Promise<{ ok: true; input: GoalInput } | { ok: false; errors: Partial<Record<GoalFormError, true>> }> {
   const get = (k: string): string => {
     const v = form.get(k);
     return typeof v === 'string' ? v.trim() : '';
@@ -80,13 +81,13 @@ export function parseGoalForm(
   const titleDa = get('titleDa').slice(0, 200);
   if (!titleDa) errors.title = true;
   const seriesId = Number(get('series'));
-  const series = Number.isInteger(seriesId) ? db.select().from(surveySeries).where(eq(surveySeries.id, seriesId)).get() : undefined;
-  const choice = series ? indicatorChoices(db, series.id).find((c) => c.value === get('question')) : undefined;
+  const [series] = Number.isInteger(seriesId) ? await db.select().from(surveySeries).where(eq(surveySeries.id, seriesId)).limit(1) : [];
+  const choice = series ? (await indicatorChoices(db, series.id)).find((c) => c.value === get('question')) : undefined;
   if (!choice) errors.question = true;
   const successValues = form.getAll('successValues').filter((v): v is string => typeof v === 'string');
   if (choice && (successValues.length === 0 || !successValues.every((v) => choice.answers.some((a) => a.value === v)))) errors.successValues = true;
   const areaId = Number(get('area'));
-  if (!Number.isInteger(areaId) || !db.select().from(areas).where(eq(areas.id, areaId)).get()) errors.area = true;
+  if (!Number.isInteger(areaId) || (await db.select().from(areas).where(eq(areas.id, areaId)).limit(1)).length === 0) errors.area = true;
   const direction: GoalDirection = get('direction') === 'increase' ? 'increase' : 'decrease';
 
   let baseline: GoalInput['baseline'] | undefined;
@@ -100,9 +101,9 @@ export function parseGoalForm(
     if (value !== undefined && Number.isInteger(n) && n > 0 && source) baseline = { kind: 'manual', value, n, source };
   } else {
     const waveId = Number(get('baselineWave'));
-    const wave = series && Number.isInteger(waveId)
-      ? db.select().from(surveys).where(and(eq(surveys.id, waveId), eq(surveys.seriesId, series.id), eq(surveys.status, 'closed'))).get()
-      : undefined;
+    const [wave] = series && Number.isInteger(waveId)
+      ? await db.select().from(surveys).where(and(eq(surveys.id, waveId), eq(surveys.seriesId, series.id), eq(surveys.status, 'closed'))).limit(1)
+      : [];
     if (!wave) errors.baselineWave = true;
     else baseline = { kind: 'wave', surveyId: wave.id };
   }

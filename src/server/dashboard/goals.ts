@@ -25,6 +25,7 @@ import { messages } from '../../lib/i18n/index.ts';
 import { wilsonInterval, twoProportionTest } from '../../lib/stats/proportion.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
+import { transaction } from '../db/transaction.ts';
 import { closedWaves, estimateIndicator, type EstimateOptions, type IndicatorResult } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
@@ -42,26 +43,29 @@ export interface GoalInput {
   targetDate: string;
 }
 
-export function listGoals(db: Queryable): Goal[] {
-  return db.select().from(goals).orderBy(asc(goals.areaId), asc(goals.id)).all();
+export async function listGoals(db: Queryable): Promise<Goal[]> {
+  return db.select().from(goals).orderBy(asc(goals.areaId), asc(goals.id));
 }
 
-export function findGoal(db: Queryable, id: number): Goal | undefined {
-  return db.select().from(goals).where(eq(goals.id, id)).get();
+export async function findGoal(db: Queryable, id: number): Promise<Goal | undefined> {
+  const [goal] = await db.select().from(goals).where(eq(goals.id, id)).limit(1);
+  return goal;
 }
 
 export type GoalSaveResult = { ok: true; id: number } | { ok: false; reason: 'unknown_series' | 'unknown_area' | 'baseline_not_in_series' };
 
-export function createGoal(db: Queryable, input: GoalInput, actorId: number): GoalSaveResult {
-  return db.transaction((tx): GoalSaveResult => {
-    if (!tx.select().from(surveySeries).where(eq(surveySeries.id, input.seriesId)).get()) return { ok: false, reason: 'unknown_series' };
-    if (!tx.select().from(areas).where(eq(areas.id, input.areaId)).get()) return { ok: false, reason: 'unknown_area' };
+export async function createGoal(db: Queryable, input: GoalInput, actorId: number): Promise<GoalSaveResult> {
+  return transaction(db, async (tx): Promise<GoalSaveResult> => {
+    const [series] = await tx.select().from(surveySeries).where(eq(surveySeries.id, input.seriesId)).limit(1);
+    if (!series) return { ok: false, reason: 'unknown_series' };
+    const [area] = await tx.select().from(areas).where(eq(areas.id, input.areaId)).limit(1);
+    if (!area) return { ok: false, reason: 'unknown_area' };
     if (input.baseline.kind === 'wave') {
-      const wave = tx.select().from(surveys).where(eq(surveys.id, input.baseline.surveyId)).get();
+      const [wave] = await tx.select().from(surveys).where(eq(surveys.id, input.baseline.surveyId)).limit(1);
       if (!wave || wave.seriesId !== input.seriesId) return { ok: false, reason: 'baseline_not_in_series' };
     }
     const b = input.baseline;
-    const row = tx
+    const [row] = await tx
       .insert(goals)
       .values({
         titleDa: input.titleDa,
@@ -80,36 +84,36 @@ export function createGoal(db: Queryable, input: GoalInput, actorId: number): Go
         targetDate: input.targetDate,
         createdBy: actorId,
       })
-      .returning()
-      .get();
-    recordAudit(tx, { userId: actorId, action: 'goal.create', entityType: 'goal', entityId: row.id, summary: input.titleDa });
+      .returning();
+    if (!row) throw new Error('goal not inserted');
+    await recordAudit(tx, { userId: actorId, action: 'goal.create', entityType: 'goal', entityId: row.id, summary: input.titleDa });
     return { ok: true, id: row.id };
   });
 }
 
-export function deleteGoal(db: Queryable, id: number, actorId: number): boolean {
-  return db.transaction((tx) => {
-    const goal = tx.select().from(goals).where(eq(goals.id, id)).get();
+export async function deleteGoal(db: Queryable, id: number, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [goal] = await tx.select().from(goals).where(eq(goals.id, id)).limit(1);
     if (!goal) return false;
-    tx.delete(goals).where(eq(goals.id, id)).run();
-    recordAudit(tx, { userId: actorId, action: 'goal.delete', entityType: 'goal', entityId: id, summary: goal.titleDa });
+    await tx.delete(goals).where(eq(goals.id, id));
+    await recordAudit(tx, { userId: actorId, action: 'goal.delete', entityType: 'goal', entityId: id, summary: goal.titleDa });
     return true;
   });
 }
 
 /** Replaces an area's margins for one variable (an empty list removes them). */
-export function setMargins(
+export async function setMargins(
   db: Queryable,
   areaId: number,
   variable: string,
   rows: readonly { category: string; population: number }[],
   source: string,
   actorId: number,
-): void {
-  db.transaction((tx) => {
-    tx.delete(populationMargins).where(and(eq(populationMargins.areaId, areaId), eq(populationMargins.variable, variable))).run();
-    if (rows.length > 0) tx.insert(populationMargins).values(rows.map((r) => ({ areaId, variable, category: r.category, population: r.population, source }))).run();
-    recordAudit(tx, {
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    await tx.delete(populationMargins).where(and(eq(populationMargins.areaId, areaId), eq(populationMargins.variable, variable)));
+    if (rows.length > 0) await tx.insert(populationMargins).values(rows.map((r) => ({ areaId, variable, category: r.category, population: r.population, source })));
+    await recordAudit(tx, {
       userId: actorId,
       action: 'margins.set',
       entityType: 'area',
@@ -119,8 +123,8 @@ export function setMargins(
   });
 }
 
-export function listMargins(db: Queryable): (typeof populationMargins.$inferSelect)[] {
-  return db.select().from(populationMargins).orderBy(asc(populationMargins.areaId), asc(populationMargins.variable), asc(populationMargins.id)).all();
+export async function listMargins(db: Queryable): Promise<(typeof populationMargins.$inferSelect)[]> {
+  return db.select().from(populationMargins).orderBy(asc(populationMargins.areaId), asc(populationMargins.variable), asc(populationMargins.id));
 }
 
 /** An estimate as the dashboard shows it: a wave's or a hand-entered reference. */
@@ -152,12 +156,13 @@ function waveLabel(wave: Survey, locale: 'da' | 'en'): string {
 }
 
 /** A goal's status with the given options (weighting, suspicious switch, K). */
-export function goalStatus(db: Queryable, goal: Goal, options: EstimateOptions & { locale: 'da' | 'en' }): GoalStatus {
-  const area = db.select().from(areas).where(eq(areas.id, goal.areaId)).get()!;
-  const series = db.select().from(surveySeries).where(eq(surveySeries.id, goal.seriesId)).get()!;
+export async function goalStatus(db: Queryable, goal: Goal, options: EstimateOptions & { locale: 'da' | 'en' }): Promise<GoalStatus> {
+  const [area] = await db.select().from(areas).where(eq(areas.id, goal.areaId)).limit(1);
+  const [series] = await db.select().from(surveySeries).where(eq(surveySeries.id, goal.seriesId)).limit(1);
   const def = { questionKey: goal.questionKey, item: goal.item, successValues: goal.successValues };
-  const waves = closedWaves(db, goal.seriesId);
-  const trend = waves.map((wave) => ({ ...point(estimateIndicator(db, def, wave.id, goal.areaId, options), waveLabel(wave, options.locale)), wave }));
+  const waves = await closedWaves(db, goal.seriesId);
+  const trend: (GoalPoint & { wave: Survey })[] = [];
+  for (const wave of waves) trend.push({ ...point(await estimateIndicator(db, def, wave.id, goal.areaId, options), waveLabel(wave, options.locale)), wave });
 
   let baseline: GoalPoint | undefined;
   let after = waves;
@@ -191,11 +196,13 @@ export function goalStatus(db: Queryable, goal: Goal, options: EstimateOptions &
   }
   const targetMet =
     latest?.kind === 'estimate' ? (goal.direction === 'decrease' ? latest.p <= goal.targetValue : latest.p >= goal.targetValue) : undefined;
-  return { goal, area, series, baseline, latest, change, targetMet, trend };
+  return { goal, area: area!, series: series!, baseline, latest, change, targetMet, trend };
 }
 
-export function listGoalStatuses(db: Queryable, options: EstimateOptions & { locale: 'da' | 'en' }): GoalStatus[] {
-  return listGoals(db).map((g) => goalStatus(db, g, options));
+export async function listGoalStatuses(db: Queryable, options: EstimateOptions & { locale: 'da' | 'en' }): Promise<GoalStatus[]> {
+  const statuses: GoalStatus[] = [];
+  for (const g of await listGoals(db)) statuses.push(await goalStatus(db, g, options));
+  return statuses;
 }
 
 /** Dashboard options from a page's query: `vaegtet=0` for unweighted, `mistaenkelige=med` to keep suspicious responses. */
@@ -207,10 +214,10 @@ const share = (p: GoalPoint | undefined, field: 'p' | 'low' | 'high' | 'n'): Tab
   p === undefined ? null : p.kind === 'suppressed' ? SUPPRESSED : p[field];
 
 /** The goals as a table (page and export). */
-export function goalsTable(ctx: TableContext): DataTable {
+export async function goalsTable(ctx: TableContext): Promise<DataTable> {
   const m = messages(ctx.locale).dashboard;
   const options = { ...parseEstimateOptions(ctx.params, ctx.k), locale: ctx.locale };
-  const statuses = listGoalStatuses(ctx.db, options);
+  const statuses = await listGoalStatuses(ctx.db, options);
   const name = (x: { nameDa: string; nameEn: string | null }) => (ctx.locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
   return {
     id: 'goals',

@@ -56,13 +56,12 @@ export type IndicatorResult =
     };
 
 /** A series' closed waves, oldest first: the only waves whose figures are final. */
-export function closedWaves(db: Queryable, seriesId: number): Survey[] {
+export async function closedWaves(db: Queryable, seriesId: number): Promise<Survey[]> {
   return db
     .select()
     .from(surveys)
     .where(and(eq(surveys.seriesId, seriesId), eq(surveys.status, 'closed')))
-    .orderBy(asc(surveys.opensAt), asc(surveys.id))
-    .all();
+    .orderBy(asc(surveys.opensAt), asc(surveys.id));
 }
 
 /** Which respondents: a wave's, in one area, with or without the suspicious ones. */
@@ -77,15 +76,15 @@ export interface RespondentScope {
  * multi; the item's for a matrix), for the respondents in scope. One indexed
  * query: at 100,000 responses this stays in the tens of milliseconds.
  */
-export function answersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null): Map<number, string> {
-  const question = db
+export async function answersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null): Promise<Map<number, string>> {
+  const [question] = await db
     .select({ id: questions.id })
     .from(questions)
     .where(and(eq(questions.surveyId, scope.surveyId), eq(questions.key, questionKey)))
-    .get();
+    .limit(1);
   const out = new Map<number, string>();
   if (!question) return out;
-  const rows = db
+  const rows = await db
     .select({ responseId: answers.responseId, value: answers.value })
     .from(answers)
     .innerJoin(responses, eq(responses.id, answers.responseId))
@@ -97,26 +96,23 @@ export function answersInScope(db: Queryable, scope: RespondentScope, questionKe
         eq(responses.areaId, scope.areaId),
         scope.excludeSuspicious ? eq(responses.suspicious, false) : undefined,
       ),
-    )
-    .all();
+    );
   for (const r of rows) if (!out.has(r.responseId)) out.set(r.responseId, r.value);
   return out;
 }
 
 /** The respondents of a wave in an area (ids), honouring the suspicious switch. */
-export function respondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): number[] {
-  return db
+export async function respondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): Promise<number[]> {
+  const rows = await db
     .select({ id: responses.id, suspicious: responses.suspicious })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .all()
-    .filter((r) => !(excludeSuspicious && r.suspicious))
-    .map((r) => r.id);
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)));
+  return rows.filter((r) => !(excludeSuspicious && r.suspicious)).map((r) => r.id);
 }
 
 /** The area's population margins, grouped by variable (question key). */
-export function areaMargins(db: Queryable, areaId: number): Margin[] {
-  const rows = db.select().from(populationMargins).where(eq(populationMargins.areaId, areaId)).all();
+export async function areaMargins(db: Queryable, areaId: number): Promise<Margin[]> {
+  const rows = await db.select().from(populationMargins).where(eq(populationMargins.areaId, areaId));
   const byVariable = new Map<string, Record<string, number>>();
   for (const r of rows) byVariable.set(r.variable, { ...(byVariable.get(r.variable) ?? {}), [r.category]: r.population });
   return [...byVariable].map(([variable, targets]) => ({ variable, targets }));
@@ -134,13 +130,13 @@ export interface Weights {
  * the sample belongs to). A respondent who did not give a margin variable
  * (or gave a value the margins do not list) is left out of that variable's step.
  */
-export function respondentWeights(db: Queryable, surveyId: number, areaId: number, responseIds: readonly number[]): Weights | undefined {
-  const margins = areaMargins(db, areaId);
+export async function respondentWeights(db: Queryable, surveyId: number, areaId: number, responseIds: readonly number[]): Promise<Weights | undefined> {
+  const margins = await areaMargins(db, areaId);
   if (margins.length === 0 || responseIds.length === 0) return undefined;
   const values = new Map<number, Record<string, string | null>>(responseIds.map((id) => [id, {}]));
   for (const m of margins) {
     // Everyone in the area, suspicious or not: those left out are simply not asked for below.
-    const given = answersInScope(db, { surveyId, areaId, excludeSuspicious: false }, m.variable, null);
+    const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious: false }, m.variable, null);
     for (const id of responseIds) {
       const v = given.get(id);
       values.get(id)![m.variable] = v !== undefined && v in m.targets ? v : null;
@@ -163,24 +159,24 @@ export function respondentWeights(db: Queryable, surveyId: number, areaId: numbe
  * when the area has between 1 and K−1 of them: "with" minus "without" would
  * otherwise give those few respondents' answers.
  */
-export function estimateIndicator(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): IndicatorResult {
+export async function estimateIndicator(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
   // A closed wave's answers never change (it cannot be reopened once it has
   // responses), so its estimates are kept; the key holds everything else an
   // estimate depends on, the area's population margins included.
-  const wave = db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).get();
+  const [wave] = await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).limit(1);
   if (wave?.status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options);
-  const margins = db
+  const [margins] = await db
     .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
     .from(populationMargins)
     .where(eq(populationMargins.areaId, areaId))
-    .get();
+    .limit(1);
   // The respondents' count and newest id too: cheap (indexed), and it keeps the
   // cache right should a closed wave ever get a late paper response.
-  const respondents = db
+  const [respondents] = await db
     .select({ n: count(), last: max(responses.id) })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .get();
+    .limit(1);
   const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), options, margins, respondents]);
   const cache = closedWaveCache(db);
   const hit = cache.get(key);
@@ -190,7 +186,7 @@ export function estimateIndicator(db: Queryable, def: IndicatorDefinition, surve
     cache.set(key, hit);
     return hit;
   }
-  const result = computeEstimate(db, def, surveyId, areaId, options);
+  const result = await computeEstimate(db, def, surveyId, areaId, options);
   cache.set(key, result);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return result;
@@ -205,17 +201,17 @@ function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
   return cache;
 }
 
-function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): IndicatorResult {
+async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
   const K = Math.max(MIN_K, options.k);
-  const excludeSuspicious = options.excludeSuspicious || smallSuspiciousGroup(db, surveyId, areaId, K);
-  const ids = respondentsInArea(db, surveyId, areaId, excludeSuspicious);
-  const given = answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
+  const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K));
+  const ids = await respondentsInArea(db, surveyId, areaId, excludeSuspicious);
+  const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
   const substantive = [...given].filter(([, v]) => v !== DONT_KNOW && v !== PREFER_NOT);
   const success = new Set(def.successValues);
   const counted = substantive.filter(([, v]) => success.has(v)).length;
   const small = (n: number) => n > 0 && n < K;
   if (substantive.length < K || small(counted) || small(substantive.length - counted)) return { suppressed: true };
-  const weights = options.weighted ? respondentWeights(db, surveyId, areaId, ids) : undefined;
+  const weights = options.weighted ? await respondentWeights(db, surveyId, areaId, ids) : undefined;
   const estimate = proportionEstimate(substantive.map(([id, v]) => ({ weight: weights?.weights.get(id) ?? 1, success: success.has(v) })));
   return {
     suppressed: false,
@@ -230,11 +226,11 @@ function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: numb
 }
 
 /** Whether a wave's area has between 1 and K−1 responses flagged as suspicious. */
-export function smallSuspiciousGroup(db: Queryable, surveyId: number, areaId: number, k: number): boolean {
-  const flagged = db
+export async function smallSuspiciousGroup(db: Queryable, surveyId: number, areaId: number, k: number): Promise<boolean> {
+  const rows = await db
     .select({ id: responses.id })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)))
-    .all().length;
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)));
+  const flagged = rows.length;
   return flagged > 0 && flagged < Math.max(MIN_K, k);
 }

@@ -56,14 +56,13 @@ export interface PublicResults {
 }
 
 /** Published closed waves, newest first. */
-function publishedWaves(db: Queryable): { wave: Survey; series: SurveySeries }[] {
+async function publishedWaves(db: Queryable): Promise<{ wave: Survey; series: SurveySeries }[]> {
   return db
     .select({ wave: surveys, series: surveySeries })
     .from(surveys)
     .innerJoin(surveySeries, eq(surveySeries.id, surveys.seriesId))
     .where(and(eq(surveys.status, 'closed'), eq(surveys.resultsPublished, true)))
-    .orderBy(desc(surveys.opensAt), desc(surveys.id))
-    .all();
+    .orderBy(desc(surveys.opensAt), desc(surveys.id));
 }
 
 function toPublic(point: GoalPoint, shown: ShownEstimate | undefined): PublicPoint {
@@ -72,50 +71,51 @@ function toPublic(point: GoalPoint, shown: ShownEstimate | undefined): PublicPoi
   return { kind: 'estimate', label: point.label, p: point.p, low: point.low, high: point.high, n: point.n, ...(point.source === undefined ? {} : { source: point.source }) };
 }
 
-export function publicResults(db: Queryable, locale: Locale, k: number): PublicResults {
+export async function publicResults(db: Queryable, locale: Locale, k: number): Promise<PublicResults> {
   // The dashboard's defaults, with no switches: weighted, suspicious responses left out.
   const options = parseEstimateOptions(new URLSearchParams(), k);
-  const waves = publishedWaves(db).map(({ wave, series }): PublishedWave => {
-    const areas = waveAreas(db, wave.id).map((area) => {
-      const shares = waveShares(db, wave.id, area.id, HEADLINES, options);
+  const waves: PublishedWave[] = [];
+  for (const { wave, series } of await publishedWaves(db)) {
+    const areas: PublishedWave['areas'] = [];
+    for (const area of await waveAreas(db, wave.id)) {
+      const shares = await waveShares(db, wave.id, area.id, HEADLINES, options);
       const figures: Partial<Record<HeadlineId, ShownEstimate>> = {};
       HEADLINES.forEach((h, i) => {
         const s = shares[i];
         if (s !== undefined) figures[h.id] = s;
       });
-      return { area, figures };
-    });
+      areas.push({ area, figures });
+    }
     const headlines = HEADLINES.map((h) => h.id).filter((id) => areas.some((a) => a.figures[id] !== undefined));
-    return { wave, series, label: waveLabel(wave, locale), headlines, areas };
-  });
+    waves.push({ wave, series, label: waveLabel(wave, locale), headlines, areas });
+  }
 
   const published = new Set(waves.map((w) => w.wave.id));
-  const goals = listGoalStatuses(db, { ...options, locale }).flatMap((s): PublicGoal[] => {
+  const goals: PublicGoal[] = [];
+  for (const s of await listGoalStatuses(db, { ...options, locale })) {
     const latest = s.latest;
-    if (!latest || !published.has(latest.wave.id)) return [];
+    if (!latest || !published.has(latest.wave.id)) continue;
     // A baseline wave that is not published would leak through the goal.
     const baselineWave = s.goal.baselineSurveyId === null ? undefined : s.trend.find((t) => t.wave.id === s.goal.baselineSurveyId);
-    if (s.goal.baselineSurveyId !== null && (!baselineWave || !published.has(baselineWave.wave.id))) return [];
+    if (s.goal.baselineSurveyId !== null && (!baselineWave || !published.has(baselineWave.wave.id))) continue;
     const definition = { key: s.goal.questionKey, item: s.goal.item, values: s.goal.successValues };
-    const check = (surveyId: number): ShownEstimate | undefined => waveShares(db, surveyId, s.goal.areaId, [definition], options)[0];
-    const latestPoint = toPublic(latest, check(latest.wave.id));
+    const check = async (surveyId: number): Promise<ShownEstimate | undefined> => (await waveShares(db, surveyId, s.goal.areaId, [definition], options))[0];
+    const latestPoint = toPublic(latest, await check(latest.wave.id));
     let baseline: PublicPoint | undefined;
-    if (baselineWave) baseline = toPublic(baselineWave, check(baselineWave.wave.id));
+    if (baselineWave) baseline = toPublic(baselineWave, await check(baselineWave.wave.id));
     else if (s.baseline) baseline = toPublic(s.baseline, s.baseline.kind === 'estimate' ? { suppressed: false, n: s.baseline.n, base: s.baseline.n, p: s.baseline.p, low: s.baseline.low, high: s.baseline.high } : undefined);
     const both = latestPoint.kind === 'estimate' && baseline?.kind === 'estimate';
-    return [
-      {
-        title: pick(locale, s.goal.titleDa, s.goal.titleEn).text,
-        area: s.area,
-        direction: s.goal.direction,
-        baseline,
-        latest: latestPoint,
-        change: both && s.change ? { difference: s.change.difference, low: s.change.low, high: s.change.high, significant: s.change.significant } : undefined,
-        target: s.goal.targetValue,
-        targetDate: s.goal.targetDate,
-        targetMet: latestPoint.kind === 'estimate' ? s.targetMet : undefined,
-      },
-    ];
-  });
+    goals.push({
+      title: pick(locale, s.goal.titleDa, s.goal.titleEn).text,
+      area: s.area,
+      direction: s.goal.direction,
+      baseline,
+      latest: latestPoint,
+      change: both && s.change ? { difference: s.change.difference, low: s.change.low, high: s.change.high, significant: s.change.significant } : undefined,
+      target: s.goal.targetValue,
+      targetDate: s.goal.targetDate,
+      targetMet: latestPoint.kind === 'estimate' ? s.targetMet : undefined,
+    });
+  }
   return { waves, goals };
 }

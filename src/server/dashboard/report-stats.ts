@@ -66,14 +66,15 @@ export interface ReportStatsFilter {
  * Reads `?year=YYYY&area=slug`, allow-listed: an unknown year or area is
  * ignored. Without a year, the newest year with moderated reports.
  */
-export function readReportStatsFilter(db: Queryable, params: URLSearchParams, now = new Date()): ReportStatsFilter {
-  const years = mapYears(db, now);
-  const areas = listAreas(db);
-  const latest = db
+export async function readReportStatsFilter(db: Queryable, params: URLSearchParams, now = new Date()): Promise<ReportStatsFilter> {
+  const years = await mapYears(db, now);
+  const areas = await listAreas(db);
+  const [row] = await db
     .select({ on: max(reports.createdOn) })
     .from(reports)
     .where(inArray(reports.status, [...MODERATED_STATUSES]))
-    .get()?.on;
+    .limit(1);
+  const latest = row?.on;
   const asked = params.get('year') ?? '';
   const fallback = latest && years.includes(latest.slice(0, 4)) ? latest.slice(0, 4) : years[0]!;
   return {
@@ -215,10 +216,10 @@ interface YearData extends YearTables {
   publicCells: HeatCellSource[];
 }
 
-function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number, now: Date, prepared?: PreparedReportMap): YearData {
+async function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number, now: Date, prepared?: PreparedReportMap): Promise<YearData> {
   const areaSlug = new Map(areas.map((a) => [a.id, a.slug]));
   const areaIds = areas.map((a) => a.id);
-  const records: StatRecord[] = db
+  const records: StatRecord[] = await db
     .select({
       id: reports.id,
       lat: reports.lat,
@@ -231,16 +232,15 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
       createdOn: reports.createdOn,
     })
     .from(reports)
-    .where(and(inArray(reports.status, [...MODERATED_STATUSES]), gte(reports.createdOn, `${year}-01-01`), lte(reports.createdOn, `${year}-12-31`)))
-    .all();
+    .where(and(inArray(reports.status, [...MODERATED_STATUSES]), gte(reports.createdOn, `${year}-01-01`), lte(reports.createdOn, `${year}-12-31`)));
   const used = new Set(records.map((r) => r.categoryId));
   // Retired categories appear only in the years they were used.
-  const categories = db
-    .select()
-    .from(reportCategories)
-    .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id))
-    .all()
-    .filter((c) => c.active || used.has(c.id));
+  const categories = (
+    await db
+      .select()
+      .from(reportCategories)
+      .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id))
+  ).filter((c) => c.active || used.has(c.id));
   const categorySlug = new Map(categories.map((c) => [c.id, c.slug]));
   const areaKeys = areas.map((a) => a.slug);
   const areaOf = (r: StatRecord): string => areaSlug.get(r.areaId) ?? '';
@@ -248,7 +248,7 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
   // What the public map withholds for this year is withheld here too, except
   // zeros: the public map hides a zero total with its row, but a zero reveals no one.
   const present = new Set(records.flatMap((r) => [`${r.areaId}`, `${r.categoryId}\u0000${r.areaId}`]));
-  const publicMap = prepared ?? cachedReportMap(db, areaIds, k, now);
+  const publicMap = prepared ?? (await cachedReportMap(db, areaIds, k, now));
   const publicYear = publicMap.build({ period: year });
   const publicHiddenAreas = publicYear.areas.filter((a) => a.total.suppressed && present.has(`${a.areaId}`)).map((a) => areaSlug.get(a.areaId) ?? '');
   const publicHiddenCells = new Set<string>();
@@ -302,8 +302,8 @@ function loadYear(db: Queryable, year: string, areas: readonly Area[], k: number
  * The year's suppressed tables (for the displacement monitor, which needs the
  * half-years). Pass the public map prepared once when asking for several years.
  */
-export function suppressYearTables(db: Queryable, year: string, areas: readonly Area[], k: number, now = new Date(), prepared?: PreparedReportMap): YearTables {
-  const data = loadYear(db, year, areas, k, now, prepared);
+export async function suppressYearTables(db: Queryable, year: string, areas: readonly Area[], k: number, now = new Date(), prepared?: PreparedReportMap): Promise<YearTables> {
+  const data = await loadYear(db, year, areas, k, now, prepared);
   return {
     categories: data.categories,
     byCategory: data.byCategory,
@@ -315,8 +315,8 @@ export function suppressYearTables(db: Queryable, year: string, areas: readonly 
 }
 
 /** Every figure of the report statistics for a year, with the privacy rules applied. */
-export function computeReportStats(db: Queryable, filter: ReportStatsFilter, k: number, role: Role, now = new Date()): ReportStats {
-  const data = loadYear(db, filter.year, filter.areas, k, now);
+export async function computeReportStats(db: Queryable, filter: ReportStatsFilter, k: number, role: Role, now = new Date()): Promise<ReportStats> {
+  const data = await loadYear(db, filter.year, filter.areas, k, now);
   return {
     year: filter.year,
     area: filter.area,
@@ -327,7 +327,7 @@ export function computeReportStats(db: Queryable, filter: ReportStatsFilter, k: 
     byMonth: data.byMonth,
     byStatus: data.byStatus,
     timePattern: data.timePattern,
-    throughput: throughputRows(db, data.records, data.byStatus, filter.areas, k),
+    throughput: await throughputRows(db, data.records, data.byStatus, filter.areas, k),
     heatmap: heatCells(data.records, data.publicCells, role, k),
   };
 }
@@ -338,21 +338,20 @@ export function computeReportStats(db: Queryable, filter: ReportStatsFilter, k: 
  * in the year and handled now. The count is the status table's, so it is
  * suppressed exactly as there; the median is shown only for at least K.
  */
-function throughputRows(db: Queryable, records: readonly StatRecord[], byStatus: SuppressedTable, areas: readonly Area[], k: number): ThroughputRow[] {
+async function throughputRows(db: Queryable, records: readonly StatRecord[], byStatus: SuppressedTable, areas: readonly Area[], k: number): Promise<ThroughputRow[]> {
   const handledIds = records.filter((r) => r.status === 'handled').map((r) => r.id);
-  const firstHandled = new Map<number, number>();
+  const firstHandled = new Map<number, Date>();
   if (handledIds.length > 0) {
-    const rows = db
-      .select({ reportId: reportUpdates.reportId, at: sql<number>`min(${reportUpdates.createdAt})` })
+    const rows = await db
+      .select({ reportId: reportUpdates.reportId, at: sql<Date>`min(${reportUpdates.createdAt})`.mapWith(reportUpdates.createdAt) })
       .from(reportUpdates)
       .where(and(eq(reportUpdates.status, 'handled'), inArray(reportUpdates.reportId, handledIds)))
-      .groupBy(reportUpdates.reportId)
-      .all();
+      .groupBy(reportUpdates.reportId);
     for (const r of rows) firstHandled.set(r.reportId, r.at);
   }
   const days = (r: StatRecord): number | undefined => {
     const at = firstHandled.get(r.id);
-    return at === undefined ? undefined : Math.max(0, daysBetween(r.createdOn, copenhagenDay(new Date(at * 1000))));
+    return at === undefined ? undefined : Math.max(0, daysBetween(r.createdOn, copenhagenDay(at)));
   };
   const handledRow = byStatus.rows.find((r) => r.key === 'handled');
   const K = Math.max(MIN_K, k);
@@ -671,21 +670,21 @@ export function heatmapView(stats: ReportStats, locale: Locale): HeatmapView {
 
 /* ------------------------------------------------------------ exports */
 
-function statsFor(ctx: TableContext): ReportStats {
-  return computeReportStats(ctx.db, readReportStatsFilter(ctx.db, ctx.params), ctx.k, ctx.role);
+async function statsFor(ctx: TableContext): Promise<ReportStats> {
+  return computeReportStats(ctx.db, await readReportStatsFilter(ctx.db, ctx.params), ctx.k, ctx.role);
 }
 
 /** The page's tables by id, for the export endpoint; built exactly as the page builds them. */
 export const tables: Record<string, TableBuilder> = {
-  'reports-by-category': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).byCategory,
-  'reports-by-month': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).byMonth,
-  'reports-by-status': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).byStatus,
-  'reports-time-pattern': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).timePattern,
-  'reports-throughput': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).throughput,
-  'reports-heatmap': (ctx) => reportStatsTables(statsFor(ctx), ctx.locale).heatmap,
+  'reports-by-category': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).byCategory,
+  'reports-by-month': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).byMonth,
+  'reports-by-status': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).byStatus,
+  'reports-time-pattern': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).timePattern,
+  'reports-throughput': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).throughput,
+  'reports-heatmap': async (ctx) => reportStatsTables(await statsFor(ctx), ctx.locale).heatmap,
 };
 
 /** The heat map's cells as GeoJSON, by the same rule for the requesting role. */
 export const geojson: Record<string, GeoJsonBuilder> = {
-  'reports-heatmap': (ctx) => heatmapGeoJson(statsFor(ctx), ctx.locale),
+  'reports-heatmap': async (ctx) => heatmapGeoJson(await statsFor(ctx), ctx.locale),
 };

@@ -92,13 +92,14 @@ export function suppressCounts<K extends string>(cells: readonly Cell<K>[], k: n
  * and the moment staff closed it (audit log), since either ends answering.
  * Seeded or imported waves may have neither; their creation time stands in.
  */
-export function waveClosedAt(db: Queryable, wave: Survey): Date {
-  const closedByStaff = db
+export async function waveClosedAt(db: Queryable, wave: Survey): Promise<Date> {
+  const [closing] = await db
     .select({ at: auditLog.at })
     .from(auditLog)
     .where(and(eq(auditLog.action, 'survey.close'), eq(auditLog.entityType, 'survey'), eq(auditLog.entityId, wave.id)))
     .orderBy(desc(auditLog.id))
-    .get()?.at;
+    .limit(1);
+  const closedByStaff = closing?.at;
   const candidates = [wave.closesAt, closedByStaff].filter((d): d is Date => d instanceof Date);
   if (candidates.length === 0) return wave.createdAt;
   return new Date(Math.min(...candidates.map((d) => d.getTime())));
@@ -114,39 +115,41 @@ export interface ClosedWave {
 }
 
 /** Waves that closed in the year, oldest first, with their response counts. */
-export function wavesClosedInYear(db: Queryable, year: number, k: number, locale: Locale): ClosedWave[] {
+export async function wavesClosedInYear(db: Queryable, year: number, k: number, locale: Locale): Promise<ClosedWave[]> {
   const period = reportPeriod(year);
-  const rows = db
+  const rows = await db
     .select({ wave: surveys, series: surveySeries })
     .from(surveys)
     .innerJoin(surveySeries, eq(surveySeries.id, surveys.seriesId))
-    .where(eq(surveys.status, 'closed'))
-    .all();
-  return rows
-    .map(({ wave, series }) => ({ wave, series, closedAt: waveClosedAt(db, wave) }))
+    .where(eq(surveys.status, 'closed'));
+  const dated: ((typeof rows)[number] & { closedAt: Date })[] = [];
+  for (const { wave, series } of rows) dated.push({ wave, series, closedAt: await waveClosedAt(db, wave) });
+  const inYear = dated
     .filter((w) => inPeriod(w.closedAt, period))
-    .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime() || a.wave.id - b.wave.id)
-    .map(({ wave, series, closedAt }) => {
-      const counts = new Map(
-        db
+    .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime() || a.wave.id - b.wave.id);
+  const out: ClosedWave[] = [];
+  for (const { wave, series, closedAt } of inYear) {
+    const counts = new Map(
+      (
+        await db
           .select({ channel: responses.channel, n: count() })
           .from(responses)
           .where(eq(responses.surveyId, wave.id))
           .groupBy(responses.channel)
-          .all()
-          .map((r) => [r.channel, r.n] as const),
-      );
-      return {
-        wave,
-        seriesTitle: locale === 'en' && series.titleEn ? series.titleEn : series.titleDa,
-        label: locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa,
-        closedAt,
-        responses: suppressCounts(
-          RESPONSE_CHANNELS.map((c) => ({ key: c, n: counts.get(c) ?? 0 })),
-          k,
-        ),
-      };
+      ).map((r) => [r.channel, r.n] as const),
+    );
+    out.push({
+      wave,
+      seriesTitle: locale === 'en' && series.titleEn ? series.titleEn : series.titleDa,
+      label: locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa,
+      closedAt,
+      responses: suppressCounts(
+        RESPONSE_CHANNELS.map((c) => ({ key: c, n: counts.get(c) ?? 0 })),
+        k,
+      ),
     });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -182,15 +185,15 @@ export function goalStatusAtYearEnd(status: GoalStatus, yearEnd: Date, closedAt:
 }
 
 /** Every goal's status at the end of the year (weighted, suspicious responses left out, K applied). */
-export function goalsAtYearEnd(db: Queryable, year: number, k: number, locale: Locale): GoalStatus[] {
+export async function goalsAtYearEnd(db: Queryable, year: number, k: number, locale: Locale): Promise<GoalStatus[]> {
   const { end } = reportPeriod(year);
+  const statuses = await listGoalStatuses(db, { k, weighted: true, excludeSuspicious: true, locale });
+  // When each wave in the trends closed, read once per wave beforehand, so goalStatusAtYearEnd stays a plain function.
   const closed = new Map<number, Date>();
-  const closedAt = (wave: Survey): Date => {
-    let at = closed.get(wave.id);
-    if (!at) closed.set(wave.id, (at = waveClosedAt(db, wave)));
-    return at;
-  };
-  return listGoalStatuses(db, { k, weighted: true, excludeSuspicious: true, locale }).map((s) => goalStatusAtYearEnd(s, end, closedAt));
+  for (const s of statuses) {
+    for (const { wave } of s.trend) if (!closed.has(wave.id)) closed.set(wave.id, await waveClosedAt(db, wave));
+  }
+  return statuses.map((s) => goalStatusAtYearEnd(s, end, (wave) => closed.get(wave.id)!));
 }
 
 // ---------------------------------------------------------------------------
@@ -210,35 +213,37 @@ export interface InitiativeOfYear {
  * or that have a progress update dated in it. Drafts are left out: the
  * report is meant to be handed on, and a draft is not yet announced.
  */
-export function initiativesOfYear(db: Queryable, year: number): InitiativeOfYear[] {
+export async function initiativesOfYear(db: Queryable, year: number): Promise<InitiativeOfYear[]> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
   const withUpdates = new Set(
-    db
-      .select({ id: initiativeUpdates.initiativeId })
-      .from(initiativeUpdates)
-      .where(and(gte(initiativeUpdates.happenedOn, first), lt(initiativeUpdates.happenedOn, `${year + 1}-01-01`)))
-      .all()
-      .map((r) => r.id),
+    (
+      await db
+        .select({ id: initiativeUpdates.initiativeId })
+        .from(initiativeUpdates)
+        .where(and(gte(initiativeUpdates.happenedOn, first), lt(initiativeUpdates.happenedOn, `${year + 1}-01-01`)))
+    ).map((r) => r.id),
   );
-  const published = db.select().from(initiatives).where(eq(initiatives.state, 'published')).all();
+  const published = await db.select().from(initiatives).where(eq(initiatives.state, 'published'));
   const ran = (i: Initiative): boolean => {
     // Without a start date the initiative counts from when it was announced.
     const start = i.startsOn ?? (i.publishedAt ? copenhagenDay(i.publishedAt) : null);
     return start !== null && start <= last && (i.endsOn === null || i.endsOn >= first);
   };
-  return published
+  const chosen = published
     .filter((i) => ran(i) || withUpdates.has(i.id))
-    .sort((a, b) => (a.startsOn ?? '9999').localeCompare(b.startsOn ?? '9999') || a.id - b.id)
-    .map((i) => {
-      const detail = findInitiative(db, i.id)!;
-      return {
-        initiative: i,
-        partners: detail.partners,
-        areas: detail.areas,
-        updates: detail.updates.filter((u) => u.happenedOn >= first && u.happenedOn <= last).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn) || a.id - b.id),
-      };
+    .sort((a, b) => (a.startsOn ?? '9999').localeCompare(b.startsOn ?? '9999') || a.id - b.id);
+  const out: InitiativeOfYear[] = [];
+  for (const i of chosen) {
+    const detail = (await findInitiative(db, i.id))!;
+    out.push({
+      initiative: i,
+      partners: detail.partners,
+      areas: detail.areas,
+      updates: detail.updates.filter((u) => u.happenedOn >= first && u.happenedOn <= last).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn) || a.id - b.id),
     });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -253,20 +258,20 @@ export interface EventHeld {
 }
 
 /** Published events that started in the year and had ended by `now` (an event still to come was not held). */
-export function eventsHeldInYear(db: Queryable, year: number, now: Date = new Date()): EventHeld[] {
+export async function eventsHeldInYear(db: Queryable, year: number, now: Date = new Date()): Promise<EventHeld[]> {
   const { start, end } = reportPeriod(year);
-  return db
+  const started = await db
     .select()
     .from(events)
     .where(and(eq(events.state, 'published'), gte(events.startsAt, start), lt(events.startsAt, end)))
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .all()
-    .filter((e) => e.endsAt <= now)
-    .map((e) => {
-      const detail = findEvent(db, e.id)!;
-      const initiative = e.initiativeId ? (db.select().from(initiatives).where(eq(initiatives.id, e.initiativeId)).get() ?? null) : null;
-      return { event: e, area: detail.area, partner: detail.partner, initiative };
-    });
+    .orderBy(asc(events.startsAt), asc(events.id));
+  const held: EventHeld[] = [];
+  for (const e of started.filter((x) => x.endsAt <= now)) {
+    const detail = (await findEvent(db, e.id))!;
+    const [initiative] = e.initiativeId ? await db.select().from(initiatives).where(eq(initiatives.id, e.initiativeId)).limit(1) : [];
+    held.push({ event: e, area: detail.area, partner: detail.partner, initiative: initiative ?? null });
+  }
+  return held;
 }
 
 /** How many events of each kind were held (the partnership's own activity: not suppressed). */
@@ -315,9 +320,9 @@ const daysBetween = (fromDay: string, toDay: string): number =>
  * counts once, in the year it was first so closed, so the yearly reports add
  * up and a report reopened and closed again is not counted twice.
  */
-export function reportsHandledInYear(db: Queryable, year: number, k: number, locale: Locale): ReportsHandled {
+export async function reportsHandledInYear(db: Queryable, year: number, k: number, locale: Locale): Promise<ReportsHandled> {
   const period = reportPeriod(year);
-  const closing = db
+  const closing = await db
     .select({
       id: reports.id,
       categoryId: reports.categoryId,
@@ -329,8 +334,7 @@ export function reportsHandledInYear(db: Queryable, year: number, k: number, loc
     .from(reportUpdates)
     .innerJoin(reports, eq(reports.id, reportUpdates.reportId))
     .where(inArray(reportUpdates.status, [...HANDLED_OUTCOMES]))
-    .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id))
-    .all();
+    .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   const firstClosing = new Map<number, (typeof closing)[number]>();
   for (const c of closing) if (!firstClosing.has(c.id)) firstClosing.set(c.id, c);
   const handled = [...firstClosing.values()].filter((c) => inPeriod(c.at, period));
@@ -345,13 +349,13 @@ export function reportsHandledInYear(db: Queryable, year: number, k: number, loc
 
   // Retired categories are listed only when they have reports this year.
   const byCategoryCount = tally((r) => r.categoryId);
-  const categories = db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id)).all().filter((c) => c.active || byCategoryCount.has(c.id));
+  const categories = (await db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id))).filter((c) => c.active || byCategoryCount.has(c.id));
   const categoryRow = suppressCounts(
     categories.map((c) => ({ key: String(c.id), n: byCategoryCount.get(c.id) ?? 0 })),
     k,
   );
   const byAreaCount = tally((r) => r.areaId);
-  const areaList = db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id)).all();
+  const areaList = await db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id));
   const areaRow = suppressCounts(
     areaList.map((a) => ({ key: String(a.id), n: byAreaCount.get(a.id) ?? 0 })),
     k,
@@ -394,22 +398,22 @@ export interface StatusReportOptions {
   now?: Date;
 }
 
-export function buildStatusReport(db: Queryable, options: StatusReportOptions): StatusReport {
+export async function buildStatusReport(db: Queryable, options: StatusReportOptions): Promise<StatusReport> {
   const { year, k, locale } = options;
   const now = options.now ?? new Date();
   const demo =
-    db.select({ id: surveys.id }).from(surveys).where(eq(surveys.demo, true)).limit(1).get() !== undefined ||
-    db.select({ id: reports.id }).from(reports).where(eq(reports.demo, true)).limit(1).get() !== undefined;
+    (await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.demo, true)).limit(1)).length > 0 ||
+    (await db.select({ id: reports.id }).from(reports).where(eq(reports.demo, true)).limit(1)).length > 0;
   return {
     period: reportPeriod(year),
     generatedAt: now,
-    partners: listPartners(db),
+    partners: await listPartners(db),
     demo,
-    goals: goalsAtYearEnd(db, year, k, locale),
-    waves: wavesClosedInYear(db, year, k, locale),
-    initiatives: initiativesOfYear(db, year),
-    events: eventsHeldInYear(db, year, now),
-    reports: reportsHandledInYear(db, year, k, locale),
+    goals: await goalsAtYearEnd(db, year, k, locale),
+    waves: await wavesClosedInYear(db, year, k, locale),
+    initiatives: await initiativesOfYear(db, year),
+    events: await eventsHeldInYear(db, year, now),
+    reports: await reportsHandledInYear(db, year, k, locale),
   };
 }
 

@@ -21,7 +21,7 @@ export interface TableContext {
 }
 
 /** Builds one table, or undefined when the parameters name nothing (404). */
-export type TableBuilder = (ctx: TableContext) => DataTable | undefined;
+export type TableBuilder = (ctx: TableContext) => Promise<DataTable | undefined>;
 
 /** A GeoJSON FeatureCollection export (H3 cells), built through the same rules. */
-export type GeoJsonBuilder = (ctx: TableContext) => object | undefined;
+export type GeoJsonBuilder = (ctx: TableContext) => Promise<object | undefined>;

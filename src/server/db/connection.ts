@@ -1,25 +1,47 @@
 /**
- * The SQLite connection: one per process, shared through globalThis so that
+ * The database connection: one per process (a SQLite file, or a pool of
+ * PostgreSQL connections, see postgres.ts), shared through globalThis so that
  * the start script (plain Node) and the built Astro server (a separate module
- * graph in dist/) use the same handle, and `close()` on shutdown closes it.
+ * graph in dist/) use the same handle, and `closeDb()` on shutdown closes it.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import * as schema from '../../../db/schema.ts';
+import * as schema from '../../../db/schema.sqlite.ts';
+import { TABLES_DIALECT } from '../../../db/schema.ts';
+import { isPostgresUrl, openPostgres, redactDatabaseUrl } from './postgres.ts';
+import { sqliteClientOf } from './transaction.ts';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/**
+ * A database or a transaction on it: what query functions take, so they
+ * compose inside transactions. The one data-access interface of the app, the
+ * same for SQLite and PostgreSQL, so code written against it must use only
+ * what both dialects have:
+ * - await a query to run it: `await q.select()…` gives the rows (take the
+ *   first with `const [row] = await …limit(1)`), `await q.insert(…).values(…)`
+ *   runs it, `.returning()` gives the inserted or updated rows;
+ * - never `.get()`, `.all()`, `.run()` or `.values()` on a query (SQLite only);
+ * - never `q.transaction()`: use `transaction()` from ./transaction.ts;
+ * - hand-written SQL through ./raw.ts.
+ * tests/unit/data-access-style.test.ts holds the code to these rules.
+ */
+export type Queryable = BaseSQLiteDatabase<'async', unknown, typeof schema>;
 
-/** A database or a transaction on it: what query functions take, so they compose inside transactions. */
-export type Queryable = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+/** The process's database: a Queryable that can also be closed. */
+export type Db = Queryable & { $client: Database.Database };
 
 /** Turns DATABASE_URL (a path, or a `file:` URL) into a file path. */
 export function sqlitePath(databaseUrl: string): string {
   if (databaseUrl === ':memory:') return databaseUrl;
   const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
   return resolve(path);
+}
+
+/** DATABASE_URL for messages: the SQLite file's path, or the PostgreSQL URL without its password. */
+export function describeDatabase(databaseUrl: string): string {
+  return isPostgresUrl(databaseUrl) ? redactDatabaseUrl(databaseUrl) : sqlitePath(databaseUrl);
 }
 
 /** Opens a SQLite database with the pragmas every connection needs. */
@@ -38,7 +60,7 @@ export function openDatabase(databaseUrl: string): Db {
   // Wait for a competing writer (a backup, a CLI) instead of failing at once.
   client.pragma('busy_timeout = 5000');
   keepPreparedStatements(client);
-  return drizzle({ client, schema }) as Db;
+  return drizzle({ client, schema }) as unknown as Db;
 }
 
 /**
@@ -74,25 +96,44 @@ function keepPreparedStatements(client: Database.Database, size = 1_000): void {
 const KEY = Symbol.for('tryghed.db');
 type Holder = { [KEY]?: { url: string; db: Db } };
 
-/** The process-wide database, opened on first use. */
+/**
+ * The process-wide database, opened on first use: PostgreSQL when the URL is
+ * postgres://…, otherwise the SQLite file it names.
+ */
 export function getDb(databaseUrl: string): Db {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   if (current && current.url === databaseUrl) return current.db;
-  if (current) current.db.$client.close();
-  const db = openDatabase(databaseUrl);
+  if (current) void closeHandle(current.db);
+  const wanted = isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite';
+  if (wanted !== TABLES_DIALECT) {
+    // The tables were chosen from DATABASE_URL when db/schema.ts loaded.
+    throw new Error(`This process runs on ${TABLES_DIALECT} (from DATABASE_URL) and cannot open a ${wanted} database; set DATABASE_URL to it instead.`);
+  }
+  const db = isPostgresUrl(databaseUrl)
+    ? (openPostgres(databaseUrl, { onError: (error) => process.stderr.write(`PostgreSQL: ${error.message}\n`) }) as unknown as Db)
+    : openDatabase(databaseUrl);
   holder[KEY] = { url: databaseUrl, db };
   return db;
 }
 
-/** Closes the process-wide database after folding the WAL back into the main file. */
-export function closeDb(): void {
+/** Closes the process-wide database (SQLite: after folding the WAL back into the main file). */
+export async function closeDb(): Promise<void> {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   if (!current) return;
   delete holder[KEY];
-  if (current.db.$client.open) {
-    current.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    current.db.$client.close();
+  await closeHandle(current.db);
+}
+
+async function closeHandle(db: Db): Promise<void> {
+  const sqlite = sqliteClientOf(db);
+  if (!sqlite) {
+    await (db.$client as unknown as { end(): Promise<void> }).end();
+    return;
+  }
+  if (sqlite.open) {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.close();
   }
 }

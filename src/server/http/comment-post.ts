@@ -51,12 +51,12 @@ export async function handleCommentPost(
   if ([...name].length > NAME_MAX || [...maskPersonalData(name).text].length > NAME_MAX * 2) state.errors.name = 'nameTooLong';
   if (Object.keys(state.errors).length > 0) return { kind: 'invalid', status: 400, state };
 
-  const throttle = throttles.commentClient.hit(context.client);
+  const throttle = await throttles.commentClient.hit(db, context.client);
   if (!throttle.ok) {
     state.errors.form = 'throttled';
     return { kind: 'invalid', status: 429, state, retryAfter: throttle.retryAfter };
   }
-  submitComment(db, {
+  await submitComment(db, {
     targetType: context.targetType,
     targetId: context.targetId,
     authorName: name === '' ? null : name,

@@ -4,10 +4,9 @@
  * submit idempotent, throttle per client, store masked. Returns what the page
  * should do; the page stays a thin edge.
  *
- * Idempotency holds per process: the sha256 of the form's hidden
- * `submission` token maps to the receipt for 24 hours in memory, so a
- * double click or a resent form leads to the same receipt (see README on
- * running one instance).
+ * Idempotency: the sha256 of the form's hidden `submission` token is stored
+ * with the report (report_submissions, for a day), so a double click, a
+ * resent form or a retry leads to the same receipt, on any app instance.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
@@ -17,7 +16,7 @@ import { findPlace, parsePoint } from '../../lib/places.ts';
 import { listAreas } from '../areas.ts';
 import type { Queryable } from '../db/connection.ts';
 import { logger } from '../logger.ts';
-import { DESCRIPTION_MAX, EMAIL_MAX, PLACE_TEXT_MAX, listActiveCategories, submitReport, type ReportLocation } from '../reports.ts';
+import { DESCRIPTION_MAX, EMAIL_MAX, PLACE_TEXT_MAX, findSubmittedReport, forgetOldSubmissions, listActiveCategories, submitReport, type ReportLocation } from '../reports.ts';
 import { throttles } from '../throttle.ts';
 import { field, readForm } from './form.ts';
 import { config } from '../config.ts';
@@ -70,27 +69,12 @@ export type ReportPostResult =
   | { kind: 'invalid'; status: 400 | 429; state: ReportFormState; retryAfter?: number }
   | { kind: 'bad_request'; status: 400 | 413 | 415 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const SUBMISSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** A deliberately plain check: one @, no spaces, a dot in the domain. */
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** sha256(submission token) → receipt, for 24 hours; this process only. */
-const seen = new Map<string, { receipt: string; expiresAt: number }>();
-
 function submissionKey(token: string): string {
   return encodeBase64urlNoPadding(sha256(new TextEncoder().encode(token)));
-}
-
-function rememberedReceipt(key: string, now: number): string | undefined {
-  if (seen.size > 1000) for (const [k, v] of seen) if (v.expiresAt <= now) seen.delete(k);
-  const hit = seen.get(key);
-  return hit && hit.expiresAt > now ? hit.receipt : undefined;
-}
-
-/** Forgets remembered submissions (tests). */
-export function clearSubmissions(): void {
-  seen.clear();
 }
 
 export async function handleReportPost(db: Queryable, request: Request, context: { client: string }): Promise<ReportPostResult> {
@@ -124,10 +108,10 @@ export async function handleReportPost(db: Queryable, request: Request, context:
   };
   const e = state.errors;
 
-  const category = listActiveCategories(db).find((c) => c.slug === state.category);
+  const category = (await listActiveCategories(db)).find((c) => c.slug === state.category);
   if (!category) e.category = 'categoryMissing';
 
-  const areas = listAreas(db);
+  const areas = await listAreas(db);
   let location: ReportLocation | undefined;
   const given = state.places.length + state.points.length + (state.placeText !== '' ? 1 : 0);
   if (given === 0) e.location = 'locationMissing';
@@ -163,17 +147,20 @@ export async function handleReportPost(db: Queryable, request: Request, context:
 
   if (Object.keys(e).length > 0 || !category || !location) return { kind: 'invalid', status: 400, state };
 
-  const now = Date.now();
   const key = SUBMISSION_PATTERN.test(state.submission) ? submissionKey(state.submission) : undefined;
-  const earlier = key ? rememberedReceipt(key, now) : undefined;
-  if (earlier) return { kind: 'stored', receipt: earlier };
+  if (key) {
+    // A repeat of a stored form is not a new report: same receipt, not throttled.
+    await forgetOldSubmissions(db);
+    const earlier = await findSubmittedReport(db, key);
+    if (earlier) return { kind: 'stored', receipt: earlier.receipt };
+  }
 
-  const throttle = throttles.reportClient.hit(context.client);
+  const throttle = await throttles.reportClient.hit(db, context.client);
   if (!throttle.ok) {
     e.form = 'throttled';
     return { kind: 'invalid', status: 429, state, retryAfter: throttle.retryAfter };
   }
-  const result = submitReport(db, {
+  const result = await submitReport(db, {
     categoryId: category.id,
     location,
     timeOfDay: state.timeOfDay as TimeOfDay,
@@ -182,6 +169,7 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     reporterType: state.reporterType as ReporterType,
     // No address is kept that the site cannot use (no SMTP_URL: the form does not offer it).
     email: config().mail && state.notify && state.email !== '' ? state.email : null,
+    ...(key ? { submissionKey: key } : {}),
   });
   if (!result.ok) {
     // Checked above; only a concurrent change of categories or areas gets here.
@@ -190,6 +178,5 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     else e.location = result.reason === 'outside' ? 'locationOutside' : 'locationInvalid';
     return { kind: 'invalid', status: 400, state };
   }
-  if (key) seen.set(key, { receipt: result.report.receipt, expiresAt: now + DAY_MS });
   return { kind: 'stored', receipt: result.report.receipt };
 }

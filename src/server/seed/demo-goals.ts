@@ -10,14 +10,14 @@ import type { Queryable } from '../db/connection.ts';
 
 const DEMO_SOURCE = 'Demo-tal (ikke fra Danmarks Statistik)';
 
-export function seedDemoGoals(db: Queryable, areaIds: Map<string, number>, createdBy: number | null): void {
-  const series = db.select().from(surveySeries).where(eq(surveySeries.slug, 'tryghedsmaaling-indre-norrebro')).get();
-  const baseline = db.select().from(surveys).where(eq(surveys.slug, 'tryghed-2024')).get();
+export async function seedDemoGoals(db: Queryable, areaIds: Map<string, number>, createdBy: number | null): Promise<void> {
+  const [series] = await db.select().from(surveySeries).where(eq(surveySeries.slug, 'tryghedsmaaling-indre-norrebro')).limit(1);
+  const [baseline] = await db.select().from(surveys).where(eq(surveys.slug, 'tryghed-2024')).limit(1);
   const inner = areaIds.get('indre-norrebro');
   const square = areaIds.get('skt-hans-torv');
   if (!series || !baseline || inner === undefined || square === undefined) return;
   const common = { seriesId: series.id, direction: 'decrease' as const, targetDate: '2027-12-31', createdBy };
-  db.insert(goals)
+  await db.insert(goals)
     .values([
       {
         ...common,
@@ -54,16 +54,14 @@ export function seedDemoGoals(db: Queryable, areaIds: Map<string, number>, creat
         baselineSource: 'Københavns Kommunes tryghedsundersøgelse 2023 (demo-tal)',
         targetValue: 0.25,
       },
-    ])
-    .run();
+    ]);
 
   const margins: [string, Record<string, number>][] = [
     ['age_band', { '15_24': 3400, '25_34': 6200, '35_44': 3900, '45_54': 2600, '55_64': 1900, '65_74': 1300, '75_plus': 700 }],
     ['gender', { woman: 10100, man: 9900 }],
   ];
   for (const [variable, counts] of margins) {
-    db.insert(populationMargins)
-      .values(Object.entries(counts).map(([category, population]) => ({ areaId: inner, variable, category, population, source: DEMO_SOURCE })))
-      .run();
+    await db.insert(populationMargins)
+      .values(Object.entries(counts).map(([category, population]) => ({ areaId: inner, variable, category, population, source: DEMO_SOURCE })));
   }
 }

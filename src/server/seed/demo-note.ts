@@ -5,9 +5,9 @@ import type { Queryable } from '../db/connection.ts';
 import { totpKeyText } from '../auth/totp.ts';
 import { DEMO_ACCOUNTS, demoTotpKey } from './demo-staff.ts';
 
-export function demoLoginNote(db: Queryable): string {
+export async function demoLoginNote(db: Queryable): Promise<string> {
   const present = new Set(
-    db.select({ email: users.email }).from(users).where(like(users.email, '%@demo.tryghed.invalid')).all().map((u) => u.email),
+    (await db.select({ email: users.email }).from(users).where(like(users.email, '%@demo.tryghed.invalid'))).map((u) => u.email),
   );
   const accounts = DEMO_ACCOUNTS.filter((a) => present.has(a.email));
   if (accounts.length === 0) return '';

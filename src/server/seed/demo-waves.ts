@@ -15,14 +15,14 @@ import { loadInstrument } from '../surveys.ts';
 import { storeResponse } from '../survey-answering.ts';
 import { mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
 
-export function insertQuestionnaire(db: Queryable, surveyId: number): void {
-  QUESTIONNAIRE.forEach((page, pi) => {
-    const p = db.insert(surveyPages).values({ surveyId, position: pi + 1, titleDa: page.titleDa, titleEn: page.titleEn }).returning().get();
-    page.questions.forEach((q, qi) => {
-      db.insert(questions)
+export async function insertQuestionnaire(db: Queryable, surveyId: number): Promise<void> {
+  for (const [pi, page] of QUESTIONNAIRE.entries()) {
+    const [p] = await db.insert(surveyPages).values({ surveyId, position: pi + 1, titleDa: page.titleDa, titleEn: page.titleEn }).returning();
+    for (const [qi, q] of page.questions.entries()) {
+      await db.insert(questions)
         .values({
           surveyId,
-          pageId: p.id,
+          pageId: p!.id,
           position: qi + 1,
           key: q.key,
           type: q.type,
@@ -35,10 +35,9 @@ export function insertQuestionnaire(db: Queryable, surveyId: number): void {
           allowPreferNot: q.allowPreferNot ?? false,
           config: q.config,
           showIf: q.showIf ?? null,
-        })
-        .run();
-    });
-  });
+        });
+    }
+  }
 }
 
 type Wave = 'baseline' | 'midway' | 'followup';
@@ -93,8 +92,8 @@ export const UNSAFE: Record<Wave, Record<string, number>> = {
   followup: { 'indre-norrebro': 0.4, 'skt-hans-torv': 0.42, 'ydre-norrebro': 0.33 },
 };
 
-function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, firstDay: string, areaIds: Map<string, number>): void {
-  const pages = loadInstrument(db, survey.id);
+async function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, firstDay: string, areaIds: Map<string, number>): Promise<void> {
+  const pages = await loadInstrument(db, survey.id);
   const rand = mulberry32(wave === 'baseline' ? 2024 : wave === 'midway' ? 2025 : 2026);
   const start = new Date(`${firstDay}T12:00:00Z`).getTime();
   for (let i = 0; i < n; i++) {
@@ -104,18 +103,17 @@ function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, fir
     const channel = rand() < 0.12 ? 'paper' : rand() < 0.03 ? 'phone' : 'web';
     const answers = syntheticAnswers(rand, area, UNSAFE[wave][area] ?? 0.4);
     const flags = rand() < 0.02 ? ['too_fast'] : [];
-    storeResponse(db, { survey, pages, answers, channel, flags, demo: true, day });
+    await storeResponse(db, { survey, pages, answers, channel, flags, demo: true, day });
   }
 }
 
-export function seedDemoWaves(db: Queryable, areaIds: Map<string, number>, now: Date): void {
-  const series = db
+export async function seedDemoWaves(db: Queryable, areaIds: Map<string, number>, now: Date): Promise<void> {
+  const [series] = await db
     .insert(surveySeries)
     .values({ slug: 'tryghedsmaaling-indre-norrebro', titleDa: 'Tryghedsmåling Indre Nørrebro', titleEn: 'Perceived safety survey, Inner Nørrebro' })
-    .returning()
-    .get();
+    .returning();
   const common = {
-    seriesId: series.id,
+    seriesId: series!.id,
     titleDa: 'Hvor tryg føler du dig på Nørrebro?',
     titleEn: 'How safe do you feel in Nørrebro?',
     introDa:
@@ -125,29 +123,29 @@ export function seedDemoWaves(db: Queryable, areaIds: Map<string, number>, now: 
     mode: 'both' as const,
     demo: true,
   };
-  const baseline = db
+  const [baseline] = await db
     .insert(surveys)
     .values({ ...common, slug: 'tryghed-2024', waveDa: 'Baseline 2024 (demo)', waveEn: 'Baseline 2024 (demo)', status: 'closed', resultsPublished: true, opensAt: fromCopenhagenLocal('2024-03-01T00:00'), closesAt: fromCopenhagenLocal('2024-04-01T00:00') })
-    .returning()
-    .get();
-  const followup = db
+    .returning();
+  if (!baseline) throw new Error('wave not inserted');
+  const [followup] = await db
     .insert(surveys)
     .values({ ...common, slug: 'tryghed-2026', waveDa: '2026 (demo)', waveEn: '2026 (demo)', status: 'open', clonedFromId: baseline.id, opensAt: new Date(now.getTime() - 30 * 86_400_000), closesAt: new Date(now.getTime() + 60 * 86_400_000) })
-    .returning()
-    .get();
+    .returning();
+  if (!followup) throw new Error('wave not inserted');
   for (const s of [baseline, followup]) {
-    insertQuestionnaire(db, s.id);
-    db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: s.id, areaId }))).run();
+    await insertQuestionnaire(db, s.id);
+    await db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: s.id, areaId })));
   }
-  const midway = db
+  const [midway] = await db
     .insert(surveys)
     .values({ ...common, slug: 'tryghed-2025', waveDa: '2025 (demo)', waveEn: '2025 (demo)', status: 'closed', resultsPublished: true, clonedFromId: baseline.id, opensAt: fromCopenhagenLocal('2025-03-01T00:00'), closesAt: fromCopenhagenLocal('2025-04-01T00:00') })
-    .returning()
-    .get();
-  insertQuestionnaire(db, midway.id);
-  db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: midway.id, areaId }))).run();
-  seedResponses(db, baseline, 'baseline', 420, '2024-03-02', areaIds);
-  seedResponses(db, midway, 'midway', 400, '2025-03-02', areaIds);
+    .returning();
+  if (!midway) throw new Error('wave not inserted');
+  await insertQuestionnaire(db, midway.id);
+  await db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: midway.id, areaId })));
+  await seedResponses(db, baseline, 'baseline', 420, '2024-03-02', areaIds);
+  await seedResponses(db, midway, 'midway', 400, '2025-03-02', areaIds);
   const followupStart = new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
-  seedResponses(db, followup, 'followup', 380, followupStart, areaIds);
+  await seedResponses(db, followup, 'followup', 380, followupStart, areaIds);
 }

@@ -10,6 +10,7 @@ import { fromCopenhagenLocal } from '../../lib/time.ts';
 import { insertAreas, listAreas } from '../areas.ts';
 import { moderateComment, replyToComment, submitComment } from '../comments.ts';
 import type { Queryable } from '../db/connection.ts';
+import { transaction } from '../db/transaction.ts';
 import { createEvent, setEventState } from '../events.ts';
 import { addInitiativeUpdate, createInitiative, setInitiativeState } from '../initiatives.ts';
 import { listPartners } from '../partners.ts';
@@ -38,32 +39,34 @@ export interface SeedReport {
 }
 
 export async function seedDatabase(db: Queryable, options: SeedOptions): Promise<SeedReport> {
-  const reference = db.transaction((tx) => {
-    const areaRows = (tx.select({ n: count() }).from(areas).get()?.n ?? 0) === 0 ? seedAreaRows() : [];
-    insertAreas(tx, areaRows);
-    const partnerRows = (tx.select({ n: count() }).from(partners).get()?.n ?? 0) === 0 ? [...PARTNER_ROWS] : [];
-    if (partnerRows.length) tx.insert(partners).values(partnerRows).run();
-    if ((tx.select({ n: count() }).from(reportCategories).get()?.n ?? 0) === 0) tx.insert(reportCategories).values(REPORT_CATEGORY_ROWS).run();
+  const rowsIn = async (q: Queryable, table: typeof areas | typeof partners | typeof reportCategories | typeof users): Promise<number> =>
+    (await q.select({ n: count() }).from(table).limit(1))[0]?.n ?? 0;
+  const reference = await transaction(db, async (tx) => {
+    const areaRows = (await rowsIn(tx, areas)) === 0 ? seedAreaRows() : [];
+    await insertAreas(tx, areaRows);
+    const partnerRows = (await rowsIn(tx, partners)) === 0 ? [...PARTNER_ROWS] : [];
+    if (partnerRows.length) await tx.insert(partners).values(partnerRows);
+    if ((await rowsIn(tx, reportCategories)) === 0) await tx.insert(reportCategories).values(REPORT_CATEGORY_ROWS);
     return { areas: areaRows.length, partners: partnerRows.length };
   });
-  const noStaff = (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+  const noStaff = (await rowsIn(db, users)) === 0;
   if (!options.demo || !noStaff) return { ...reference, demoAccounts: [] };
   await seedDemo(db, options.now ?? new Date());
   return { ...reference, demoAccounts: [...DEMO_ACCOUNTS] };
 }
 
 async function seedDemo(db: Queryable, now: Date): Promise<void> {
-  const partnerId = new Map(listPartners(db).map((p) => [p.slug, p.id]));
-  const areaId = new Map(listAreas(db).map((a) => [a.slug, a.id]));
+  const partnerId = new Map((await listPartners(db)).map((p) => [p.slug, p.id]));
+  const areaId = new Map((await listAreas(db)).map((a) => [a.slug, a.id]));
   const ids = (slugs: readonly string[], map: Map<string, number>) => slugs.map((s) => map.get(s)).filter((x): x is number => x !== undefined);
 
   // Hash first (async), then write everything in one transaction: all or nothing.
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
 
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     const staff = new Map<string, number>();
-    DEMO_ACCOUNTS.forEach((a, i) => {
-      const user = insertUser(
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const user = await insertUser(
         tx,
         {
           email: a.email,
@@ -76,12 +79,13 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
         null,
       );
       staff.set(a.role, user.id);
-    });
+    }
     const editor = staff.get('editor') ?? null;
     const moderator = staff.get('moderator')!;
 
-    const initiativeIds = DEMO_INITIATIVES.map((d) => {
-      const row = createInitiative(
+    const initiativeIds: number[] = [];
+    for (const d of DEMO_INITIATIVES) {
+      const row = await createInitiative(
         tx,
         {
           titleDa: d.titleDa,
@@ -99,16 +103,16 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
         },
         editor,
       );
-      for (const u of d.updates) addInitiativeUpdate(tx, row.id, u, editor);
-      setInitiativeState(tx, row.id, 'published', editor);
-      return row.id;
-    });
+      for (const u of d.updates) await addInitiativeUpdate(tx, row.id, u, editor);
+      await setInitiativeState(tx, row.id, 'published', editor);
+      initiativeIds.push(row.id);
+    }
 
     for (const e of DEMO_EVENTS) {
       const day = new Date(now.getTime() + e.dayOffset * 86_400_000).toISOString().slice(0, 10);
       const hh = String(Math.floor(e.hour)).padStart(2, '0');
       const startsAt = fromCopenhagenLocal(`${day}T${hh}:00`)!;
-      const row = createEvent(
+      const row = await createEvent(
         tx,
         {
           kind: e.kind,
@@ -127,23 +131,23 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
         },
         editor,
       );
-      setEventState(tx, row.id, 'published', editor);
+      await setEventState(tx, row.id, 'published', editor);
     }
 
-    seedDemoWaves(tx, areaId, now);
-    seedDemoGoals(tx, areaId, null);
+    await seedDemoWaves(tx, areaId, now);
+    await seedDemoGoals(tx, areaId, null);
 
     // One answered question, so the public dialogue is visible in the demo.
     const first = initiativeIds[4]!;
-    const question = submitComment(tx, {
+    const question = await submitComment(tx, {
       targetType: 'initiative',
       targetId: first,
       authorName: 'Beboer på Blågårdsgade',
       body: 'Hvornår kommer der bedre lys i passagen ved skolen? Den er meget mørk om vinteren.',
       locale: 'da',
     });
-    moderateComment(tx, question.id, { kind: 'approve' }, moderator);
-    replyToComment(
+    await moderateComment(tx, question.id, { kind: 'approve' }, moderator);
+    await replyToComment(
       tx,
       {
         commentId: question.id,

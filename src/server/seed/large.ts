@@ -13,7 +13,7 @@
  */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, count, eq } from 'drizzle-orm';
-import { partners, reportCategories, reports, responses, surveys, users, type Area, type ReportStatus, type TimeOfDay } from '../../../db/schema.ts';
+import { partners, reportCategories, reports, responses, surveys, users, type Area, type ReportStatus, type Survey, type TimeOfDay } from '../../../db/schema.ts';
 import { boundingBox, findAreaForPoint } from '../../lib/geo.ts';
 import { NAMED_PLACES, type Point } from '../../lib/places.ts';
 import { pruneHidden, type InstrumentPage } from '../../lib/survey/instrument.ts';
@@ -48,10 +48,12 @@ export interface LargeSeedSummary {
 }
 
 /** Rows that are not synthetic: seed-large refuses to add to a database that has any. */
-export function countRealRows(db: Db): { responses: number; reports: number } {
+export async function countRealRows(db: Db): Promise<{ responses: number; reports: number }> {
+  const [realResponses] = await db.select({ n: count() }).from(responses).where(eq(responses.demo, false)).limit(1);
+  const [realReports] = await db.select({ n: count() }).from(reports).where(eq(reports.demo, false)).limit(1);
   return {
-    responses: db.select({ n: count() }).from(responses).where(eq(responses.demo, false)).get()?.n ?? 0,
-    reports: db.select({ n: count() }).from(reports).where(eq(reports.demo, false)).get()?.n ?? 0,
+    responses: realResponses?.n ?? 0,
+    reports: realReports?.n ?? 0,
   };
 }
 
@@ -63,13 +65,13 @@ export class MissingDemoDataError extends Error {
 const BATCH = 5_000;
 const ANSWER_ROWS = 64;
 
-export function seedLargeDataset(db: Db, options: LargeSeedOptions): LargeSeedSummary {
+export async function seedLargeDataset(db: Db, options: LargeSeedOptions): Promise<LargeSeedSummary> {
   const started = performance.now();
   const rand = mulberry32(options.seed ?? 2026);
-  const areas = listAreas(db);
+  const areas = await listAreas(db);
   if (areas.length === 0) throw new MissingDemoDataError('The database has no areas: seed it first.');
-  const waves = seedResponses(db, rand, areas, options.responses, options.progress);
-  const r = seedReports(db, rand, areas, options.reports, options.now ?? new Date(), options.progress);
+  const waves = await seedResponses(db, rand, areas, options.responses, options.progress);
+  const r = await seedReports(db, rand, areas, options.reports, options.now ?? new Date(), options.progress);
   return { responses: waves.perWave, answers: waves.answers, reports: r.reports, reportUpdates: r.updates, reportDays: r.days, ms: Math.round(performance.now() - started) };
 }
 
@@ -83,14 +85,19 @@ const WAVES = [
   { slug: 'tryghed-2025', firstDay: '2025-03-02', unsafe: UNSAFE.midway },
 ] as const;
 
-function seedResponses(
+async function seedResponses(
   db: Db,
   rand: () => number,
   areas: readonly Area[],
   total: number,
   progress: LargeSeedOptions['progress'],
-): { perWave: { slug: string; count: number }[]; answers: number } {
-  const found = WAVES.map((w) => ({ wave: w, survey: db.select().from(surveys).where(and(eq(surveys.slug, w.slug), eq(surveys.demo, true))).get() }));
+): Promise<{ perWave: { slug: string; count: number }[]; answers: number }> {
+  // The questionnaires are read before the load, which runs in one synchronous SQLite transaction.
+  const found: { wave: (typeof WAVES)[number]; survey: Survey | undefined; pages: InstrumentPage[] }[] = [];
+  for (const w of WAVES) {
+    const [survey] = await db.select().from(surveys).where(and(eq(surveys.slug, w.slug), eq(surveys.demo, true))).limit(1);
+    found.push({ wave: w, survey, pages: survey ? await loadInstrument(db, survey.id) : [] });
+  }
   const missing = found.filter((f) => !f.survey).map((f) => f.wave.slug);
   if (missing.length > 0) {
     throw new MissingDemoDataError(
@@ -127,9 +134,8 @@ function seedResponses(
   load();
   return { perWave, answers };
 
-  function loadWave({ wave, survey }: (typeof found)[number], wi: number): void {
+  function loadWave({ wave, survey, pages }: (typeof found)[number], wi: number): void {
     const n = wi === found.length - 1 ? total - Math.floor(total / found.length) * (found.length - 1) : Math.floor(total / found.length);
-    const pages: InstrumentPage[] = loadInstrument(db, survey!.id);
     const all = pages.flatMap((p) => p.questions);
     const start = new Date(`${wave.firstDay}T12:00:00Z`).getTime();
     const insertBatch = client.transaction((size: number) => {
@@ -258,20 +264,20 @@ function statusPath(rand: () => number, status: ReportStatus, ageDays: number): 
   }
 }
 
-function seedReports(
+async function seedReports(
   db: Db,
   rand: () => number,
   areas: readonly Area[],
   total: number,
   now: Date,
   progress: LargeSeedOptions['progress'],
-): { reports: number; updates: number; days: { from: string; to: string } } {
-  const categories = db.select({ id: reportCategories.id, slug: reportCategories.slug }).from(reportCategories).all();
+): Promise<{ reports: number; updates: number; days: { from: string; to: string } }> {
+  const categories = await db.select({ id: reportCategories.id, slug: reportCategories.slug }).from(reportCategories);
   const categoryWeights = Object.fromEntries(categories.map((c) => [c.slug, CATEGORY_WEIGHTS[c.slug] ?? 1]));
   const categoryId = new Map(categories.map((c) => [c.slug, c.id]));
   if (categories.length === 0) throw new MissingDemoDataError('The database has no report categories: seed it first.');
-  const partnerId = new Map(db.select({ id: partners.id, slug: partners.slug }).from(partners).all().map((p) => [p.slug, p.id]));
-  const moderator = db.select({ id: users.id }).from(users).where(eq(users.role, 'moderator')).get()?.id ?? null;
+  const partnerId = new Map((await db.select({ id: partners.id, slug: partners.slug }).from(partners)).map((p) => [p.slug, p.id]));
+  const moderator = (await db.select({ id: users.id }).from(users).where(eq(users.role, 'moderator')).limit(1))[0]?.id ?? null;
   const initiativeIds = (db.$client.prepare("select id from initiatives where state = 'published'").all() as { id: number }[]).map((r) => r.id);
 
   // Where reports are made: most near the named places of each area (hot spots), the rest anywhere in it.

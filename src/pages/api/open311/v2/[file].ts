@@ -17,14 +17,14 @@ import {
   type RequestQuery,
 } from '../../../../server/open311.ts';
 
-export const GET: APIRoute = ({ params, locals, url }) => {
+export const GET: APIRoute = async ({ params, locals, url }) => {
   const file = splitFormat(params['file'] ?? '');
   if (!file) return open311Error('json', 404, 'Not found');
   const { name, format } = file;
   if (name === 'discovery') {
     return open311Response(format, 200, discovery(config().publicOrigin ?? url.origin), { root: 'discovery', item: '' });
   }
-  if (name === 'services') return open311Response(format, 200, listServices(db(), locals.locale), { root: 'services', item: 'service' });
+  if (name === 'services') return open311Response(format, 200, await listServices(db(), locals.locale), { root: 'services', item: 'service' });
   if (name === 'requests') {
     const q = url.searchParams;
     const list = (key: string) => q.get(key)?.split(',').map((s) => s.trim()).filter((s) => s !== '');
@@ -34,7 +34,7 @@ export const GET: APIRoute = ({ params, locals, url }) => {
       ids: list('service_request_id'),
       status: status === 'open' || status === 'closed' ? status : undefined,
     };
-    const requests = listPublicRequests(db(), locals.locale, config().privacyK, query);
+    const requests = await listPublicRequests(db(), locals.locale, config().privacyK, query);
     return open311Response(format, 200, requests, { root: 'service_requests', item: 'request' });
   }
   return open311Error(format, 404, 'Not found');

@@ -21,7 +21,7 @@ const TYPES = {
   geojson: 'application/geo+json; charset=utf-8',
 } as const;
 
-export const GET: APIRoute = ({ locals, params, url }) => {
+export const GET: APIRoute = async ({ locals, params, url }) => {
   const staff = locals.staff;
   if (!staff || !can(staff.user.role, 'dashboard.export')) return new Response(null, { status: 403 });
   const file = parseExportFile(params['file'] ?? '');
@@ -29,16 +29,16 @@ export const GET: APIRoute = ({ locals, params, url }) => {
   const ctx = { db: db(), locale: locals.locale, role: staff.user.role, k: config().privacyK, params: url.searchParams };
   let body: string | undefined;
   if (file.format === 'geojson') {
-    const geo = EXPORT_GEOJSON[file.id]?.(ctx);
+    const geo = await EXPORT_GEOJSON[file.id]?.(ctx);
     body = geo === undefined ? undefined : JSON.stringify(geo);
   } else {
-    const table = EXPORT_TABLES[file.id]?.(ctx);
+    const table = await EXPORT_TABLES[file.id]?.(ctx);
     const m = messages(locals.locale).dashboard;
     const suppressed = table?.counts === 'reports' ? m.tooFewReports : m.tooFew;
     if (table) body = file.format === 'json' ? toJson(table) : toCsv(table, file.format === 'csv' ? 'danish' : 'standard', suppressed);
   }
   if (body === undefined) return new Response(null, { status: 404 });
-  recordAudit(db(), {
+  await recordAudit(db(), {
     userId: staff.user.id,
     action: 'dashboard.export',
     entityType: 'dashboard',

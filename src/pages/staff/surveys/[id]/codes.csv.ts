@@ -8,16 +8,16 @@ import { db } from '../../../../server/db/index.ts';
 import { listCodes } from '../../../../server/invitations.ts';
 import { findSurvey } from '../../../../server/surveys.ts';
 
-export const GET: APIRoute = ({ locals, params }) => {
+export const GET: APIRoute = async ({ locals, params }) => {
   if (!locals.staff || !can(locals.staff.user.role, 'surveys.edit')) return new Response(null, { status: 403 });
   const id = Number.parseInt(params['id'] ?? '', 10);
-  const found = Number.isInteger(id) ? findSurvey(db(), id) : undefined;
+  const found = Number.isInteger(id) ? await findSurvey(db(), id) : undefined;
   if (!found) return new Response(null, { status: 404 });
   // Which code was used is deliberately not exported: with the mail-merge
   // file it would tell who has answered. Staff see only how many are used.
-  const rows = listCodes(db(), id).map((c) => [formatCode(c.code), String(c.batch)]);
+  const rows = (await listCodes(db(), id)).map((c) => [formatCode(c.code), String(c.batch)]);
   const csv = stringify([['kode', 'parti'], ...rows], { delimiter: ';', bom: true, record_delimiter: '\r\n' });
-  recordAudit(db(), { userId: locals.staff.user.id, action: 'survey.export_codes', entityType: 'survey', entityId: id, summary: `${rows.length} codes` });
+  await recordAudit(db(), { userId: locals.staff.user.id, action: 'survey.export_codes', entityType: 'survey', entityId: id, summary: `${rows.length} codes` });
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
