@@ -28,12 +28,18 @@ const SQLITE_ONLY: Record<string, string> = {
 const under = (path: string, prefix: string): boolean => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix);
 const sqliteOnly = (path: string): boolean => Object.keys(SQLITE_ONLY).some((prefix) => under(path, prefix));
 
-type Rule = 'terminal' | 'transaction' | 'client';
+type Rule = 'terminal' | 'transaction' | 'client' | 'dialect';
 
 /** Every breach of the rules in one file's text, as `path:line: code`. */
 function breaches(path: string, text: string, rule: Rule): string[] {
   if (under(path, DATA_ACCESS_LAYER)) return [];
-  const pattern = { terminal: /\.(get|all|run)\(\)/g, transaction: /\.transaction\(/g, client: /\$client\b/g }[rule];
+  const pattern = {
+    terminal: /\.(get|all|run)\(\)/g,
+    transaction: /\.transaction\(/g,
+    client: /\$client\b/g,
+    // Asking which database this is: only the data-access layer does.
+    dialect: /\b(isSqlite|sqliteClientOf|TABLES_DIALECT)\b/g,
+  }[rule];
   const found: string[] = [];
   for (const match of text.matchAll(pattern)) {
     const at = match.index;
@@ -43,7 +49,7 @@ function breaches(path: string, text: string, rule: Rule): string[] {
     const before = line.slice(0, at - lineStart).trim();
     if (/^(\*|\/\*|\/\/)/.test(before) || before.includes('// ')) continue;
     if (sqliteOnly(path)) {
-      if (rule === 'client') continue;
+      if (rule === 'client' || rule === 'dialect') continue;
       // better-sqlite3's own calls: a prepared statement, or the connection's transaction.
       const statement = text.slice(text.lastIndexOf(';', at) + 1, at);
       if (rule === 'terminal' && statement.includes('.prepare(')) continue;
@@ -83,10 +89,15 @@ describe('data access is dialect-neutral', () => {
     expect(all('client')).toEqual([]);
   });
 
+  it('no module outside the data-access layer asks which database it runs on', () => {
+    expect(all('dialect')).toEqual([]);
+  });
+
   it('a query ended with .get() is found, with its file and line, and a Map lookup or Promise.all is not', () => {
     const text = "const kept = cache.get(key);\nconst rows = await Promise.all([a, b]);\nconst row = db.select().from(users).where(eq(users.id, id)).get();\n";
     expect(breaches('src/server/users.ts', text, 'terminal')).toEqual(['src/server/users.ts:3: const row = db.select().from(users).where(eq(users.id, id)).get();']);
     expect(breaches('src/server/users.ts', 'db.transaction((tx) => {});', 'transaction')).toHaveLength(1);
     expect(breaches('src/pages/index.astro', 'db().$client.exec("vacuum");', 'client')).toHaveLength(1);
+    expect(breaches('src/server/areas.ts', 'if (isSqlite(db)) return 1;', 'dialect')).toHaveLength(1);
   });
 });

@@ -65,11 +65,17 @@ export interface LoadOptions {
   requests?: LoadRequest[];
   /** Seconds before a request counts as timed out. */
   timeout?: number;
-  /** Requests per second across all connections (a steady arrival rate instead of as fast as possible). */
+  /**
+   * Requests per second, evenly spaced: an open-loop arrival rate, as
+   * residents arrive, instead of as fast as the server answers. Sent with
+   * fetch rather than autocannon, whose rate limit sends each second's
+   * requests in one burst.
+   */
   overallRate?: number;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  if (options.overallRate !== undefined) return runPaced({ ...options, overallRate: options.overallRate });
   const started = performance.now();
   let lastAnswer = started;
   const run = autocannon({
@@ -79,7 +85,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     headers: options.headers ?? {},
     ...(options.requests ? { requests: options.requests } : {}),
     timeout: options.timeout ?? 30,
-    ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
   });
   run.on('response', () => {
     lastAnswer = performance.now();
@@ -104,6 +109,45 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: result.timeouts,
     failures: bad + result.errors,
   };
+}
+
+/** `amount` requests (default: rate × duration) started every 1/rate seconds, each timed from its start to its answer. */
+async function runPaced(options: LoadOptions & { overallRate: number }): Promise<LoadResult> {
+  const amount = options.amount ?? Math.round(options.overallRate * (options.duration ?? 10));
+  const template = options.requests?.[0] ?? {};
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  const started = performance.now();
+  const one = async (i: number) => {
+    const wait = started + (i * 1000) / options.overallRate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const request = template.setupRequest ? template.setupRequest({ ...template }) : template;
+    const sent = performance.now();
+    try {
+      const res = await fetch(new URL(request.path ?? '/', options.url), {
+        method: request.method ?? 'GET',
+        headers: { ...options.headers, ...request.headers },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+        redirect: 'manual',
+        signal: AbortSignal.timeout((options.timeout ?? 30) * 1000),
+      });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - sent);
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    } catch {
+      errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: amount }, (_, i) => one(i)));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]! : NaN);
+  const completed = latencies.length;
+  const bad = Object.entries(statuses)
+    .filter(([code]) => !/^[23]\d\d$/.test(code))
+    .reduce((a, [, n]) => a + n, 0);
+  return { rps: completed / seconds, p50: at(50), p99: at(99), completed, seconds, statuses, errors, timeouts: 0, failures: bad + errors };
 }
 
 /** "303×1234" or "200×10, 500×2 + 3 errors" */

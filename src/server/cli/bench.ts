@@ -607,7 +607,7 @@ async function main(): Promise<void> {
     );
   }
   line();
-  line(`**Writes at a steady rate** (the same posts arriving evenly at the given rate over ${DURATION} s, from up to 10 connections at once; the latency a resident sees when the server is not saturated)`);
+  line(`**Writes at a steady rate** (the same posts started at evenly spaced moments, the given number per second for ${DURATION} s, each timed from its start to its answer: the latency a resident sees when the server is not saturated)`);
   line();
   line('| write | rate /s | SQLite p50 ms | p99 ms | PostgreSQL p50 ms | p99 ms | statuses SQLite / PostgreSQL | rows stored = 303s (SQLite / PostgreSQL) | target (SQLite) |');
   line('| --- | --: | --: | --: | --: | --: | --- | --- | --- |');

@@ -4,9 +4,13 @@
  * script and the tests; the built server never migrates on its own.
  */
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import sqliteJournal from '../../../db/migrations/meta/_journal.json' with { type: 'json' };
+import pgJournal from '../../../db/migrations-pg/meta/_journal.json' with { type: 'json' };
 import type { Db } from './connection.ts';
 import { migratePostgres, withPostgresStartupLock, type PostgresDb } from './postgres.ts';
+import { rawRow } from './raw.ts';
 import { sqliteClientOf } from './transaction.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
@@ -22,4 +26,18 @@ export async function migrateDatabase(db: Db): Promise<void> {
  */
 export async function withStartupLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   return sqliteClientOf(db) ? fn() : withPostgresStartupLock(db as unknown as PostgresDb, fn);
+}
+
+/**
+ * How far the database is migrated: the number of applied migrations (from
+ * drizzle's journal table, which PostgreSQL keeps in the schema `drizzle`),
+ * the committed ones, and the newest applied tag. Throws when the database
+ * cannot be read.
+ */
+export async function migrationState(db: Db): Promise<{ applied: number; committed: number; latest: string | null }> {
+  const sqlite = sqliteClientOf(db) !== undefined;
+  const table = sqlite ? sql`__drizzle_migrations` : sql`drizzle.__drizzle_migrations`;
+  const applied = Number((await rawRow<{ n: number }>(db, sql`select count(*) as n from ${table}`))?.n ?? 0);
+  const entries = (sqlite ? sqliteJournal : pgJournal).entries;
+  return { applied, committed: entries.length, latest: applied > 0 ? (entries[applied - 1]?.tag ?? null) : null };
 }
