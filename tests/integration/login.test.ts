@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema.ts';
-import { signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
+import { changeOwnPassword, signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
 import { currentTotp } from '../../src/server/auth/totp.ts';
 import { createUser, findUser, unusedRecoveryCodes } from '../../src/server/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -117,5 +117,34 @@ describe('second factor', () => {
     await verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'c1' });
     const actions = (await t.db.select().from(auditLog)).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['user.create', 'session.login', 'session.two_factor']));
+  });
+});
+
+describe('changing one\'s own password', () => {
+  const NEW_PASSWORD = 'a brand new passphrase for me';
+
+  it('needs the current password; the new one then signs in and the old one does not', async () => {
+    const { user: u } = await user({ enrolled: true });
+    expect((await changeOwnPassword(t.db, { user: u, sessionId: 'none', current: 'not my password', next: NEW_PASSWORD })).kind).toBe('wrong');
+    expect(await changeOwnPassword(t.db, { user: u, sessionId: 'none', current: PASSWORD, next: NEW_PASSWORD })).toEqual({ kind: 'ok' });
+    expect((await signIn(t.db, { email: u.email, password: NEW_PASSWORD, client: 'c1' })).kind).toBe('ok');
+    expect((await signIn(t.db, { email: u.email, password: PASSWORD, client: 'c1' })).kind).toBe('invalid');
+  });
+
+  it('a weak new password is refused with the rule it breaks', async () => {
+    const { user: u } = await user({ enrolled: true });
+    expect(await changeOwnPassword(t.db, { user: u, sessionId: 'none', current: PASSWORD, next: 'short' })).toEqual({ kind: 'weak', problem: 'too_short' });
+  });
+
+  it('guessing the current password from an open session is throttled like signing in: 5 tries, then not even the right one', async () => {
+    const { user: u } = await user({ enrolled: true });
+    for (let i = 0; i < 5; i++) {
+      expect((await changeOwnPassword(t.db, { user: u, sessionId: 'none', current: `guess number ${i}`, next: NEW_PASSWORD })).kind).toBe('wrong');
+    }
+    const blocked = await changeOwnPassword(t.db, { user: u, sessionId: 'none', current: PASSWORD, next: NEW_PASSWORD });
+    expect(blocked.kind).toBe('throttled');
+    if (blocked.kind === 'throttled') expect(blocked.retryAfter).toBeGreaterThan(0);
+    // The same counter as the sign-in form: that is blocked too.
+    expect((await signIn(t.db, { email: u.email, password: PASSWORD, client: 'c2' })).kind).toBe('throttled');
   });
 });

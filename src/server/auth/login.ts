@@ -14,8 +14,11 @@ import {
   findUserByEmail,
   normaliseEmail,
   recordTotpStep,
+  setPassword,
   useRecoveryCode,
+  UserError,
 } from '../users.ts';
+import type { PasswordProblem } from '../../lib/password-policy.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { createSession, invalidateSession, markSessionTwoFactorVerified } from './session.ts';
 import { verifyTotp } from './totp.ts';
@@ -89,4 +92,33 @@ export async function verifySecondFactor(
   await recordAudit(db, { userId: user.id, action: 'session.two_factor', entityType: 'session', summary: 'second factor accepted' });
   const session = { ...fresh.session, twoFactorVerified: true };
   return recoveryCodes ? { kind: 'ok', token: fresh.token, session, recoveryCodes } : { kind: 'ok', token: fresh.token, session };
+}
+
+export type PasswordChangeResult =
+  | { kind: 'ok' }
+  | { kind: 'wrong' }
+  | { kind: 'weak'; problem: PasswordProblem }
+  | { kind: 'throttled'; retryAfter: number };
+
+/**
+ * A signed-in member of staff changes their own password. The current
+ * password is checked against the same per-account counter as signing in
+ * (5 tries per 15 minutes), so a session left open on a shared computer
+ * cannot be used to guess it; the other sessions end, this one stays.
+ */
+export async function changeOwnPassword(
+  db: Queryable,
+  input: { user: User; sessionId: string; current: string; next: string },
+): Promise<PasswordChangeResult> {
+  const attempt = await throttles.loginAccount.hit(db, input.user.email);
+  if (!attempt.ok) return { kind: 'throttled', retryAfter: attempt.retryAfter };
+  if (!(await verifyPassword(input.user.passwordHash, input.current))) return { kind: 'wrong' };
+  try {
+    await setPassword(db, input.user.id, input.next, input.user.id, input.sessionId);
+  } catch (e) {
+    if (!(e instanceof UserError) || e.code !== 'weak_password') throw e;
+    return { kind: 'weak', problem: e.problem ?? 'too_short' };
+  }
+  await throttles.loginAccount.reset(db, input.user.email);
+  return { kind: 'ok' };
 }
