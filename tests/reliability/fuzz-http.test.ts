@@ -822,7 +822,11 @@ describe.skipIf(ON_POSTGRES)('bad input to every public POST and API endpoint', 
       ['XML', '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', 'text/xml'],
     ];
     for (const [i, [label, body, type]] of cases.entries()) {
-      await judge.run(ep, localeOf(ep, i), label, formSend(ep, Buffer.from(body), { type }), { expect: (s) => s >= 400 && s < 500, expectText: '4xx' });
+      // A 2 MiB body is over the limit: the server answers 413 and closes the
+      // connection, which a client still writing may see as EPIPE instead of
+      // the 413 (nothing may be stored either way).
+      const closeOk = body.length > OPEN311_BODY_LIMIT;
+      await judge.run(ep, localeOf(ep, i), label, formSend(ep, Buffer.from(body), { type }), { expect: (s) => s >= 400 && s < 500, expectText: '4xx', closeOk });
     }
     // Form-encoded numbers in every odd notation: only plain decimals inside Nørrebro are taken.
     const odd = ['NaN', 'Infinity', '-55.68', '5.568e1', '0x37', '55,68', '+55.68', '1e308', '55.6864'.repeat(5), '٥٥.٦٨', '55.6864\u0000'];
