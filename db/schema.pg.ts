@@ -30,6 +30,7 @@ import {
   INITIATIVE_STATUSES,
   PUBLICATION_STATES,
   QUESTION_TYPES,
+  RELEASE_KINDS,
   REPORT_STATUSES,
   REPORTER_TYPES,
   RESPONSE_CHANNELS,
@@ -433,6 +434,7 @@ export const responses = pgTable(
       .notNull()
       .references(() => surveys.id),
     channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    cellKey: integer('cell_key').notNull().default(0),
     submittedOn: text('submitted_on').notNull(),
     areaId: integer('area_id').references(() => areas.id),
     suspicious: flag('suspicious', false),
@@ -519,6 +521,7 @@ export const reports = pgTable(
   {
     id: id(),
     receipt: text('receipt').notNull().unique(),
+    cellKey: integer('cell_key').notNull().default(0),
     categoryId: integer('category_id')
       .notNull()
       .references(() => reportCategories.id),
@@ -651,6 +654,19 @@ export const populationMargins = pgTable(
 // ---------------------------------------------------------------------------
 
 /** See `throttleKeys` in schema.sqlite.ts. */
+export const releases = pgTable(
+  'releases',
+  {
+    id: id(),
+    kind: text('kind', { enum: RELEASE_KINDS }).notNull(),
+    madeOn: text('made_on').notNull(),
+    madeBy: integer('made_by').references(() => users.id),
+    payload: json('payload').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
+);
+
 export const throttleKeys = pgTable('throttle_keys', {
   day: text('day').primaryKey(),
   key: bytes('key').notNull(),

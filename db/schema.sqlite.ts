@@ -588,6 +588,8 @@ export const responses = sqliteTable(
       .references(() => surveys.id),
     /** web, paper or phone. */
     channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
+    /** Random record key in [1, 2³¹) for the cell key method (src/lib/disclosure/perturbation.ts); 0 only until the start-up backfill. */
+    cellKey: integer('cell_key').notNull().default(0),
     /** The day it was submitted (YYYY-MM-DD, Copenhagen); never the time. */
     submittedOn: text('submitted_on').notNull(),
     /** The area the respondent chose in the area question, if any (for fast breakdowns). */
@@ -726,6 +728,8 @@ export const reports = sqliteTable(
     id: id(),
     /** Random, unguessable id of the public receipt page: /meld/<receipt>. */
     receipt: text('receipt').notNull().unique(),
+    /** Random record key in [1, 2³¹) for the cell key method (src/lib/disclosure/perturbation.ts); 0 only until the start-up backfill. */
+    cellKey: integer('cell_key').notNull().default(0),
     categoryId: integer('category_id')
       .notNull()
       .references(() => reportCategories.id),
@@ -932,6 +936,35 @@ export type PopulationMargin = typeof populationMargins.$inferSelect;
  * get more tries by reaching other instances; a new random key each UTC day,
  * so keys cannot be followed across days, and yesterday's is deleted.
  */
+export const RELEASE_KINDS = ['reports'] as const;
+export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+/**
+ * A dated release of public figures (README "Privacy"): what the public map,
+ * Open311, initiative pages and the front page show is computed from the
+ * newest release, never from live data, so moderating, linking or merging a
+ * report changes nothing public until the next release. A release is written
+ * once and never changed. It holds, per moderated report, only what the
+ * public figures are made of: hexagon, area, category, year, reporter type,
+ * linked initiative and record key; no id, point, date, text or status.
+ */
+export const releases = sqliteTable(
+  'releases',
+  {
+    id: id(),
+    /** One of RELEASE_KINDS. */
+    kind: text('kind', { enum: RELEASE_KINDS }).notNull(),
+    /** The day the release was made (YYYY-MM-DD, Copenhagen): what every public figure says. */
+    madeOn: text('made_on').notNull(),
+    /** The staff member who asked for it ("publish now"), or null for the schedule. */
+    madeBy: integer('made_by').references(() => users.id),
+    /** The released records (see above), as written. */
+    payload: json('payload').$type<unknown>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
+);
+
 export const throttleKeys = sqliteTable('throttle_keys', {
   /** The UTC day the key is for, `YYYY-MM-DD`. */
   day: text('day').primaryKey(),

@@ -7,7 +7,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-/** A cell hidden by the privacy rule (src/lib/aggregate.ts). */
+/** A cell hidden by the privacy rule (src/lib/disclosure/index.ts). */
 export const SUPPRESSED = Object.freeze({ suppressed: true as const });
 export type Suppressed = typeof SUPPRESSED;
 

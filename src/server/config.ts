@@ -23,6 +23,8 @@ export interface Config {
   demoExplicit: boolean;
   /** Privacy threshold: no aggregate with fewer than K respondents or reports is shown. */
   privacyK: number;
+  /** Days between scheduled releases of the public report figures (README "Privacy"). */
+  releaseIntervalDays: number;
   logLevel: string;
   /** The public origin (https://…), used for absolute links in feeds; optional. */
   publicOrigin: string | undefined;
@@ -79,6 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoData: demo === 'on' || (demo === 'auto' && !production && isLoopback(host)),
     demoExplicit: demo === 'on',
     privacyK: read(env, 'PRIVACY_K') as number,
+    releaseIntervalDays: read(env, 'RELEASE_INTERVAL_DAYS') as number,
     logLevel: read(env, 'LOG_LEVEL') as string,
     publicOrigin: read(env, 'PUBLIC_ORIGIN') as string | undefined,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,

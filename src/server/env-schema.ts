@@ -24,6 +24,7 @@ export const envSchema = {
   DEMO_DATA: { ...server, type: 'enum', values: ['auto', 'on', 'off'], default: 'auto' },
   /** The privacy threshold K: never below 3. */
   PRIVACY_K: { ...server, type: 'number', default: 5, int: true, min: 3, max: 100 },
+  RELEASE_INTERVAL_DAYS: { ...server, type: 'number', default: 7, int: true, min: 1, max: 92 },
   LOG_LEVEL: {
     ...server,
     type: 'enum',

@@ -1,39 +1,35 @@
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2): discovery,
- * services (the report categories), requests (moderated reports only) and
- * posting a new request. Published requests obey the map's privacy rule: a
- * report is listed only when its H3 cell holds at least K moderated reports
- * of the same category (cellsAtLeastK on cell × category, stricter than
- * cell alone, so /kort's category filter cannot be undone by counting
- * requests); its position is the cell's centre and its address the area name.
- * The description, exact point, typed place and e-mail are never published.
+ * services (the report categories), requests and posting a new request.
  *
- * service_request_id is not the receipt: the receipt is the reporter's
- * private link to /meld/<receipt>, whose page shows when the report was
- * made. Requests are named by a one-way hash of the receipt instead
- * (publicRequestId); the poster gets the receipt link in service_notice.
+ * Deviation from GeoReport v2, for privacy (README "The public map and
+ * Open311"): GET requests lists no report it is not asked for by id. A list
+ * of single reports is a count of one per line, with a category, a place
+ * and a day, which undoes what the public map hides and perturbs; the
+ * platform's public figures are the dated releases behind /kort. A request
+ * id is given only to the client that posted the request (it is a one-way
+ * hash of the receipt, see publicRequestId), so `service_request_id=…`
+ * answers for the person who holds the id: the status and public note of
+ * their own reports, dated to the day, without position or address.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
-import { asc, eq, inArray } from 'drizzle-orm';
-import { cellToLatLng } from 'h3-js';
-import { REPORTER_TYPES, TIMES_OF_DAY, areas, reportCategories, reports, reportUpdates, type ReporterType, type TimeOfDay } from '../../db/schema.ts';
-import { cellsAtLeastK } from '../lib/aggregate.ts';
+import { asc, eq, gte, inArray } from 'drizzle-orm';
+import { REPORTER_TYPES, TIMES_OF_DAY, reportCategories, reports, reportUpdates, type ReporterType, type TimeOfDay } from '../../db/schema.ts';
 import { findAreaForPoint } from '../lib/geo.ts';
 import { localePath, type Locale } from '../lib/i18n/index.ts';
 import { parsePoint } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
+import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
 import { cleanText, readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
-import { MODERATED_STATUSES, reportCell } from './report-map.ts';
 import { throttles } from './throttle.ts';
 import { config } from './config.ts';
 
 export const OPEN311_BODY_LIMIT = 16 * 1024;
 export const OPEN311_FORMATS = ['json', 'xml'] as const;
 export type Open311Format = (typeof OPEN311_FORMATS)[number];
-const MAX_REQUESTS = 1000;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface Open311Error {
@@ -58,9 +54,6 @@ export interface Open311Request {
   service_name: string;
   service_code: string;
   requested_datetime: string;
-  address: string;
-  lat: number;
-  long: number;
 }
 
 /** Splits `requests.json` into its name and format; undefined for an unknown format. */
@@ -127,47 +120,61 @@ export interface RequestQuery {
   status?: 'open' | 'closed' | undefined;
 }
 
-/** Moderated reports that the privacy rule lets out, newest first. */
-export async function listPublicRequests(db: Queryable, locale: Locale, k: number, query: RequestQuery = {}): Promise<Open311Request[]> {
+/** At most this many ids in one request, as GeoReport v2 clients ask for their own few. */
+export const MAX_REQUEST_IDS = 100;
+
+/**
+ * The requests the caller asks for by id (see the module comment), newest
+ * first; without ids, none. Rejected and merged reports answer as closed.
+ */
+export async function listPublicRequests(db: Queryable, locale: Locale, query: RequestQuery = {}): Promise<Open311Request[]> {
+  const ids = [...new Set(query.ids ?? [])].filter((id) => /^[A-Za-z0-9_-]{22}$/.test(id)).slice(0, MAX_REQUEST_IDS);
+  if (ids.length === 0) return [];
+  const index = await requestIndex(db);
+  const reportIds = ids.map((id) => index.byPublicId.get(id)).filter((id): id is number => id !== undefined);
+  if (reportIds.length === 0) return [];
   const rows = await db
-    .select({ report: reports, category: reportCategories, area: areas })
+    .select({ report: reports, category: reportCategories })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .innerJoin(areas, eq(areas.id, reports.areaId))
-    .where(inArray(reports.status, [...MODERATED_STATUSES]));
-  const withCell = rows.map((r) => {
-    const cell = reportCell(r.report);
-    return { ...r, cell, group: `${cell}|${r.category.id}`, publicId: publicRequestId(r.report.receipt) };
-  });
-  const counts = new Map<string, number>();
-  for (const r of withCell) counts.set(r.group, (counts.get(r.group) ?? 0) + 1);
-  const allowed = new Set(cellsAtLeastK([...counts].map(([cell, n]) => ({ cell, n })), k).map((c) => c.cell));
-  const listed = withCell
-    .filter((r) => allowed.has(r.group))
-    .filter((r) => !query.serviceCodes || query.serviceCodes.includes(r.category.slug))
-    .filter((r) => !query.ids || query.ids.includes(r.publicId))
-    .sort((a, b) => b.report.createdOn.localeCompare(a.report.createdOn) || b.report.id - a.report.id);
-  const notes = await latestPublicNotes(db, listed.map((r) => r.report.id));
-  const result = listed.map((r): Open311Request => {
-    const [lat, long] = cellToLatLng(r.cell);
-    return {
-      service_request_id: r.publicId,
-      status: CLOSED_STATUSES.includes(r.report.status) ? 'closed' : 'open',
-      status_notes: notes.get(r.report.id) ?? null,
-      service_name: locale === 'da' ? r.category.nameDa : (r.category.nameEn ?? r.category.nameDa),
-      service_code: r.category.slug,
-      requested_datetime: copenhagenNoon(r.report.createdOn),
-      address: locale === 'da' ? r.area.nameDa : r.area.nameEn,
-      lat: Math.round(lat * 1e5) / 1e5,
-      long: Math.round(long * 1e5) / 1e5,
-    };
-  });
-  return result.filter((r) => !query.status || r.status === query.status).slice(0, MAX_REQUESTS);
+    .where(inArray(reports.id, reportIds));
+  const notes = await latestPublicNotes(db, rows.map((r) => r.report.id));
+  const result = rows
+    .sort((a, b) => b.report.createdOn.localeCompare(a.report.createdOn))
+    .map(
+      (r): Open311Request => ({
+        service_request_id: publicRequestId(r.report.receipt),
+        status: CLOSED_STATUSES.includes(r.report.status) || r.report.status === 'rejected' || r.report.status === 'merged' ? 'closed' : 'open',
+        status_notes: notes.get(r.report.id) ?? null,
+        service_name: locale === 'da' ? r.category.nameDa : (r.category.nameEn ?? r.category.nameDa),
+        service_code: r.category.slug,
+        requested_datetime: copenhagenNoon(r.report.createdOn),
+      }),
+    );
+  return result.filter((r) => (!query.status || r.status === query.status) && (!query.serviceCodes || query.serviceCodes.includes(r.service_code)));
 }
 
-/** One published request, or undefined when unknown, not moderated or below K. */
-export async function findPublicRequest(db: Queryable, locale: Locale, k: number, id: string): Promise<Open311Request | undefined> {
-  return (await listPublicRequests(db, locale, k, { ids: [id] }))[0];
+/** One request by its id, or undefined when unknown. */
+export async function findPublicRequest(db: Queryable, locale: Locale, id: string): Promise<Open311Request | undefined> {
+  return (await listPublicRequests(db, locale, { ids: [id] }))[0];
+}
+
+/**
+ * Public id → report id, kept per process and extended with the reports of
+ * the days since (the hash cannot be looked up in SQL, and ids do not tell
+ * which rows are new): one scan of the receipts at the first call, then only
+ * the rows made on or after the last scan's day.
+ */
+const indexes = new WeakMap<object, { since: string; byPublicId: Map<string, number> }>();
+
+async function requestIndex(db: Queryable): Promise<{ byPublicId: Map<string, number> }> {
+  const index = indexes.get(db) ?? { since: '0000-01-01', byPublicId: new Map<string, number>() };
+  indexes.set(db, index);
+  const today = copenhagenDay();
+  const fresh = await db.select({ id: reports.id, receipt: reports.receipt }).from(reports).where(gte(reports.createdOn, index.since));
+  for (const r of fresh) index.byPublicId.set(publicRequestId(r.receipt), r.id);
+  index.since = today;
+  return index;
 }
 
 async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<number, string>> {

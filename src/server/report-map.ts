@@ -2,22 +2,20 @@
  * The public map of concern reports: counts of moderated reports per H3
  * hexagon (resolution 9, about 0.1 km²) and per area. Exact points,
  * descriptions and typed places never leave this module. A count is shown
- * only through releaseFilteredCounts (src/lib/aggregate.ts): at least K, and
+ * only through releaseFilteredCounts (src/lib/disclosure/index.ts): at least K, and
  * not below K by differencing two filter choices; area totals also go through
  * suppressAreaTotals, so a hidden hexagon cannot be worked out from them.
  */
-import { count, eq, inArray, max, min } from 'drizzle-orm';
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
-import { REPORTER_TYPES, reportCategories, reports, reportUpdates, type ReporterType, type ReportStatus } from '../../db/schema.ts';
-import { releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type FilteredRelease, type MapCellCount } from '../lib/aggregate.ts';
+import { REPORTER_TYPES, type ReporterType } from '../../db/schema.ts';
+import { addKeys, releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
-import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
+import { latestRelease, MAP_RESOLUTION, RELEASED_STATUSES, type Release, type ReleasedReport } from './disclosure/releases.ts';
 
-/** H3 resolution of the map's hexagons. */
-export const MAP_RESOLUTION = 9;
+export { MAP_RESOLUTION };
 /** Statuses after a moderator has looked at a report: only these are counted or published. */
-export const MODERATED_STATUSES: readonly ReportStatus[] = ['forwarded', 'in_progress', 'handled', 'not_possible'];
+export const MODERATED_STATUSES = RELEASED_STATUSES;
 /** "All time", or a calendar year (Copenhagen): periods partition time, so none hides inside another. */
 export const ALL_PERIODS = 'all';
 
@@ -28,7 +26,11 @@ export interface MapFilter {
   reporterType?: ReporterType | undefined;
 }
 
-export interface MapCell extends MapCellCount {
+export interface MapCell {
+  /** The H3 hexagon. */
+  cell: string;
+  /** The published count (src/lib/disclosure). */
+  n: number;
   /** Ring of [lat, lon] corners (from cellToBoundary). */
   boundary: [number, number][];
   centre: Point;
@@ -46,6 +48,8 @@ export interface AreaTotal {
 export interface ReportMap {
   cells: MapCell[];
   areas: AreaTotal[];
+  /** The day of the release these figures come from. */
+  releasedOn: string;
 }
 
 /** The H3 cell of a point at the map's resolution. */
@@ -53,17 +57,16 @@ export function reportCell(point: Point): string {
   return latLngToCell(point.lat, point.lon, MAP_RESOLUTION);
 }
 
-/** The years a filter can choose: from the first moderated report's year to this year, newest first. */
+/** The years a filter can choose: from the first released report's year to the release's year, newest first. */
+export function releaseYears(release: Release): string[] {
+  const last = Number(release.madeOn.slice(0, 4));
+  const first = release.records.reduce((min, r) => Math.min(min, Number(r.year)), last);
+  return Array.from({ length: last - first + 1 }, (_, i) => String(last - i));
+}
+
+/** The years of the newest release (see releaseYears). */
 export async function mapYears(db: Queryable, now = new Date()): Promise<string[]> {
-  const [row] = await db
-    .select({ on: min(reports.createdOn) })
-    .from(reports)
-    .where(inArray(reports.status, [...MODERATED_STATUSES]))
-    .limit(1);
-  const first = row?.on;
-  const last = Number(copenhagenDay(now).slice(0, 4));
-  const from = first ? Math.min(Number(first.slice(0, 4)), last) : last;
-  return Array.from({ length: last - from + 1 }, (_, i) => String(last - i));
+  return releaseYears(await latestRelease(db, now));
 }
 
 /** Reads the filter from query parameters, allow-listed (unknown values are ignored). */
@@ -78,20 +81,14 @@ export function parseMapFilter(params: URLSearchParams, categorySlugs: readonly 
   };
 }
 
-interface MapRecord {
-  cell: string;
-  areaId: number;
-  category: string;
-  year: string;
-  reporterType: string;
-}
+type MapRecord = ReleasedReport;
 
 /**
- * Counts moderated reports per hexagon and per area, with the privacy rules
- * applied: every count goes through releaseFilteredCounts (K, and no count
- * below K by differencing one filter choice against another), and area
- * totals also through suppressAreaTotals (no hidden hexagon recoverable
- * from its area's total).
+ * The public map under a filter, from the newest release: every count goes
+ * through releaseFilteredCounts (K, no count below K by differencing one
+ * filter choice against another, and the cell key noise), and area totals
+ * also through suppressAreaTotals (no hidden hexagon recoverable from its
+ * area's total).
  */
 export async function buildReportMap(db: Queryable, filter: MapFilter, areaIds: readonly number[], k: number, now = new Date()): Promise<ReportMap> {
   return (await cachedReportMap(db, areaIds, k, now)).build(filter);
@@ -100,57 +97,54 @@ export async function buildReportMap(db: Queryable, filter: MapFilter, areaIds: 
 const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
 
 /**
- * The prepared map, kept until something it counts changes. Only moderation
- * changes what the map counts, and every moderation step (status, merge)
- * writes a report update, so the newest update's and report's ids, with the
- * categories, K, the areas and the year, say whether the kept map is still right.
- * Without this, every view of /kort would reload and re-hexagon every report.
- * The key is read before the reports, so a map kept by a slower concurrent
- * caller is never newer than its key says: at worst it is prepared again.
+ * The prepared map of the newest release, kept until a newer release, K or
+ * the areas change: a view of /kort is then a lookup (one indexed query for
+ * the release's id, and the prepared filter's result).
  */
 export async function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
-  const stamp = [
-    (await db.select({ last: max(reportUpdates.id) }).from(reportUpdates).limit(1))[0]?.last,
-    // Moderated reports written straight in (seeding, imports) change it too;
-    // a new report waiting for moderation does not, as the map does not count it.
-    (await db.select({ last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).limit(1))[0]?.last,
-  ];
-  const [categoriesStamp] = await db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).limit(1);
-  const key = JSON.stringify([stamp, categoriesStamp, areaIds, k, copenhagenDay(now).slice(0, 4)]);
+  const release = await latestRelease(db, now);
+  const key = JSON.stringify([release.id, release.madeOn, areaIds, k]);
   const kept = prepared.get(db);
   if (kept?.key === key) return kept.map;
-  const map = await prepareReportMap(db, areaIds, k, now);
+  const map = prepareReportMap(release, areaIds, k);
   prepared.set(db, { key, map });
   return map;
 }
 
-/** The moderated reports and their releases, ready to build the map for any filter. */
+/** A release's reports, ready to build the map for any filter. */
 export interface PreparedReportMap {
+  releasedOn: string;
   build(filter: MapFilter): ReportMap;
 }
 
 /**
- * Loads the moderated reports once (with their H3 cells) and computes the
- * releases for every filter combination at once, so a page that needs the
- * map for several filters (the dashboard, one per category) pays for the
- * loading and the hexagons only once.
+ * Computes the releases for every filter combination at once and keeps each
+ * filter's built map (there are few: categories × years × reporter types),
+ * so a page that needs the map for several filters, or many visitors, pay
+ * for it once per release.
  */
-export async function prepareReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
-  const rows = await db
-    .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType })
-    .from(reports)
-    .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .where(inArray(reports.status, [...MODERATED_STATUSES]));
-  const records: MapRecord[] = rows.map((r) => ({ cell: reportCell(r), areaId: r.areaId, category: r.category, year: r.createdOn.slice(0, 4), reporterType: r.reporterType }));
-
+export function prepareReportMap(release: Release, areaIds: readonly number[], k: number): PreparedReportMap {
+  const records = release.records;
   const dimensions: FilterDimension<MapRecord>[] = [
     { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
-    { name: 'year', values: await mapYears(db, now), of: (r) => r.year },
+    { name: 'year', values: releaseYears(release), of: (r) => r.year },
     { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
   ];
-  const byCell = releaseFilteredCounts(records, (r) => r.cell, dimensions, k);
-  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), dimensions, k);
-  return { build: (filter) => buildFromRecords(records, byCell, byArea, filter, areaIds, k) };
+  const byCell = releaseFilteredCounts(records, (r) => r.cell, (r) => r.key, dimensions, k);
+  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), (r) => r.key, dimensions, k);
+  const built = new Map<string, ReportMap>();
+  return {
+    releasedOn: release.madeOn,
+    build: (filter) => {
+      const id = JSON.stringify([filter.categorySlug ?? '', filter.period, filter.reporterType ?? '']);
+      let map = built.get(id);
+      if (!map) {
+        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k), releasedOn: release.madeOn };
+        built.set(id, map);
+      }
+      return map;
+    },
+  };
 }
 
 function buildFromRecords(
@@ -160,7 +154,7 @@ function buildFromRecords(
   filter: MapFilter,
   areaIds: readonly number[],
   k: number,
-): ReportMap {
+): Omit<ReportMap, 'releasedOn'> {
   const f: Filter = {
     category: filter.categorySlug,
     year: filter.period === ALL_PERIODS ? undefined : filter.period,
@@ -182,17 +176,16 @@ function buildFromRecords(
     if (n !== undefined) shownCells.set(cell, n);
   }
 
-  const areaTotals = new Map<number, { n: number; hidden: number }>(areaIds.map((id) => [id, { n: 0, hidden: 0 }]));
-  for (const [cell, perArea] of perCell) {
-    for (const [areaId, n] of perArea) {
-      const t = areaTotals.get(areaId) ?? { n: 0, hidden: 0 };
-      t.n += n;
-      if (!shownCells.has(cell)) t.hidden += n;
-      areaTotals.set(areaId, t);
-    }
+  const areaTotals = new Map<number, { n: number; hidden: number; ck: number }>(areaIds.map((id) => [id, { n: 0, hidden: 0, ck: 0 }]));
+  for (const r of matching) {
+    const t = areaTotals.get(r.areaId) ?? { n: 0, hidden: 0, ck: 0 };
+    t.n += 1;
+    t.ck = addKeys(t.ck, r.key);
+    if (!shownCells.has(r.cell)) t.hidden += 1;
+    areaTotals.set(r.areaId, t);
   }
   const suppressed = suppressAreaTotals(
-    [...areaTotals].map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden })),
+    [...areaTotals].map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden, ck: t.ck })),
     k,
   );
 

@@ -21,7 +21,9 @@ import {
   type ReportStatus,
   type TimeOfDay,
 } from '../../db/schema.ts';
-import { suppressRow, type Row } from '../lib/aggregate.ts';
+import { addKeys, suppressRow, type Row } from '../lib/disclosure/index.ts';
+import { newRecordKey } from './disclosure/keys.ts';
+import { latestRelease } from './disclosure/releases.ts';
 import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { findPlace, type Point } from '../lib/places.ts';
@@ -167,6 +169,7 @@ export async function submitReport(db: Queryable, input: NewReport): Promise<Sub
       .insert(reports)
       .values({
         receipt: randomToken(16),
+        cellKey: newRecordKey(),
         categoryId: category.id,
         lat: placed.point.lat,
         lon: placed.point.lon,
@@ -375,18 +378,21 @@ export async function linkReportToInitiative(db: Queryable, id: number, initiati
 }
 
 /**
- * "Reports that led to this": how many reports are linked to an initiative,
- * by category, through the privacy rule. The initiative page shows only this
- * aggregate, never the reports themselves.
+ * "Reports that led to this": how many reports of the newest release are
+ * linked to an initiative, by category, through the disclosure engine. The
+ * initiative page shows only this aggregate, never the reports themselves,
+ * and it moves only when a new release is made (linking a report changes
+ * nothing public at once).
  */
-export async function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Promise<Row> {
-  const rows = await db
-    .select({ key: reportCategories.slug, n: count() })
-    .from(reports)
-    .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .where(and(eq(reports.initiativeId, initiativeId), notInArray(reports.status, ['rejected', 'merged'])))
-    .groupBy(reportCategories.slug);
-  return suppressRow(rows, k);
+export async function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Promise<Row & { releasedOn: string }> {
+  const release = await latestRelease(db);
+  const byCategory = new Map<string, { n: number; ck: number }>();
+  for (const r of release.records) {
+    if (r.initiativeId !== initiativeId) continue;
+    const c = byCategory.get(r.category) ?? { n: 0, ck: 0 };
+    byCategory.set(r.category, { n: c.n + 1, ck: addKeys(c.ck, r.key) });
+  }
+  return { ...suppressRow([...byCategory].map(([key, c]) => ({ key, ...c })), k), releasedOn: release.madeOn };
 }
 
 /** Every category (retired ones too), for labelling aggregates. */

@@ -1,12 +1,12 @@
 /**
  * A closed wave's answer distributions, per question (and matrix item), for
  * staff: counts of respondents per answer, passed through the privacy rule
- * (src/lib/aggregate.ts). Free text, numbers and places are not shown here;
+ * (src/lib/disclosure/index.ts). Free text, numbers and places are not shown here;
  * the dashboard (a later part) analyses them with their own rules.
  */
 import { and, countDistinct, eq } from 'drizzle-orm';
 import { answers, responses } from '../../db/schema.ts';
-import { suppressRow, type Row } from '../lib/aggregate.ts';
+import { suppressRow, type Row } from '../lib/disclosure/index.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
 import type { Queryable } from './db/connection.ts';
 

@@ -16,6 +16,7 @@ import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
 import { transaction } from './db/transaction.ts';
 import { useCode } from './invitations.ts';
+import { newRecordKey } from './disclosure/keys.ts';
 
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -82,7 +83,7 @@ export async function storeResponse(
         : null;
     const [response] = await tx
       .insert(responses)
-      .values({ surveyId: input.survey.id, channel: input.channel, submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, demo: input.demo ?? false })
+      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: input.channel, submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, demo: input.demo ?? false })
       .returning({ id: responses.id });
     if (!response) throw new Error('response not inserted');
     const rows: { responseId: number; questionId: number; item: string | null; value: string }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsAtLeastK, releaseFilteredCounts, suppressAreaTotals, type AreaCount, type FilterDimension } from '../../src/lib/aggregate.ts';
+import { cellsAtLeastK, releaseFilteredCounts, suppressAreaTotals, type AreaCount, type FilterDimension } from '../../src/lib/disclosure/index.ts';
 
 describe('cellsAtLeastK', () => {
   it('a cell below K is dropped, not shown as 0', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressTable, type ForcedSuppression, type SuppressedTable, type TableRowCounts } from '../../src/lib/aggregate.ts';
+import { suppressTable, type ForcedSuppression, type SuppressedTable, type TableRowCounts } from '../../src/lib/disclosure/index.ts';
 
 /** Builds the input of suppressTable from a matrix: rows r0, r1 …, columns c0, c1 …. */
 function table(matrix: number[][]): TableRowCounts[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suppressRow, type Row } from '../../src/lib/aggregate.ts';
+import { suppressRow, type Row } from '../../src/lib/disclosure/index.ts';
 
 const shown = (row: Row) => row.cells.filter((c) => !c.suppressed);
 const hiddenKeys = (row: Row) => row.cells.filter((c) => c.suppressed).map((c) => c.key);

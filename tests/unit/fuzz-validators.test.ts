@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../db/schema.ts';
-import { MIN_K, suppressRow } from '../../src/lib/aggregate.ts';
+import { MIN_K, suppressRow } from '../../src/lib/disclosure/index.ts';
 import { SUPPRESSED, toCsv, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { isForbiddenCrossSite } from '../../src/lib/origin-check.ts';
@@ -474,7 +474,7 @@ describe('isForbiddenCrossSite', () => {
   });
 });
 
-// --- privacy threshold (src/lib/aggregate.ts) --------------------------------
+// --- privacy threshold (src/lib/disclosure/index.ts) --------------------------------
 
 const counts = fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 500 })), { minLength: 1, maxLength: 10 });
 const kValue = fc.integer({ min: 0, max: 12 });

@@ -16,7 +16,7 @@
  *   "prefer not to say" left out), as the goals' indicators have it, so the
  *   n shown here and the n on the goals page are the same figure and cannot
  *   be subtracted from each other to reveal a small count of "don't know".
- * - Every count goes through src/lib/aggregate.ts: a distribution through
+ * - Every count goes through src/lib/disclosure/index.ts: a distribution through
  *   `suppressRow`, a breakdown through `suppressTable` with the margins that
  *   the distributions publish forced to agree. A share that groups answers
  *   (e.g. "unsafe or very unsafe") is shown only when it cannot be subtracted
@@ -33,7 +33,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import { answers, areas, questions, responses, surveyAreas, surveys, surveySeries, type Area, type Survey, type SurveySeries } from '../../../db/schema.ts';
-import { MIN_K, suppressRow, suppressTable, type SuppressedTable } from '../../lib/aggregate.ts';
+import { MIN_K, suppressRow, suppressTable, type SuppressedTable } from '../../lib/disclosure/index.ts';
 import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { MAX_SERIES } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';

@@ -11,7 +11,7 @@
  */
 import { and, asc, count, eq, isNull, max, sum } from 'drizzle-orm';
 import { answers, populationMargins, questions, responses, surveys, type Survey } from '../../../db/schema.ts';
-import { MIN_K } from '../../lib/aggregate.ts';
+import { MIN_K } from '../../lib/disclosure/index.ts';
 import { proportionEstimate } from '../../lib/stats/proportion.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { DONT_KNOW, PREFER_NOT } from '../../lib/survey/instrument.ts';

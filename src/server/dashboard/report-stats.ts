@@ -4,7 +4,7 @@
  * and weekday, a heat map of H3 cells, and the handling time from received
  * to handled.
  *
- * Privacy: every count goes through src/lib/aggregate.ts.
+ * Privacy: every count goes through src/lib/disclosure/index.ts.
  * - The two-way tables go through suppressTable (K, and no suppressed count
  *   recoverable from shown cells and totals). Tables that publish the same
  *   totals (every area's total for the year, the year's total) are
@@ -36,7 +36,7 @@ import {
   type ShownTotal,
   type SuppressedTable,
   type TableRowCounts,
-} from '../../lib/aggregate.ts';
+} from '../../lib/disclosure/index.ts';
 import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { INTL_LOCALE, messages, type Locale } from '../../lib/i18n/index.ts';

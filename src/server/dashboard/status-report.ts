@@ -5,7 +5,7 @@
  * so tests check them on a real database without rendering anything.
  *
  * Privacy: every count of respondents or reports goes through suppressRow
- * (src/lib/aggregate.ts, via suppressCounts below) with K; a suppressed cell
+ * (src/lib/disclosure/index.ts, via suppressCounts below) with K; a suppressed cell
  * is `{ suppressed: true }` and never a number. Initiatives, their updates and events are the
  * partnership's own published work, not about residents, so they are listed
  * as they are. No response, answer or report text is read here.
@@ -36,7 +36,7 @@ import {
   type ResponseChannel,
   type Survey,
 } from '../../../db/schema.ts';
-import { suppressRow, type Cell, type Row, type ShownCell } from '../../lib/aggregate.ts';
+import { suppressRow, type Cell, type Row, type ShownCell } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
 import { messages, type Locale } from '../../lib/i18n/index.ts';

@@ -10,14 +10,19 @@ import sqliteJournal from '../../../db/migrations/meta/_journal.json' with { typ
 import pgJournal from '../../../db/migrations-pg/meta/_journal.json' with { type: 'json' };
 import type { Db } from './connection.ts';
 import { migratePostgres, withPostgresStartupLock, type PostgresDb } from './postgres.ts';
-import { rawRow } from './raw.ts';
+import { rawRow, rawRun } from './raw.ts';
 import { sqliteClientOf } from './transaction.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../db/migrations', import.meta.url));
 
 export async function migrateDatabase(db: Db): Promise<void> {
-  if (sqliteClientOf(db)) migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  const sqlite = sqliteClientOf(db) !== undefined;
+  if (sqlite) migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
   else await migratePostgres(db as unknown as PostgresDb);
+  // Rows stored before record keys existed get theirs (src/lib/disclosure/perturbation.ts):
+  // random in [1, 2³¹), drawn by the database; new rows get theirs on insert.
+  const randomKey = sqlite ? sql`1 + abs(random() % 2147483647)` : sql`1 + floor(random() * 2147483646)::int`;
+  for (const table of [sql`reports`, sql`responses`]) await rawRun(db, sql`update ${table} set cell_key = ${randomKey} where cell_key = 0`);
 }
 
 /**

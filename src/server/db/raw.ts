@@ -14,6 +14,12 @@ export async function rawRows<T>(q: Queryable, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/** Runs a hand-written statement that returns no rows. */
+export async function rawRun(q: Queryable, query: SQL): Promise<void> {
+  if (isSqlite(q)) (q as unknown as { run(query: SQL): unknown }).run(query);
+  else await (q as unknown as { execute(query: SQL): Promise<unknown> }).execute(query);
+}
+
 /** The first row of a hand-written query, or undefined. */
 export async function rawRow<T>(q: Queryable, query: SQL): Promise<T | undefined> {
   return (await rawRows<T>(q, query))[0];

@@ -25,6 +25,7 @@ import type { Db } from '../db/connection.ts';
 import { loadInstrument } from '../surveys.ts';
 import { mulberry32, weighted } from './demo-survey.ts';
 import { syntheticAnswers, UNSAFE } from './demo-waves.ts';
+import { newRecordKey } from '../disclosure/keys.ts';
 
 export interface LargeSeedOptions {
   responses: number;
@@ -107,7 +108,7 @@ async function seedResponses(
   const areaId = new Map(areas.map((a) => [a.slug, a.id]));
   const client = db.$client;
   const insertResponse = client.prepare(
-    'insert into responses (survey_id, channel, submitted_on, area_id, suspicious, flags, demo) values (?, ?, ?, ?, ?, ?, 1)',
+    'insert into responses (survey_id, channel, submitted_on, area_id, suspicious, flags, demo, cell_key) values (?, ?, ?, ?, ?, ?, 1, ?)',
   );
   // Answers go in ANSWER_ROWS at a time: one statement per row would spend more time in the VM than in the B-trees.
   const insertAnswer = client.prepare('insert into answers (response_id, question_id, item, value) values (?, ?, ?, ?)');
@@ -151,7 +152,7 @@ async function seedResponses(
         const flags = qualityFlags(all, given, seconds);
         const day = new Date(start + Math.floor(rand() * 28) * 86_400_000).toISOString().slice(0, 10);
         const channel = rand() < 0.12 ? 'paper' : rand() < 0.03 ? 'phone' : 'web';
-        const responseId = insertResponse.run(survey!.id, channel, day, areaId.get(area) ?? null, flags.length > 0 ? 1 : 0, JSON.stringify(flags)).lastInsertRowid;
+        const responseId = insertResponse.run(survey!.id, channel, day, areaId.get(area) ?? null, flags.length > 0 ? 1 : 0, JSON.stringify(flags), newRecordKey()).lastInsertRowid;
         for (const q of all) {
           const a = given[q.key];
           if (a === undefined) continue;
@@ -313,8 +314,8 @@ async function seedReports(
 
   const client = db.$client;
   const insertReport = client.prepare(
-    `insert into reports (receipt, category_id, lat, lon, place_name, area_id, time_of_day, weekday, description, masks, reporter_type, email, status, forwarded_to, merged_into, initiative_id, created_on, demo)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, null, ?, ?, ?, ?, ?, 1)`,
+    `insert into reports (receipt, category_id, lat, lon, place_name, area_id, time_of_day, weekday, description, masks, reporter_type, email, status, forwarded_to, merged_into, initiative_id, created_on, demo, cell_key)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, null, ?, ?, ?, ?, ?, 1, ?)`,
   );
   const insertUpdate = client.prepare('insert into report_updates (report_id, status, public_note, internal_note, user_id, created_at) values (?, ?, ?, ?, ?, ?)');
 
@@ -364,6 +365,7 @@ async function seedReports(
         mergedInto ?? null,
         initiative,
         createdOn,
+        newRecordKey(),
       ).lastInsertRowid as number;
       lastInArea.set(place.area.id, reportId);
       // The first update is the day it was made; moderators' changes follow (times to the second, as staff writes are).

@@ -34,7 +34,7 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
       ids: list('service_request_id'),
       status: status === 'open' || status === 'closed' ? status : undefined,
     };
-    const requests = await listPublicRequests(db(), locals.locale, config().privacyK, query);
+    const requests = await listPublicRequests(db(), locals.locale, query);
     return open311Response(format, 200, requests, { root: 'service_requests', item: 'request' });
   }
   return open311Error(format, 404, 'Not found');

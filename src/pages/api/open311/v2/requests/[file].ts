@@ -1,13 +1,12 @@
-/** Open311 GeoReport v2: GET requests/<id>.(json|xml), one published request (404 unless listed by requests.json). */
+/** Open311 GeoReport v2: GET requests/<id>.(json|xml), one request, for the client that holds its id (src/server/open311.ts). */
 import type { APIRoute } from 'astro';
-import { config } from '../../../../../server/config.ts';
 import { db } from '../../../../../server/db/index.ts';
 import { findPublicRequest, open311Error, open311Response, splitFormat } from '../../../../../server/open311.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
   const file = splitFormat(params['file'] ?? '');
   if (!file) return open311Error('json', 404, 'Not found');
-  const found = /^[A-Za-z0-9_-]{22}$/.test(file.name) ? await findPublicRequest(db(), locals.locale, config().privacyK, file.name) : undefined;
+  const found = /^[A-Za-z0-9_-]{22}$/.test(file.name) ? await findPublicRequest(db(), locals.locale, file.name) : undefined;
   if (!found) return open311Error(file.format, 404, 'No such service request');
   return open311Response(file.format, 200, [found], { root: 'service_requests', item: 'request' });
 };

@@ -1,16 +1,22 @@
 /**
- * The privacy rule for every figure shown or exported: a cell counting fewer
- * than K respondents (or reports) is suppressed, and so is enough of the rest
- * of its row that the suppressed cell cannot be worked out by subtracting the
- * shown cells from the shown total (complementary suppression).
+ * The structural half of the disclosure rule (the other half is the noise
+ * of perturbation.ts): a cell counting fewer than K respondents (or reports)
+ * is suppressed, and so is enough of the rest of its row that the
+ * suppressed cell cannot be worked out by subtracting the shown cells from
+ * the shown total (complementary suppression). Every figure these functions
+ * show is then published through publishCount: perturbed by its cell key,
+ * and suppressed too when the perturbed value falls below K.
  *
- * This is the one place the rule lives; pages and exports call it and show a
- * suppressed cell as "for få svar" / "too few responses", never as 0 or blank.
+ * Pages and exports show a suppressed cell as "for få svar" / "too few
+ * responses", never as 0 or blank.
  */
+import { addKeys, DEFAULT_NOISE, publishCount, type NoiseParameters } from './perturbation.ts';
 
 export interface Cell<K extends string = string> {
   key: K;
   n: number;
+  /** The cell key: the sum of its records' keys modulo 2³¹ (perturbation.ts). */
+  ck: number;
 }
 
 export type ShownCell<K extends string = string> = { key: K; suppressed: false; n: number } | { key: K; suppressed: true };
@@ -33,45 +39,50 @@ export const MIN_K = 3;
  *   by difference; likewise the sum of suppressed cells must itself reach K.
  * - A total below K suppresses the whole row.
  */
-export function suppressRow<K extends string>(cells: readonly Cell<K>[], k: number): Row<K> {
+export function suppressRow<K extends string>(cells: readonly Cell<K>[], k: number, noise: NoiseParameters = DEFAULT_NOISE): Row<K> {
   const K = Math.max(MIN_K, k);
   const total = cells.reduce((s, c) => s + c.n, 0);
   if (total < K) return { cells: cells.map((c) => ({ key: c.key, suppressed: true })), total: { suppressed: true } };
+  const hidden = hiddenCells(cells, K);
+  const publishedTotal = publishCount(total, addKeys(...cells.map((c) => c.ck)), K, noise);
+  return {
+    cells: cells.map((c) => shownOrSuppressed(c.key, hidden.has(c.key) ? undefined : publishCount(c.n, c.ck, K, noise))),
+    total: publishedTotal === undefined ? { suppressed: true } : { suppressed: false, n: publishedTotal },
+  };
+}
+
+/**
+ * The cells suppressRow hides in a row whose total is at least K: those
+ * below K and, by complementary suppression, the smallest shown non-zero
+ * cells until the hidden ones are not a single one and together reach K.
+ */
+function hiddenCells(cells: readonly { key: string; n: number }[], K: number): Set<string> {
   const hidden = new Set(cells.filter((c) => c.n > 0 && c.n < K).map((c) => c.key));
-  // Complementary suppression: keep hiding the smallest shown non-zero cell
-  // until the hidden cells are not a single one and together reach K.
-  const hiddenSum = () => cells.filter((c) => hidden.has(c.key)).reduce((s, c) => s + c.n, 0);
+  const hiddenSum = (): number => cells.filter((c) => hidden.has(c.key)).reduce((s, c) => s + c.n, 0);
   while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < K)) {
     const next = cells.filter((c) => !hidden.has(c.key) && c.n > 0).sort((a, b) => a.n - b.n)[0];
     if (!next) break;
     hidden.add(next.key);
   }
-  return {
-    cells: cells.map((c) => (hidden.has(c.key) ? { key: c.key, suppressed: true } : { key: c.key, suppressed: false, n: c.n })),
-    total: { suppressed: false, n: total },
-  };
+  return hidden;
 }
 
-/** A count of reports in one H3 hexagon (or any other map cell). */
-export interface MapCellCount {
-  cell: string;
-  n: number;
+/** Whether suppressRow's structural rules (before noise) leave this cell of the row shown. */
+function survivesRow(cells: readonly { key: string; n: number }[], value: string, K: number): boolean {
+  if (cells.reduce((s, c) => s + c.n, 0) < K || !cells.some((c) => c.key === value)) return false;
+  return !hiddenCells(cells, K).has(value);
 }
 
-/**
- * The map rule: a cell with fewer than K reports is dropped, not shown as 0
- * or as "too few", so an empty hexagon and a small one look the same.
- */
-export function cellsAtLeastK<T extends MapCellCount>(counts: readonly T[], k: number): T[] {
-  const K = Math.max(MIN_K, k);
-  return counts.filter((c) => c.n >= K);
+function shownOrSuppressed<K extends string>(key: K, n: number | undefined): ShownCell<K> {
+  return n === undefined ? { key, suppressed: true } : { key, suppressed: false, n };
 }
 
 /** An area's total with how many of its reports lie in cells the map does not show. */
 export interface AreaCount<K extends string = string> {
   key: K;
   n: number;
-  /** Reports of this area in cells dropped by cellsAtLeastK. */
+  ck: number;
+  /** Reports of this area in cells the map does not show. */
   hidden: number;
 }
 
@@ -85,11 +96,12 @@ export interface AreaCount<K extends string = string> {
  * small count. The grand total (the row total) must not be shown, or a
  * suppressed area total could be recovered from it.
  */
-export function suppressAreaTotals<K extends string>(areas: readonly AreaCount<K>[], k: number): ShownCell<K>[] {
+export function suppressAreaTotals<K extends string>(areas: readonly AreaCount<K>[], k: number, noise: NoiseParameters = DEFAULT_NOISE): ShownCell<K>[] {
   const K = Math.max(MIN_K, k);
   const row = suppressRow(
-    areas.map((a) => ({ key: a.key, n: a.n })),
+    areas.map((a) => ({ key: a.key, n: a.n, ck: a.ck })),
     K,
+    noise,
   );
   return row.cells.map((c, i) => {
     const hidden = areas[i]!.hidden;
@@ -140,11 +152,14 @@ export interface FilteredRelease {
 export function releaseFilteredCounts<R>(
   records: readonly R[],
   unitOf: (record: R) => string,
+  keyOf: (record: R) => number,
   dimensions: readonly FilterDimension<R>[],
   k: number,
+  noise: NoiseParameters = DEFAULT_NOISE,
 ): FilteredRelease {
   const K = Math.max(MIN_K, k);
   const counts = new Map<string, number>();
+  const keys = new Map<string, number>();
   const key = (unit: string, filter: Filter): string =>
     `${unit}\u0000${dimensions.map((d) => filter[d.name] ?? '\u0001').join('\u0000')}`;
   for (const r of records) {
@@ -166,6 +181,7 @@ export function releaseFilteredCounts<R>(
       if (!valid) continue;
       const k2 = key(unit, filter);
       counts.set(k2, (counts.get(k2) ?? 0) + 1);
+      keys.set(k2, addKeys(keys.get(k2) ?? 0, keyOf(r)));
     }
   }
   const units = [...new Set(records.map(unitOf))];
@@ -175,8 +191,8 @@ export function releaseFilteredCounts<R>(
   function shown(unit: string, filter: Filter): number | undefined {
     const memoKey = key(unit, filter);
     if (memo.has(memoKey)) return memo.get(memoKey);
-    let result: number | undefined = count(unit, filter);
-    if (result < K) result = undefined;
+    const n = count(unit, filter);
+    let result: number | undefined = n < K ? undefined : n;
     for (const d of dimensions) {
       if (result === undefined) break;
       const value = filter[d.name];
@@ -190,10 +206,10 @@ export function releaseFilteredCounts<R>(
       // not listed: they form one more (unpublished) sibling.
       const siblings = d.values.map((v) => ({ key: v, n: count(unit, { ...filter, [d.name]: v }) }));
       const remainder = count(unit, parent) - siblings.reduce((s, c) => s + c.n, 0);
-      const { cells } = suppressRow(remainder > 0 ? [...siblings, { key: '\u0002', n: remainder }] : siblings, K);
-      const cell = cells.find((c) => c.key === value);
-      if (!cell || cell.suppressed) result = undefined;
+      if (!survivesRow(remainder > 0 ? [...siblings, { key: '\u0002', n: remainder }] : siblings, value, K)) result = undefined;
     }
+    // The structural rules decide on true counts; what is shown is perturbed.
+    if (result !== undefined) result = publishCount(result, keys.get(memoKey) ?? 0, K, noise);
     memo.set(memoKey, result);
     return result;
   }
@@ -266,6 +282,7 @@ export function suppressTable<R extends string, C extends string>(
   rows: readonly TableRowCounts<R, C>[],
   k: number,
   force: ForcedSuppression<R, C> = {},
+  noise: NoiseParameters = DEFAULT_NOISE,
 ): SuppressedTable<R, C> {
   const K = Math.max(MIN_K, k);
   const columnKeys = (rows[0]?.cells ?? []).map((c) => c.key);
@@ -279,6 +296,8 @@ export function suppressTable<R extends string, C extends string>(
   // The grid with margins: value[i][j] for i < R, j < C are cells; column C
   // holds the row totals, row R the column totals, [R][C] the grand total.
   const value: number[][] = Array.from({ length: R + 1 }, () => new Array<number>(C + 1).fill(0));
+  // The cell keys of the same grid: a margin's key is the sum of its cells' keys.
+  const keys: number[][] = Array.from({ length: R + 1 }, () => new Array<number>(C + 1).fill(0));
   rows.forEach((row, i) =>
     row.cells.forEach((c, j) => {
       if (!Number.isInteger(c.n) || c.n < 0) throw new Error(`suppressTable: ${row.key}/${c.key} is not a count`);
@@ -288,6 +307,12 @@ export function suppressTable<R extends string, C extends string>(
       own[C] = own[C]! + c.n;
       margin[j] = margin[j]! + c.n;
       margin[C] = margin[C]! + c.n;
+      const ownKeys = keys[i]!;
+      const marginKeys = keys[R]!;
+      ownKeys[j] = c.ck;
+      ownKeys[C] = addKeys(ownKeys[C]!, c.ck);
+      marginKeys[j] = addKeys(marginKeys[j]!, c.ck);
+      marginKeys[C] = addKeys(marginKeys[C]!, c.ck);
     }),
   );
   const hidden: boolean[][] = Array.from({ length: R + 1 }, () => new Array<boolean>(C + 1).fill(false));
@@ -445,9 +470,14 @@ export function suppressTable<R extends string, C extends string>(
     }
   }
 
-  const shownTotal = (i: number, j: number): ShownTotal => (isHidden(i, j) ? { suppressed: true } : { suppressed: false, n: v(i, j) });
-  const shownCell = <X extends string>(key: X, i: number, j: number): ShownCell<X> =>
-    isHidden(i, j) ? { key, suppressed: true } : { key, suppressed: false, n: v(i, j) };
+  // What is shown is published: perturbed by its cell key, and suppressed
+  // after all when the perturbed value falls below K.
+  const published = (i: number, j: number): number | undefined => (isHidden(i, j) ? undefined : publishCount(v(i, j), keys[i]![j]!, K, noise));
+  const shownTotal = (i: number, j: number): ShownTotal => {
+    const n = published(i, j);
+    return n === undefined ? { suppressed: true } : { suppressed: false, n };
+  };
+  const shownCell = <X extends string>(key: X, i: number, j: number): ShownCell<X> => shownOrSuppressed(key, published(i, j));
   return {
     rows: rows.map((row, i) => ({
       key: row.key,
