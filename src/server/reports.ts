@@ -5,7 +5,7 @@
  * are stored; the optional e-mail is deleted when a report is closed; every
  * staff change is audited.
  */
-import { and, asc, count, desc, eq, inArray, lte, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import {
   areas,
   initiatives,

@@ -249,6 +249,7 @@ export const da = {
     feed: 'Nyt om indsatserne (RSS)',
     feedArea: (area: string) => `Nyt om indsatserne i ${area} (RSS)`,
     reportsHeading: 'Meldinger, der har ført til indsatsen',
+    reportsReleased: (day: string) => `Tal fra udgivelsen ${day}; hvert tal er let justeret for at beskytte dem, der melder.`,
     reportsTotal: (n: number) => `${n} meldinger fra beboere og erhvervsdrivende er knyttet til indsatsen.`,
     reportsFew: 'Der er knyttet for få meldinger til indsatsen til at vise tal.',
     reportsFewCell: 'for få',

@@ -243,6 +243,7 @@ export const en: Messages = {
     feed: 'Initiative news (RSS)',
     feedArea: (area: string) => `Initiative news for ${area} (RSS)`,
     reportsHeading: 'Reports that led to this initiative',
+    reportsReleased: (day: string) => `Figures from the release of ${day}; each figure is adjusted slightly to protect those who report.`,
     reportsTotal: (n: number) => `${n} reports from residents and businesses are linked to this initiative.`,
     reportsFew: 'Too few reports are linked to this initiative to show figures.',
     reportsFewCell: 'too few',

@@ -7,6 +7,10 @@ export const kortDa = {
     'Kun meldinger, som en moderator har set og sendt videre, tæller med. Nye, afviste og sammenlagte meldinger tæller ikke.',
   privacy: (k: number) =>
     `En sekskant med færre end ${k} meldinger vises slet ikke, og et tal vises heller ikke, hvis man kunne regne et antal under ${k} ud ved at sammenligne to valg, fx alle kategorier med én kategori. Perioderne er hele kalenderår. Et områdes samlede tal vises kun, hvis det ikke kan afsløre en skjult sekskant; ellers står der „for få“.`,
+  released: (day: string, intervalDays: number) =>
+    `Tallene er fra udgivelsen ${day}. De opdateres hver ${intervalDays}. dag, ikke hver gang en melding bliver behandlet, så man ikke kan se, hvilken melding der flyttede et tal.`,
+  noise:
+    'For at beskytte dem, der melder, er hvert tal let justeret (højst 2 op eller ned), altid på samme måde for de samme meldinger. Tallene giver derfor et retvisende billede, men summerne passer ikke altid præcist.',
   filters: 'Vælg meldinger',
   category: 'Kategori',
   period: 'Periode',

@@ -9,6 +9,10 @@ export const kortEn: KortMessages = {
     'Only reports that a moderator has looked at and passed on are counted. New, rejected and merged reports are not.',
   privacy: (k: number) =>
     `A hexagon with fewer than ${k} reports is not shown at all, nor is any figure from which a count below ${k} could be worked out by comparing two choices, such as all categories against one. Periods are whole calendar years. An area's total is shown only when it cannot give away a hidden hexagon; otherwise it says "too few".`,
+  released: (day: string, intervalDays: number) =>
+    `These figures are from the release of ${day}. They are updated every ${intervalDays} days, not each time a report is handled, so nobody can see which report moved a figure.`,
+  noise:
+    'To protect those who report, each figure is adjusted slightly (by at most 2 up or down), always in the same way for the same reports. The figures give a true picture, but totals do not always add up exactly.',
   filters: 'Choose reports',
   category: 'Category',
   period: 'Period',

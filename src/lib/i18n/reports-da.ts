@@ -127,6 +127,11 @@ export const reportsDa = {
     history: 'Forløb',
     done: 'Ændringen er gemt.',
     invalid: 'Ændringen kunne ikke gemmes. Tjek felterne.',
+    releaseHeading: 'Offentlige tal',
+    releaseLatest: (day: string, intervalDays: number) =>
+      `Kortet, Open311 og indsatssiderne viser udgivelsen fra ${day}. En ny udgives automatisk hver ${intervalDays}. dag; ændringer her bliver først offentlige da.`,
+    publishNow: 'Udgiv nu',
+    published: 'En ny udgivelse af de offentlige tal er lavet.',
     partnerRequired: 'Vælg den partner, meldingen sendes videre til.',
     reasonRequired: 'Skriv den interne grund til afvisningen.',
     forwardedTo: 'Sendt til',

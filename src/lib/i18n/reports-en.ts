@@ -128,6 +128,11 @@ export const reportsEn: ReportsMessages = {
     history: 'History',
     done: 'The change is saved.',
     invalid: 'The change could not be saved. Check the fields.',
+    releaseHeading: 'Public figures',
+    releaseLatest: (day: string, intervalDays: number) =>
+      `The map, Open311 and the initiative pages show the release of ${day}. A new one is made every ${intervalDays} days; changes made here become public only then.`,
+    publishNow: 'Publish now',
+    published: 'A new release of the public figures has been made.',
     partnerRequired: 'Choose the partner the report is passed on to.',
     reasonRequired: 'Write the internal reason for the rejection.',
     forwardedTo: 'Passed on to',

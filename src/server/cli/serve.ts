@@ -17,6 +17,8 @@ import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
+import { releaseIfDue } from '../disclosure/releases.ts';
+import { logger } from '../logger.ts';
 import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
@@ -31,7 +33,10 @@ async function prepareDatabase(cfg: Config): Promise<void> {
   // Instances starting together on one PostgreSQL database take turns here.
   const seeded = await withStartupLock(db, async () => {
     await migrateDatabase(db);
-    return seedDatabase(db, { demo: cfg.demoData });
+    const result = await seedDatabase(db, { demo: cfg.demoData });
+    // The public report figures need a release; the first is made here, the next when due.
+    await releaseIfDue(db, cfg.releaseIntervalDays);
+    return result;
   });
   process.stdout.write(
     `Database: ${describeDatabase(cfg.databaseUrl)}${seeded.areas > 0 ? ` (new: seeded ${seeded.areas} areas)` : ''}\n` +
@@ -97,12 +102,18 @@ async function main(): Promise<void> {
   // Reporters' follow-up notices: retry the outbox every minute (sending also starts after each change).
   const outbox = cfg.mail ? setInterval(() => deliverNoticesSoon(getDb(cfg.databaseUrl)), 60_000) : undefined;
   outbox?.unref();
+  // Scheduled releases of the public report figures (README "Privacy"): checked hourly.
+  const releases = setInterval(() => {
+    releaseIfDue(getDb(cfg.databaseUrl), cfg.releaseIntervalDays).catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
+  }, 3_600_000);
+  releases.unref();
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(outbox);
+    clearInterval(releases);
     process.stdout.write(`${signal}: finishing requests in flight, then closing the database.\n`);
     server.close(() => {
       closeDb().then(
