@@ -8,7 +8,7 @@
  */
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { REPORTER_TYPES, type ReporterType } from '../../db/schema.ts';
-import { addKeys, releaseFilteredCounts, suppressAreaTotals, type Filter, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
+import { addKeys, DEFAULT_NOISE, releaseFilteredCounts, suppressAreaTotals, type Filter, type NoiseParameters, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
 import type { Queryable } from './db/connection.ts';
 import { latestRelease, MAP_RESOLUTION, RELEASED_STATUSES, type Release, type ReleasedReport } from './disclosure/releases.ts';
@@ -123,15 +123,15 @@ export interface PreparedReportMap {
  * so a page that needs the map for several filters, or many visitors, pay
  * for it once per release.
  */
-export function prepareReportMap(release: Release, areaIds: readonly number[], k: number): PreparedReportMap {
+export function prepareReportMap(release: Release, areaIds: readonly number[], k: number, noise: NoiseParameters = DEFAULT_NOISE): PreparedReportMap {
   const records = release.records;
   const dimensions: FilterDimension<MapRecord>[] = [
     { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
     { name: 'year', values: releaseYears(release), of: (r) => r.year },
     { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
   ];
-  const byCell = releaseFilteredCounts(records, (r) => r.cell, (r) => r.key, dimensions, k);
-  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), (r) => r.key, dimensions, k);
+  const byCell = releaseFilteredCounts(records, (r) => r.cell, (r) => r.key, dimensions, k, noise);
+  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), (r) => r.key, dimensions, k, noise);
   const built = new Map<string, ReportMap>();
   return {
     releasedOn: release.madeOn,
@@ -139,7 +139,7 @@ export function prepareReportMap(release: Release, areaIds: readonly number[], k
       const id = JSON.stringify([filter.categorySlug ?? '', filter.period, filter.reporterType ?? '']);
       let map = built.get(id);
       if (!map) {
-        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k), releasedOn: release.madeOn };
+        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k, noise), releasedOn: release.madeOn };
         built.set(id, map);
       }
       return map;
@@ -154,6 +154,7 @@ function buildFromRecords(
   filter: MapFilter,
   areaIds: readonly number[],
   k: number,
+  noise: NoiseParameters,
 ): Omit<ReportMap, 'releasedOn'> {
   const f: Filter = {
     category: filter.categorySlug,
@@ -187,6 +188,7 @@ function buildFromRecords(
   const suppressed = suppressAreaTotals(
     [...areaTotals].map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden, ck: t.ck })),
     k,
+    noise,
   );
 
   const cells: MapCell[] = [...shownCells]
