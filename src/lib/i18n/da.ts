@@ -181,7 +181,9 @@ export const da = {
       {
         heading: 'Tal der bliver vist',
         paragraphs: [
-          'Resultater bliver kun vist samlet, og kun når mindst fem personer står bag et tal. Færre svar vises som «for få svar», så ingen kan regne sig frem til, hvad en enkelt har svaret.',
+          'Resultater bliver kun vist samlet, og kun når mindst fem personer står bag et tal. Færre svar vises som «for få svar». Et tal bliver også skjult, hvis man ellers kunne regne et lille tal ud ved at trække to andre tal fra hinanden.',
+          'Hvert tal, vi viser, er desuden justeret en smule: højst 2 op eller ned, med en tilfældig nøgle, der hører til netop de svar eller meldinger, tallet tæller. De samme svar giver altid det samme tal, uanset hvor det vises, så man ikke kan fjerne justeringen ved at spørge mange gange eller sammenligne sider. Det er den metode, Danmarks og andre landes statistikkontorer bruger til tabeller, som brugerne selv sammensætter. Prisen er, at summer ikke altid passer helt, og at et tal kan være op til 2 ved siden af.',
+          'Tallene på kortet over meldinger, i Open311 og på indsatssiderne kommer fra en udgivelse, der laves en gang om ugen. Når en melding bliver behandlet, ændrer det ikke noget offentligt før næste udgivelse, så ingen kan se, hvilken melding der flyttede et tal. Ved hvert tal står, hvornår udgivelsen blev lavet. Resultater af en undersøgelse bliver udgivet én gang, når den er lukket.',
         ],
       },
       {

@@ -175,7 +175,9 @@ export const en: Messages = {
       {
         heading: 'Figures we show',
         paragraphs: [
-          'Results are only shown combined, and only when at least five people are behind a figure. Fewer answers are shown as “too few responses”, so nobody can work out what one person answered.',
+          'Results are only shown combined, and only when at least five people are behind a figure. Fewer answers are shown as “too few responses”. A figure is also hidden when a small number could otherwise be worked out by subtracting two others.',
+          'Each figure we show is also adjusted slightly: by at most 2 up or down, using a random key that belongs to exactly the answers or reports the figure counts. The same answers always give the same figure, wherever it is shown, so the adjustment cannot be removed by asking many times or comparing pages. It is the method statistical offices use for tables that users put together themselves. The cost is that totals do not always add up exactly, and a figure can be up to 2 off.',
+          'The figures on the map of reports, in Open311 and on the initiative pages come from a release made once a week. When a report is handled, nothing public changes until the next release, so nobody can see which report moved a figure. Each figure says when its release was made. The results of a survey are published once, when it has closed.',
         ],
       },
       {
