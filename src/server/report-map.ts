@@ -10,6 +10,7 @@ import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { REPORTER_TYPES, type ReporterType } from '../../db/schema.ts';
 import { addKeys, DEFAULT_NOISE, releaseFilteredCounts, suppressAreaTotals, type Filter, type NoiseParameters, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
+import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
 import { latestRelease, MAP_RESOLUTION, RELEASED_STATUSES, type Release, type ReleasedReport } from './disclosure/releases.ts';
 
@@ -109,6 +110,16 @@ export async function cachedReportMap(db: Queryable, areaIds: readonly number[],
   const map = prepareReportMap(release, areaIds, k);
   prepared.set(db, { key, map });
   return map;
+}
+
+/**
+ * Prepares the newest release's map ahead of the first visitor (at start-up
+ * and after a scheduled release), so no request pays for it: the same key
+ * as /kort's, from the same areas.
+ */
+export async function warmReportMap(db: Queryable, k: number): Promise<void> {
+  const areaIds = (await listAreas(db)).map((a) => a.id);
+  (await cachedReportMap(db, areaIds, k)).build({ period: ALL_PERIODS });
 }
 
 /** A release's reports, ready to build the map for any filter. */

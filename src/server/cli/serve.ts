@@ -18,6 +18,7 @@ import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
+import { warmReportMap } from '../report-map.ts';
 import { logger } from '../logger.ts';
 import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
 
@@ -104,7 +105,10 @@ async function main(): Promise<void> {
   outbox?.unref();
   // Scheduled releases of the public report figures (README "Privacy"): checked hourly.
   const releases = setInterval(() => {
-    releaseIfDue(getDb(cfg.databaseUrl), cfg.releaseIntervalDays).catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
+    const db = getDb(cfg.databaseUrl);
+    releaseIfDue(db, cfg.releaseIntervalDays)
+      .then((made) => (made ? warmReportMap(db, cfg.privacyK) : undefined))
+      .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
   }, 3_600_000);
   releases.unref();
 
@@ -138,6 +142,8 @@ async function main(): Promise<void> {
     const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
+    // The public map of the newest release, prepared before the first visitor asks.
+    warmReportMap(getDb(cfg.databaseUrl), cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'preparing the public map failed'));
   });
 }
 
