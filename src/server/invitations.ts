@@ -1,6 +1,8 @@
 /** Invitation codes: generated in batches for letters, exported for printing, redeemed once. */
-import { and, count, eq, max } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, max } from 'drizzle-orm';
 import { invitationCodes } from '../../db/schema.ts';
+import { addKeys, KEY_RANGE, publishCount } from '../lib/disclosure/index.ts';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from '../lib/survey/codes.ts';
 import { recordAudit } from './audit.ts';
 import { randomCode } from './auth/random.ts';
@@ -35,14 +37,21 @@ export async function listCodes(db: Queryable, surveyId: number): Promise<{ code
     .orderBy(invitationCodes.batch, invitationCodes.id);
 }
 
-export async function codeCounts(db: Queryable, surveyId: number): Promise<{ total: number; used: number }> {
-  const rows = await db
-    .select({ used: invitationCodes.used, n: count() })
-    .from(invitationCodes)
-    .where(eq(invitationCodes.surveyId, surveyId))
-    .groupBy(invitationCodes.used);
-  const used = rows.find((r) => r.used)?.n ?? 0;
-  return { total: rows.reduce((s, r) => s + r.n, 0), used };
+/**
+ * How many codes a wave has, and how many are used: a fieldwork figure, so
+ * the used count goes through the disclosure engine (K and the cell key
+ * method, with each code's key derived from the code itself), and watching
+ * it during fieldwork does not show when one more letter was answered.
+ */
+export async function codeCounts(db: Queryable, surveyId: number, k: number): Promise<{ total: number; used: number | undefined }> {
+  const rows = await db.select({ code: invitationCodes.code, used: invitationCodes.used }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId));
+  const used = rows.filter((r) => r.used);
+  return { total: rows.length, used: publishCount(used.length, addKeys(...used.map((r) => codeKey(r.code))), k) };
+}
+
+/** A code's record key: from a hash of the code, which is random and never shown beside the figure. */
+function codeKey(code: string): number {
+  return (createHash('sha256').update(`cell-key:${code}`).digest().readUInt32BE(0) % (KEY_RANGE - 1)) + 1;
 }
 
 export type CodeCheck = { ok: true; codeId: number } | { ok: false; reason: 'invalid' | 'used' };

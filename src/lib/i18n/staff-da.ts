@@ -184,7 +184,8 @@ export const staffDa = {
     slugTaken: 'Adressen er optaget eller ugyldig (små bogstaver, tal og bindestreger).',
     codes: 'Invitationskoder',
     codesIntro: 'Koder til breve. Hver kode kan bruges én gang; svaret gemmer ikke, hvilken kode der blev brugt.',
-    codesCount: (total: number, used: number) => `${total} koder, heraf ${used} brugt.`,
+    codesCount: (total: number, used: number | undefined) =>
+      used === undefined ? `${total} koder; for få er brugt til at vise et tal.` : `${total} koder, heraf ca. ${used} brugt (tallet er let justeret for at beskytte dem, der svarer).`,
     generate: 'Lav koder',
     howMany: 'Antal nye koder',
     generated: (n: number) => `${n} nye koder er lavet.`,

@@ -186,7 +186,8 @@ export const staffEn: StaffMessages = {
     slugTaken: 'That address is taken or invalid (lower-case letters, digits and hyphens).',
     codes: 'Invitation codes',
     codesIntro: 'Codes for letters. Each code works once; the response does not keep which code was used.',
-    codesCount: (total: number, used: number) => `${total} codes, ${used} of them used.`,
+    codesCount: (total: number, used: number | undefined) =>
+      used === undefined ? `${total} codes; too few used to show a figure.` : `${total} codes, about ${used} of them used (adjusted slightly to protect respondents).`,
     generate: 'Make codes',
     howMany: 'Number of new codes',
     generated: (n: number) => `${n} new codes have been made.`,
