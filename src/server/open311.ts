@@ -163,17 +163,21 @@ export async function findPublicRequest(db: Queryable, locale: Locale, id: strin
  * Public id → report id, kept per process and extended with the reports of
  * the days since (the hash cannot be looked up in SQL, and ids do not tell
  * which rows are new): one scan of the receipts at the first call, then only
- * the rows made on or after the last scan's day.
+ * the rows made on or after the day before the last scan's day. The day
+ * before as well: a row dated yesterday can still arrive after a scan made
+ * just past midnight (a transaction in flight, or another instance whose
+ * clock is a little behind), and would otherwise never be found here.
  */
 const indexes = new WeakMap<object, { since: string; byPublicId: Map<string, number> }>();
 
 async function requestIndex(db: Queryable): Promise<{ byPublicId: Map<string, number> }> {
   const index = indexes.get(db) ?? { since: '0000-01-01', byPublicId: new Map<string, number>() };
   indexes.set(db, index);
-  const today = copenhagenDay();
+  const now = Date.now();
+  const yesterday = copenhagenDay(new Date(now - 86_400_000));
   const fresh = await db.select({ id: reports.id, receipt: reports.receipt }).from(reports).where(gte(reports.createdOn, index.since));
   for (const r of fresh) index.byPublicId.set(publicRequestId(r.receipt), r.id);
-  index.since = today;
+  index.since = yesterday;
   return index;
 }
 

@@ -1,15 +1,21 @@
 /**
  * The public map of reports (/kort) over plain HTTP: a hexagon with fewer
  * than K moderated reports is not in the map, the table or the area total
- * that could give it away; with K it is. Reports are crafted in the test
- * database of a server of the test's own.
+ * that could give it away; with enough that its published (perturbed) count
+ * is at least K, it is. Reports are crafted in the test database of a server
+ * of the test's own, with record keys chosen by the test, and a release is
+ * made after each change (the map shows the newest release, never live
+ * data); the expected figures are publishCount of those keys.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas, reportCategories, reports } from '../../db/schema.ts';
+import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
+import { keyForNoise, recordKeys } from '../support/cell-keys.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 // A server of its own: the differencing rules look at every report in an
@@ -21,16 +27,25 @@ let base: string;
 const POINT = { lat: 55.6912, lon: 12.549 };
 const CELL = latLngToCell(POINT.lat, POINT.lon, 9);
 const FILTER = '?kategori=lighting&periode=all&melder=visitor';
+/** The server's K (PRIVACY_K's default). */
+const K = 5;
 
 let db: Db;
 let categoryId: number;
 let areaId: number;
 
-async function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = 'forwarded'): Promise<void> {
+/** The record keys of the moderated reports in CELL, in the order they were added. */
+const cellKeys: number[] = [];
+let added = 0;
+
+async function addReports(n: number, status: 'forwarded' | 'received' | 'rejected' = 'forwarded', keys = recordKeys(100 + added, n)): Promise<void> {
   for (let i = 0; i < n; i++) {
+    added += 1;
+    if (status === 'forwarded') cellKeys.push(keys[i]!);
     await db.insert(reports)
       .values({
         receipt: randomBytes(12).toString('base64url'),
+        cellKey: keys[i]!,
         categoryId,
         // Spread within a few metres: all in one hexagon.
         lat: POINT.lat + i * 0.00001,
@@ -85,6 +100,7 @@ describe('/kort shows only aggregates at or above K', () => {
     await addReports(3, 'received');
     await addReports(2, 'rejected');
     await addReports(4);
+    await makeReportRelease(db);
     const html = await page(`/kort${FILTER}`);
     expect(html).not.toContain(CELL);
     expect(html).not.toContain('class="hex"');
@@ -98,12 +114,23 @@ describe('/kort shows only aggregates at or above K', () => {
     expect(areaCell(en)).toBe('too few');
   });
 
-  it('with the fifth report the hexagon appears in the map and the table, and the area total is shown', async () => {
-    await addReports(1);
+  it('with the fifth report the hexagon appears in the map and the table, with its published count, and so does the area total', async () => {
+    // The fifth key gives the cell the noise +1, so the 5 reports are published as 6: a figure at or above K.
+    await addReports(1, 'forwarded', [keyForNoise(addKeys(...cellKeys), 1)]);
+    expect(cellKeys).toHaveLength(5);
+    const published = publishCount(5, addKeys(...cellKeys), K);
+    expect(published).toBe(6);
+    // Nothing moves before the next release.
+    const before = await page(`/kort${FILTER}`);
+    expect(before).not.toContain(CELL);
+    expect(areaCell(before)).toBe('for få');
+
+    await makeReportRelease(db);
     const html = await page(`/kort${FILTER}`);
-    expect(html).toMatch(new RegExp(`<path class="hex" data-cell="${CELL}"[^>]*>\\s*<title>Nær Assistens Kirkegård: 5 meldinger</title>`));
-    expect(html).toMatch(new RegExp(`<tr data-cell="${CELL}">\\s*<th scope="row">Assistens Kirkegård</th>\\s*<td>Indre Nørrebro</td>\\s*<td>5</td>`));
-    expect(areaCell(html)).toBe('5');
+    expect(html).toMatch(new RegExp(`<path class="hex" data-cell="${CELL}"[^>]*>\\s*<title>Nær Assistens Kirkegård: ${published} meldinger</title>`));
+    expect(html).toMatch(new RegExp(`<tr data-cell="${CELL}">\\s*<th scope="row">Assistens Kirkegård</th>\\s*<td>Indre Nørrebro</td>\\s*<td>${published}</td>`));
+    // The area's reports are the hexagon's: the same records, so the same published figure.
+    expect(areaCell(html)).toBe(String(published));
     expect(html).not.toContain('HEMMELIG-BESKRIVELSE');
     expect(html).not.toContain(String(POINT.lat));
   });
@@ -122,11 +149,14 @@ describe('/kort cannot be differenced', () => {
     const cell = latLngToCell(point.lat, point.lon, 9);
     const thisYear = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(new Date()));
     const groupsId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'vandalism')).limit(1))[0]!.id;
+    const keys: number[] = [];
     const add = async (n: number, year: number) => {
-      for (let i = 0; i < n; i++) {
+      for (const [i, key] of recordKeys(year, n).entries()) {
+        keys.push(key);
         await db.insert(reports)
           .values({
             receipt: randomBytes(12).toString('base64url'),
+            cellKey: key,
             categoryId: groupsId,
             lat: point.lat + i * 0.00001,
             lon: point.lon,
@@ -141,8 +171,13 @@ describe('/kort cannot be differenced', () => {
     };
     await add(6, thisYear);
     await add(2, thisYear - 1);
+    await makeReportRelease(db);
     const cellRow = (html: string) => new RegExp(`data-cell="${cell}"`).test(html);
-    expect(cellRow(await page('/kort?periode=all&kategori=vandalism&melder=business'))).toBe(true);
+    const all = await page('/kort?periode=all&kategori=vandalism&melder=business');
+    // All 8 are shown, perturbed: 8 + noise is at least 6, never below K.
+    const published = publishCount(8, addKeys(...keys), K);
+    expect(published).toBeGreaterThanOrEqual(K);
+    expect(all).toMatch(new RegExp(`<tr data-cell="${cell}">\\s*<th scope="row">[^<]+</th>\\s*<td>Indre Nørrebro</td>\\s*<td>${published}</td>`));
     // Showing 6 for this year next to 8 for all time would reveal the 2 of last year.
     expect(cellRow(await page(`/kort?periode=${thisYear}&kategori=vandalism&melder=business`))).toBe(false);
     expect(cellRow(await page(`/kort?periode=${thisYear - 1}&kategori=vandalism&melder=business`))).toBe(false);

@@ -1,24 +1,29 @@
 /**
  * Open311 GeoReport v2 over HTTP: discovery, services and requests with the
- * spec's field names; published requests obey K on the report's hexagon;
- * posting validates like the form, answers errors in the spec's format and
- * stores nothing when refused. Reports are crafted in the test server's
- * database in a category no other test uses.
+ * spec's field names; GET requests lists no request it is not asked for by
+ * id (a list of single reports would undo what the public map hides), and a
+ * request asked for by its id (given only to the client that posted it)
+ * answers with its status, public note and day, never a position or an
+ * address; posting validates like the form, answers errors in the spec's
+ * format and stores nothing when refused. Reports are crafted in the test
+ * server's database in a category no other test uses.
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { cellToLatLng, latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { areas, reportCategories, reports, reportUpdates } from '../../db/schema.ts';
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
-import { publicRequestId } from '../../src/server/open311.ts';
+import { copenhagenDay } from '../../src/server/comments.ts';
+import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
+import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 const API = `${base}/api/open311/v2`;
 /** Near Folkets Park, in Indre Nørrebro. */
 const POINT = { lat: 55.688, lon: 12.5555 };
-const CELL = latLngToCell(POINT.lat, POINT.lon, 9);
+/** The day the crafted reports are made: reports reach Open311 the day they are posted. */
+const TODAY = copenhagenDay();
 
 let db: Db;
 let categoryId: number;
@@ -38,7 +43,7 @@ async function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: s
       timeOfDay: 'evening',
       reporterType: 'business',
       status,
-      createdOn: '2026-07-01',
+      createdOn: TODAY,
       description: 'HEMMELIG-OPEN311',
       demo: false,
     })
@@ -98,55 +103,63 @@ describe('discovery and services', () => {
   });
 });
 
-describe('requests obey K on the hexagon', () => {
-  it('with 4 moderated reports in a hexagon (K = 5) no request is listed or found', async () => {
-    for (let i = 0; i < 3; i++) await addReport();
+describe('requests are answered only when asked for by id', () => {
+  it('requests.json lists nothing without ids, even for moderated reports in a released hexagon and with any filter', async () => {
+    for (let i = 0; i < 5; i++) await addReport();
     await addReport('handled', 'Lampen er skiftet.');
-    const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
-    expect(list).toEqual([]);
-    const all = await (await fetch(`${API}/requests.json`)).text();
-    for (const r of receipts) {
-      expect(all).not.toContain(r);
-      expect(all).not.toContain(publicRequestId(r));
+    await makeReportRelease(db);
+    for (const query of ['', '?service_code=hidden_places', '?status=closed', '?status=open', `?start_date=${TODAY}T00:00:00Z`, '?service_request_id=', '?service_request_id=not-an-id']) {
+      const res = await fetch(`${API}/requests.json${query}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual([]);
     }
-    const one = await fetch(`${API}/requests/${publicRequestId(receipts[0]!)}.json`);
-    expect(one.status).toBe(404);
-    expect(await one.json()).toEqual([{ code: 404, description: 'No such service request' }]);
-    const xml = await fetch(`${API}/requests/${publicRequestId(receipts[0]!)}.xml`);
-    expect(xml.status).toBe(404);
-    expect(await xml.text()).toContain('<errors><error><code>404</code>');
+    const xml = await (await fetch(`${API}/requests.xml?service_code=hidden_places`)).text();
+    expect(xml).toBe('<?xml version="1.0" encoding="utf-8"?>\n<service_requests></service_requests>\n');
   });
 
-  it('with the fifth they are listed with the hexagon centre, the area, the day at noon and the latest public note', async () => {
-    await addReport();
-    const list = await (await fetch(`${API}/requests.json?service_code=hidden_places`)).json();
-    expect(list).toHaveLength(5);
-    const handled = list.find((r: { service_request_id: string }) => r.service_request_id === publicRequestId(receipts[3]!));
-    const [lat, long] = cellToLatLng(CELL);
-    expect(handled).toEqual({
-      service_request_id: publicRequestId(receipts[3]!),
+  it('asked for by id, a request answers with its status, latest public note and day at noon, and no position or address', async () => {
+    const handled = publicRequestId(receipts[5]!);
+    const open = publicRequestId(receipts[0]!);
+    const one = await fetch(`${API}/requests/${handled}.json`);
+    expect(one.status).toBe(200);
+    const [body] = await one.json();
+    expect(body).toEqual({
+      service_request_id: handled,
       status: 'closed',
       status_notes: 'Lampen er skiftet.',
       service_name: 'Skjulte eller uoverskuelige steder',
       service_code: 'hidden_places',
-      requested_datetime: '2026-07-01T12:00:00+02:00',
-      address: 'Indre Nørrebro',
-      lat: Math.round(lat * 1e5) / 1e5,
-      long: Math.round(long * 1e5) / 1e5,
+      requested_datetime: copenhagenNoon(TODAY),
     });
-    expect(list.find((r: { service_request_id: string }) => r.service_request_id === publicRequestId(receipts[0]!)).status).toBe('open');
+    const list = await (await fetch(`${API}/requests.json?service_request_id=${handled},${open}`)).json();
+    expect(list.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([handled, open].sort());
+    expect(list.find((r: { service_request_id: string }) => r.service_request_id === open)).toMatchObject({ status: 'open', status_notes: null });
+    // Filters narrow what is asked for by id.
+    expect(await (await fetch(`${API}/requests.json?service_request_id=${handled},${open}&status=closed`)).json()).toHaveLength(1);
+    expect(await (await fetch(`${API}/requests.json?service_request_id=${handled}&service_code=lighting`)).json()).toEqual([]);
     const text = JSON.stringify(list);
-    // The receipt is the reporter's private link: never published.
+    for (const field of ['lat', 'long', 'address', 'address_id', 'zipcode']) expect(text).not.toContain(`"${field}"`);
+    // The receipt is the reporter's private link: never published, and not an id.
     for (const r of receipts) expect(text).not.toContain(r);
     expect(text).not.toContain('HEMMELIG-OPEN311');
     expect(text).not.toContain(String(POINT.lon));
-    const one = await fetch(`${API}/requests/${publicRequestId(receipts[3]!)}.json`);
-    expect(one.status).toBe(200);
-    expect((await one.json())[0].service_request_id).toBe(publicRequestId(receipts[3]!));
-    expect((await fetch(`${API}/requests/${receipts[3]}.json`)).status).toBe(404);
-    const xml = await (await fetch(`${API}/requests.xml?service_code=hidden_places`)).text();
+    expect((await fetch(`${API}/requests/${receipts[5]}.json`)).status).toBe(404);
+    const xml = await (await fetch(`${API}/requests/${handled}.xml`)).text();
     expect(xml).toContain('<service_requests><request><service_request_id>');
     expect(xml).toContain('<status_notes>Lampen er skiftet.</status_notes>');
+    expect(xml).not.toMatch(/<lat>|<long>|<address>/);
+  });
+
+  it('an unknown well-formed id answers 404 in the spec format', async () => {
+    const unknown = publicRequestId(`no-such-receipt-${Date.now()}`);
+    expect(unknown).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const one = await fetch(`${API}/requests/${unknown}.json`);
+    expect(one.status).toBe(404);
+    expect(await one.json()).toEqual([{ code: 404, description: 'No such service request' }]);
+    const xml = await fetch(`${API}/requests/${unknown}.xml`);
+    expect(xml.status).toBe(404);
+    expect(await xml.text()).toContain('<errors><error><code>404</code>');
+    expect(await (await fetch(`${API}/requests.json?service_request_id=${unknown}`)).json()).toEqual([]);
   });
 });
 
@@ -154,7 +167,7 @@ describe('POST requests.json', () => {
   const valid = (marker: string, extra: Record<string, string> = {}) =>
     new URLSearchParams({ service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker, ...extra });
 
-  it('a valid request stores one report (received, not yet public) and returns its public id and the private receipt link', async () => {
+  it('a valid request stores one report (received, in no public figure) and returns its public id, which answers with status open, and the private receipt link', async () => {
     const marker = `open311-valid-${Date.now()}`;
     const res = await post(valid(marker, { 'attribute[reporter_type]': 'works_here' }));
     expect(res.status).toBe(201);
@@ -166,8 +179,21 @@ describe('POST requests.json', () => {
     expect(rows[0]).toMatchObject({ status: 'received', reporterType: 'works_here', timeOfDay: 'often', categoryId: expect.any(Number) });
     expect(body[0].service_request_id).toBe(publicRequestId(rows[0]!.receipt));
     expect(body[0].service_notice).toContain(`${base}/meld/${rows[0]!.receipt}`);
-    // Not moderated yet: not published.
-    expect((await fetch(`${API}/requests/${body[0].service_request_id}.json`)).status).toBe(404);
+    // The poster can follow it by its id: open, no note yet, no position.
+    const own = await fetch(`${API}/requests/${body[0].service_request_id}.json`);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual([
+      {
+        service_request_id: body[0].service_request_id,
+        status: 'open',
+        status_notes: null,
+        service_name: 'Dårlig belysning',
+        service_code: 'lighting',
+        requested_datetime: copenhagenNoon(rows[0]!.createdOn),
+      },
+    ]);
+    // Without its id it is listed nowhere.
+    expect(await (await fetch(`${API}/requests.json?service_code=lighting`)).json()).toEqual([]);
   });
 
   it.each([
