@@ -148,8 +148,21 @@ describe('staff-written public text with personal data', () => {
   });
 
   it("a moderator's public note on a report with a phone number is refused with a warning and not stored", async () => {
-    const report = sqlite.prepare("select id, status from reports where status = 'received' order by id limit 1").get() as { id: number; status: string } | undefined;
-    expect(report).toBeDefined();
+    const marker = `Lyset ved bænkene er gået ${Date.now()}`;
+    const reported = await postForm(base, '/meld', {
+      submission: `pii-test-${Date.now()}`,
+      category: 'drug_dealing',
+      location: 'blaagaards-plads',
+      timeOfDay: 'evening',
+      weekday: '5',
+      description: marker,
+      reporterType: 'resident',
+      email: '',
+      website: '',
+    });
+    expect(reported.status).toBe(303);
+    const report = sqlite.prepare('select id, status from reports where description = ?').get(marker) as { id: number; status: string } | undefined;
+    expect(report?.status).toBe('received');
     const notes = () => (sqlite.prepare('select count(*) n from report_updates where report_id = ?').get(report!.id) as { n: number }).n;
     const before = notes();
     const res = await post(
