@@ -183,7 +183,7 @@ const PHONE = new RegExp(
   `(?<![\\d+])(?:` +
     `(?<dk>(?:\\(?(?:\\+|00) ?45\\)?[ \\-.]?)?)(?<digits>\\d(?:[ \\-.]?\\d){7})` +
     `|\\+\\d(?:[ \\-.]?\\d){7,14}` +
-    `)(?!\\d)(?![.,]\\d)`,
+    `)(?!\\d)`,
   'gu',
 );
 
@@ -245,7 +245,7 @@ const STREET =
 /** Floor and side: "3. th.", "st. tv.", "1. sal", "kl.", "2. mf", "4 th". */
 const FLOOR = '(?:,? (?:\\d{1,2}\\.?|[Ss]t\\.?|stuen|kl\\.?|kælder(?:en)?)(?: ?(?:sal|th\\.?|tv\\.?|mf\\.?|til (?:højre|venstre)))?(?![\\p{L}\\p{N}]))';
 const ADDRESS = new RegExp(
-  `(?<![\\p{L}\\p{N}])${STREET}(?: nr\\.?| nummer)? \\d{1,3}(?:[a-z]\\b)?(?:-\\d{1,3})?(?!\\d)(?![.,]\\d)${FLOOR}?`,
+  `(?<![\\p{L}\\p{N}\\-])${STREET}(?: nr\\.?| nummer)? \\d{1,3}(?:[a-z]\\b)?(?:-\\d{1,3})?(?!\\d)(?![.,]\\d)${FLOOR}?`,
   'gu',
 );
 /** Only flagged: a house number without a street, or a floor and side on their own. */

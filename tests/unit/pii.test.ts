@@ -218,6 +218,17 @@ describe('maskPersonalData: hostile input', () => {
     ['e-mail-like fragments', 'a@b.c'.repeat(20_000)],
     ['digit pairs', '12 '.repeat(33_000)],
     ['plus signs and digits', '+1 '.repeat(33_000)],
+    ['dotted digit pairs (a phone refused before each, once)', '12.'.repeat(33_000)],
+    ['hyphenated letters that never end in a street word', 'a-'.repeat(50_000)],
+    ['hyphenated letters ending in a street word', `${'a-'.repeat(50_000)}gade x`],
+    ['written-out "at"', 'a at '.repeat(20_000)],
+    ['written-out "(at)" and "(dot)"', 'a (at) b (dot) '.repeat(7_000)],
+    ['network names', 'min snap er '.repeat(8_000)],
+    ['first names', 'Ahmed '.repeat(16_000)],
+    ['street names and numbers', 'Nørrebrogade 1, '.repeat(6_000)],
+    ['profile URLs', 'instagram.com/'.repeat(7_000)],
+    ['@ handles', '@a'.repeat(50_000)],
+    ['zero-width spaces', '\u200b'.repeat(100_000)],
   ];
 
   for (const [name, input] of inputs) {
