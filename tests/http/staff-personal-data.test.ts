@@ -178,4 +178,26 @@ describe('staff-written public text with personal data', () => {
     expect(notes()).toBe(before);
     expect((sqlite.prepare('select status from reports where id = ?').get(report!.id) as { status: string }).status).toBe('received');
   });
+
+  it("a moderator's public reply to a comment with a phone number is refused with a warning until confirmed", async () => {
+    const marker = `Hvornår kommer der lys i passagen? ${Date.now()}`;
+    expect((await postForm(base, '/indsatser/borgerdialog-i-omraadefornyelsen', { name: '', body: marker })).status).toBe(303);
+    const comment = sqlite.prepare('select id from comments where body = ?').get(marker) as { id: number } | undefined;
+    expect(comment).toBeDefined();
+    const approve = await post('/staff/comments', { intent: 'approve', commentId: String(comment!.id), body: marker }, moderator);
+    expect(approve.status).toBe(200);
+    const replies = () => (sqlite.prepare('select count(*) n from comment_replies where comment_id = ?').get(comment!.id) as { n: number }).n;
+
+    const reply = { intent: 'reply', commentId: String(comment!.id), partnerId, body: 'Ring til Mette på 33 66 33 66.' };
+    const refused = await post('/staff/comments?status=approved', reply, moderator);
+    expect(refused.status).toBe(400);
+    const page = await html(refused);
+    expect(page).toContain('Fundet: telefonnummer, navn.');
+    expect(page).toContain(`id="reply-${comment!.id}-pii-confirm"`);
+    expect(page).toContain('Ring til Mette på 33 66 33 66.</textarea>');
+    expect(replies()).toBe(0);
+
+    expect((await post('/staff/comments?status=approved', { ...reply, piiConfirm: 'yes' }, moderator)).status).toBe(200);
+    expect(replies()).toBe(1);
+  });
 });
