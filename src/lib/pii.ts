@@ -268,13 +268,23 @@ const AMBIGUOUS_NAME = nameRegex(AMBIGUOUS_NAMES);
 
 type Groups = Record<string, string | undefined>;
 
+export interface MaskOptions {
+  /**
+   * Kinds neither masked nor flagged, for a field that asks for exactly that:
+   * a comment's name field invites "a first name, a nickname or nothing", so
+   * a first name there is the resident's choice, not a leak.
+   */
+  keep?: readonly PiiKind[];
+}
+
 /** Checks free text for personal data: masks what is clearly personal data and flags what a person must judge. */
-export function checkPersonalData(input: string): PiiCheck {
+export function checkPersonalData(input: string, options: MaskOptions = {}): PiiCheck {
+  const keep = new Set(options.keep);
   const found = new Set<PiiKind>();
   let count = 0;
 
   const mask = (text: string, pattern: RegExp, kind: PiiKind, isMatch?: (match: string, groups: Groups) => boolean): string =>
-    text.replace(pattern, (match: string, ...rest: unknown[]) => {
+    keep.has(kind) ? text : text.replace(pattern, (match: string, ...rest: unknown[]) => {
       const last = rest[rest.length - 1];
       const groups: Groups = typeof last === 'object' && last !== null ? (last as Groups) : {};
       if (isMatch !== undefined && !isMatch(match, groups)) return match;
@@ -312,7 +322,7 @@ export function checkPersonalData(input: string): PiiCheck {
   const flagged: PiiFlag[] = [
     ...[...text.matchAll(HOUSE_NUMBER)].map((m) => ({ kind: 'address' as const, match: m[0] })),
     ...[...text.matchAll(AMBIGUOUS_NAME)].map((m) => ({ kind: 'name' as const, match: m[0] })),
-  ];
+  ].filter((f) => !keep.has(f.kind));
   const flagKinds = new Set(flagged.map((f) => f.kind));
 
   return {
@@ -325,8 +335,8 @@ export function checkPersonalData(input: string): PiiCheck {
 }
 
 /** Masks CPR numbers, e-mail addresses, phone numbers, number plates, addresses, handles and first names in free text. */
-export function maskPersonalData(input: string): MaskResult {
-  const { text, masks, count } = checkPersonalData(input);
+export function maskPersonalData(input: string, options: MaskOptions = {}): MaskResult {
+  const { text, masks, count } = checkPersonalData(input, options);
   return { text, masks, count };
 }
 

@@ -314,6 +314,12 @@ describe('maskPersonalData: written around the patterns', () => {
     expect(mask('ali baba og emma')).toBe('ali baba og emma');
   });
 
+  it('a kind can be kept: a first name in a comment\'s name field is the resident\'s choice', () => {
+    expect(maskPersonalData('Ahmed', { keep: ['name'] })).toEqual({ text: 'Ahmed', masks: [], count: 0 });
+    expect(checkPersonalData('Hans', { keep: ['name'] }).flags).toEqual([]);
+    expect(maskPersonalData('Ahmed 12345678', { keep: ['name'] })).toEqual({ text: `Ahmed ${PHONE}`, masks: ['phone'], count: 1 });
+  });
+
   it('a name that is also a word is only flagged; a name in a place name is left', () => {
     const r = checkPersonalData('Hans cykel blev stjålet');
     expect(r).toMatchObject({ text: 'Hans cykel blev stjålet', masks: [], flags: ['name'] });
