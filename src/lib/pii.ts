@@ -12,9 +12,10 @@
  * Text is normalised before matching (see normalizeForPii): NFKC (full-width
  * digits and ＠ become ASCII), every dash to "-", every space to " ", other
  * scripts' decimal digits to ASCII digits, and invisible characters (zero-width
- * spaces, soft hyphens, bidi controls) removed. When anything is masked, the
- * returned text is the normalised text with the labels in it; when nothing is
- * masked, the input is returned unchanged.
+ * spaces, soft hyphens, bidi controls) removed. Only matching uses the
+ * normalised text: each match is mapped back to the characters of the input
+ * it covers, and those are replaced by the label, so everything around a
+ * mask is returned exactly as written.
  *
  * Masked or only flagged, per kind:
  * - cpr, email, phone, plate, handle: always masked.
@@ -51,7 +52,7 @@ export const PII_LABELS: Record<PiiKind, string> = {
 };
 
 export interface MaskResult {
-  /** The input with every match replaced by its label (normalised when anything was masked; otherwise the input itself). */
+  /** The input with every match replaced by its label; all other characters exactly as in the input. */
   text: string;
   /** Distinct kinds that were masked, in PII_KINDS order. */
   masks: PiiKind[];
@@ -112,7 +113,7 @@ const LABEL = '[\\p{L}\\p{N}-]+';
 const PROFILE_URL = new RegExp(
   `(?<![\\p{L}\\p{N}.\\-/@])(?:https?://)?(?:(?:www|m|vm|mobile)\\.)?` +
     `(?:instagram\\.com|instagr\\.am|tiktok\\.com|facebook\\.com|fb\\.com|fb\\.me|snapchat\\.com|twitter\\.com|x\\.com|t\\.me|youtube\\.com|linkedin\\.com|threads\\.net)` +
-    `/[^\\s<>"'()\\[\\]]*[^\\s<>"'()\\[\\].,!?;:]`,
+    `/[^\\s<>"'()\\[\\]\\uffff]*[^\\s<>"'()\\[\\].,!?;:\\uffff]`,
   'giu',
 );
 
@@ -268,44 +269,77 @@ const AMBIGUOUS_NAME = nameRegex(AMBIGUOUS_NAMES);
 
 type Groups = Record<string, string | undefined>;
 
-export interface MaskOptions {
-  /**
-   * Kinds neither masked nor flagged, for a field that asks for exactly that:
-   * a comment's name field invites "a first name, a nickname or nothing", so
-   * a first name there is the resident's choice, not a leak.
-   */
-  keep?: readonly PiiKind[];
+/** A character with its combining marks: the unit a match is mapped back to. */
+const PIECE = /\P{M}\p{M}*|\p{M}+/gu;
+const PLAIN_ASCII = /^[\x20-\x7e\n\r]*$/;
+/** Stands in for a masked match while matching goes on: a noncharacter no pattern takes, one per normalised code unit, so positions stay put. */
+const HIDDEN = '\uffff';
+
+/**
+ * The normalised text and, for each of its code units, where the input
+ * character it came from starts and ends. Plain ASCII needs no map.
+ */
+function normaliseWithMap(input: string): { norm: string; from: number[] | null; to: number[] | null } {
+  if (PLAIN_ASCII.test(input)) return { norm: input, from: null, to: null };
+  const cache = new Map<string, string>();
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const m of input.matchAll(PIECE)) {
+    const orig = m[0];
+    let norm = cache.get(orig);
+    if (norm === undefined) {
+      norm = normalizeForPii(orig).replaceAll(HIDDEN, '');
+      cache.set(orig, norm);
+    }
+    parts.push(norm);
+    for (let k = 0; k < norm.length; k++) {
+      from.push(m.index);
+      to.push(m.index + orig.length);
+    }
+  }
+  return { norm: parts.join(''), from, to };
 }
 
 /** Checks free text for personal data: masks what is clearly personal data and flags what a person must judge. */
 export function checkPersonalData(input: string, options: MaskOptions = {}): PiiCheck {
   const keep = new Set(options.keep);
   const found = new Set<PiiKind>();
-  let count = 0;
+  /** Masked spans of the normalised text: [start, end, kind]. */
+  const spans: [number, number, PiiKind][] = [];
 
   const mask = (text: string, pattern: RegExp, kind: PiiKind, isMatch?: (match: string, groups: Groups) => boolean): string =>
-    keep.has(kind) ? text : text.replace(pattern, (match: string, ...rest: unknown[]) => {
-      const last = rest[rest.length - 1];
-      const groups: Groups = typeof last === 'object' && last !== null ? (last as Groups) : {};
-      if (isMatch !== undefined && !isMatch(match, groups)) return match;
-      found.add(kind);
-      count += 1;
-      // A network user name: keep "min snap er", mask the name.
-      const handle = groups['h'] ?? groups['h2'] ?? groups['h3'];
-      return handle !== undefined ? match.slice(0, match.length - handle.length) + PII_LABELS[kind] : PII_LABELS[kind];
-    });
+    keep.has(kind)
+      ? text
+      : text.replace(pattern, (match: string, ...rest: unknown[]) => {
+          // (match, ...captures, offset, string[, groups]): groups come last only for a pattern with named groups.
+          const last = rest[rest.length - 1];
+          const named = typeof last === 'object' && last !== null;
+          const groups: Groups = named ? (last as Groups) : {};
+          const offset = rest[rest.length - (named ? 3 : 2)] as number;
+          if (isMatch !== undefined && !isMatch(match, groups)) return match;
+          // A network user name: keep "min snap er", mask the name.
+          const handle = groups['h'] ?? groups['h2'] ?? groups['h3'];
+          const keepLength = handle === undefined ? 0 : match.length - handle.length;
+          found.add(kind);
+          spans.push([offset + keepLength, offset + match.length, kind]);
+          return match.slice(0, keepLength) + HIDDEN.repeat(match.length - keepLength);
+        });
 
+  // Patterns run on the normalised text; a match is replaced by as many
+  // HIDDEN characters, so positions stay those of the normalised text, and
+  // at the end each masked span is mapped back to the input characters it
+  // covers, which are replaced by the label: the rest of the input is
+  // returned exactly as written.
   // Order: profile URLs before e-mail ("tiktok.com/@navn"), e-mail before
   // handles and numbers (digits in an address are not a phone number), CPR
   // before phone, so a CPR is never half-masked as a phone number.
-  // The labels contain no digits or @ and no listed name, so later passes
-  // cannot match inside them. A match that follows another without a gap
-  // ("a@b.dk0@c.dk", "12345678+4512345678") starts inside a run, where the
-  // look-behinds refuse it; once its neighbour is a label it no longer does.
-  // So mask again until nothing changes: every change removes digits, an @
-  // or a listed word, so it ends.
-  const normalised = normalizeForPii(input);
-  let text = normalised;
+  // A match that follows another without a gap ("a@b.dk0@c.dk",
+  // "12345678+4512345678") starts inside a run, where the look-behinds
+  // refuse it; once its neighbour is hidden it no longer does. So mask again
+  // until nothing changes: every change hides characters, so it ends.
+  const { norm, from, to } = normaliseWithMap(input);
+  let text = norm;
   for (let before = ''; before !== text; ) {
     before = text;
     text = mask(text, PROFILE_URL, 'handle');
@@ -325,8 +359,23 @@ export function checkPersonalData(input: string, options: MaskOptions = {}): Pii
   ].filter((f) => !keep.has(f.kind));
   const flagKinds = new Set(flagged.map((f) => f.kind));
 
+  // Back to the input: each span becomes its label in place of the input
+  // characters it came from (a span that overlaps an earlier one joins it).
+  const out: string[] = [];
+  let done = 0;
+  let count = 0;
+  for (const [start, end, kind] of spans.sort((a, b) => a[0] - b[0])) {
+    const origStart = from ? from[start]! : start;
+    const origEnd = to ? to[end - 1]! : end;
+    if (origEnd <= done) continue;
+    out.push(input.slice(done, Math.max(done, origStart)), PII_LABELS[kind]);
+    done = origEnd;
+    count += 1;
+  }
+  out.push(input.slice(done));
+
   return {
-    text: count === 0 ? input : text,
+    text: count === 0 ? input : out.join(''),
     masks: PII_KINDS.filter((kind) => found.has(kind)),
     count,
     flags: PII_KINDS.filter((kind) => flagKinds.has(kind)),

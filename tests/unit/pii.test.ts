@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPersonalData, maskPersonalData, normalizeForPii, personalDataKinds, PII_KINDS, PII_LABELS } from '../../src/lib/pii.ts';
 
@@ -187,13 +188,19 @@ describe('maskPersonalData: result', () => {
     expect(maskPersonalData('')).toEqual({ text: '', masks: [], count: 0 });
   });
 
-  it('text around a mask is kept (æøå), with dashes normalised to "-"', () => {
-    expect(mask('Blåbærgrød på Ørestads torv: 12345678 — skønt!')).toBe(`Blåbærgrød på Ørestads torv: ${PHONE} - skønt!`);
+  it('text around a mask is unchanged (æøå)', () => {
+    expect(mask('Blåbærgrød på Ørestads torv: 12345678 — skønt!')).toBe(`Blåbærgrød på Ørestads torv: ${PHONE} — skønt!`);
   });
 
-  it('emoji around a mask are kept; combining characters are composed (the masked text is NFKC-normalised)', () => {
-    const decomposed = 'A\u030a'; // Å as A + combining ring
-    expect(mask(`😟${decomposed} 12345678 👍🏽`)).toBe(`😟\u00c5 ${PHONE} 👍🏽`);
+  it('emoji and combining characters around a mask are unchanged', () => {
+    const decomposed = 'A\u030a'; // Å as A + combining ring, must not be normalised
+    expect(mask(`😟${decomposed} 12345678 👍🏽`)).toBe(`😟${decomposed} ${PHONE} 👍🏽`);
+  });
+
+  it('only the characters of a match are replaced: full-width, invisible and odd characters around it are kept', () => {
+    expect(mask('ﬁn \u00a0kl.\u202f17 ０１０１９０－１２３４ 👨‍👩‍👧 ok')).toBe(`ﬁn \u00a0kl.\u202f17 ${CPR} 👨‍👩‍👧 ok`);
+    expect(mask('cpr 0101\u200b90-1234\u200b tak')).toBe(`cpr ${CPR}\u200b tak`);
+    expect(mask('snap: ﬁsk_1!')).toBe(`snap: ${PII_LABELS.handle}!`);
   });
 
   it('a text with nothing masked is returned exactly as given, unnormalised', () => {
@@ -342,5 +349,17 @@ describe('checkPersonalData: masked and flagged kinds', () => {
   it('personalDataKinds lists masked and flagged kinds over several texts', () => {
     expect(personalDataKinds('Ring til 22334455', null, 'Drengene fra nr. 12', undefined)).toEqual(['phone', 'address']);
     expect(personalDataKinds('Mødet er kl. 17.30 på Blågårds Plads', '')).toEqual([]);
+  });
+});
+
+describe('maskPersonalData: the text around a mask is returned exactly as written', () => {
+  it('any characters (no letters, digits or @) around a phone number and a CPR number are kept as they are', () => {
+    const around = fc.string({ unit: 'binary', maxLength: 30 }).filter((x) => !/[\p{L}\p{N}@]/u.test(x.normalize('NFKC')));
+    fc.assert(
+      fc.property(around, around, around, (a, b, c) => {
+        expect(mask(`${a} 12 34 56 78 ${b} 010190\u20131234 ${c}`)).toBe(`${a} ${PHONE} ${b} ${CPR} ${c}`);
+      }),
+      { seed: 20_261_204, numRuns: 500 },
+    );
   });
 });
