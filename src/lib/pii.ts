@@ -269,6 +269,15 @@ const AMBIGUOUS_NAME = nameRegex(AMBIGUOUS_NAMES);
 
 type Groups = Record<string, string | undefined>;
 
+export interface MaskOptions {
+  /**
+   * Kinds neither masked nor flagged, for a field that asks for exactly that:
+   * a comment's name field invites "a first name, a nickname or nothing", so
+   * a first name there is the resident's choice, not a leak.
+   */
+  keep?: readonly PiiKind[];
+}
+
 /** A character with its combining marks: the unit a match is mapped back to. */
 const PIECE = /\P{M}\p{M}*|\p{M}+/gu;
 const PLAIN_ASCII = /^[\x20-\x7e\n\r]*$/;
