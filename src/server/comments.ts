@@ -42,7 +42,8 @@ export function copenhagenDay(now = new Date()): string {
 /** Stores a resident's comment, masked, as pending. */
 export async function submitComment(db: Queryable, input: NewComment): Promise<Comment> {
   const body = maskPersonalData(input.body);
-  const name = input.authorName ? maskPersonalData(input.authorName) : null;
+  // The name field asks for a first name or a nickname: a first name there is kept; everything else is masked.
+  const name = input.authorName ? maskPersonalData(input.authorName, { keep: ['name'] }) : null;
   const masks = [...new Set([...body.masks, ...(name?.masks ?? [])])];
   const [comment] = await db
     .insert(comments)

@@ -104,6 +104,17 @@ export const staffDa = {
     cannotSelf: 'Du kan ikke spærre eller ændre rollen for dig selv.',
     done: 'Ændringen er gemt.',
   },
+  personalData: {
+    hidden: 'Skjult automatisk',
+    checkRest: 'Tjek selv teksten for andre personoplysninger.',
+    nothingHidden: 'Intet skjult automatisk. Tjek selv teksten for personoplysninger.',
+    flagged: 'Måske personoplysninger, ikke skjult (vurder selv)',
+    kinds: { cpr: 'CPR-nummer', email: 'e-mail', phone: 'telefonnummer', plate: 'nummerplade', address: 'adresse', handle: 'profilnavn', name: 'navn' } as Record<string, string>,
+    warningTitle: 'Teksten ser ud til at indeholde personoplysninger',
+    warningText: (kinds: string) =>
+      `Fundet: ${kinds}. Teksten bliver offentlig. Fjern personoplysningerne, eller bekræft nedenfor, at de ikke er personoplysninger (fx en offentlig adresse eller et offentligt telefonnummer). Intet er gemt endnu.`,
+    confirm: 'Offentliggør alligevel: jeg har tjekket teksten, og den indeholder ingen personoplysninger',
+  },
   comments: {
     title: 'Kommentarer',
     intro: 'Læs kommentarerne, fjern personoplysninger, og godkend eller afvis. Intet bliver vist offentligt før godkendelse.',

@@ -106,6 +106,17 @@ export const staffEn: StaffMessages = {
     cannotSelf: 'You cannot disable yourself or change your own role.',
     done: 'The change has been saved.',
   },
+  personalData: {
+    hidden: 'Hidden automatically',
+    checkRest: 'Check the text yourself for other personal data.',
+    nothingHidden: 'Nothing hidden automatically. Check the text yourself for personal data.',
+    flagged: 'Possibly personal data, not hidden (judge for yourself)',
+    kinds: { cpr: 'CPR number', email: 'e-mail', phone: 'phone number', plate: 'number plate', address: 'address', handle: 'profile name', name: 'name' },
+    warningTitle: 'The text seems to contain personal data',
+    warningText: (kinds: string) =>
+      `Found: ${kinds}. The text will be public. Remove the personal data, or confirm below that it is not personal data (e.g. a public address or a public phone number). Nothing has been saved yet.`,
+    confirm: 'Publish anyway: I have checked the text and it contains no personal data',
+  },
   comments: {
     title: 'Comments',
     intro: 'Read the comments, remove personal data, and approve or reject. Nothing is shown publicly before approval.',
