@@ -43,7 +43,7 @@ import {
   type ShowIf,
 } from './schema.sqlite.ts';
 
-const { id, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
+const { id, randomId, bigInteger, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
 
 /** See `areas` in schema.sqlite.ts. */
 export const areas = pgTable(
@@ -145,7 +145,7 @@ export const auditLog = pgTable(
     userId: integer('user_id').references(() => users.id),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
-    entityId: integer('entity_id'),
+    entityId: bigInteger('entity_id'),
     summary: text('summary').notNull().default(''),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
@@ -275,7 +275,7 @@ export const events = pgTable(
 export const comments = pgTable(
   'comments',
   {
-    id: id(),
+    id: randomId(),
     targetType: text('target_type', { enum: COMMENT_TARGETS }).notNull(),
     targetId: integer('target_id').notNull(),
     authorName: text('author_name'),
@@ -303,7 +303,7 @@ export const commentReplies = pgTable(
   'comment_replies',
   {
     id: id(),
-    commentId: integer('comment_id')
+    commentId: bigInteger('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
     partnerId: integer('partner_id')
@@ -428,7 +428,7 @@ export const questions = pgTable(
 export const responses = pgTable(
   'responses',
   {
-    id: id(),
+    id: randomId(),
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id),
@@ -450,8 +450,8 @@ export const responses = pgTable(
 export const answers = pgTable(
   'answers',
   {
-    id: id(),
-    responseId: integer('response_id')
+    id: randomId(),
+    responseId: bigInteger('response_id')
       .notNull()
       .references(() => responses.id, { onDelete: 'cascade' }),
     questionId: integer('question_id')
@@ -486,9 +486,7 @@ export const surveyDrafts = pgTable(
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
-    answers: json('answers').$type<Record<string, unknown>>().notNull(),
-    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
-    startedAt: timestamp('started_at').notNull(),
+    sealed: bytes('sealed'),
     expiresAt: timestamp('expires_at').notNull(),
     submittedAt: timestamp('submitted_at'),
   },
@@ -517,7 +515,7 @@ export const reportCategories = pgTable(
 export const reports = pgTable(
   'reports',
   {
-    id: id(),
+    id: randomId(),
     receipt: text('receipt').notNull().unique(),
     categoryId: integer('category_id')
       .notNull()
@@ -536,7 +534,7 @@ export const reports = pgTable(
     email: text('email'),
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
     forwardedTo: integer('forwarded_to').references(() => partners.id),
-    mergedInto: integer('merged_into'),
+    mergedInto: bigInteger('merged_into'),
     initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
     createdOn: text('created_on').notNull(),
     demo: flag('demo', false),
@@ -556,8 +554,8 @@ export const reports = pgTable(
 export const reportUpdates = pgTable(
   'report_updates',
   {
-    id: id(),
-    reportId: integer('report_id')
+    id: randomId(),
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     status: text('status', { enum: REPORT_STATUSES }).notNull(),
@@ -574,7 +572,7 @@ export const reportNotices = pgTable(
   'report_notices',
   {
     id: id(),
-    reportId: integer('report_id')
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
@@ -650,12 +648,6 @@ export const populationMargins = pgTable(
 // State that several app instances share
 // ---------------------------------------------------------------------------
 
-/** See `throttleKeys` in schema.sqlite.ts. */
-export const throttleKeys = pgTable('throttle_keys', {
-  day: text('day').primaryKey(),
-  key: bytes('key').notNull(),
-});
-
 /** See `throttleHits` in schema.sqlite.ts. */
 export const throttleHits = pgTable(
   'throttle_hits',
@@ -673,7 +665,7 @@ export const reportSubmissions = pgTable(
   'report_submissions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    reportId: integer('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    reportId: bigInteger('report_id').references(() => reports.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],

@@ -58,7 +58,7 @@ const originCheck = defineMiddleware((ctx, next) => {
  * the last X-Forwarded-For entry (the one our proxy added). The address is
  * hashed here and goes no further.
  */
-const client = defineMiddleware(async (ctx, next) => {
+const client = defineMiddleware((ctx, next) => {
   let address: string | undefined;
   const forwarded = ctx.request.headers.get('x-forwarded-for');
   if (config().trustProxy && forwarded) address = forwarded.split(',').at(-1)?.trim();
@@ -69,7 +69,7 @@ const client = defineMiddleware(async (ctx, next) => {
       address = undefined;
     }
   }
-  ctx.locals.client = await clientKey(db(), address);
+  ctx.locals.client = clientKey(address);
   return next();
 });
 

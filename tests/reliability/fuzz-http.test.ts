@@ -30,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_BODY_LIMIT } from '../../src/server/http/form.ts';
 import { REPORT_FORM_LIMIT } from '../../src/server/http/report-post.ts';
 import { OPEN311_BODY_LIMIT } from '../../src/server/open311.ts';
+import { openSealedDraft } from '../../src/server/survey-answering.ts';
 import { FUZZ_SEED, HOSTILE_STRINGS, hostileText, SQL_STRINGS, XSS_STRINGS } from '../support/fuzz.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -331,7 +332,7 @@ function snapshot(): Snapshot {
   for (const t of COUNTED) out[t] = (readDb.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
   out['tables'] = (readDb.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number }).n;
   out['used_codes'] = (readDb.prepare('select count(*) n from invitation_codes where used = 1').get() as { n: number }).n;
-  const drafts = readDb.prepare('select token_hash, answers, submitted_at from survey_drafts order by token_hash').all();
+  const drafts = readDb.prepare('select token_hash, sealed, submitted_at from survey_drafts order by token_hash').all();
   out['drafts'] = createHash('sha256').update(JSON.stringify(drafts)).digest('hex');
   out['max_report'] = (readDb.prepare('select coalesce(max(id), 0) n from reports').get() as { n: number }).n;
   out['max_comment'] = (readDb.prepare('select coalesce(max(id), 0) n from comments').get() as { n: number }).n;
@@ -381,9 +382,10 @@ function invalidNewRows(before: Snapshot): string[] {
 function invalidDraft(cookie: string): string | undefined {
   const token = cookie.split('=').slice(1).join('=');
   const hash = createHash('sha256').update(token).digest('hex');
-  const row = readDb.prepare('select answers from survey_drafts where token_hash = ?').get(hash) as { answers: string } | undefined;
-  if (!row) return undefined;
-  const a = JSON.parse(row.answers) as Record<string, unknown>;
+  const row = readDb.prepare('select sealed from survey_drafts where token_hash = ?').get(hash) as { sealed: Buffer | null } | undefined;
+  const content = row?.sealed ? openSealedDraft(token, row.sealed) : undefined;
+  if (!content) return undefined;
+  const a = content.answers as Record<string, unknown>;
   const places = a['unsafe_places'];
   const why = a['avoid_why'];
   if (a['avoids_places'] !== undefined && !['yes', 'no'].includes(String(a['avoids_places']))) return `avoids_places = ${JSON.stringify(a['avoids_places'])}`;
