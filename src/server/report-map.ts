@@ -110,10 +110,11 @@ const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
  */
 export async function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
   const stamp = [
-    (await db.select({ last: max(reportUpdates.id) }).from(reportUpdates).limit(1))[0]?.last,
+    // Ids are random (README "Privacy"): the count tells that an update was added.
+    (await db.select({ n: count(), last: max(reportUpdates.id) }).from(reportUpdates).limit(1))[0],
     // Moderated reports written straight in (seeding, imports) change it too;
     // a new report waiting for moderation does not, as the map does not count it.
-    (await db.select({ last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).limit(1))[0]?.last,
+    (await db.select({ n: count(), last: max(reports.id) }).from(reports).where(inArray(reports.status, [...MODERATED_STATUSES])).limit(1))[0],
   ];
   const [categoriesStamp] = await db.select({ n: count(), last: max(reportCategories.id) }).from(reportCategories).limit(1);
   const key = JSON.stringify([stamp, categoriesStamp, areaIds, k, copenhagenDay(now).slice(0, 4)]);

@@ -17,6 +17,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey } from '../../db/schema.ts';
 import { maskPersonalData } from '../lib/pii.ts';
+import { dayBoundary } from '../lib/time.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, pruneHidden, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { qualityFlags } from '../lib/survey/quality.ts';
 import { missingRequired } from '../lib/survey/validate.ts';
@@ -42,11 +43,6 @@ export function hashToken(token: string): string {
 /** The draft's key: HMAC-SHA256 keyed with the token (the stored hash is SHA-256 of it, a different function). */
 function draftKey(token: string): Uint8Array {
   return hmac(SHA256, new TextEncoder().encode(token), new TextEncoder().encode('tryghed survey draft key'));
-}
-
-/** Midnight UTC `days` days after `now`'s UTC day. */
-export function dayBoundary(now: Date, days: number): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
 }
 
 /** What a draft holds, sealed. */
