@@ -28,9 +28,6 @@ import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { useCode } from './invitations.ts';
 
-/** A draft lives until midnight (UTC) at the end of the day after it was started: 24 to 48 hours. */
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
-
 /** The strictly necessary cookie holding the draft token for one wave. */
 export function draftCookieName(surveyId: number): string {
   return `__Host-tryghed-svar-${surveyId}`;
@@ -98,6 +95,7 @@ export function openSealedDraft(token: string, sealed: Buffer): DraftContent | u
 export async function startDraft(db: Queryable, surveyId: number, invitationCodeId: number | null, now = new Date()): Promise<{ token: string; expires: Date }> {
   // Drafts nobody finished are deleted once they expire.
   await db.delete(surveyDrafts).where(lt(surveyDrafts.expiresAt, now));
+  // A draft lives until midnight (UTC) at the end of the day after it was started: 24 to 48 hours.
   const { token, row } = newDraftRow(surveyId, { answers: {}, invitationCodeId, startedAt: now.getTime() }, now);
   await db.insert(surveyDrafts).values(row);
   return { token, expires: row.expiresAt };
