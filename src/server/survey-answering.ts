@@ -212,7 +212,7 @@ export async function submitDraft(db: Queryable, draft: SurveyDraft, survey: Sur
     throw error;
   }
   // The transaction that used the code and stored the answers leaves its page
-  // images in the WAL: fold them into the main file and truncate it now.
+  // images in the WAL: fold them into the main file and truncate it (within half a second).
   if (result.kind === 'stored') eraseRemnants(db);
   return result;
 }
