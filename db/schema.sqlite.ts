@@ -789,6 +789,7 @@ export const reportUpdates = sqliteTable(
     /** Internal reason (e.g. for a rejection); not shown publicly. */
     internalNote: text('internal_note'),
     userId: integer('user_id').references(() => users.id),
+    /** A staff step's time; the resident's own "received" step keeps midnight (UTC) of its day only. */
     createdAt: createdAt(),
   },
   (t) => [index('report_updates_report_idx').on(t.reportId)],
@@ -963,7 +964,7 @@ export const reportSubmissions = sqliteTable(
      * then finds the receipt), the report inserted, and this set.
      */
     reportId: bigInteger('report_id').references(() => reports.id, { onDelete: 'cascade' }),
-    /** When the token is forgotten (seconds). */
+    /** When the token is forgotten: midnight (UTC) one or two days after the report, no time of day. */
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],
