@@ -14,6 +14,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import * as pgCore from 'drizzle-orm/pg-core';
 import * as sqliteCore from 'drizzle-orm/sqlite-core';
 
+/**
+ * A random id in 1 … 2^53 − 1 from the OS's cryptographic generator. Two rows
+ * of one table get the same id with probability n / 2^53 per insert (under
+ * 1e-9 with a million rows); the primary key refuses such an insert.
+ */
+export function randomRowId(): number {
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2)) as unknown as [number, number];
+  return (high & 0x1f_ffff) * 0x1_0000_0000 + low || 1;
+}
+
 // ---------------------------------------------------------------------------
 // SQLite
 // ---------------------------------------------------------------------------
@@ -21,6 +31,21 @@ import * as sqliteCore from 'drizzle-orm/sqlite-core';
 /** Surrogate key: an alias of the rowid; AUTOINCREMENT so a deleted row's id is never handed out again. */
 function sqliteId() {
   return sqliteCore.integer('id').primaryKey({ autoIncrement: true });
+}
+
+/**
+ * A key that does not reveal the order rows were made in: a random positive
+ * safe integer (53 bits) chosen when the row is inserted, for rows residents
+ * cause (responses, answers, reports and their updates, comments). An alias
+ * of the rowid, without AUTOINCREMENT.
+ */
+function sqliteRandomId() {
+  return sqliteCore.integer('id').primaryKey().$defaultFn(randomRowId);
+}
+
+/** An integer that may hold a random id (see randomId). */
+function sqliteBigInteger<TName extends string>(name: TName) {
+  return sqliteCore.integer(name);
 }
 
 /** An instant, stored as Unix seconds (sub-second precision is dropped on write). */
@@ -65,6 +90,8 @@ function sqliteDouble<TName extends string>(name: TName) {
 
 export const sqliteColumns = {
   id: sqliteId,
+  randomId: sqliteRandomId,
+  bigInteger: sqliteBigInteger,
   timestamp: sqliteTimestamp,
   now: sqliteNow,
   createdAt: sqliteCreatedAt,
@@ -86,6 +113,16 @@ export const sqliteColumns = {
  */
 function pgId() {
   return pgCore.integer('id').primaryKey().generatedByDefaultAsIdentity();
+}
+
+/** See sqliteRandomId: a `bigint` (the 53 random bits do not fit an `integer`), read as a JS number. */
+function pgRandomId() {
+  return pgCore.bigint('id', { mode: 'number' }).primaryKey().$defaultFn(randomRowId);
+}
+
+/** An integer that may hold a random id: `bigint`, read as a JS number. */
+function pgBigInteger<TName extends string>(name: TName) {
+  return pgCore.bigint(name, { mode: 'number' });
 }
 
 /** An instant (`timestamptz`), read as a JS Date like SQLite's timestamp mode. */
@@ -133,6 +170,8 @@ function pgDouble<TName extends string>(name: TName) {
 
 export const pgColumns = {
   id: pgId,
+  randomId: pgRandomId,
+  bigInteger: pgBigInteger,
   timestamp: pgTimestamp,
   now: pgNow,
   createdAt: pgCreatedAt,

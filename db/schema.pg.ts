@@ -44,7 +44,7 @@ import {
   type ShowIf,
 } from './schema.sqlite.ts';
 
-const { id, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
+const { id, randomId, bigInteger, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
 
 /** See `areas` in schema.sqlite.ts. */
 export const areas = pgTable(
@@ -146,7 +146,7 @@ export const auditLog = pgTable(
     userId: integer('user_id').references(() => users.id),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
-    entityId: integer('entity_id'),
+    entityId: bigInteger('entity_id'),
     summary: text('summary').notNull().default(''),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
@@ -276,7 +276,7 @@ export const events = pgTable(
 export const comments = pgTable(
   'comments',
   {
-    id: id(),
+    id: randomId(),
     targetType: text('target_type', { enum: COMMENT_TARGETS }).notNull(),
     targetId: integer('target_id').notNull(),
     authorName: text('author_name'),
@@ -304,7 +304,7 @@ export const commentReplies = pgTable(
   'comment_replies',
   {
     id: id(),
-    commentId: integer('comment_id')
+    commentId: bigInteger('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
     partnerId: integer('partner_id')
@@ -429,7 +429,7 @@ export const questions = pgTable(
 export const responses = pgTable(
   'responses',
   {
-    id: id(),
+    id: randomId(),
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id),
@@ -452,8 +452,8 @@ export const responses = pgTable(
 export const answers = pgTable(
   'answers',
   {
-    id: id(),
-    responseId: integer('response_id')
+    id: randomId(),
+    responseId: bigInteger('response_id')
       .notNull()
       .references(() => responses.id, { onDelete: 'cascade' }),
     questionId: integer('question_id')
@@ -488,9 +488,7 @@ export const surveyDrafts = pgTable(
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
-    answers: json('answers').$type<Record<string, unknown>>().notNull(),
-    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
-    startedAt: timestamp('started_at').notNull(),
+    sealed: bytes('sealed'),
     expiresAt: timestamp('expires_at').notNull(),
     submittedAt: timestamp('submitted_at'),
   },
@@ -519,7 +517,7 @@ export const reportCategories = pgTable(
 export const reports = pgTable(
   'reports',
   {
-    id: id(),
+    id: randomId(),
     receipt: text('receipt').notNull().unique(),
     cellKey: integer('cell_key').notNull().default(0),
     categoryId: integer('category_id')
@@ -539,7 +537,7 @@ export const reports = pgTable(
     email: text('email'),
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
     forwardedTo: integer('forwarded_to').references(() => partners.id),
-    mergedInto: integer('merged_into'),
+    mergedInto: bigInteger('merged_into'),
     initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
     createdOn: text('created_on').notNull(),
     demo: flag('demo', false),
@@ -559,8 +557,8 @@ export const reports = pgTable(
 export const reportUpdates = pgTable(
   'report_updates',
   {
-    id: id(),
-    reportId: integer('report_id')
+    id: randomId(),
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     status: text('status', { enum: REPORT_STATUSES }).notNull(),
@@ -577,7 +575,7 @@ export const reportNotices = pgTable(
   'report_notices',
   {
     id: id(),
-    reportId: integer('report_id')
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
@@ -653,7 +651,6 @@ export const populationMargins = pgTable(
 // State that several app instances share
 // ---------------------------------------------------------------------------
 
-/** See `throttleKeys` in schema.sqlite.ts. */
 export const releases = pgTable(
   'releases',
   {
@@ -666,11 +663,6 @@ export const releases = pgTable(
   },
   (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
 );
-
-export const throttleKeys = pgTable('throttle_keys', {
-  day: text('day').primaryKey(),
-  key: bytes('key').notNull(),
-});
 
 /** See `throttleHits` in schema.sqlite.ts. */
 export const throttleHits = pgTable(
@@ -689,7 +681,7 @@ export const reportSubmissions = pgTable(
   'report_submissions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    reportId: integer('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    reportId: bigInteger('report_id').references(() => reports.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],

@@ -19,7 +19,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sqliteColumns } from './columns.ts';
 
-const { id, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = sqliteColumns;
+const { id, randomId, bigInteger, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = sqliteColumns;
 
 /** Area kinds: the partnership's target area, or a neighbouring area watched for displacement. */
 export const AREA_KINDS = ['target', 'adjacent'] as const;
@@ -190,7 +190,7 @@ export const auditLog = sqliteTable(
     /** What kind of thing it was done to, e.g. `initiative`. */
     entityType: text('entity_type').notNull(),
     /** Which one (its id), when there is one. */
-    entityId: integer('entity_id'),
+    entityId: bigInteger('entity_id'),
     /** A short human-readable before → after summary. */
     summary: text('summary').notNull().default(''),
   },
@@ -363,7 +363,7 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export const comments = sqliteTable(
   'comments',
   {
-    id: id(),
+    id: randomId(),
     /** What it is about: `initiative` or `event`. */
     targetType: text('target_type', { enum: COMMENT_TARGETS }).notNull(),
     /** The initiative's or event's id. */
@@ -400,7 +400,7 @@ export const commentReplies = sqliteTable(
   'comment_replies',
   {
     id: id(),
-    commentId: integer('comment_id')
+    commentId: bigInteger('comment_id')
       .notNull()
       .references(() => comments.id, { onDelete: 'cascade' }),
     /** The partner the reply is signed with. */
@@ -582,7 +582,7 @@ export const questions = sqliteTable(
 export const responses = sqliteTable(
   'responses',
   {
-    id: id(),
+    id: randomId(),
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id),
@@ -617,8 +617,8 @@ export const responses = sqliteTable(
 export const answers = sqliteTable(
   'answers',
   {
-    id: id(),
-    responseId: integer('response_id')
+    id: randomId(),
+    responseId: bigInteger('response_id')
       .notNull()
       .references(() => responses.id, { onDelete: 'cascade' }),
     questionId: integer('question_id')
@@ -655,9 +655,12 @@ export const invitationCodes = sqliteTable(
 
 /**
  * Answers in progress, keyed by a random token in a strictly necessary
- * cookie; expire after 24 hours. After submitting, the draft keeps only its
- * `submittedAt` (answers erased) so a repeated submit is recognised and
- * stores nothing twice.
+ * cookie. What the respondent has typed (answers, the invitation code's id,
+ * the start time) is sealed (AES-256-GCM) under a key derived from that
+ * token, of which only a hash is stored: the database files alone cannot
+ * read a draft, nor link it to the response stored from it. Times to the day.
+ * After submitting, the draft keeps only `submittedAt` (sealed content
+ * erased) so a repeated submit is recognised and stores nothing twice.
  */
 export const surveyDrafts = sqliteTable(
   'survey_drafts',
@@ -667,14 +670,11 @@ export const surveyDrafts = sqliteTable(
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
-    /** Answers so far, by question key (JSON). */
-    answers: json('answers').$type<Record<string, unknown>>().notNull(),
-    /** The invitation code accepted for this draft (until submit), if any. */
-    invitationCodeId: integer('invitation_code_id').references(() => invitationCodes.id),
-    /** When answering started: for the minimum completion time. */
-    startedAt: timestamp('started_at').notNull(),
+    /** Nonce + ciphertext of the draft (see src/server/survey-answering.ts); null once submitted. */
+    sealed: bytes('sealed'),
+    /** Midnight (UTC) of the day it is deleted: a day or two after it was started. */
     expiresAt: timestamp('expires_at').notNull(),
-    /** Set once submitted; the answers are then erased. */
+    /** Set once submitted (to the day); the sealed content is then erased. */
     submittedAt: timestamp('submitted_at'),
   },
   (t) => [index('survey_drafts_expires_idx').on(t.expiresAt)],
@@ -725,7 +725,7 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const reports = sqliteTable(
   'reports',
   {
-    id: id(),
+    id: randomId(),
     /** Random, unguessable id of the public receipt page: /meld/<receipt>. */
     receipt: text('receipt').notNull().unique(),
     /** Random record key in [1, 2³¹) for the cell key method (src/lib/disclosure/perturbation.ts); 0 only until the start-up backfill. */
@@ -759,7 +759,7 @@ export const reports = sqliteTable(
     /** The partner it was forwarded to, when forwarded. */
     forwardedTo: integer('forwarded_to').references(() => partners.id),
     /** When merged as a duplicate: the report it was merged into. */
-    mergedInto: integer('merged_into'),
+    mergedInto: bigInteger('merged_into'),
     /** An initiative this report led to, if any. */
     initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
     /** The day it was made (YYYY-MM-DD, Copenhagen): no time, for the reporter's privacy. */
@@ -782,8 +782,8 @@ export const reports = sqliteTable(
 export const reportUpdates = sqliteTable(
   'report_updates',
   {
-    id: id(),
-    reportId: integer('report_id')
+    id: randomId(),
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     /** The status set by this change. */
@@ -793,6 +793,7 @@ export const reportUpdates = sqliteTable(
     /** Internal reason (e.g. for a rejection); not shown publicly. */
     internalNote: text('internal_note'),
     userId: integer('user_id').references(() => users.id),
+    /** A staff step's time; the resident's own "received" step keeps midnight (UTC) of its day only. */
     createdAt: createdAt(),
   },
   (t) => [index('report_updates_report_idx').on(t.reportId)],
@@ -810,7 +811,7 @@ export const reportNotices = sqliteTable(
   'report_notices',
   {
     id: id(),
-    reportId: integer('report_id')
+    reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     /** The reporter's address. Never shown, never logged. */
@@ -929,13 +930,6 @@ export type PopulationMargin = typeof populationMargins.$inferSelect;
 // State that several app instances share (see README "Running on PostgreSQL")
 // ---------------------------------------------------------------------------
 
-/**
- * The key of the day for client keys: throttles count a client address under
- * HMAC(key of the day, address), never under the address. In the database so
- * that every app instance computes the same client key and a client cannot
- * get more tries by reaching other instances; a new random key each UTC day,
- * so keys cannot be followed across days, and yesterday's is deleted.
- */
 export const RELEASE_KINDS = ['reports'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
@@ -964,13 +958,6 @@ export const releases = sqliteTable(
   },
   (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
 );
-
-export const throttleKeys = sqliteTable('throttle_keys', {
-  /** The UTC day the key is for, `YYYY-MM-DD`. */
-  day: text('day').primaryKey(),
-  /** 32 random bytes. */
-  key: bytes('key').notNull(),
-});
 
 /**
  * Throttle counters: at most a throttle's limit of hits per key per window
@@ -1009,8 +996,8 @@ export const reportSubmissions = sqliteTable(
      * token is claimed first (a concurrent repeat waits for that claim and
      * then finds the receipt), the report inserted, and this set.
      */
-    reportId: integer('report_id').references(() => reports.id, { onDelete: 'cascade' }),
-    /** When the token is forgotten (seconds). */
+    reportId: bigInteger('report_id').references(() => reports.id, { onDelete: 'cascade' }),
+    /** When the token is forgotten: midnight (UTC) one or two days after the report, no time of day. */
     expiresAt: timestamp('expires_at').notNull(),
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],

@@ -53,6 +53,5 @@ export const reportNotices = active.reportNotices as typeof sqlite.reportNotices
 export const goals = active.goals as typeof sqlite.goals;
 export const populationMargins = active.populationMargins as typeof sqlite.populationMargins;
 export const releases = active.releases as typeof sqlite.releases;
-export const throttleKeys = active.throttleKeys as typeof sqlite.throttleKeys;
 export const throttleHits = active.throttleHits as typeof sqlite.throttleHits;
 export const reportSubmissions = active.reportSubmissions as typeof sqlite.reportSubmissions;

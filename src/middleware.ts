@@ -15,21 +15,36 @@ import { db } from './server/db/index.ts';
 import { logger } from './server/logger.ts';
 import { clientKey } from './server/throttle.ts';
 
-/** Method, path, status and time only: never the client address, user agent or query string. */
+/**
+ * Staff pages (and /healthz): method, path, status and time, never the
+ * client address, user agent or query string. Residents' requests are not
+ * logged: a line with a resident path and its time to the millisecond could
+ * be lined up with a stored response or report (its day is all the database
+ * keeps), or with a reverse proxy's log, and their paths hold receipts. A
+ * resident request that fails is logged without its path. See README "Privacy".
+ */
 const requestLog = defineMiddleware(async (ctx, next) => {
+  const path = splitLocale(ctx.url.pathname).path;
+  const logged = isLoggedPath(path);
   const start = performance.now();
   try {
     const response = await next();
-    logger.info(
-      { method: ctx.request.method, path: ctx.url.pathname, status: response.status, ms: Math.round(performance.now() - start) },
-      'request',
-    );
+    if (logged) {
+      logger.info({ method: ctx.request.method, path: ctx.url.pathname, status: response.status, ms: Math.round(performance.now() - start) }, 'request');
+    } else if (response.status >= 500) {
+      logger.warn({ method: ctx.request.method, status: response.status }, 'resident request failed');
+    }
     return response;
   } catch (error) {
-    logger.error({ method: ctx.request.method, path: ctx.url.pathname, err: error }, 'request failed');
+    logger.error({ method: ctx.request.method, ...(logged ? { path: ctx.url.pathname } : {}), err: error }, 'request failed');
     throw error;
   }
 });
+
+/** Whether a request's path is logged: staff pages and the health check, never residents' pages. */
+function isLoggedPath(path: string): boolean {
+  return path === '/healthz' || path === '/staff' || path.startsWith('/staff/');
+}
 
 /** `/en/...` is served by the same page as `/...`, with the English catalogue. */
 const locale = defineMiddleware((ctx, next) => {
@@ -58,7 +73,7 @@ const originCheck = defineMiddleware((ctx, next) => {
  * the last X-Forwarded-For entry (the one our proxy added). The address is
  * hashed here and goes no further.
  */
-const client = defineMiddleware(async (ctx, next) => {
+const client = defineMiddleware((ctx, next) => {
   let address: string | undefined;
   const forwarded = ctx.request.headers.get('x-forwarded-for');
   if (config().trustProxy && forwarded) address = forwarded.split(',').at(-1)?.trim();
@@ -69,7 +84,7 @@ const client = defineMiddleware(async (ctx, next) => {
       address = undefined;
     }
   }
-  ctx.locals.client = await clientKey(db(), address);
+  ctx.locals.client = clientKey(address);
   return next();
 });
 

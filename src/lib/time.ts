@@ -4,6 +4,14 @@
  */
 const TZ = 'Europe/Copenhagen';
 
+/**
+ * Midnight UTC `days` days after the UTC day of `now`: the only time of day
+ * kept on rows residents cause (README "Privacy"), e.g. a draft's expiry.
+ */
+export function dayBoundary(now: Date, days = 0): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+}
+
 /** Minutes Copenhagen is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function offsetMinutes(instant: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {

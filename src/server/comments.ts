@@ -18,6 +18,7 @@ import type { Locale } from '../lib/i18n/index.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 
 export const COMMENT_MAX = 2000;
@@ -57,6 +58,7 @@ export async function submitComment(db: Queryable, input: NewComment): Promise<C
       postedOn: copenhagenDay(),
     })
     .returning();
+  eraseRemnants(db);
   return comment!;
 }
 
@@ -81,7 +83,8 @@ export async function listApprovedComments(db: Queryable, targetType: CommentTar
     .select()
     .from(comments)
     .where(and(eq(comments.targetType, targetType), eq(comments.targetId, targetId), eq(comments.status, 'approved')))
-    .orderBy(asc(comments.id));
+    // Ids are random (README "Privacy"): by day, then id, for a stable order.
+    .orderBy(asc(comments.postedOn), asc(comments.id));
   if (rows.length === 0) return [];
   const replies = await db
     .select({ reply: commentReplies, partner: partners })
@@ -119,7 +122,7 @@ export async function listModerationQueue(db: Queryable, status: 'pending' | 'ap
     .select()
     .from(comments)
     .where(eq(comments.status, status))
-    .orderBy(status === 'pending' ? asc(comments.id) : desc(comments.id))
+    .orderBy(...(status === 'pending' ? [asc(comments.postedOn), asc(comments.id)] : [desc(comments.postedOn), desc(comments.id)]))
     .limit(200);
   const queue: QueueItem[] = [];
   for (const c of rows) {

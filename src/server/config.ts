@@ -5,6 +5,7 @@
  * env-schema.ts, so the Astro build and the plain-Node start script agree on
  * what a valid value is. A bad value throws a ConfigError naming the variable.
  */
+import { dirname, join, resolve } from 'node:path';
 import { validateEnvVariable } from 'astro/env/runtime';
 import { envSchema } from './env-schema.ts';
 
@@ -28,6 +29,8 @@ export interface Config {
   logLevel: string;
   /** The public origin (https://…), used for absolute links in feeds; optional. */
   publicOrigin: string | undefined;
+  /** The throttles' secret from the environment, or where a generated one is kept (see throttle.ts). */
+  throttleSecret: { value: string } | { file: string };
   /** Whether X-Forwarded-Proto from a reverse proxy is believed (for HSTS). */
   trustProxy: boolean;
   production: boolean;
@@ -53,7 +56,7 @@ export interface MapTiles {
 type Env = Record<string, string | undefined>;
 
 /** Values that may hold a password: never repeated in an error message (it ends up in logs). */
-const SECRET_KEYS = new Set<string>(['SMTP_URL']);
+const SECRET_KEYS = new Set<string>(['SMTP_URL', 'THROTTLE_SECRET']);
 
 function read(env: Env, key: keyof typeof envSchema): unknown {
   const raw = env[key] === '' ? undefined : env[key];
@@ -85,10 +88,27 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read(env, 'LOG_LEVEL') as string,
     publicOrigin: read(env, 'PUBLIC_ORIGIN') as string | undefined,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,
+    throttleSecret: readThrottleSecret(env),
     production,
     mail: readMail(env),
     mapTiles: readMapTiles(env),
   };
+}
+
+/**
+ * The throttle secret: THROTTLE_SECRET, or a file generated on first start.
+ * The file sits next to the SQLite database (not inside it), or under ./data
+ * for PostgreSQL, unless THROTTLE_SECRET_FILE says where.
+ */
+function readThrottleSecret(env: Env): Config['throttleSecret'] {
+  const value = read(env, 'THROTTLE_SECRET') as string | undefined;
+  if (value !== undefined) return { value };
+  const file = read(env, 'THROTTLE_SECRET_FILE') as string | undefined;
+  if (file !== undefined) return { file: resolve(file) };
+  const databaseUrl = read(env, 'DATABASE_URL') as string;
+  if (/^postgres(ql)?:/i.test(databaseUrl) || databaseUrl === ':memory:') return { file: resolve('data', 'throttle-secret') };
+  const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
+  return { file: join(dirname(resolve(path)), 'throttle-secret') };
 }
 
 function readMail(env: Env): MailConfig | undefined {

@@ -33,6 +33,14 @@ export const envSchema = {
   },
   /** The public https origin, for absolute links in feeds and calendars. */
   PUBLIC_ORIGIN: { ...server, type: 'string', url: true },
+  /**
+   * The secret the throttles' client keys are derived from (at least 32 characters; every
+   * instance on one database needs the same). Unset: a random one is generated on first start
+   * into THROTTLE_SECRET_FILE. Never stored in the database, so a copy of it cannot reverse a key.
+   */
+  THROTTLE_SECRET: { ...server, type: 'string', min: 32 },
+  /** Where the generated throttle secret is kept; default: `throttle-secret` next to the SQLite file (`./data/` on PostgreSQL). */
+  THROTTLE_SECRET_FILE: { ...server, type: 'string', min: 1 },
   /** Believe X-Forwarded-Proto from a reverse proxy (for HSTS). */
   TRUST_PROXY: { ...server, type: 'boolean', default: false },
   /** SMTP server for reporters' follow-up notices, e.g. `smtps://user:pass@mail.example.dk:465`; unset = no e-mail offered. */

@@ -188,7 +188,7 @@ async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<numb
     .select({ reportId: reportUpdates.reportId, note: reportUpdates.publicNote })
     .from(reportUpdates)
     .where(inArray(reportUpdates.reportId, ids))
-    .orderBy(asc(reportUpdates.id));
+    .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   for (const r of rows) if (r.note) out.set(r.reportId, r.note);
   return out;
 }

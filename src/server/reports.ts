@@ -26,12 +26,14 @@ import { newRecordKey } from './disclosure/keys.ts';
 import { latestRelease } from './disclosure/releases.ts';
 import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
+import { dayBoundary } from '../lib/time.ts';
 import { findPlace, type Point } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
 import { queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
+import { eraseRemnants } from './db/remnants.ts';
 import type { Queryable } from './db/connection.ts';
 import { transaction } from './db/transaction.ts';
 
@@ -116,8 +118,8 @@ function placeReport(
   return { point, area, placeName, masks: [] };
 }
 
-/** How long a submission token leads back to its report. */
-const SUBMISSION_KEPT_MS = 24 * 60 * 60 * 1000;
+/** How long a submission token leads back to its report: until midnight (UTC) after the next day, so 24–48 hours, and no time of day is stored. */
+const SUBMISSION_KEPT_DAYS = 2;
 
 /** The report a submission token was stored with, if any. */
 export async function findSubmittedReport(db: Queryable, submissionKey: string): Promise<Report | undefined> {
@@ -146,8 +148,8 @@ export async function forgetOldSubmissions(db: Queryable, now = new Date()): Pro
  * same moment (here or on another instance) waits for that claim, finds it
  * taken, and gets the first report instead of storing a second.
  */
-export async function submitReport(db: Queryable, input: NewReport): Promise<SubmitResult> {
-  return transaction(db, async (tx) => {
+export async function submitReport(db: Queryable, input: NewReport, now = new Date()): Promise<SubmitResult> {
+  const result = await transaction(db, async (tx) => {
     const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).limit(1);
     if (!category || !category.active) return { ok: false, reason: 'unknown_category' } as const;
     const placed = placeReport(await listAreas(tx), input.location);
@@ -155,7 +157,7 @@ export async function submitReport(db: Queryable, input: NewReport): Promise<Sub
     if (input.submissionKey) {
       const claimed = await tx
         .insert(reportSubmissions)
-        .values({ tokenHash: input.submissionKey, reportId: null, expiresAt: new Date(Date.now() + SUBMISSION_KEPT_MS) })
+        .values({ tokenHash: input.submissionKey, reportId: null, expiresAt: dayBoundary(now, SUBMISSION_KEPT_DAYS) })
         .onConflictDoNothing()
         .returning({ tokenHash: reportSubmissions.tokenHash });
       if (claimed.length === 0) {
@@ -181,14 +183,17 @@ export async function submitReport(db: Queryable, input: NewReport): Promise<Sub
         masks: [...new Set([...description.masks, ...placed.masks])],
         reporterType: input.reporterType,
         email: input.email,
-        createdOn: copenhagenDay(),
+        createdOn: copenhagenDay(now),
       })
       .returning();
     if (!report) throw new Error('report not inserted');
-    await tx.insert(reportUpdates).values({ reportId: report.id, status: 'received' });
+    // The resident's own step keeps its day only (staff steps keep their time: they are staff actions).
+    await tx.insert(reportUpdates).values({ reportId: report.id, status: 'received', createdAt: dayBoundary(now) });
     if (input.submissionKey) await tx.update(reportSubmissions).set({ reportId: report.id }).where(eq(reportSubmissions.tokenHash, input.submissionKey));
     return { ok: true, report } as const;
   });
+  if (result.ok && !result.repeated) eraseRemnants(db);
+  return result;
 }
 
 export interface PublicReportUpdate {
@@ -224,7 +229,7 @@ export async function findReportByReceipt(db: Queryable, receipt: string): Promi
     .select({ status: reportUpdates.status, publicNote: reportUpdates.publicNote, createdAt: reportUpdates.createdAt })
     .from(reportUpdates)
     .where(eq(reportUpdates.reportId, r.id))
-    .orderBy(asc(reportUpdates.id));
+    .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   const [initiative] = r.initiativeId
     ? await db
         .select({ slug: initiatives.slug, titleDa: initiatives.titleDa, titleEn: initiatives.titleEn })
@@ -261,14 +266,15 @@ export async function listReportQueue(db: Queryable, status: ReportStatus): Prom
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .innerJoin(areas, eq(areas.id, reports.areaId))
     .where(eq(reports.status, status))
-    .orderBy(open ? asc(reports.id) : desc(reports.id))
+    // Ids are random (README "Privacy"): the day, then the id, for a stable order.
+    .orderBy(...(open ? [asc(reports.createdOn), asc(reports.id)] : [desc(reports.createdOn), desc(reports.id)]))
     .limit(200);
   if (rows.length === 0) return [];
   const updates = await db
     .select()
     .from(reportUpdates)
     .where(inArray(reportUpdates.reportId, rows.map((r) => r.report.id)))
-    .orderBy(asc(reportUpdates.id));
+    .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   return rows.map((r) => ({
     ...r,
     updates: updates

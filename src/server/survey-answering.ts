@@ -2,60 +2,138 @@
  * Answering a survey: drafts kept on the server under a random cookie token,
  * and storing a response exactly once. The response carries no IP address,
  * user agent, cookie, account or invitation code, and its day, not its time.
+ *
+ * A draft is sealed: its answers, the id of the invitation code it was
+ * started with and its start time are encrypted (AES-256-GCM) under a key
+ * derived from the cookie token, and the server stores only a hash of the
+ * token. So the database files alone (rows, WAL frames, free pages) cannot
+ * read a draft or line it up with the response stored from it; the code is
+ * used only in the transaction that stores the response.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
+import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import { hmac } from '@oslojs/crypto/hmac';
+import { sha256, SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey, type SurveyDraft } from '../../db/schema.ts';
+import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey } from '../../db/schema.ts';
 import { maskPersonalData } from '../lib/pii.ts';
+import { dayBoundary } from '../lib/time.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, pruneHidden, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { qualityFlags } from '../lib/survey/quality.ts';
 import { missingRequired } from '../lib/survey/validate.ts';
 import { randomToken } from './auth/random.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
+import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { useCode } from './invitations.ts';
 import { newRecordKey } from './disclosure/keys.ts';
-
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** The strictly necessary cookie holding the draft token for one wave. */
 export function draftCookieName(surveyId: number): string {
   return `__Host-tryghed-svar-${surveyId}`;
 }
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** The draft's key: HMAC-SHA256 keyed with the token (the stored hash is SHA-256 of it, a different function). */
+function draftKey(token: string): Uint8Array {
+  return hmac(SHA256, new TextEncoder().encode(token), new TextEncoder().encode('tryghed survey draft key'));
+}
+
+/** What a draft holds, sealed. */
+export interface DraftContent {
+  answers: Answers;
+  invitationCodeId: number | null;
+  /** Milliseconds: only for the minimum completion time, and never stored unsealed. */
+  startedAt: number;
+}
+
+/** A draft as the respondent holding its token sees it. */
+export interface SurveyDraft {
+  tokenHash: string;
+  surveyId: number;
+  answers: Answers;
+  invitationCodeId: number | null;
+  startedAt: Date;
+  expiresAt: Date;
+  submittedAt: Date | null;
+  /** Derived from the cookie token; kept in memory only. */
+  key: Uint8Array;
+}
+
+const NONCE = 12;
+const TAG = 16;
+
+function seal(key: Uint8Array, tokenHash: string, content: DraftContent): Buffer {
+  const nonce = nodeRandomBytes(NONCE);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(Buffer.from(tokenHash));
+  const body = Buffer.concat([cipher.update(JSON.stringify(content), 'utf8'), cipher.final()]);
+  return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+}
+
+function unseal(key: Uint8Array, tokenHash: string, sealed: Buffer): DraftContent | undefined {
+  if (sealed.length < NONCE + TAG) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE));
+    decipher.setAAD(Buffer.from(tokenHash));
+    decipher.setAuthTag(sealed.subarray(NONCE, NONCE + TAG));
+    const text = Buffer.concat([decipher.update(sealed.subarray(NONCE + TAG)), decipher.final()]).toString('utf8');
+    return JSON.parse(text) as DraftContent;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a sealed draft holds, for whoever has its token (the respondent; tests). */
+export function openSealedDraft(token: string, sealed: Buffer): DraftContent | undefined {
+  return unseal(draftKey(token), hashToken(token), sealed);
 }
 
 export async function startDraft(db: Queryable, surveyId: number, invitationCodeId: number | null, now = new Date()): Promise<{ token: string; expires: Date }> {
   // Drafts nobody finished are deleted once they expire.
   await db.delete(surveyDrafts).where(lt(surveyDrafts.expiresAt, now));
+  // A draft lives until midnight (UTC) at the end of the day after it was started: 24 to 48 hours.
+  const { token, row } = newDraftRow(surveyId, { answers: {}, invitationCodeId, startedAt: now.getTime() }, now);
+  await db.insert(surveyDrafts).values(row);
+  return { token, expires: row.expiresAt };
+}
+
+/** A new draft's token and its row (also for the benchmark's prepared drafts). */
+export function newDraftRow(surveyId: number, content: DraftContent, now = new Date()): { token: string; row: { tokenHash: string; surveyId: number; sealed: Buffer; expiresAt: Date } } {
   const token = randomToken(32);
-  const expires = new Date(now.getTime() + DRAFT_TTL_MS);
-  await db.insert(surveyDrafts)
-    .values({ tokenHash: hashToken(token), surveyId, answers: {}, invitationCodeId, startedAt: now, expiresAt: expires });
-  return { token, expires };
+  const tokenHash = hashToken(token);
+  return { token, row: { tokenHash, surveyId, sealed: seal(draftKey(token), tokenHash, content), expiresAt: dayBoundary(now, 2) } };
 }
 
 export async function findDraft(db: Queryable, surveyId: number, token: string | undefined, now = new Date()): Promise<SurveyDraft | undefined> {
   if (!token || token.length > 100) return undefined;
-  const [draft] = await db
+  const tokenHash = hashToken(token);
+  const [row] = await db
     .select()
     .from(surveyDrafts)
-    .where(and(eq(surveyDrafts.tokenHash, hashToken(token)), eq(surveyDrafts.surveyId, surveyId)))
+    .where(and(eq(surveyDrafts.tokenHash, tokenHash), eq(surveyDrafts.surveyId, surveyId)))
     .limit(1);
-  return draft && draft.expiresAt > now ? draft : undefined;
+  if (!row || row.expiresAt <= now) return undefined;
+  const key = draftKey(token);
+  const base = { tokenHash, surveyId, expiresAt: row.expiresAt, key };
+  if (row.submittedAt) return { ...base, answers: {}, invitationCodeId: null, startedAt: row.submittedAt, submittedAt: row.submittedAt };
+  const content = row.sealed ? unseal(key, tokenHash, row.sealed) : undefined;
+  if (!content) return undefined;
+  return { ...base, answers: content.answers, invitationCodeId: content.invitationCodeId, startedAt: new Date(content.startedAt), submittedAt: null };
 }
 
 /** Merges a page's answers into the draft; answers that skip logic now hides are dropped. */
 export async function saveDraftAnswers(db: Queryable, draft: SurveyDraft, pages: readonly InstrumentPage[], pageQuestionKeys: readonly string[], pageAnswers: Answers): Promise<Answers> {
-  const merged: Answers = { ...(draft.answers as Answers) };
+  const merged: Answers = { ...draft.answers };
   for (const key of pageQuestionKeys) delete merged[key];
   Object.assign(merged, pageAnswers);
   const pruned = pruneHidden(pages, merged);
-  await db.update(surveyDrafts).set({ answers: pruned }).where(eq(surveyDrafts.tokenHash, draft.tokenHash));
+  const sealed = seal(draft.key, draft.tokenHash, { answers: pruned, invitationCodeId: draft.invitationCodeId, startedAt: draft.startedAt.getTime() });
+  await db.update(surveyDrafts).set({ sealed }).where(and(eq(surveyDrafts.tokenHash, draft.tokenHash), isNull(surveyDrafts.submittedAt)));
   return pruned;
 }
 
@@ -106,34 +184,38 @@ export type SubmitResult = StoreResult | { kind: 'already' };
  * post finds the draft already submitted and stores nothing more.
  */
 export async function submitDraft(db: Queryable, draft: SurveyDraft, survey: Survey, pages: readonly InstrumentPage[], now = new Date()): Promise<SubmitResult> {
+  let result: SubmitResult;
   try {
-    return await transaction(db, async (tx) => {
+    result = await transaction(db, async (tx) => {
       const [current] = await tx.select().from(surveyDrafts).where(eq(surveyDrafts.tokenHash, draft.tokenHash)).limit(1);
       if (!current || current.submittedAt) return { kind: 'already' as const };
-      const answers = current.answers as Answers;
-      const flags = qualityFlags(pages.flatMap((p) => p.questions), answers, (now.getTime() - current.startedAt.getTime()) / 1000);
+      const content = current.sealed ? unseal(draft.key, draft.tokenHash, current.sealed) : undefined;
+      if (!content) return { kind: 'already' as const };
+      const answers = content.answers;
+      const flags = qualityFlags(pages.flatMap((p) => p.questions), answers, (now.getTime() - content.startedAt) / 1000);
       // Claim the draft before storing: a second "Send" of it at the same
       // moment, on this or another instance, waits for this row and then
-      // finds it submitted. The claim erases the answers and the times and
-      // keeps only that it was submitted (for idempotency) until it expires;
-      // times to the day only, so drafts cannot be lined up with responses
-      // or request logs.
-      const day = new Date(`${copenhagenDay(now)}T00:00:00Z`);
+      // finds it submitted. The claim erases the sealed content and keeps
+      // only that it was submitted (for idempotency), to the day, until it expires.
       const claimed = await tx
         .update(surveyDrafts)
-        .set({ answers: {}, invitationCodeId: null, submittedAt: day, startedAt: day })
+        .set({ sealed: null, submittedAt: dayBoundary(now, 0) })
         .where(and(eq(surveyDrafts.tokenHash, current.tokenHash), isNull(surveyDrafts.submittedAt)))
         .returning({ tokenHash: surveyDrafts.tokenHash });
       if (claimed.length === 0) return { kind: 'already' as const };
-      const result = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: current.invitationCodeId });
+      const stored = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: content.invitationCodeId });
       // Not stored (an answer missing, the code used meanwhile): undo the claim.
-      if (result.kind !== 'stored') throw new NotStored(result);
-      return result;
+      if (stored.kind !== 'stored') throw new NotStored(stored);
+      return stored;
     });
   } catch (error) {
     if (error instanceof NotStored) return error.result;
     throw error;
   }
+  // The transaction that used the code and stored the answers leaves its page
+  // images in the WAL: fold them into the main file and truncate it (within half a second).
+  if (result.kind === 'stored') eraseRemnants(db);
+  return result;
 }
 
 /** Rolls a draft's submission back when its response is not stored. */

@@ -3,14 +3,14 @@
  * which page to show, what a posted page means (next, back, submit), and
  * what went wrong. Thin pages, one place for the rules.
  */
-import type { Survey, SurveyDraft } from '../../db/schema.ts';
+import type { Survey } from '../../db/schema.ts';
 import { findAreaForPoint } from '../lib/geo.ts';
 import { isVisible, visiblePages, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { formValues, validatePage, type AnswerError } from '../lib/survey/validate.ts';
 import type { Queryable } from './db/connection.ts';
 import type { SurveyWithInstrument } from './surveys.ts';
 import { isAnswerable } from './surveys.ts';
-import { saveDraftAnswers, submitDraft } from './survey-answering.ts';
+import { saveDraftAnswers, submitDraft, type SurveyDraft } from './survey-answering.ts';
 
 export const SURVEY_HONEYPOT = 'website';
 
@@ -45,7 +45,7 @@ export async function handlePagePost(
   const { survey, pages, areas } = found;
   if (draft.submittedAt) return { kind: 'done' };
   if (!isAnswerable(survey)) return { kind: 'closed' };
-  const saved = draft.answers as Answers;
+  const saved = draft.answers;
   const view = pageView(pages, saved, n);
   if (!view) return { kind: 'go', page: 1 };
   const action = form.get('action');

@@ -3,43 +3,77 @@
  * instance through the database.
  *
  * Client addresses are never stored: the middleware turns each into an HMAC
- * with the key of the day (a random key in `throttle_keys`, replaced every
- * UTC day, the old one deleted), so a stored key cannot be turned back into
- * an address without that day's key, nor followed across days. The counters
- * (`throttle_hits`) hash what they count once more with the same key, so an
- * account's e-mail address is not stored either, and a row is deleted once
- * its window has ended. With several instances on one database, a client
- * gets the same number of tries whichever instance it reaches.
+ * with the key of the day, so a stored key cannot be turned back into an
+ * address without that day's key, nor followed across days. The key of the
+ * day is derived from a secret and the UTC day (HMAC(secret, day)) and lives
+ * only in memory; the secret comes from THROTTLE_SECRET or a file generated
+ * on first start next to (never inside) the database, so a copy of the
+ * database files cannot recompute any client key for candidate addresses.
+ * The counters (`throttle_hits`) hash what they count once more with the
+ * same key, so an account's e-mail address is not stored either, and a row is
+ * deleted once its window has ended. With several instances on one database
+ * (and one THROTTLE_SECRET), a client gets the same number of tries whichever
+ * instance it reaches.
  */
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
-import { encodeBase64urlNoPadding } from '@oslojs/encoding';
-import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import { throttleHits, throttleKeys } from '../../db/schema.ts';
+import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq, lte, sql } from 'drizzle-orm';
+import { throttleHits } from '../../db/schema.ts';
 import { randomBytes } from './auth/random.ts';
+import { config } from './config.ts';
 import type { Queryable } from './db/connection.ts';
 
-/** The key of the day, kept in memory once read (at most one query per instance per day). */
+let secret: Uint8Array | undefined;
+
+/**
+ * The throttle secret: THROTTLE_SECRET, or the file's content, the file
+ * created (mode 0600, 32 random bytes as hex) by the first process that needs it.
+ */
+export function throttleSecret(): Uint8Array {
+  if (secret) return secret;
+  const source = config().throttleSecret;
+  if ('value' in source) return (secret = new TextEncoder().encode(source.value));
+  let text: string;
+  try {
+    text = readFileSync(source.file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(source.file), { recursive: true });
+    text = encodeHexLowerCase(randomBytes(32));
+    try {
+      const fd = openSync(source.file, 'wx', 0o600);
+      writeSync(fd, `${text}\n`);
+      closeSync(fd);
+    } catch (raced) {
+      // Another process made it first: use its secret.
+      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
+      text = readFileSync(source.file, 'utf8').trim();
+    }
+  }
+  if (text.length < 32) throw new Error(`The throttle secret in ${source.file} is too short (at least 32 characters).`);
+  return (secret = new TextEncoder().encode(text));
+}
+
+/** The key of the day, derived from the secret and the UTC day, kept in memory only. */
 let dayKey: { day: string; key: Uint8Array } | undefined;
 
-async function keyOfTheDay(db: Queryable, now: Date): Promise<Uint8Array> {
+export function keyOfTheDay(now: Date): Uint8Array {
   const day = now.toISOString().slice(0, 10);
   if (dayKey?.day === day) return dayKey.key;
-  // The first instance to need today's key makes it; the others read that one.
-  await db.insert(throttleKeys).values({ day, key: Buffer.from(randomBytes(32)) }).onConflictDoNothing();
-  const [row] = await db.select({ key: throttleKeys.key }).from(throttleKeys).where(eq(throttleKeys.day, day)).limit(1);
-  await db.delete(throttleKeys).where(lt(throttleKeys.day, day));
-  dayKey = { day, key: new Uint8Array(row!.key) };
+  dayKey = { day, key: hmac(SHA256, throttleSecret(), new TextEncoder().encode(`tryghed throttle key ${day}`)) };
   return dayKey.key;
 }
 
-function keyed(key: Uint8Array, value: string): string {
+export function keyed(key: Uint8Array, value: string): string {
   return encodeBase64urlNoPadding(hmac(SHA256, key, new TextEncoder().encode(value)));
 }
 
 /** An opaque per-day key for a client address; the address itself is dropped. */
-export async function clientKey(db: Queryable, address: string | undefined, now = new Date()): Promise<string> {
-  return keyed(await keyOfTheDay(db, now), address ?? 'unknown');
+export function clientKey(address: string | undefined, now = new Date()): string {
+  return keyed(keyOfTheDay(now), address ?? 'unknown');
 }
 
 export interface ThrottleResult {
@@ -71,7 +105,7 @@ export class Throttle {
    */
   async hit(db: Queryable, key: string, now = new Date()): Promise<ThrottleResult> {
     await pruneExpired(db, now);
-    const stored = keyed(await keyOfTheDay(db, now), `${this.scope}:${key}`);
+    const stored = keyed(keyOfTheDay(now), `${this.scope}:${key}`);
     const nowParam = sql.param(now, throttleHits.resetAt);
     const [row] = await db
       .insert(throttleHits)
@@ -90,7 +124,7 @@ export class Throttle {
 
   /** Forgets the key's attempts (after a successful sign-in). */
   async reset(db: Queryable, key: string, now = new Date()): Promise<void> {
-    const stored = keyed(await keyOfTheDay(db, now), `${this.scope}:${key}`);
+    const stored = keyed(keyOfTheDay(now), `${this.scope}:${key}`);
     await db.delete(throttleHits).where(and(eq(throttleHits.scope, this.scope), eq(throttleHits.key, stored)));
   }
 }

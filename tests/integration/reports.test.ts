@@ -3,7 +3,7 @@
  * the point, the e-mail deleted on closing, forwarding needs a partner, every
  * staff change audited, and a receipt view without personal details.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/areas.ts';
@@ -120,7 +120,10 @@ describe('moderation', () => {
     const r = await submit();
     expect(await setReportStatus(t.db, r.id, { status: 'rejected' }, user.id)).toEqual({ ok: false, reason: 'reason_required' });
     expect(await setReportStatus(t.db, r.id, { status: 'rejected', internalNote: 'Handler om en navngiven person' }, user.id)).toEqual({ ok: true });
-    const updates = await t.db.select().from(reportUpdates).where(eq(reportUpdates.reportId, r.id));
+    // Ids are random: the order is by time (the resident's "received" keeps only its day, so it comes first).
+    const updates = await t.db.select().from(reportUpdates).where(eq(reportUpdates.reportId, r.id)).orderBy(asc(reportUpdates.createdAt));
+    expect(updates.map((u) => u.status)).toEqual(['received', 'rejected']);
+    expect(updates[0]!.createdAt.getTime() % 86_400_000).toBe(0);
     expect(updates.at(-1)).toMatchObject({ status: 'rejected', internalNote: 'Handler om en navngiven person', publicNote: null });
   });
 

@@ -11,7 +11,7 @@ import { checkCode, codeCounts, generateCodes } from '../../src/server/invitatio
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
 import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/survey-answering.ts';
 import { cloneWave, findSurvey, instrumentLocked, loadInstrument } from '../../src/server/surveys.ts';
-import type { Answers } from '../../src/lib/survey/instrument.ts';
+import { pruneHidden, type Answers } from '../../src/lib/survey/instrument.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 
@@ -79,12 +79,33 @@ describe('submitting a web response', () => {
     expect(await t.db.select().from(responses)).toHaveLength(1);
   });
 
-  it('after submitting, the draft keeps no answers', async () => {
+  it('after submitting, the draft keeps no answers, and its day only', async () => {
     await submitWeb(COMPLETE);
     const drafts = await t.db.select().from(surveyDrafts);
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]!.answers).toEqual({});
+    expect(drafts[0]!.sealed).toBeNull();
     expect(drafts[0]!.submittedAt).not.toBeNull();
+    for (const time of [drafts[0]!.submittedAt!, drafts[0]!.expiresAt]) expect(time.getTime() % 86_400_000).toBe(0);
+  });
+
+  it('a draft in progress is sealed: its row holds neither the answers nor the code, and a wrong token opens nothing', async () => {
+    const [code] = (await generateCodes(t.db, surveyId, 1, null)).codes;
+    const check = await checkCode(t.db, surveyId, code!);
+    if (!check.ok) throw new Error('code refused');
+    const { token } = await startDraft(t.db, surveyId, check.codeId);
+    const draft = (await findDraft(t.db, surveyId, token))!;
+    expect(draft.invitationCodeId).toBe(check.codeId);
+    const found = (await findSurvey(t.db, surveyId))!;
+    const answers = { ...COMPLETE, avoid_why: 'Ring til Jens Hansen på 12345678' };
+    await saveDraftAnswers(t.db, draft, found.pages, Object.keys(answers), answers);
+    const [row] = await t.db.select().from(surveyDrafts);
+    const stored = JSON.stringify(row) + row!.sealed!.toString('latin1');
+    expect(stored).not.toContain('Jens');
+    expect(stored).not.toContain(code!);
+    expect(Object.keys(row!)).toEqual(['tokenHash', 'surveyId', 'sealed', 'expiresAt', 'submittedAt']);
+    expect(row!.expiresAt.getTime() % 86_400_000).toBe(0);
+    expect((await findDraft(t.db, surveyId, token))!.answers).toEqual(pruneHidden(found.pages, answers));
+    expect(await findDraft(t.db, surveyId, `${token}x`)).toBeUndefined();
   });
 
   it('a response keeps the day only, and its area from the area question', async () => {
@@ -147,7 +168,7 @@ describe('invitation codes', () => {
     const responseColumns = Object.keys((await t.db.select().from(responses).limit(1))[0]!);
     expect(responseColumns.some((c) => /code|invit/i.test(c))).toBe(false);
     const drafts = await t.db.select().from(surveyDrafts);
-    expect(drafts.every((d) => d.invitationCodeId === null || d.submittedAt === null)).toBe(true);
+    expect(drafts.every((d) => d.sealed === null || d.submittedAt === null)).toBe(true);
   });
 
   it('codes use no look-alike characters and are unique', async () => {

@@ -30,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_BODY_LIMIT } from '../../src/server/http/form.ts';
 import { REPORT_FORM_LIMIT } from '../../src/server/http/report-post.ts';
 import { OPEN311_BODY_LIMIT } from '../../src/server/open311.ts';
+import { openSealedDraft } from '../../src/server/survey-answering.ts';
 import { FUZZ_SEED, HOSTILE_STRINGS, hostileText, SQL_STRINGS, XSS_STRINGS } from '../support/fuzz.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -331,16 +332,17 @@ function snapshot(): Snapshot {
   for (const t of COUNTED) out[t] = (readDb.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
   out['tables'] = (readDb.prepare("select count(*) n from sqlite_master where type = 'table'").get() as { n: number }).n;
   out['used_codes'] = (readDb.prepare('select count(*) n from invitation_codes where used = 1').get() as { n: number }).n;
-  const drafts = readDb.prepare('select token_hash, answers, submitted_at from survey_drafts order by token_hash').all();
+  const drafts = readDb.prepare('select token_hash, sealed, submitted_at from survey_drafts order by token_hash').all();
   out['drafts'] = createHash('sha256').update(JSON.stringify(drafts)).digest('hex');
-  out['max_report'] = (readDb.prepare('select coalesce(max(id), 0) n from reports').get() as { n: number }).n;
-  out['max_comment'] = (readDb.prepare('select coalesce(max(id), 0) n from comments').get() as { n: number }).n;
+  // Ids are random (README "Privacy"): rows added since are those not among the ids known before.
+  out['known_reports'] = JSON.stringify(readDb.prepare('select id from reports').pluck().all());
+  out['known_comments'] = JSON.stringify(readDb.prepare('select id from comments').pluck().all());
   return out;
 }
 
 function changes(before: Snapshot, after: Snapshot): string[] {
   return Object.keys(before)
-    .filter((k) => !k.startsWith('max_') && before[k] !== after[k])
+    .filter((k) => !k.startsWith('known_') && before[k] !== after[k])
     .map((k) => (k === 'drafts' ? 'drafts' : `${k} ${before[k]}→${after[k]}`));
 }
 
@@ -350,7 +352,7 @@ const codePoints = (s: string) => [...s].length;
 /** Rows added since `before` that break a rule of their table. */
 function invalidNewRows(before: Snapshot): string[] {
   const problems: string[] = [];
-  const reports = readDb.prepare('select r.*, c.active from reports r join report_categories c on c.id = r.category_id where r.id > ?').all(before['max_report']) as Record<string, unknown>[];
+  const reports = readDb.prepare('select r.*, c.active from reports r join report_categories c on c.id = r.category_id where r.id not in (select value from json_each(?))').all(before['known_reports']) as Record<string, unknown>[];
   for (const r of reports) {
     const d = String(r['description']);
     const id = `report ${String(r['id'])}`;
@@ -366,7 +368,7 @@ function invalidNewRows(before: Snapshot): string[] {
     const place = r['place_name'];
     if (typeof place === 'string' && (codePoints(place) > 200 + 40 || CPR_SHAPE.test(place))) problems.push(`${id}: bad place text`);
   }
-  const comments = readDb.prepare('select * from comments where id > ?').all(before['max_comment']) as Record<string, unknown>[];
+  const comments = readDb.prepare('select * from comments where id not in (select value from json_each(?))').all(before['known_comments']) as Record<string, unknown>[];
   for (const c of comments) {
     const body = String(c['body']);
     const id = `comment ${String(c['id'])}`;
@@ -381,9 +383,10 @@ function invalidNewRows(before: Snapshot): string[] {
 function invalidDraft(cookie: string): string | undefined {
   const token = cookie.split('=').slice(1).join('=');
   const hash = createHash('sha256').update(token).digest('hex');
-  const row = readDb.prepare('select answers from survey_drafts where token_hash = ?').get(hash) as { answers: string } | undefined;
-  if (!row) return undefined;
-  const a = JSON.parse(row.answers) as Record<string, unknown>;
+  const row = readDb.prepare('select sealed from survey_drafts where token_hash = ?').get(hash) as { sealed: Buffer | null } | undefined;
+  const content = row?.sealed ? openSealedDraft(token, row.sealed) : undefined;
+  if (!content) return undefined;
+  const a = content.answers as Record<string, unknown>;
   const places = a['unsafe_places'];
   const why = a['avoid_why'];
   if (a['avoids_places'] !== undefined && !['yes', 'no'].includes(String(a['avoids_places']))) return `avoids_places = ${JSON.stringify(a['avoids_places'])}`;
@@ -924,7 +927,7 @@ describe.skipIf(ON_POSTGRES)('text within the limits is stored whole', () => {
       const before = snapshot();
       const res = await send('/meld', encodeForm([...endpoint('report (/meld)').valid().filter(([k]) => k !== 'description'), ['description', description]]));
       expect(res.status).toBe(303);
-      const row = readDb.prepare('select description from reports where id > ? order by id desc limit 1').get(before['max_report']) as { description: string };
+      const row = readDb.prepare('select description from reports where id not in (select value from json_each(?))').get(before['known_reports']) as { description: string };
       expect({ characters: codePoints(row.description), whole: row.description === description }).toEqual({ characters: codePoints(description), whole: true });
     }
   });

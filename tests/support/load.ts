@@ -210,26 +210,23 @@ export async function missingRows(database: string, acknowledged: { reports: rea
 }
 
 /**
- * How many answer rows each response to the wave stored after `afterId` has:
- * every complete questionnaire gives the same number, so more than one
- * distinct value means a response was stored half.
+ * How many answer rows each response to the wave stored since `known` (the
+ * ids there were before) has: every complete questionnaire gives the same
+ * number, so more than one distinct value means a response was stored half.
  */
-export async function answersPerResponse(database: string, afterId: number, slug = OPEN_WAVE): Promise<number[]> {
-  return withDb(database, async (q) =>
-    (
-      await q.column(
-        `select distinct (select count(*) from answers a where a.response_id = r.id) n
-         from responses r join surveys s on s.id = r.survey_id where s.slug = ? and r.id > ?`,
-        slug,
-        afterId,
-      )
-    ).sort((a, b) => a - b),
-  );
+export async function answersPerResponse(database: string, known: readonly number[], slug = OPEN_WAVE): Promise<number[]> {
+  const before = new Set(known);
+  return withDb(database, async (q) => {
+    const from = 'from responses r join surveys s on s.id = r.survey_id where s.slug = ? order by r.id';
+    const ids = await q.column(`select r.id ${from}`, slug);
+    const counts = await q.column(`select (select count(*) from answers a where a.response_id = r.id) ${from}`, slug);
+    return [...new Set(counts.filter((_, i) => !before.has(ids[i]!)))].sort((a, b) => a - b);
+  });
 }
 
-/** The highest response id so far (0 when none). */
-export async function lastResponseId(database: string): Promise<number> {
-  return withDb(database, (q) => q.one('select coalesce(max(id), 0) n from responses'));
+/** The ids of the responses so far (ids are random: "stored since" is "not among these"). */
+export async function responseIds(database: string): Promise<number[]> {
+  return withDb(database, async (q) => (await q.column('select id n from responses')).map(Number));
 }
 
 /**

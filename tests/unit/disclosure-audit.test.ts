@@ -20,6 +20,7 @@ import highsLoader, { type Highs } from 'highs';
 import { gridDisk, latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOISE, KEY_RANGE, NO_NOISE, type NoiseParameters } from '../../src/lib/disclosure/index.ts';
+import type { ReporterType } from '../../db/schema.ts';
 import type { ReleasedReport, Release } from '../../src/server/disclosure/releases.ts';
 import { ALL_PERIODS, prepareReportMap, type MapFilter } from '../../src/server/report-map.ts';
 
@@ -42,7 +43,7 @@ function rng(seed: number): () => number {
 const K = 5;
 const CATEGORIES = ['violence', 'groups', 'drugs'];
 const YEARS = ['2025', '2026'];
-const REPORTERS = ['resident', 'visitor'] as const;
+const REPORTERS = ['resident', 'visitor'] as const satisfies readonly ReporterType[];
 const HEXES = gridDisk(latLngToCell(55.6895, 12.5535, 9), 1).slice(0, 3);
 const AREA = 1;
 
@@ -51,7 +52,7 @@ interface Variable {
   hex: string;
   category: string;
   year: string;
-  reporter: string;
+  reporter: ReporterType;
 }
 const VARIABLES: Variable[] = HEXES.flatMap((hex, h) =>
   CATEGORIES.flatMap((category, c) =>

@@ -31,6 +31,8 @@ const PG_KINDS: Record<string, Kind> = {
   PgBoolean: 'boolean',
   PgJson: 'json',
   PgInteger: 'number',
+  /** bigint read as a JS number: the columns that hold random ids (db/columns.ts). */
+  PgBigInt53: 'number',
   PgDoublePrecision: 'number',
   PgText: 'string',
 };

@@ -4,17 +4,15 @@
  * final page's form, concern-report forms at points inside the areas,
  * distinct resident addresses, and a signed-in staff session.
  */
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
 import { NAMED_PLACES } from '../../lib/places.ts';
 import { listAreas } from '../areas.ts';
 import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
-import { randomToken } from '../auth/random.ts';
 import type { Db } from '../db/connection.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-staff.ts';
-import { DRAFT_TTL_MS, draftCookieName } from '../survey-answering.ts';
+import { draftCookieName, findDraft, newDraftRow, type DraftContent } from '../survey-answering.ts';
 
 /** A distinct made-up client address for the n-th request (10.0.0.1, 10.0.0.2, …), as a proxy would forward it. */
 export function residentAddress(n: number): string {
@@ -89,14 +87,9 @@ export async function answerFirstPages(db: Db, base: string, slug: string, surve
     page = Number(next);
   }
   const token = pair.slice(cookieName.length + 1);
-  const row = db.$client.prepare('select answers from survey_drafts where token_hash = ?').get(hashToken(token)) as { answers: string } | undefined;
-  if (!row) throw new Error('The prepared draft was not found in the database.');
-  return { answers: row.answers, cookie: pair };
-}
-
-/** The draft token as survey-answering.ts stores it: SHA-256, hex. */
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  const draft = await findDraft(db, surveyId, token);
+  if (!draft) throw new Error('The prepared draft was not found in the database.');
+  return { answers: JSON.stringify(draft.answers), cookie: pair };
 }
 
 /**
@@ -105,13 +98,14 @@ function hashToken(token: string): string {
  */
 export function cloneDrafts(db: Db, surveyId: number, answers: string, count: number): string[] {
   const cookieName = draftCookieName(surveyId);
-  const insert = db.$client.prepare('insert into survey_drafts (token_hash, survey_id, answers, started_at, expires_at) values (?, ?, ?, ?, ?)');
-  const now = Math.floor(Date.now() / 1000);
+  const insert = db.$client.prepare('insert into survey_drafts (token_hash, survey_id, sealed, expires_at) values (?, ?, ?, ?)');
+  const now = new Date();
+  const parsed = JSON.parse(answers) as DraftContent['answers'];
   const cookies: string[] = [];
   db.$client.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const token = randomToken(32);
-      insert.run(hashToken(token), surveyId, answers, now - 600, now + Math.floor(DRAFT_TTL_MS / 1000) - 600);
+      const { token, row } = newDraftRow(surveyId, { answers: parsed, invitationCodeId: null, startedAt: now.getTime() - 600_000 }, now);
+      insert.run(row.tokenHash, surveyId, row.sealed, Math.floor(row.expiresAt.getTime() / 1000));
       cookies.push(`${cookieName}=${token}`);
     }
   })();

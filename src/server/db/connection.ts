@@ -57,6 +57,11 @@ export function openDatabase(databaseUrl: string): Db {
   // commit, roughly halving write throughput for a risk this service accepts.
   client.pragma('synchronous = NORMAL');
   client.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, so free pages keep no old
+  // rows; the WAL is checkpointed and truncated after residents' writes
+  // (remnants.ts) and kept under 1 MiB otherwise. See README "Privacy".
+  client.pragma('secure_delete = ON');
+  client.pragma('journal_size_limit = 1048576');
   // Wait for a competing writer (a backup, a CLI) instead of failing at once.
   client.pragma('busy_timeout = 5000');
   keepPreparedStatements(client);
