@@ -12,6 +12,7 @@ import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
 import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/survey-answering.ts';
 import { cloneWave, findSurvey, instrumentLocked, loadInstrument } from '../../src/server/surveys.ts';
 import type { Answers } from '../../src/lib/survey/instrument.ts';
+import { addKeys, KEY_RANGE, publishCount } from '../../src/lib/disclosure/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 
@@ -93,7 +94,9 @@ describe('submitting a web response', () => {
     expect(r.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.channel).toBe('web');
     expect(r.areaId).toBe((await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!.id);
-    expect(Object.keys(r).sort()).toEqual(['areaId', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
+    expect(Object.keys(r).sort()).toEqual(['areaId', 'cellKey', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
+    // The record key of the disclosure engine: random, drawn when the response is stored.
+    expect(Number.isInteger(r.cellKey) && r.cellKey >= 1 && r.cellKey < KEY_RANGE).toBe(true);
   });
 
   it('free text is masked for personal data before it is stored', async () => {
@@ -195,10 +198,15 @@ describe('results of a closed wave', () => {
     for (let i = 0; i < 2; i++) await store({ safety_evening: 'very_unsafe' });
     const rows = await waveDistributions(t.db, surveyId, found.pages, ['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro'], 5);
     const evening = rows.find((d) => d.question.key === 'safety_evening')!.row;
-    expect(evening.total).toEqual({ suppressed: false, n: 12 });
+    // The total as the engine publishes it: 12 perturbed by the sum of the twelve respondents' record keys.
+    const keys = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(eq(responses.surveyId, surveyId))).map((r) => r.cellKey);
+    expect(keys).toHaveLength(12);
+    const total = publishCount(12, addKeys(...keys), 5);
+    expect(evening.total).toEqual(total === undefined ? { suppressed: true } : { suppressed: false, n: total });
+    expect(Math.abs(total! - 12)).toBeLessThanOrEqual(2);
     expect(evening.cells.find((c) => c.key === 'very_unsafe')).toEqual({ key: 'very_unsafe', suppressed: true });
-    // The 2 cannot be recovered as total minus the shown cells.
-    const shownSum = evening.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
-    expect(12 - shownSum).not.toBe(2);
+    // The 2 cannot be recovered as total minus the shown cells: the 10 is hidden with it.
+    expect(evening.cells.find((c) => c.key === 'safe')).toEqual({ key: 'safe', suppressed: true });
+    expect(evening.cells.filter((c) => !c.suppressed).every((c) => c.n === 0)).toBe(true);
   });
 });
