@@ -49,7 +49,7 @@ import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
-import { loadInstrument } from '../surveys.ts';
+import { loadInstrument, publishedResponseCounts } from '../surveys.ts';
 import { parseEstimateOptions } from './goals.ts';
 import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
@@ -61,19 +61,20 @@ import type { TableBuilder, TableContext } from './tables.ts';
 export interface WaveSummary {
   wave: Survey;
   series: SurveySeries;
-  responses: number;
+  /** The wave's responses as the disclosure engine publishes them; undefined when too few. */
+  responses: number | undefined;
 }
 
 /** Closed waves, newest first within each series: the only waves that are analysed. */
-export async function listClosedWaves(db: Queryable): Promise<WaveSummary[]> {
-  return db
-    .select({ wave: surveys, series: surveySeries, responses: count(responses.id) })
+export async function listClosedWaves(db: Queryable, k: number): Promise<WaveSummary[]> {
+  const rows = await db
+    .select({ wave: surveys, series: surveySeries })
     .from(surveys)
     .innerJoin(surveySeries, eq(surveySeries.id, surveys.seriesId))
-    .leftJoin(responses, eq(responses.surveyId, surveys.id))
     .where(eq(surveys.status, 'closed'))
-    .groupBy(surveys.id)
     .orderBy(asc(surveySeries.titleDa), desc(surveys.opensAt), desc(surveys.id));
+  const shown = await publishedResponseCounts(db, k);
+  return rows.map((r) => ({ ...r, responses: shown(r.wave.id) }));
 }
 
 export interface AnalysableWave {
@@ -1474,7 +1475,7 @@ export interface TrendPage {
 /** The trends page for its query (`wave`, `area`, `question` and the switches), with defaults. */
 export async function trendPage(db: Queryable, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): Promise<TrendPage | undefined> {
   const latest = new Map<number, { wave: Survey; series: SurveySeries }>();
-  for (const w of await listClosedWaves(db)) {
+  for (const w of await listClosedWaves(db, k)) {
     const seen = latest.get(w.series.id);
     if (!seen || (w.wave.opensAt?.getTime() ?? 0) > (seen.wave.opensAt?.getTime() ?? 0)) latest.set(w.series.id, { wave: w.wave, series: w.series });
   }
