@@ -505,6 +505,9 @@ describe('answers read once and kept', () => {
     expect(await share()).toBeCloseTo(0.625, 6);
     expect(await indicator()).toMatchObject({ suppressed: false, weighted: true });
     expect(await share()).toBe(((await indicator()) as { p: number }).p);
+    // And the same n: the same respondents' published count, not one that could be subtracted from the other.
+    const shownTotal = (await build('wave-distribution', params))!.rows.find((r) => r['answer'] === 'Svar i alt')!['n'];
+    expect(((await indicator()) as { n: number }).n).toBe(shownTotal);
 
     // New figures for the area: the weights are raked again.
     await setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 2500 }, { category: 'man', population: 7500 }], 'Testtal', user.id);
