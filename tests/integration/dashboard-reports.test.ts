@@ -333,9 +333,9 @@ describe('report counts', () => {
   });
 
   it('an area total that the public map withholds for the year is withheld on the dashboard too', async () => {
-    // 6 reports in one hexagon and 2 in another in Indre Nørrebro: the public map shows the 6, so its
-    // area total (8) would give away the 2; it is hidden there, and so here.
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
+    // 7 reports in one hexagon and 2 in another in Indre Nørrebro: the public map shows the 7 (7 is at least K
+    // whatever the noise), so its area total (9) would give away the 2; it is hidden there, and so here.
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
     await addReports(2, { place: 'assistens-kirkegaard', createdOn: '2025-03-03' });
     await addReports(12, { place: 'skt-hans-torv', createdOn: '2025-03-03' });
     await addReports(15, { place: 'superkilen', createdOn: '2025-03-03' });
@@ -602,16 +602,17 @@ describe('displacement monitor', () => {
     const seriesId = await makeSeries(t.db);
     const first = await makeWave(t.db, seriesId, { year: 2024 });
     const second = await makeWave(t.db, seriesId, { year: 2025 });
-    // Target: 10 of 20 unsafe (50 %), then 5 of 20 (25 %): index 50.
-    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'unsafe' });
-    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'safe' });
-    await addRespondents(t.db, second, 5, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
-    await addRespondents(t.db, second, 15, { area: 'indre-norrebro', safety_evening: 'safe' });
-    // Skt. Hans Torv: 5 of 25 (20 %), then 10 of 25 (40 %): index 200.
-    await addRespondents(t.db, first, 5, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    await addRespondents(t.db, first, 20, { area: 'skt-hans-torv', safety_evening: 'safe' });
-    await addRespondents(t.db, second, 10, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    await addRespondents(t.db, second, 15, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    // Every count is at least K + 2, so that the noise of the published counts cannot suppress a share.
+    // Target: 14 of 28 unsafe (50 %), then 7 of 28 (25 %): index 50.
+    await addRespondents(t.db, first, 14, { area: 'indre-norrebro', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 14, { area: 'indre-norrebro', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 7, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
+    await addRespondents(t.db, second, 21, { area: 'indre-norrebro', safety_evening: 'safe' });
+    // Skt. Hans Torv: 7 of 35 (20 %), then 14 of 35 (40 %): index 200.
+    await addRespondents(t.db, first, 7, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 28, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 14, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, second, 21, { area: 'skt-hans-torv', safety_evening: 'safe' });
     // Ydre Nørrebro: 3 answers in the second wave (below K).
     await addRespondents(t.db, first, 10, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
     await addRespondents(t.db, second, 3, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
