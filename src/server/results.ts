@@ -4,9 +4,10 @@
  * (src/lib/disclosure/index.ts). Free text, numbers and places are not shown here;
  * the dashboard (a later part) analyses them with their own rules.
  */
-import { and, countDistinct, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { answers, responses } from '../../db/schema.ts';
 import { suppressRow, type Row } from '../lib/disclosure/index.ts';
+import { cellKeySum } from './disclosure/keys.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
 import type { Queryable } from './db/connection.ts';
 
@@ -37,21 +38,27 @@ function answerKeys(q: InstrumentQuestion, areaSlugs: readonly string[]): string
 }
 
 export async function waveDistributions(db: Queryable, surveyId: number, pages: readonly InstrumentPage[], areaSlugs: readonly string[], k: number): Promise<Distribution[]> {
-  const counts = await db
-    .select({ questionId: answers.questionId, item: answers.item, value: answers.value, n: countDistinct(answers.responseId) })
+  // One row per respondent and answer value (the storage does not forbid a repeated value), so
+  // that the count is of respondents and the cell key the sum of their record keys.
+  const given = db
+    .selectDistinct({ responseId: answers.responseId, questionId: answers.questionId, item: answers.item, value: answers.value, cellKey: responses.cellKey })
     .from(answers)
     .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(and(eq(responses.surveyId, surveyId)))
-    .groupBy(answers.questionId, answers.item, answers.value);
+    .where(eq(responses.surveyId, surveyId))
+    .as('given');
+  const counts = await db
+    .select({ questionId: given.questionId, item: given.item, value: given.value, n: count(), ck: cellKeySum(given.cellKey) })
+    .from(given)
+    .groupBy(given.questionId, given.item, given.value);
   const out: Distribution[] = [];
   for (const q of pages.flatMap((p) => p.questions)) {
     if (!SHOWN_TYPES.has(q.type)) continue;
     const items = q.type === 'matrix' ? q.config.items.map((i) => i.value) : [null];
     for (const item of items) {
-      const cells = answerKeys(q, areaSlugs).map((key) => ({
-        key,
-        n: counts.find((c) => c.questionId === q.id && c.item === item && c.value === key)?.n ?? 0,
-      }));
+      const cells = answerKeys(q, areaSlugs).map((key) => {
+        const found = counts.find((c) => c.questionId === q.id && c.item === item && c.value === key);
+        return { key, n: found?.n ?? 0, ck: found?.ck ?? 0 };
+      });
       out.push({ question: q, item, row: suppressRow(cells, k) });
     }
   }

@@ -2,10 +2,11 @@
  * Surveys: series, waves, their pages and questions (the instrument), status
  * changes, cloning a wave, and the counts staff may see while a wave is open.
  */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import {
   areas,
   questions,
+  RESPONSE_CHANNELS,
   responses,
   surveyAreas,
   surveyPages,
@@ -14,11 +15,14 @@ import {
   type Area,
   type Survey,
   type SurveySeries,
+  type ResponseChannel,
   type SurveyStatus,
 } from '../../db/schema.ts';
+import { publishCount, suppressTable, type ShownTotal } from '../lib/disclosure/index.ts';
 import { parseQuestion, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { cellKeySum } from './disclosure/keys.ts';
 import { transaction } from './db/transaction.ts';
 
 export interface SurveyWithInstrument {
@@ -98,15 +102,33 @@ export async function listOpenSurveys(db: Queryable, now = new Date()): Promise<
 export interface SurveyListRow {
   survey: Survey;
   seriesTitle: string;
-  responses: number;
+  /** The wave's responses as the disclosure engine publishes them (src/lib/disclosure); undefined when too few. */
+  responses: number | undefined;
 }
 
-export async function listAllSurveys(db: Queryable): Promise<SurveyListRow[]> {
-  return db
-    .select({ survey: surveys, seriesTitle: surveySeries.titleDa, responses: sql<number>`(select count(*) from responses r where r.survey_id = ${surveys.id})` })
+/** Every wave's number of responses with its cell key (the sum of their record keys), by wave id. */
+async function responseTotals(db: Queryable): Promise<Map<number, { n: number; ck: number }>> {
+  const rows = await db.select({ surveyId: responses.surveyId, n: count(), ck: cellKeySum(responses.cellKey) }).from(responses).groupBy(responses.surveyId);
+  return new Map(rows.map((r) => [r.surveyId, { n: r.n, ck: r.ck }]));
+}
+
+/** A wave's number of responses as published: the same figure wherever the same responses are counted. */
+export async function publishedResponseCounts(db: Queryable, k: number): Promise<(surveyId: number) => number | undefined> {
+  const totals = await responseTotals(db);
+  return (surveyId) => {
+    const t = totals.get(surveyId);
+    return t ? publishCount(t.n, t.ck, k) : 0;
+  };
+}
+
+export async function listAllSurveys(db: Queryable, k: number): Promise<SurveyListRow[]> {
+  const rows = await db
+    .select({ survey: surveys, seriesTitle: surveySeries.titleDa })
     .from(surveys)
     .innerJoin(surveySeries, eq(surveySeries.id, surveys.seriesId))
     .orderBy(asc(surveySeries.titleDa), desc(surveys.createdAt));
+  const shown = await publishedResponseCounts(db, k);
+  return rows.map((r) => ({ ...r, responses: shown(r.survey.id) }));
 }
 
 export async function responseCount(db: Queryable, surveyId: number): Promise<number> {
@@ -114,14 +136,41 @@ export async function responseCount(db: Queryable, surveyId: number): Promise<nu
   return row?.n ?? 0;
 }
 
-/** While a wave is open, staff see only this: responses by day and channel. */
-export async function responsesByDayAndChannel(db: Queryable, surveyId: number): Promise<{ day: string; channel: string; n: number }[]> {
-  return db
-    .select({ day: responses.submittedOn, channel: responses.channel, n: count() })
+export interface FieldworkCounts {
+  /**
+   * Responses per day (newest first) and channel, for the days and channels
+   * that have any; `n` as the disclosure engine publishes it, undefined when
+   * too few (or hidden so that a small one cannot be worked out).
+   */
+  rows: { day: string; channel: ResponseChannel; n: number | undefined }[];
+  /** All the wave's responses, published. */
+  total: ShownTotal;
+}
+
+/**
+ * While a wave is open, staff see only this: responses by day and channel,
+ * with the wave's total. The days × channels table goes through
+ * suppressTable (src/lib/disclosure) with its margins, so no count below K is
+ * shown or can be worked out from the shown cells and the total, and every
+ * shown count is perturbed by its cell key.
+ */
+export async function responsesByDayAndChannel(db: Queryable, surveyId: number, k: number): Promise<FieldworkCounts> {
+  const counts = await db
+    .select({ day: responses.submittedOn, channel: responses.channel, n: count(), ck: cellKeySum(responses.cellKey) })
     .from(responses)
     .where(eq(responses.surveyId, surveyId))
     .groupBy(responses.submittedOn, responses.channel)
     .orderBy(desc(responses.submittedOn), asc(responses.channel));
+  const days = [...new Set(counts.map((c) => c.day))];
+  const at = (day: string, channel: ResponseChannel) => counts.find((c) => c.day === day && c.channel === channel);
+  const table = suppressTable(
+    days.map((day) => ({ key: day, cells: RESPONSE_CHANNELS.map((channel) => ({ key: channel, n: at(day, channel)?.n ?? 0, ck: at(day, channel)?.ck ?? 0 })) })),
+    k,
+  );
+  const rows = table.rows.flatMap((row) =>
+    row.cells.filter((c) => at(row.key, c.key) !== undefined).map((c) => ({ day: row.key, channel: c.key, n: c.suppressed ? undefined : c.n })),
+  );
+  return { rows, total: table.total };
 }
 
 /**

@@ -3,12 +3,16 @@
  * Wilson intervals, breakdowns whose small cells cannot be worked out from
  * anything published, free text detached from its respondent, nothing at all
  * for an open wave, and /resultater's choice of waves and goals. Numbers are
- * worked out by hand from the crafted responses.
+ * worked out by hand from the crafted responses. Counts are shown as the
+ * disclosure engine publishes them (src/lib/disclosure: perturbed by the cell
+ * key, the sum of the respondents' record keys read back from the database);
+ * shares and intervals are of the true answers, exactly.
  */
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, auditLog, questions, responses, surveyAreas, surveys, surveySeries, type Survey } from '../../db/schema.ts';
 import { isSuppressed, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
+import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import type { Answers } from '../../src/lib/survey/instrument.ts';
 import { listAreas } from '../../src/server/areas.ts';
 import {
@@ -83,13 +87,34 @@ async function makeWave(options: { status?: 'open' | 'closed'; published?: boole
   return wave;
 }
 
-/** `count` respondents giving BASE with these answers changed. */
-async function respond(wave: Survey, count: number, changes: Answers = {}, flags: string[] = []): Promise<void> {
+/** `count` respondents giving BASE with these answers changed; their record keys, as stored. */
+async function respond(wave: Survey, count: number, changes: Answers = {}, flags: string[] = []): Promise<number[]> {
   const pages = await loadInstrument(t.db, wave.id);
+  const ids: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = await storeResponse(t.db, { survey: wave, pages, answers: { ...BASE, ...changes }, channel: 'web', flags });
     if (result.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(result)}`);
+    ids.push(result.responseId);
   }
+  if (ids.length === 0) return [];
+  const keys = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(inArray(responses.id, ids))).map((r) => r.cellKey);
+  if (keys.length !== count || keys.some((k) => k < 1)) throw new Error('responses without record keys');
+  return keys;
+}
+
+/** What the engine publishes for a count of these groups of respondents (given by their record keys). */
+const published = (...groups: readonly (readonly number[])[]): number | undefined =>
+  publishCount(
+    groups.reduce((s, g) => s + g.length, 0),
+    addKeys(...groups.flat()),
+    K,
+  );
+
+/** A published count of at least K + 2 is never suppressed by the noise: a number within 2 of the count. */
+function expectNear(shown: TableValue | undefined, count: number): void {
+  expect(typeof shown).toBe('number');
+  expect(Math.abs((shown as number) - count)).toBeLessThanOrEqual(2);
+  expect(shown as number).toBeGreaterThanOrEqual(K);
 }
 
 function ctx(params: Record<string, string>, role: TableContext['role'] = 'analyst'): TableContext {
@@ -111,18 +136,22 @@ afterEach(() => t.close());
 describe('distributions of a closed wave', () => {
   it('every answer has its count, its share of the substantive answers and a 95 % Wilson interval', async () => {
     const wave = await makeWave();
-    await respond(wave, 18, { safety_evening: 'very_safe' });
-    await respond(wave, 23, { safety_evening: 'safe' });
-    await respond(wave, 11, { safety_evening: 'neither' });
-    await respond(wave, 8, { safety_evening: 'unsafe' });
-    await respond(wave, 16, { safety_evening: 'very_unsafe' });
+    const verySafe = await respond(wave, 18, { safety_evening: 'very_safe' });
+    const safe = await respond(wave, 23, { safety_evening: 'safe' });
+    const neither = await respond(wave, 11, { safety_evening: 'neither' });
+    const unsafe = await respond(wave, 8, { safety_evening: 'unsafe' });
+    const veryUnsafe = await respond(wave, 16, { safety_evening: 'very_unsafe' });
     await respond(wave, 2, { safety_evening: 'dont_know' });
     const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const row = (answer: string) => table.rows.find((r) => r['answer'] === answer)!;
     // 76 substantive answers; "don't know" is left out of the denominator and gets no row.
-    expect(row('Svar i alt')['n']).toBe(76);
+    expect(row('Svar i alt')['n']).toBe(published(verySafe, safe, neither, unsafe, veryUnsafe));
+    expectNear(row('Svar i alt')['n'], 76);
     expect(table.rows.map((r) => r['answer'])).not.toContain('Ved ikke');
-    expect(row('Utryg')['n']).toBe(8);
+    expect(row('Utryg')['n']).toBe(published(unsafe));
+    expectNear(row('Utryg')['n'], 8);
+    expect(row('Meget tryg')['n']).toBe(published(verySafe));
+    // The shares and intervals are of the true counts, as before.
     expect(row('Utryg')['share']).toBeCloseTo(8 / 76, 10);
     // Wilson by hand: p = 8/76, z = 1.96, z²/n = 0.05055: centre 0.12426, half-width 0.06994.
     expect(row('Utryg')['low']).toBeCloseTo(0.0543, 4);
@@ -132,26 +161,30 @@ describe('distributions of a closed wave', () => {
 
   it('an answer below K reads "for få svar", and so does the next smallest, so neither can be worked out from the total', async () => {
     const wave = await makeWave();
-    await respond(wave, 20, { safety_evening: 'safe' });
-    await respond(wave, 9, { safety_evening: 'neither' });
-    await respond(wave, 7, { safety_evening: 'unsafe' });
-    await respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const safe = await respond(wave, 20, { safety_evening: 'safe' });
+    const neither = await respond(wave, 9, { safety_evening: 'neither' });
+    const unsafe = await respond(wave, 7, { safety_evening: 'unsafe' });
+    const veryUnsafe = await respond(wave, 2, { safety_evening: 'very_unsafe' });
     const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const cell = (answer: string, field: string): TableValue => table.rows.find((r) => r['answer'] === answer)![field]!;
     expect(isSuppressed(cell('Meget utryg', 'n'))).toBe(true);
     expect(isSuppressed(cell('Meget utryg', 'share'))).toBe(true);
     expect(isSuppressed(cell('Utryg', 'n'))).toBe(true); // the complement: 7 is the smallest other non-zero
-    expect(cell('Hverken tryg eller utryg', 'n')).toBe(9);
-    expect(cell('Meget tryg', 'n')).toBe(0); // a zero reveals no one
-    expect(cell('Svar i alt', 'n')).toBe(38);
+    expect(cell('Hverken tryg eller utryg', 'n')).toBe(published(neither));
+    expectNear(cell('Hverken tryg eller utryg', 'n'), 9);
+    expect(cell('Hverken tryg eller utryg', 'share')).toBeCloseTo(9 / 38, 10);
+    expect(cell('Tryg', 'n')).toBe(published(safe));
+    expect(cell('Meget tryg', 'n')).toBe(0); // a zero reveals no one, and is not perturbed
+    expect(cell('Svar i alt', 'n')).toBe(published(safe, neither, unsafe, veryUnsafe));
+    expectNear(cell('Svar i alt', 'n'), 38);
   });
 
   it('a grouped share that would reveal a suppressed answer is not shown; one that holds all of them is', async () => {
     const wave = await makeWave();
-    await respond(wave, 20, { safety_evening: 'safe' });
-    await respond(wave, 9, { safety_evening: 'neither' });
-    await respond(wave, 7, { safety_evening: 'unsafe' });
-    await respond(wave, 2, { safety_evening: 'very_unsafe' });
+    const safe = await respond(wave, 20, { safety_evening: 'safe' });
+    const neither = await respond(wave, 9, { safety_evening: 'neither' });
+    const unsafe = await respond(wave, 7, { safety_evening: 'unsafe' });
+    const veryUnsafe = await respond(wave, 2, { safety_evening: 'very_unsafe' });
     const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const options = { k: K, weighted: false, excludeSuspicious: true };
     const [unsafeOrWorse, neitherOrWorse, onlyUnsafe] = await waveShares(
@@ -166,20 +199,27 @@ describe('distributions of a closed wave', () => {
       options,
     );
     // unsafe + very unsafe = 9 holds both suppressed cells: 9/38 reveals nothing the page hides.
-    expect(unsafeOrWorse).toMatchObject({ suppressed: false, n: 9, base: 38 });
-    expect(neitherOrWorse).toMatchObject({ suppressed: false, n: 18, base: 38 });
+    // The counts are published ones (the group's cell key is its respondents'); the share is exact.
+    const base = published(safe, neither, unsafe, veryUnsafe);
+    expect(unsafeOrWorse).toMatchObject({ suppressed: false, n: published(unsafe, veryUnsafe), base, p: 9 / 38 });
+    expect(neitherOrWorse).toMatchObject({ suppressed: false, n: published(neither, unsafe, veryUnsafe), base, p: 18 / 38 });
+    expectNear((unsafeOrWorse as { n: number }).n, 9);
+    expectNear(base, 38);
     expect(onlyUnsafe).toEqual({ suppressed: true });
   });
 
   it('the problems are ranked by the share answering the strongest option', async () => {
     const wave = await makeWave();
-    await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big', violence: 'big' } });
-    await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big' } });
-    await respond(wave, 20);
+    const both = await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big', violence: 'big' } });
+    const dealing = await respond(wave, 10, { problems: { ...(BASE['problems'] as Record<string, string>), drug_dealing: 'big' } });
+    const rest = await respond(wave, 20);
     const table = (await build('wave-problems', { wave: String(wave.id), area: 'indre-norrebro' }))!;
+    // n is the published number of answers to the item: everyone, the same 40 respondents for every item.
+    const everyone = published(both, dealing, rest);
+    expectNear(everyone, 40);
     expect(table.rows.slice(0, 2).map((r) => [r['problem'], r['share'], r['n']])).toEqual([
-      ['Åbent salg af hash og andre stoffer', 0.5, 40],
-      ['Vold', 0.25, 40],
+      ['Åbent salg af hash og andre stoffer', 0.5, everyone],
+      ['Vold', 0.25, everyone],
     ]);
     expect(table.rows[2]!['share']).toBe(0);
   });
@@ -208,16 +248,24 @@ describe('breakdowns by a background question', () => {
     const wave = await makeWave();
     const women: [string, number][] = [['very_safe', 10], ['safe', 10], ['neither', 6], ['unsafe', 2], ['very_unsafe', 7]];
     const men: [string, number][] = [['very_safe', 8], ['safe', 12], ['neither', 5], ['unsafe', 6], ['very_unsafe', 9], ['dont_know', 1]];
-    for (const [answer, n] of women) await respond(wave, n, { gender: 'woman', safety_evening: answer });
-    for (const [answer, n] of men) await respond(wave, n, { gender: 'man', safety_evening: answer });
+    const womenKeys: number[][] = [];
+    const menKeys: number[][] = [];
+    for (const [answer, n] of women) womenKeys.push(await respond(wave, n, { gender: 'woman', safety_evening: answer }));
+    for (const [answer, n] of men) menKeys.push(await respond(wave, n, { gender: 'man', safety_evening: answer }));
     await respond(wave, 1, { gender: 'prefer_not', safety_evening: 'safe' });
     const params = { wave: String(wave.id), area: 'indre-norrebro' };
     const breakdown = (await build('wave-breakdown', { ...params, question: 'safety_evening', by: 'gender' }))!;
     const woman = breakdown.rows.find((r) => r['by'] === 'Kvinde')!;
     const man = breakdown.rows.find((r) => r['by'] === 'Mand')!;
-    // Row totals are every woman (35) and every man (41, one of them "don't know"), as the gender distribution has them.
-    expect(woman['n']).toBe(35);
-    expect(man['n']).toBe(41);
+    // Row totals are every woman (35) and every man (41, one of them "don't know"), as the gender distribution
+    // has them: the same respondents, so the same published figure.
+    expect(woman['n']).toBe(published(...womenKeys));
+    expect(man['n']).toBe(published(...menKeys));
+    expectNear(woman['n'], 35);
+    expectNear(man['n'], 41);
+    const gender = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'gender' }))!;
+    expect(gender.rows.find((r) => r['answer'] === 'Kvinde')!['n']).toBe(woman['n']);
+    expect(gender.rows.find((r) => r['answer'] === 'Mand')!['n']).toBe(man['n']);
     expect(isSuppressed(woman['x:unsafe']!)).toBe(true);
     expect(breakdown.rows.map((r) => r['by'])).toEqual(['Kvinde', 'Mand', 'Andet']); // no row for "prefer not to say"
     expect(woman['x:very_unsafe']).toBeCloseTo(7 / 35, 10);
@@ -260,10 +308,14 @@ describe('breakdowns by a background question', () => {
     };
     expect(determined('woman', 'very_unsafe')).toBe(true); // a shown cell, as a sanity check of the audit
     expect(determined('woman', 'unsafe')).toBe(false);
+    // No suppressed count below K can be worked out. (A count of K or more that the noise took below K is
+    // suppressed too; working it out from the other published figures gives a count of at least K, within the noise.)
+    const trueCount = (y: string, x: string): number => (y === 'woman' ? women : y === 'man' ? men : []).find(([a]) => a === (x === 'none' ? 'dont_know' : x))?.[1] ?? 0;
     for (const r of breakdown.rows) {
       for (const x of colsX) {
         const v = r[`x:${x === 'none' ? '_none' : x}`];
-        if (v !== undefined && isSuppressed(v)) expect(determined(labelsY[r['by'] as string]!, x), `${String(r['by'])}/${x}`).toBe(false);
+        const y = labelsY[r['by'] as string]!;
+        if (v !== undefined && isSuppressed(v) && trueCount(y, x) < K) expect(determined(y, x), `${String(r['by'])}/${x}`).toBe(false);
       }
     }
   });
@@ -331,19 +383,20 @@ describe('open waves', () => {
 
   it('a trend uses only the closed waves of the series, up to the chosen one', async () => {
     const first = await makeWave();
-    await respond(first, 10, { safety_evening: 'unsafe' });
-    await respond(first, 10, { safety_evening: 'safe' });
+    const firstAll = [...(await respond(first, 10, { safety_evening: 'unsafe' })), ...(await respond(first, 10, { safety_evening: 'safe' }))];
     const second = await makeWave();
-    await respond(second, 5, { safety_evening: 'unsafe' });
-    await respond(second, 15, { safety_evening: 'safe' });
+    // At least K + 2 of each, so that no noise can take a count below K.
+    const secondAll = [...(await respond(second, 7, { safety_evening: 'unsafe' })), ...(await respond(second, 21, { safety_evening: 'safe' }))];
     const open = await makeWave({ status: 'open' });
     await respond(open, 20, { safety_evening: 'unsafe' });
     const table = (await build('trend', { wave: String(second.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
     const unsafe = table.rows.filter((r) => r['answer'] === 'Utryg');
     expect(unsafe.map((r) => [r['wave'], r['share'], r['n']])).toEqual([
-      ['Måling 2021', 0.5, 20],
-      ['Måling 2022', 0.25, 20],
+      ['Måling 2021', 0.5, published(firstAll)],
+      ['Måling 2022', 0.25, published(secondAll)],
     ]);
+    expectNear(unsafe[0]!['n'], 20);
+    expectNear(unsafe[1]!['n'], 28);
     expect(await build('trend', { wave: String(open.id), area: 'indre-norrebro', question: 'safety_evening' })).toBeUndefined();
     expect((await build('trend', { wave: String(first.id), area: 'indre-norrebro', question: 'safety_evening' }))!.rows.filter((r) => r['answer'] === 'Utryg')).toHaveLength(1);
   });
@@ -352,8 +405,8 @@ describe('open waves', () => {
 describe('the suspicious switch', () => {
   it('keeping suspicious responses is refused while the area has fewer than K of them, so "with" minus "without" shows no one', async () => {
     const wave = await makeWave();
-    await respond(wave, 20);
-    await respond(wave, 2, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    const plain = await respond(wave, 20);
+    const flagged = await respond(wave, 2, { safety_evening: 'very_unsafe' }, ['too_fast']);
     const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const keep = new URLSearchParams({ mistaenkelige: 'med' });
     expect(await analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: true, suspiciousSwitchIgnored: true });
@@ -362,10 +415,11 @@ describe('the suspicious switch', () => {
     const withFlagged = (await build('wave-distribution', { ...params, mistaenkelige: 'med' }))!;
     expect(withFlagged.rows).toEqual(without.rows);
 
-    await respond(wave, 3, { safety_evening: 'very_unsafe' }, ['too_fast']);
+    const more = await respond(wave, 3, { safety_evening: 'very_unsafe' }, ['too_fast']);
     expect(await analysisOptions(t.db, wave.id, area.id, keep, K)).toMatchObject({ excludeSuspicious: false, suspiciousSwitchIgnored: false });
     const total = (await build('wave-distribution', { ...params, mistaenkelige: 'med' }))!.rows.find((r) => r['answer'] === 'Svar i alt')!;
-    expect(total['n']).toBe(25);
+    expect(total['n']).toBe(published(plain, flagged, more));
+    expectNear(total['n'], 25);
   });
 });
 
@@ -385,19 +439,21 @@ describe('publishing results', () => {
   });
 
   it('/resultater shows only published waves', async () => {
-    const published = await makeWave({ published: true });
-    await respond(published, 15, { safety_evening: 'unsafe' });
-    await respond(published, 25, { safety_evening: 'safe' });
+    const publishedWave = await makeWave({ published: true });
+    const unsafe = await respond(publishedWave, 15, { safety_evening: 'unsafe' });
+    const safe = await respond(publishedWave, 25, { safety_evening: 'safe' });
     const unpublished = await makeWave();
     await respond(unpublished, 40, { safety_evening: 'unsafe' });
     const open = await makeWave({ status: 'open', published: true }); // reopened after publishing: not closed, so not shown
     await respond(open, 40);
 
     const result = await publicResults(t.db, 'da', K);
-    expect(result.waves.map((w) => w.wave.id)).toEqual([published.id]);
+    expect(result.waves.map((w) => w.wave.id)).toEqual([publishedWave.id]);
     const inner = result.waves[0]!.areas.find((a) => a.area.slug === 'indre-norrebro')!;
     // 15 of 40 feel unsafe in the evening; unweighted (no population figures in this database).
-    expect(inner.figures.unsafeEvening).toMatchObject({ suppressed: false, n: 15, base: 40, p: 15 / 40 });
+    // The counts as the engine publishes them; the share exactly.
+    expect(inner.figures.unsafeEvening).toMatchObject({ suppressed: false, n: published(unsafe), base: published(unsafe, safe), p: 15 / 40 });
+    expectNear((inner.figures.unsafeEvening as { base: number }).base, 40);
     const square = result.waves[0]!.areas.find((a) => a.area.slug === 'skt-hans-torv')!;
     expect(square.figures.unsafeEvening).toEqual({ suppressed: true }); // nobody answered there
 
@@ -415,7 +471,7 @@ describe('publishing results', () => {
         successValues: ['unsafe', 'very_unsafe'],
         areaId: area.id,
         direction: 'decrease',
-        baseline: { kind: 'wave', surveyId: published.id },
+        baseline: { kind: 'wave', surveyId: publishedWave.id },
         targetValue: 0.2,
         targetDate: '2030-12-31',
       },
@@ -449,6 +505,9 @@ describe('answers read once and kept', () => {
     expect(await share()).toBeCloseTo(0.625, 6);
     expect(await indicator()).toMatchObject({ suppressed: false, weighted: true });
     expect(await share()).toBe(((await indicator()) as { p: number }).p);
+    // And the same n: the same respondents' published count, not one that could be subtracted from the other.
+    const shownTotal = (await build('wave-distribution', params))!.rows.find((r) => r['answer'] === 'Svar i alt')!['n'];
+    expect(((await indicator()) as { n: number }).n).toBe(shownTotal);
 
     // New figures for the area: the weights are raked again.
     await setMargins(t.db, area.id, 'gender', [{ category: 'woman', population: 2500 }, { category: 'man', population: 7500 }], 'Testtal', user.id);
@@ -459,8 +518,8 @@ describe('answers read once and kept', () => {
 
   it('answers holding the separators the reading packs them with are read exactly', async () => {
     const wave = await makeWave();
-    await respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
-    await respond(wave, 20);
+    const withText = await respond(wave, 6, { avoids_places: 'yes', unsafe_places: ['place:blaagaards-plads'], avoid_why: 'Mørkt' });
+    const plain = await respond(wave, 20);
     const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
     const texts = (await t.db.select().from(answers)).filter((a) => a.value === 'Mørkt');
     await t.db.update(answers).set({ value: 'Mørkt\u001fved\u001epladsen' }).where(eq(answers.id, texts[0]!.id));
@@ -468,12 +527,17 @@ describe('answers read once and kept', () => {
     const safe = (await t.db.select().from(questions)).find((q) => q.surveyId === wave.id && q.key === 'safety_evening')!;
     const one = (await t.db.select().from(answers)).find((a) => a.questionId === safe.id && a.responseId === texts[1]!.responseId)!;
     await t.db.update(answers).set({ value: `very_unsafe\u001e${safe.id}\u001e\u001every_unsafe` }).where(eq(answers.id, one.id));
-    await respond(wave, 1); // a new response: the area is read afresh
+    const last = await respond(wave, 1); // a new response: the area is read afresh
     const free = (await freeTextAnswers(t.db, wave.id, area.id, { k: K, weighted: false, excludeSuspicious: true })).find((s) => s.question.key === 'avoid_why')!;
     expect(free.texts).toHaveLength(6);
     expect(free.texts).toContain('Mørkt\u001fved\u001epladsen');
     const table = (await build('wave-distribution', { wave: String(wave.id), area: 'indre-norrebro', question: 'safety_evening' }))!;
-    expect(table.rows.find((r) => r['answer'] === 'Svar i alt')!['n']).toBe(26);
+    // 27 respondents, one of whose answers counts as nothing: 26 substantive answers.
+    const lost = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(eq(responses.id, texts[1]!.responseId)))[0]!.cellKey;
+    const counted = [...withText, ...plain, ...last].filter((k) => k !== lost);
+    expect(counted).toHaveLength(26);
+    expect(table.rows.find((r) => r['answer'] === 'Svar i alt')!['n']).toBe(published(counted));
+    expectNear(table.rows.find((r) => r['answer'] === 'Svar i alt')!['n'], 26);
     expect(table.rows.find((r) => r['answer'] === 'Meget utryg')!['n']).toBe(0);
   });
 });

@@ -3,10 +3,14 @@
  * figures are worked out by hand (the working is in the comments): the
  * baseline and latest shares, their Wilson intervals, the change with
  * Newcombe's interval and the two-proportion test, weighted by raking to
- * population margins and unweighted, the suspicious switch, and K.
+ * population margins and unweighted, the suspicious switch, and K. The n
+ * shown is the disclosure engine's published count (src/lib/disclosure),
+ * worked out from the respondents' record keys; the estimates are exact.
  */
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { areas } from '../../db/schema.ts';
+import { answers, areas, questions, responses } from '../../db/schema.ts';
+import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { isSuppressed, toCsv } from '../../src/lib/data-table.ts';
 import { INSECURITY_EVENING, estimateIndicator } from '../../src/server/dashboard/indicators.ts';
 import { createGoal, goalStatus, goalsTable, listGoals, setMargins } from '../../src/server/dashboard/goals.ts';
@@ -75,15 +79,40 @@ async function makeGoal(targetValue = 0.072) {
 
 const options = { k: 5, excludeSuspicious: true, locale: 'da' as const };
 
+/** The published number of substantive answers to safety_evening in a wave's area (K = 5), from the stored record keys. */
+async function publishedN(wave: Survey, areaId: number, withSuspicious = false): Promise<number | undefined> {
+  const rows = await t.db
+    .select({ cellKey: responses.cellKey, value: answers.value, suspicious: responses.suspicious })
+    .from(responses)
+    .innerJoin(answers, eq(answers.responseId, responses.id))
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .where(and(eq(responses.surveyId, wave.id), eq(responses.areaId, areaId), eq(questions.key, 'safety_evening')));
+  const counted = rows.filter((r) => (withSuspicious || !r.suspicious) && r.value !== 'dont_know' && r.value !== 'prefer_not');
+  return publishCount(
+    counted.length,
+    addKeys(...counted.map((r) => r.cellKey)),
+    5,
+  );
+}
+
+/** A published count: within the noise (2) of the count, and at least K. */
+function expectNear(shown: number | undefined, count: number): void {
+  expect(shown).toBeDefined();
+  expect(Math.abs(shown! - count)).toBeLessThanOrEqual(2);
+  expect(shown!).toBeGreaterThanOrEqual(5);
+}
+
 describe('goal status, unweighted', () => {
   it('baseline 22 of 100 and latest 7 of 100: a fall of 15 points that is statistically significant', async () => {
     const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: false });
     // "Don't know" is left out: 18 + 4 = 22 unsafe of 100 substantive answers.
-    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.22, n: 100, effectiveN: 100 });
+    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.22, n: await publishedN(baseline, inner), effectiveN: 100 });
+    expectNear(await publishedN(baseline, inner), 100);
     // Wilson 95 % for 22/100: centre (0.22 + z²/200)/(1 + z²/100), z = 1.96 → 0.1500 to 0.3107.
     expect(s.baseline!.kind === 'estimate' && s.baseline!.low).toBeCloseTo(0.150013, 5);
     expect(s.baseline!.kind === 'estimate' && s.baseline!.high).toBeCloseTo(0.310704, 5);
-    expect(s.latest).toMatchObject({ kind: 'estimate', p: 0.07, n: 100 });
+    expect(s.latest).toMatchObject({ kind: 'estimate', p: 0.07, n: await publishedN(latest, inner) });
+    expectNear(await publishedN(latest, inner), 100);
     // Pooled p = 29/200 = 0.145; se = √(0.145 · 0.855 · (1/100 + 1/100)) = 0.049795;
     // z = −0.15 / 0.049795 = −3.0124; two-sided p = 0.00259.
     expect(s.change!.difference).toBeCloseTo(-0.15, 10);
@@ -100,7 +129,8 @@ describe('goal status, unweighted', () => {
   it('the suspicious responses count only when the switch is off', async () => {
     const s = await goalStatus(t.db, await makeGoal(), { ...options, weighted: false, excludeSuspicious: false });
     // 7 + 10 unsafe of 110.
-    expect(s.latest).toMatchObject({ kind: 'estimate', n: 110 });
+    expect(s.latest).toMatchObject({ kind: 'estimate', n: await publishedN(latest, inner, true) });
+    expectNear(await publishedN(latest, inner, true), 110);
     expect(s.latest!.kind === 'estimate' && s.latest!.p).toBeCloseTo(17 / 110, 10);
   });
 });
@@ -115,7 +145,7 @@ describe('goal status, weighted by raking to population margins', () => {
     // Baseline: women 60 → weight 50/60 = 0.8333, men 40 → 50/40 = 1.25 (the three without a gender keep 1).
     // p = (0.8333 · 18 + 1.25 · 4) / 100 = (15 + 5) / 100 = 0.20.
     // Σw² = 60 · 0.8333² + 40 · 1.25² = 41.667 + 62.5 = 104.167; effective n = 100² / 104.167 = 96; deff = 100 / 96 = 1.0417.
-    expect(s.baseline).toMatchObject({ kind: 'estimate', weighted: true, n: 100 });
+    expect(s.baseline).toMatchObject({ kind: 'estimate', weighted: true, n: await publishedN(baseline, inner) });
     const b = s.baseline!.kind === 'estimate' ? s.baseline! : undefined;
     expect(b!.p).toBeCloseTo(0.2, 6);
     expect(b!.effectiveN).toBeCloseTo(96, 4);
@@ -138,9 +168,10 @@ describe('goal status, weighted by raking to population margins', () => {
   });
 
   it('an area without margins stays unweighted, and says so', async () => {
-    await addRespondents(t.db, baseline, 6, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
+    // Seven, so that the noise cannot take the published n below K (which suppresses the estimate).
+    await addRespondents(t.db, baseline, 7, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'woman' });
     const r = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: true, excludeSuspicious: true });
-    expect(r).toMatchObject({ suppressed: false, weighted: false, p: 1, n: 6 });
+    expect(r).toMatchObject({ suppressed: false, weighted: false, p: 1, n: await publishedN(baseline, square) });
   });
 });
 
@@ -201,7 +232,12 @@ describe('goal estimates cannot point out a few respondents', () => {
 
   it('nobody or everybody counted is shown: a zero reveals no one', async () => {
     await addRespondents(t.db, baseline, 10, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toMatchObject({ suppressed: false, p: 0, n: 10 });
+    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toMatchObject({
+      suppressed: false,
+      p: 0,
+      n: await publishedN(baseline, square),
+    });
+    expectNear(await publishedN(baseline, square), 10);
   });
 
   it('"include suspicious" is ignored when there are fewer than K of them, so with − without cannot reveal them', async () => {

@@ -1,11 +1,14 @@
 /**
  * The dashboard's report statistics against a real SQLite file: hand-counted
  * reports in, suppressed tables, heat map and handling times out, for the
- * roles that may see them. K = 5 throughout.
+ * roles that may see them. K = 5 throughout. Shown counts are what the
+ * disclosure engine publishes (src/lib/disclosure): worked out here from the
+ * inserted reports' record keys; indexes are of the published counts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports, reportUpdates, type ReportStatus, type Role, type TimeOfDay } from '../../db/schema.ts';
 import { isSuppressed, toCsv, toJson, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
+import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { findPlace } from '../../src/lib/places.ts';
 import { areaForPoint, listAreas } from '../../src/server/areas.ts';
 import {
@@ -25,6 +28,8 @@ import {
   readDisplacementFilter,
   tables as displacementExports,
 } from '../../src/server/dashboard/displacement.ts';
+import { newRecordKey } from '../../src/server/disclosure/keys.ts';
+import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { buildReportMap } from '../../src/server/report-map.ts';
 import { listActiveCategories } from '../../src/server/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -54,8 +59,13 @@ interface ReportSpec {
   handledOn?: string[];
 }
 
-/** Inserts `count` reports as moderators left them. */
-async function addReports(count: number, spec: ReportSpec): Promise<void> {
+/**
+ * Inserts `count` reports as moderators left them, each with a record key, and
+ * makes a release of the public figures (which the dashboard's years and the
+ * public map's suppressions come from) holding every report so far. Returns their keys.
+ */
+async function addReports(count: number, spec: ReportSpec): Promise<number[]> {
+  const keys: number[] = [];
   const place = findPlace(spec.place)!;
   const area = (await areaForPoint(t.db, place))!;
   const category = (await listActiveCategories(t.db)).find((c) => c.slug === (spec.category ?? 'drug_dealing'))!;
@@ -75,12 +85,30 @@ async function addReports(count: number, spec: ReportSpec): Promise<void> {
         reporterType: 'resident',
         status: spec.status ?? 'forwarded',
         createdOn: spec.createdOn,
+        cellKey: newRecordKey(),
       })
       .returning();
+    keys.push(report!.cellKey);
     for (const day of spec.handledOn ?? []) {
       await t.db.insert(reportUpdates).values({ reportId: report!.id, status: 'handled', createdAt: new Date(`${day}T12:00:00Z`) });
     }
   }
+  await makeReportRelease(t.db, { now: NOW });
+  return keys;
+}
+
+/** What the engine publishes for a count of these groups of reports (by their record keys). */
+const published = (...groups: readonly (readonly number[])[]): number | undefined =>
+  publishCount(
+    groups.reduce((s, g) => s + g.length, 0),
+    addKeys(...groups.flat()),
+    K,
+  );
+
+/** The same as a shown total. */
+function shownTotal(...groups: readonly (readonly number[])[]): { suppressed: true } | { suppressed: false; n: number } {
+  const n = published(...groups);
+  return n === undefined ? { suppressed: true } : { suppressed: false, n };
 }
 
 function ctx(role: Role, query = 'year=2025'): TableContext {
@@ -177,7 +205,7 @@ function recoverable(pub: (number | undefined)[][]): Map<string, number> {
  *   groups               8              9               6
  *   lighting             2             10              11
  */
-async function seedCategoryYear(): Promise<void> {
+async function seedCategoryYear(): Promise<Map<string, number[]>> {
   const places = { 'indre-norrebro': 'blaagaards-plads', 'skt-hans-torv': 'skt-hans-torv', 'ydre-norrebro': 'superkilen' } as const;
   const counts: [string, keyof typeof places, number][] = [
     ['drug_dealing', 'indre-norrebro', 12],
@@ -190,34 +218,52 @@ async function seedCategoryYear(): Promise<void> {
     ['lighting', 'skt-hans-torv', 10],
     ['lighting', 'ydre-norrebro', 11],
   ];
-  for (const [category, area, n] of counts) await addReports(n, { place: places[area], category, createdOn: '2025-04-10' });
+  const keys = new Map<string, number[]>();
+  for (const [category, area, n] of counts) keys.set(`${category}/${area}`, await addReports(n, { place: places[area], category, createdOn: '2025-04-10' }));
+  return keys;
+}
+
+/** The true counts of seedCategoryYear, by a category × area table's row label and column key (totals included). */
+async function categoryYearTruth(keys: Map<string, number[]>): Promise<(label: string, column: string) => number> {
+  const categories = await listActiveCategories(t.db);
+  const count = (category: string | undefined, area: string | undefined): number =>
+    [...keys].filter(([key]) => (category === undefined || key.startsWith(`${category}/`)) && (area === undefined || key.endsWith(`/${area}`))).reduce((s, [, k]) => s + k.length, 0);
+  return (label, column) => {
+    const category = label === 'I alt' ? undefined : categories.find((c) => c.nameDa === label)?.slug;
+    if (label !== 'I alt' && category === undefined) throw new Error(`unknown row ${label}`);
+    return count(category, column === 'total' ? undefined : column);
+  };
 }
 
 describe('report counts', () => {
   it('only reports a moderator has looked at are counted: received, rejected and merged ones are not', async () => {
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'forwarded' });
-    await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'handled' });
+    const forwarded = await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'forwarded' });
+    const handled = await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'handled' });
     await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'received' });
     await addReports(8, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'rejected' });
     await addReports(9, { place: 'blaagaards-plads', createdOn: '2025-02-01', status: 'merged' });
     const s = await stats('analyst');
-    expect(s.byCategory.total).toEqual({ suppressed: false, n: 11 });
-    expect(s.byMonth.rows.find((r) => r.key === '2025-02')!.total).toEqual({ suppressed: false, n: 11 });
+    // 11: as published, the same figure wherever these reports are counted.
+    expect(s.byCategory.total).toEqual(shownTotal(forwarded, handled));
+    expect(s.byCategory.total.suppressed).toBe(false);
+    expect(s.byMonth.rows.find((r) => r.key === '2025-02')!.total).toEqual(shownTotal(forwarded, handled));
   });
 
-  it('counts per category and area are the hand counts where no privacy rule applies', async () => {
-    await seedCategoryYear();
+  it('counts per category and area are the hand counts, as published, where no privacy rule applies', async () => {
+    const keys = await seedCategoryYear();
     const table = reportStatsTables(await stats('analyst'), 'da').byCategory;
     const drugs = table.rows.find((r) => r['label'] === 'Åbent salg af stoffer')!;
     // 3 in Skt. Hans Torv is below K: suppressed, never 3 and never 0.
     expect(drugs['skt-hans-torv']).toEqual({ suppressed: true });
     const total = table.rows.at(-1)!;
     expect(total['label']).toBe('I alt');
-    expect(total['total']).toBe(68);
+    expect(total['total']).toBe(published(...keys.values()));
+    expect(Math.abs((total['total'] as number) - 68)).toBeLessThanOrEqual(2);
+    expect(drugs['indre-norrebro']).toBe(published(keys.get('drug_dealing/indre-norrebro')!));
   });
 
   it('no export of the category × area table contains a cell below K, nor one recoverable from totals', async () => {
-    await seedCategoryYear();
+    const truth = await categoryYearTruth(await seedCategoryYear());
     for (const role of ['analyst', 'viewer', 'admin'] as const) {
       const table = (await tables['reports-by-category']!(ctx(role)))!;
       // The JSON export: every figure is a count of at least K, a zero, or suppressed.
@@ -228,9 +274,15 @@ describe('report counts', () => {
           expect(value === 0 || (typeof value === 'number' && value >= K) || (value as { suppressed?: boolean }).suppressed === true).toBe(true);
         }
       }
-      // No suppressed figure can be solved for from the shown cells and totals.
+      // No suppressed count below K can be solved for from the shown cells and totals. (A count of K or
+      // more that the noise took below K is suppressed too; solving for it gives it within the noise.)
       const pub = grid(table);
-      const found = [...recoverable(pub)].filter(([, v]) => v !== 0);
+      const small = (position: string): boolean => {
+        const [i, j] = position.split(',').map(Number) as [number, number];
+        const n = truth(table.rows[i]!['label'] as string, table.columns[j + 1]!.key);
+        return n > 0 && n < K;
+      };
+      const found = [...recoverable(pub)].filter(([position, v]) => v !== 0 && small(position));
       expect(found).toEqual([]);
       // The CSV prints the words, not a number.
       const csv = toCsv(table, 'danish', 'for få meldinger');
@@ -281,9 +333,9 @@ describe('report counts', () => {
   });
 
   it('an area total that the public map withholds for the year is withheld on the dashboard too', async () => {
-    // 6 reports in one hexagon and 2 in another in Indre Nørrebro: the public map shows the 6, so its
-    // area total (8) would give away the 2; it is hidden there, and so here.
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
+    // 7 reports in one hexagon and 2 in another in Indre Nørrebro: the public map shows the 7 (7 is at least K
+    // whatever the noise), so its area total (9) would give away the 2; it is hidden there, and so here.
+    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-03' });
     await addReports(2, { place: 'assistens-kirkegaard', createdOn: '2025-03-03' });
     await addReports(12, { place: 'skt-hans-torv', createdOn: '2025-03-03' });
     await addReports(15, { place: 'superkilen', createdOn: '2025-03-03' });
@@ -311,29 +363,33 @@ describe('report counts', () => {
   });
 
   it('counts per month: each month of the chosen calendar year, and nothing from another year', async () => {
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-01-15' });
-    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-31' });
-    await addReports(9, { place: 'blaagaards-plads', createdOn: '2024-12-31' });
+    const january = await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-01-15' });
+    const march = await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-03-31' });
+    const december = await addReports(9, { place: 'blaagaards-plads', createdOn: '2024-12-31' });
     const s = await stats('analyst');
     const month = (key: string) => s.byMonth.rows.find((r) => r.key === key)!.total;
     expect(s.byMonth.rows).toHaveLength(12);
-    expect(month('2025-01')).toEqual({ suppressed: false, n: 6 });
+    expect(month('2025-01')).toEqual(shownTotal(january));
     expect(month('2025-02')).toEqual({ suppressed: false, n: 0 });
-    expect(month('2025-03')).toEqual({ suppressed: false, n: 7 });
-    expect(s.byMonth.total).toEqual({ suppressed: false, n: 13 });
-    expect((await stats('analyst', 'year=2024')).byMonth.total).toEqual({ suppressed: false, n: 9 });
+    expect(month('2025-03')).toEqual(shownTotal(march));
+    expect(month('2025-03').suppressed).toBe(false);
+    expect(s.byMonth.total).toEqual(shownTotal(january, march));
+    expect(s.byMonth.total.suppressed).toBe(false);
+    expect((await stats('analyst', 'year=2024')).byMonth.total).toEqual(shownTotal(december));
   });
 
   it('time of day and weekday: counts per pair, with "any day" as its own column', async () => {
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-06-06', timeOfDay: 'evening', weekday: 5 });
-    await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-06-07', timeOfDay: 'night', weekday: 6 });
-    await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-06-08', timeOfDay: 'often', weekday: null });
+    const evening = await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-06-06', timeOfDay: 'evening', weekday: 5 });
+    const night = await addReports(7, { place: 'blaagaards-plads', createdOn: '2025-06-07', timeOfDay: 'night', weekday: 6 });
+    const often = await addReports(5, { place: 'blaagaards-plads', createdOn: '2025-06-08', timeOfDay: 'often', weekday: null });
     const s = await stats('analyst');
     const cell = (time: string, day: string) => s.timePattern.rows.find((r) => r.key === time)!.cells.find((c) => c.key === day);
-    expect(cell('evening', '5')).toEqual({ key: '5', suppressed: false, n: 6 });
-    expect(cell('night', '6')).toEqual({ key: '6', suppressed: false, n: 7 });
-    expect(cell('often', 'none')).toEqual({ key: 'none', suppressed: false, n: 5 });
-    expect(s.timePattern.total).toEqual({ suppressed: false, n: 18 });
+    expect(cell('evening', '5')).toEqual({ key: '5', ...shownTotal(evening) });
+    expect(cell('night', '6')).toEqual({ key: '6', ...shownTotal(night) });
+    expect(cell('often', 'none')).toEqual({ key: 'none', ...shownTotal(often) });
+    expect(cell('night', '6')!.suppressed).toBe(false);
+    expect(s.timePattern.total).toEqual(shownTotal(evening, night, often));
+    expect(s.timePattern.total.suppressed).toBe(false);
   });
 
   it('the year and area parameters are allow-listed: unknown values are ignored, the default is the newest year with reports', async () => {
@@ -353,19 +409,22 @@ describe('report counts', () => {
 describe('heat map', () => {
   it("a heat-map cell with four reports and K = 5 is shown to an admin but not to an analyst, nor in the analyst's GeoJSON", async () => {
     await addReports(4, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
-    await addReports(6, { place: 'skt-hans-torv', createdOn: '2025-02-02' });
+    const six = await addReports(6, { place: 'skt-hans-torv', createdOn: '2025-02-02' });
+    // Staff who moderate reports see the points anyway, so every cell with its count; everyone else the public map's.
     const admin = (await stats('admin')).heatmap;
     expect(admin.cells.map((c) => [c.n, c.belowK])).toEqual([
       [6, false],
       [4, true],
     ]);
     const analyst = (await stats('analyst')).heatmap;
-    expect(analyst.cells.map((c) => c.n)).toEqual([6]);
+    // The 6 as the public map publishes it (6 + noise, or nothing should that fall below K); never the 4.
+    const shownSix = published(six) === undefined ? [] : [published(six)];
+    expect(analyst.cells.map((c) => c.n)).toEqual(shownSix);
     for (const role of ['analyst', 'viewer'] as const) {
       const geo = (await geojson['reports-heatmap']!(ctx(role))) as { features: { properties: { reports: number } }[] };
-      expect(geo.features.map((f) => f.properties.reports)).toEqual([6]);
+      expect(geo.features.map((f) => f.properties.reports)).toEqual(shownSix);
       const table = (await tables['reports-heatmap']!(ctx(role)))!;
-      expect(table.rows.map((r) => r['reports'])).toEqual([6]);
+      expect(table.rows.map((r) => r['reports'])).toEqual(shownSix);
     }
     const adminGeo = (await geojson['reports-heatmap']!(ctx('admin'))) as { features: { properties: { reports: number; belowK: boolean } }[] };
     expect(adminGeo.features.map((f) => [f.properties.reports, f.properties.belowK])).toEqual([
@@ -384,7 +443,8 @@ describe('heat map', () => {
   });
 
   it('GeoJSON cells are closed lon/lat polygons with their count and area', async () => {
-    await addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
+    // Seven, so that the noise cannot take the cell below K.
+    const seven = await addReports(7, { place: 'superkilen', createdOn: '2025-02-02' });
     const geo = (await geojson['reports-heatmap']!(ctx('analyst'))) as {
       type: string;
       features: { geometry: { type: string; coordinates: number[][][] }; properties: { area: string; reports: number } }[];
@@ -396,26 +456,29 @@ describe('heat map', () => {
     expect(ring[0]).toEqual(ring.at(-1));
     expect(ring[0]![0]).toBeCloseTo(12.54, 1);
     expect(ring[0]![1]).toBeCloseTo(55.7, 1);
-    expect(feature!.properties).toMatchObject({ area: 'ydre-norrebro', reports: 5 });
+    expect(feature!.properties).toMatchObject({ area: 'ydre-norrebro', reports: published(seven) });
   });
 
   it('choosing an area shows the cells whose reports mostly lie in it, with their full counts', async () => {
-    await addReports(5, { place: 'superkilen', createdOn: '2025-02-02' });
-    await addReports(6, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
+    const seven = await addReports(7, { place: 'superkilen', createdOn: '2025-02-02' });
+    await addReports(8, { place: 'blaagaards-plads', createdOn: '2025-02-02' });
     const table = (await tables['reports-heatmap']!(ctx('analyst', 'year=2025&area=ydre-norrebro')))!;
-    expect(table.rows.map((r) => r['reports'])).toEqual([5]);
+    expect(table.rows.map((r) => r['reports'])).toEqual([published(seven)]);
   });
 });
 
 describe('handling time', () => {
   it('throughput is the median days from received to handled', async () => {
-    // Received 1 March; handled after 2, 3, 5, 8 and 30 days: the median is 5.
-    for (const day of ['2025-03-03', '2025-03-04', '2025-03-06', '2025-03-09', '2025-03-31']) {
-      await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] });
+    // Received 1 March; handled after 1, 2, 3, 5, 8, 30 and 40 days: the median is 5. (Seven, so that the
+    // noise cannot take the count of handled reports below K, which would hide the median.)
+    const keys: number[] = [];
+    for (const day of ['2025-03-02', '2025-03-03', '2025-03-04', '2025-03-06', '2025-03-09', '2025-03-31', '2025-04-10']) {
+      keys.push(...(await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-03-01', status: 'handled', handledOn: [day] })));
     }
     const s = await stats('analyst');
     const indre = s.throughput.find((r) => r.areaSlug === 'indre-norrebro')!;
-    expect(indre.handled).toEqual({ suppressed: false, n: 5 });
+    expect(indre.handled).toEqual(shownTotal(keys));
+    expect(indre.handled.suppressed).toBe(false);
     expect(indre.median).toEqual({ suppressed: false, days: 5 });
     expect(s.throughput.find((r) => r.areaSlug === undefined)!.median).toEqual({ suppressed: false, days: 5 });
     // An area with no handled reports has no median (not zero, not "too few").
@@ -423,8 +486,9 @@ describe('handling time', () => {
   });
 
   it('with an even number of handled reports the median is the mean of the middle two, and the first "handled" counts', async () => {
-    // 1, 2, 3, 4, 10 and 20 days: (3 + 4) / 2 = 3.5. The 20-day one was handled again later; its first time counts.
-    for (const days of [1, 2, 3, 4, 10]) {
+    // 0, 1, 2, 3, 4, 10, 20 and 29 days: (3 + 4) / 2 = 3.5. The 20-day one was handled again later; its first
+    // time counts. (Eight, so that the noise cannot take the count below K.)
+    for (const days of [0, 1, 2, 3, 4, 10, 29]) {
       await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: [`2025-04-${String(1 + days).padStart(2, '0')}`] });
     }
     await addReports(1, { place: 'blaagaards-plads', createdOn: '2025-04-01', status: 'handled', handledOn: ['2025-04-21', '2025-05-30'] });
@@ -483,10 +547,10 @@ describe('displacement: indexing and the flag rule', () => {
 
 describe('displacement monitor', () => {
   it('reports per completed half-year: the target fell to index 50 while Skt. Hans Torv rose to 200, so it is flagged', async () => {
-    await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
-    await addReports(10, { place: 'skt-hans-torv', createdOn: '2024-03-01' });
-    await addReports(10, { place: 'blaagaards-plads', createdOn: '2025-10-01' });
-    await addReports(20, { place: 'skt-hans-torv', createdOn: '2025-10-01' });
+    const indreFirst = await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
+    const sktFirst = await addReports(10, { place: 'skt-hans-torv', createdOn: '2024-03-01' });
+    const indreLast = await addReports(10, { place: 'blaagaards-plads', createdOn: '2025-10-01' });
+    const sktLast = await addReports(20, { place: 'skt-hans-torv', createdOn: '2025-10-01' });
     // 2026-H1 is still running on 1 June 2026: its reports are not used.
     await addReports(30, { place: 'blaagaards-plads', createdOn: '2026-02-01' });
     const filter = await readDisplacementFilter(t.db, new URLSearchParams(), K, NOW);
@@ -494,9 +558,12 @@ describe('displacement monitor', () => {
     const d = await computeDisplacement(t.db, filter, K, NOW);
     const indre = d.reportTrends.find((x) => x.area.slug === 'indre-norrebro')!;
     expect(indre.indexed.baseline).toBe('2024-H1');
-    expect(indre.indexed.points.map((p) => p.index)).toEqual([100, 0, 0, 50]);
+    // Indexes of the published counts (about 50 and 200: 10 and 20 reports, each within the noise).
+    const targetIndex = (100 * published(indreLast)!) / published(indreFirst)!;
+    const adjacentIndex = (100 * published(sktLast)!) / published(sktFirst)!;
+    expect(indre.indexed.points.map((p) => p.index)).toEqual([100, 0, 0, targetIndex]);
     const pair = (slug: string) => d.pairs.find((x) => x.adjacent.slug === slug)!;
-    expect(pair('skt-hans-torv').reports).toEqual({ status: 'flag', latest: '2025-H2', targetIndex: 50, adjacentIndex: 200 });
+    expect(pair('skt-hans-torv').reports).toEqual({ status: 'flag', latest: '2025-H2', targetIndex, adjacentIndex });
     // Ydre Nørrebro has no reports: no baseline, nothing to compare.
     expect(pair('ydre-norrebro').reports.status).toBe('not_enough');
     const flags = displacementTables(d, 'da').flags;
@@ -504,12 +571,14 @@ describe('displacement monitor', () => {
   });
 
   it('a chosen baseline half-year replaces each area\'s first one', async () => {
-    await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
-    await addReports(8, { place: 'blaagaards-plads', createdOn: '2024-09-01' });
-    await addReports(16, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
+    const first = await addReports(20, { place: 'blaagaards-plads', createdOn: '2024-03-01' });
+    const baseline = await addReports(8, { place: 'blaagaards-plads', createdOn: '2024-09-01' });
+    const later = await addReports(16, { place: 'blaagaards-plads', createdOn: '2025-03-01' });
     const d = await computeDisplacement(t.db, await readDisplacementFilter(t.db, new URLSearchParams('baseline=2024-H2'), K, NOW), K, NOW);
     const indre = d.reportTrends.find((x) => x.area.slug === 'indre-norrebro')!;
-    expect(indre.indexed.points.map((p) => p.index)).toEqual([250, 100, 200, 0]);
+    // About 250, 100, 200 and 0: indexes of the published counts 20, 8 and 16 (each within the noise).
+    const index = (group: number[]): number => (100 * published(group)!) / published(baseline)!;
+    expect(indre.indexed.points.map((p) => p.index)).toEqual([index(first), 100, index(later), 0]);
     // An unknown baseline is ignored.
     expect((await readDisplacementFilter(t.db, new URLSearchParams('baseline=1999-H3'), K, NOW)).baseline).toBeUndefined();
   });
@@ -533,16 +602,17 @@ describe('displacement monitor', () => {
     const seriesId = await makeSeries(t.db);
     const first = await makeWave(t.db, seriesId, { year: 2024 });
     const second = await makeWave(t.db, seriesId, { year: 2025 });
-    // Target: 10 of 20 unsafe (50 %), then 5 of 20 (25 %): index 50.
-    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'unsafe' });
-    await addRespondents(t.db, first, 10, { area: 'indre-norrebro', safety_evening: 'safe' });
-    await addRespondents(t.db, second, 5, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
-    await addRespondents(t.db, second, 15, { area: 'indre-norrebro', safety_evening: 'safe' });
-    // Skt. Hans Torv: 5 of 25 (20 %), then 10 of 25 (40 %): index 200.
-    await addRespondents(t.db, first, 5, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    await addRespondents(t.db, first, 20, { area: 'skt-hans-torv', safety_evening: 'safe' });
-    await addRespondents(t.db, second, 10, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
-    await addRespondents(t.db, second, 15, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    // Every count is at least K + 2, so that the noise of the published counts cannot suppress a share.
+    // Target: 14 of 28 unsafe (50 %), then 7 of 28 (25 %): index 50.
+    await addRespondents(t.db, first, 14, { area: 'indre-norrebro', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 14, { area: 'indre-norrebro', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 7, { area: 'indre-norrebro', safety_evening: 'very_unsafe' });
+    await addRespondents(t.db, second, 21, { area: 'indre-norrebro', safety_evening: 'safe' });
+    // Skt. Hans Torv: 7 of 35 (20 %), then 14 of 35 (40 %): index 200.
+    await addRespondents(t.db, first, 7, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, first, 28, { area: 'skt-hans-torv', safety_evening: 'safe' });
+    await addRespondents(t.db, second, 14, { area: 'skt-hans-torv', safety_evening: 'unsafe' });
+    await addRespondents(t.db, second, 21, { area: 'skt-hans-torv', safety_evening: 'safe' });
     // Ydre Nørrebro: 3 answers in the second wave (below K).
     await addRespondents(t.db, first, 10, { area: 'ydre-norrebro', safety_evening: 'unsafe' });
     await addRespondents(t.db, second, 3, { area: 'ydre-norrebro', safety_evening: 'unsafe' });

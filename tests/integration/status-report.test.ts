@@ -2,12 +2,16 @@
  * The annual status report's sections against a real SQLite file: each year
  * holds its own initiatives, progress updates, events, survey waves and
  * handled reports, and every count below K reads as suppressed, never as a
- * number. One block runs on the full demo data, as the page does.
+ * number. One block runs on the full demo data, as the page does. Shown
+ * counts are what the disclosure engine publishes (src/lib/disclosure),
+ * worked out from the rows' record keys read back from the database.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates, responses, surveys, surveySeries, type ResponseChannel } from '../../db/schema.ts';
+import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { listAreas } from '../../src/server/areas.ts';
+import { newRecordKey } from '../../src/server/disclosure/keys.ts';
 import {
   buildStatusReport,
   eventsHeldInYear,
@@ -28,6 +32,12 @@ import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 
 const K = 5;
+
+/** The engine's published value of a count of these rows (by their record keys), as a shown total. */
+function shownTotal(keys: readonly number[]): { suppressed: true } | { suppressed: false; n: number } {
+  const n = publishCount(keys.length, addKeys(...keys), K);
+  return n === undefined ? { suppressed: true } : { suppressed: false, n };
+}
 
 describe('parseReportYear', () => {
   it('takes four digits from 2000 to 2100 and nothing else', () => {
@@ -157,14 +167,27 @@ describe('the sections of a year', () => {
       return id;
     }
 
+    /** The record keys of these reports, as stored. */
+    async function keysOf(ids: readonly number[]): Promise<number[]> {
+      const keys = (await t.db.select({ cellKey: reports.cellKey }).from(reports).where(inArray(reports.id, [...ids]))).map((r) => r.cellKey);
+      expect(keys.length === ids.length && keys.every((k) => k >= 1)).toBe(true);
+      return keys;
+    }
+
     it('counts per outcome, category and area, and a count below K is suppressed (with its complement)', async () => {
-      for (let i = 0; i < 6; i++) await handledReport(0, 'handled', '2025-03-01T10:00:00Z');
-      for (let i = 0; i < 5; i++) await handledReport(1, 'handled', '2025-04-01T10:00:00Z');
-      for (let i = 0; i < 2; i++) await handledReport(2, 'not_possible', '2025-05-01T10:00:00Z');
+      const first: number[] = [];
+      const second: number[] = [];
+      const third: number[] = [];
+      for (let i = 0; i < 6; i++) first.push(await handledReport(0, 'handled', '2025-03-01T10:00:00Z'));
+      for (let i = 0; i < 5; i++) second.push(await handledReport(1, 'handled', '2025-04-01T10:00:00Z'));
+      for (let i = 0; i < 2; i++) third.push(await handledReport(2, 'not_possible', '2025-05-01T10:00:00Z'));
       await handledReport(0, 'handled', '2024-12-31T10:00:00Z'); // last year
 
       const r = await reportsHandledInYear(t.db, 2025, K, 'da');
-      expect(r.total).toEqual({ suppressed: false, n: 13 });
+      const all = await keysOf([...first, ...second, ...third]);
+      expect(r.total).toEqual(shownTotal(all));
+      expect(r.total).toMatchObject({ suppressed: false }); // 13, and the noise is at most 2
+      expect(Math.abs((r.total as { n: number }).n - 13)).toBeLessThanOrEqual(2);
       // 2 "not possible" is below K; "handled" is hidden too, or 13 − 11 would give it away.
       expect(r.outcome.cells).toEqual([
         { key: 'handled', suppressed: true },
@@ -172,12 +195,14 @@ describe('the sections of a year', () => {
       ]);
       const categories = await listActiveCategories(t.db);
       const cell = (slug: string) => r.byCategory.find((c) => c.key === slug)!.cell;
-      expect(cell(categories[0]!.slug)).toEqual({ key: String(categories[0]!.id), suppressed: false, n: 6 });
+      // 6 is shown as the engine publishes it (6 + noise, or suppressed after all should that fall below K).
+      expect(cell(categories[0]!.slug)).toEqual({ key: String(categories[0]!.id), ...shownTotal(await keysOf(first)) });
       expect(cell(categories[2]!.slug)).toEqual({ key: String(categories[2]!.id), suppressed: true });
       expect(cell(categories[1]!.slug)).toEqual({ key: String(categories[1]!.id), suppressed: true });
       expect(cell(categories[3]!.slug)).toMatchObject({ suppressed: false, n: 0 });
       const area = r.byArea.find((a) => a.key === 'indre-norrebro')!;
-      expect(area.cell).toMatchObject({ suppressed: false, n: 13 });
+      // The same reports as the total: the same published figure.
+      expect(area.cell).toEqual({ key: area.cell.key, ...r.total });
       // No suppressed cell carries a number anywhere.
       for (const c of [...r.outcome.cells, ...r.byCategory.map((x) => x.cell), ...r.byArea.map((x) => x.cell)]) {
         if (c.suppressed) expect(c).not.toHaveProperty('n');
@@ -187,15 +212,20 @@ describe('the sections of a year', () => {
 
     it('a report counts once, in the year it was first handled, and the median counts days from the report', async () => {
       const reopened = await handledReport(0, 'handled', '2025-02-11T10:00:00Z', '2025-02-01');
-      for (const [i, d] of ['2025-02-06', '2025-02-21', '2025-03-03', '2025-02-03'].entries()) await handledReport(i % 2, 'handled', `${d}T10:00:00Z`, '2025-02-01');
+      const ids = [reopened];
+      // Seven reports, so that the noise cannot take the total below K (which would hide the median).
+      for (const [i, d] of ['2025-02-06', '2025-02-21', '2025-03-03', '2025-02-03', '2025-02-02', '2025-03-13'].entries()) {
+        ids.push(await handledReport(i % 2, 'handled', `${d}T10:00:00Z`, '2025-02-01'));
+      }
       // Reopened and handled again the next year: still a 2025 report only.
       await setReportStatus(t.db, reopened, { status: 'in_progress' }, moderator);
       await setReportStatus(t.db, reopened, { status: 'handled' }, moderator);
       await t.db.update(reportUpdates).set({ createdAt: new Date('2026-01-20T10:00:00Z') }).where(and(eq(reportUpdates.reportId, reopened), eq(reportUpdates.status, 'in_progress')));
 
       const r2025 = await reportsHandledInYear(t.db, 2025, K, 'da');
-      expect(r2025.total).toEqual({ suppressed: false, n: 5 });
-      // Days: 10, 5, 20, 30, 2 → median 10.
+      expect(r2025.total).toEqual(shownTotal(await keysOf(ids)));
+      expect(r2025.total.suppressed).toBe(false);
+      // Days: 10, 5, 20, 30, 2, 1, 40 → median 10.
       expect(r2025.medianDays).toBe(10);
       // The second "handled" of the reopened report happened now, in a later year: it is not counted again.
       const thisYear = new Date().getFullYear();
@@ -223,6 +253,7 @@ describe('the sections of a year', () => {
   });
 
   describe('survey waves closed in the year', () => {
+    /** A wave with `counts` responses per channel, inserted directly, each with a record key. */
     async function wave(db: Db, slug: string, closesAt: string | null, counts: Partial<Record<ResponseChannel, number>>, status: 'closed' | 'open' = 'closed') {
       const [existing] = await db.select().from(surveySeries).limit(1);
       const series = existing ?? (await db.insert(surveySeries).values({ slug: 'serie', titleDa: 'Serie', titleEn: 'Series' }).returning())[0]!;
@@ -232,7 +263,7 @@ describe('the sections of a year', () => {
         .returning();
       if (!w) throw new Error('wave not inserted');
       for (const [channel, n] of Object.entries(counts) as [ResponseChannel, number][]) {
-        for (let i = 0; i < n; i++) await db.insert(responses).values({ surveyId: w.id, channel, submittedOn: '2025-03-02' });
+        for (let i = 0; i < n; i++) await db.insert(responses).values({ surveyId: w.id, channel, submittedOn: '2025-03-02', cellKey: newRecordKey() });
       }
       return w;
     }
@@ -247,7 +278,10 @@ describe('the sections of a year', () => {
       expect(waves.map((w) => w.wave.id)).toEqual([big.id, small.id]);
       expect(waves[0]!.seriesTitle).toBe('Series');
       // 2 paper responses are below K, and web is hidden with them so 9 − 7 cannot be taken.
-      expect(waves[0]!.responses.total).toEqual({ suppressed: false, n: 9 });
+      const keys = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(eq(responses.surveyId, big.id))).map((r) => r.cellKey);
+      expect(keys).toHaveLength(9);
+      expect(waves[0]!.responses.total).toEqual(shownTotal(keys));
+      expect(waves[0]!.responses.total.suppressed).toBe(false);
       expect(waves[0]!.responses.cells).toEqual([
         { key: 'web', suppressed: true },
         { key: 'paper', suppressed: true },

@@ -10,8 +10,9 @@ import { listAreas } from '../../src/server/areas.ts';
 import { checkCode, codeCounts, generateCodes } from '../../src/server/invitations.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
 import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/survey-answering.ts';
-import { cloneWave, findSurvey, instrumentLocked, loadInstrument } from '../../src/server/surveys.ts';
+import { cloneWave, findSurvey, instrumentLocked, listAllSurveys, loadInstrument, responsesByDayAndChannel } from '../../src/server/surveys.ts';
 import { pruneHidden, type Answers } from '../../src/lib/survey/instrument.ts';
+import { addKeys, KEY_RANGE, publishCount } from '../../src/lib/disclosure/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 
@@ -114,7 +115,9 @@ describe('submitting a web response', () => {
     expect(r.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.channel).toBe('web');
     expect(r.areaId).toBe((await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!.id);
-    expect(Object.keys(r).sort()).toEqual(['areaId', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
+    expect(Object.keys(r).sort()).toEqual(['areaId', 'cellKey', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
+    // The record key of the disclosure engine: random, drawn when the response is stored.
+    expect(Number.isInteger(r.cellKey) && r.cellKey >= 1 && r.cellKey < KEY_RANGE).toBe(true);
   });
 
   it('free text is masked for personal data before it is stored', async () => {
@@ -217,10 +220,64 @@ describe('results of a closed wave', () => {
     for (let i = 0; i < 2; i++) await store({ safety_evening: 'very_unsafe' });
     const rows = await waveDistributions(t.db, surveyId, found.pages, ['indre-norrebro', 'skt-hans-torv', 'ydre-norrebro'], 5);
     const evening = rows.find((d) => d.question.key === 'safety_evening')!.row;
-    expect(evening.total).toEqual({ suppressed: false, n: 12 });
+    // The total as the engine publishes it: 12 perturbed by the sum of the twelve respondents' record keys.
+    const keys = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(eq(responses.surveyId, surveyId))).map((r) => r.cellKey);
+    expect(keys).toHaveLength(12);
+    const total = publishCount(12, addKeys(...keys), 5);
+    expect(evening.total).toEqual(total === undefined ? { suppressed: true } : { suppressed: false, n: total });
+    expect(Math.abs(total! - 12)).toBeLessThanOrEqual(2);
     expect(evening.cells.find((c) => c.key === 'very_unsafe')).toEqual({ key: 'very_unsafe', suppressed: true });
-    // The 2 cannot be recovered as total minus the shown cells.
-    const shownSum = evening.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
-    expect(12 - shownSum).not.toBe(2);
+    // The 2 cannot be recovered as total minus the shown cells: the 10 is hidden with it.
+    expect(evening.cells.find((c) => c.key === 'safe')).toEqual({ key: 'safe', suppressed: true });
+    expect(evening.cells.filter((c) => !c.suppressed).every((c) => c.n === 0)).toBe(true);
+  });
+});
+
+describe('fieldwork counts of an open wave', () => {
+  it('responses per day and channel, and the total, are published by the engine: a small count and its complement read "too few"', async () => {
+    const found = (await findSurvey(t.db, surveyId))!;
+    const store = async (channel: 'web' | 'paper', day: string) => {
+      const result = await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel, flags: [], day });
+      if (result.kind !== 'stored') throw new Error('not stored');
+    };
+    for (let i = 0; i < 8; i++) await store('web', '2026-03-02');
+    for (let i = 0; i < 2; i++) await store('paper', '2026-03-02');
+    for (let i = 0; i < 9; i++) await store('web', '2026-03-03');
+    const stored = await t.db.select({ channel: responses.channel, day: responses.submittedOn, cellKey: responses.cellKey }).from(responses).where(eq(responses.surveyId, surveyId));
+    const keysOf = (channel: string, day: string) => stored.filter((r) => r.channel === channel && r.day === day).map((r) => r.cellKey);
+    const fieldwork = await responsesByDayAndChannel(t.db, surveyId, 5);
+    // Only the days and channels with responses, newest day first, channels in their usual order.
+    expect(fieldwork.rows.map((r) => [r.day, r.channel])).toEqual([
+      ['2026-03-03', 'web'],
+      ['2026-03-02', 'web'],
+      ['2026-03-02', 'paper'],
+    ]);
+    const at = (day: string, channel: string) => fieldwork.rows.find((r) => r.day === day && r.channel === channel)!.n;
+    // 2 on paper is below K; the 8 on the web that day is hidden with it, or the day's 10 would give it away.
+    expect(at('2026-03-02', 'paper')).toBeUndefined();
+    expect(at('2026-03-02', 'web')).toBeUndefined();
+    // What is shown is the count plus its cell's noise: at least K, within 2 of the count.
+    for (const r of fieldwork.rows) {
+      if (r.n === undefined) continue;
+      const keys = keysOf(r.channel, r.day);
+      expect(r.n).toBe(publishCount(keys.length, addKeys(...keys), 5));
+      expect(r.n).toBeGreaterThanOrEqual(5);
+    }
+    // The total (19) as published, and the same figure in the list of waves.
+    const total = publishCount(19, addKeys(...stored.map((r) => r.cellKey)), 5)!;
+    expect(Math.abs(total - 19)).toBeLessThanOrEqual(2);
+    expect(fieldwork.total).toEqual({ suppressed: false, n: total });
+    expect((await listAllSurveys(t.db, 5)).find((r) => r.survey.id === surveyId)!.responses).toBe(total);
+  });
+
+  it('a wave with fewer than K responses shows "too few" for its total, and a wave with none shows 0', async () => {
+    expect((await responsesByDayAndChannel(t.db, surveyId, 5)).total).toEqual({ suppressed: false, n: 0 });
+    expect((await listAllSurveys(t.db, 5)).find((r) => r.survey.id === surveyId)!.responses).toBe(0);
+    const found = (await findSurvey(t.db, surveyId))!;
+    for (let i = 0; i < 3; i++) await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'web', flags: [], day: '2026-03-02' });
+    const fieldwork = await responsesByDayAndChannel(t.db, surveyId, 5);
+    expect(fieldwork.total).toEqual({ suppressed: true });
+    expect(fieldwork.rows).toEqual([{ day: '2026-03-02', channel: 'web', n: undefined }]);
+    expect((await listAllSurveys(t.db, 5)).find((r) => r.survey.id === surveyId)!.responses).toBeUndefined();
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { suppressTable, type ForcedSuppression, type SuppressedTable, type TableRowCounts } from '../../src/lib/disclosure/index.ts';
+import { NO_NOISE, suppressTable as suppressWithNoise, type ForcedSuppression, type SuppressedTable, type TableRowCounts } from '../../src/lib/disclosure/index.ts';
+
+// The structural rules, without the noise (perturbation.ts): the published values are the counts.
+const suppressTable = <R extends string, C extends string>(rows: readonly TableRowCounts<R, C>[], k: number, force: ForcedSuppression<R, C> = {}): SuppressedTable<R, C> =>
+  suppressWithNoise(rows, k, force, NO_NOISE);
 
 /** Builds the input of suppressTable from a matrix: rows r0, r1 …, columns c0, c1 …. */
 function table(matrix: number[][]): TableRowCounts[] {
-  return matrix.map((row, i) => ({ key: `r${i}`, cells: row.map((n, j) => ({ key: `c${j}`, n })) }));
+  return matrix.map((row, i) => ({ key: `r${i}`, cells: row.map((n, j) => ({ key: `c${j}`, n, ck: 0 })) }));
 }
 
 /** The grid with margins, as published: a number, or undefined where suppressed. */
@@ -284,8 +288,8 @@ describe('suppressTable', () => {
     expect(() =>
       suppressTable(
         [
-          { key: 'a', cells: [{ key: 'x', n: 1 }] },
-          { key: 'b', cells: [{ key: 'y', n: 1 }] },
+          { key: 'a', cells: [{ key: 'x', n: 1, ck: 0 }] },
+          { key: 'b', cells: [{ key: 'y', n: 1, ck: 0 }] },
         ],
         5,
       ),

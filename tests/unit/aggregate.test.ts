@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { suppressRow, type Row } from '../../src/lib/disclosure/index.ts';
+import { NO_NOISE, suppressRow as suppressWithNoise, type Cell, type Row } from '../../src/lib/disclosure/index.ts';
+
+// The structural rules, without the noise (perturbation.ts): the published values are the counts.
+const suppressRow = <K extends string>(cells: readonly Omit<Cell<K>, 'ck'>[], k: number): Row<K> =>
+  suppressWithNoise(
+    cells.map((c) => ({ ...c, ck: 0 })),
+    k,
+    NO_NOISE,
+  );
 
 const shown = (row: Row) => row.cells.filter((c) => !c.suppressed);
 const hiddenKeys = (row: Row) => row.cells.filter((c) => c.suppressed).map((c) => c.key);

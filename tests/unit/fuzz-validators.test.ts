@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../db/schema.ts';
-import { MIN_K, suppressRow } from '../../src/lib/disclosure/index.ts';
+import { DEFAULT_NOISE, KEY_RANGE, MIN_K, NO_NOISE, suppressRow } from '../../src/lib/disclosure/index.ts';
 import { SUPPRESSED, toCsv, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { isForbiddenCrossSite } from '../../src/lib/origin-check.ts';
@@ -478,24 +478,51 @@ describe('isForbiddenCrossSite', () => {
 
 const counts = fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 500 })), { minLength: 1, maxLength: 10 });
 const kValue = fc.integer({ min: 0, max: 12 });
-const rowOf = (ns: readonly number[]) => ns.map((n, i) => ({ key: `c${i}`, n }));
+/** A row of cells; their cell keys are 0 unless given (the structural tests run without noise). */
+const rowOf = (ns: readonly number[], keys: readonly number[] = []) => ns.map((n, i) => ({ key: `c${i}`, n, ck: keys[i] ?? 0 }));
+const cellKeys = fc.array(fc.integer({ min: 0, max: KEY_RANGE - 1 }), { minLength: 10, maxLength: 10 });
 
 describe('suppressRow', () => {
-  it('no shown cell is below K (a zero reveals no one and may show)', () => {
+  it('with the noise, no shown cell or total is below K (a zero reveals no one and may show), and each is within the noise of its count', () => {
     fc.assert(
-      fc.property(counts, kValue, (ns, k) => {
+      fc.property(counts, cellKeys, kValue, (ns, keys, k) => {
         const K = Math.max(MIN_K, k);
-        for (const c of suppressRow(rowOf(ns), k).cells) if (!c.suppressed) expect(c.n === 0 || c.n >= K).toBe(true);
+        const row = suppressRow(rowOf(ns, keys), k);
+        for (const [i, c] of row.cells.entries()) {
+          if (c.suppressed) continue;
+          expect(c.n === 0 || c.n >= K).toBe(true);
+          expect(c.n === 0).toBe(ns[i] === 0);
+          expect(Math.abs(c.n - ns[i]!)).toBeLessThanOrEqual(DEFAULT_NOISE.maxNoise);
+        }
+        const total = ns.reduce((s, n) => s + n, 0);
+        if (!row.total.suppressed) {
+          expect(row.total.n === 0 || row.total.n >= K).toBe(true);
+          expect(Math.abs(row.total.n - total)).toBeLessThanOrEqual(DEFAULT_NOISE.maxNoise);
+        }
       }),
       fuzzOptions(3000),
     );
   });
 
-  it('the hidden cells together are 0 or at least K, and never a single cell, when the total is shown', () => {
+  it('with the noise, a cell shown in one row is shown with the same value in any other row it is in (same records, same key)', () => {
+    fc.assert(
+      fc.property(counts, cellKeys, kValue, (ns, keys, k) => {
+        const a = suppressRow(rowOf(ns, keys), k);
+        // The same first cell next to a large other cell: structurally always shown when at least K.
+        const b = suppressRow([rowOf(ns, keys)[0]!, { key: 'rest', n: 1000, ck: 12345 }, { key: 'more', n: 1000, ck: 54321 }], k);
+        const first = a.cells[0]!;
+        const again = b.cells[0]!;
+        if (!first.suppressed && !again.suppressed) expect(again.n).toBe(first.n);
+      }),
+      fuzzOptions(1000),
+    );
+  });
+
+  it('the hidden cells together are 0 or at least K, and never a single cell, when the total is shown (structure, without noise)', () => {
     fc.assert(
       fc.property(counts, kValue, (ns, k) => {
         const K = Math.max(MIN_K, k);
-        const row = suppressRow(rowOf(ns), k);
+        const row = suppressRow(rowOf(ns), k, NO_NOISE);
         if (row.total.suppressed) return;
         const hidden = row.cells.map((c, i) => (c.suppressed ? ns[i]! : 0));
         const sum = hidden.reduce((s, n) => s + n, 0);
@@ -506,12 +533,12 @@ describe('suppressRow', () => {
     );
   });
 
-  it('the total is the sum of the cells, shown exactly when it reaches K; a hidden total hides the whole row', () => {
+  it('without noise, the total is the sum of the cells, shown exactly when it reaches K; a hidden total hides the whole row', () => {
     fc.assert(
       fc.property(counts, kValue, (ns, k) => {
         const K = Math.max(MIN_K, k);
         const total = ns.reduce((s, n) => s + n, 0);
-        const row = suppressRow(rowOf(ns), k);
+        const row = suppressRow(rowOf(ns), k, NO_NOISE);
         expect(row.cells.map((c) => c.key)).toEqual(ns.map((_, i) => `c${i}`));
         if (total < K) {
           expect(row.total).toEqual({ suppressed: true });
@@ -527,8 +554,8 @@ describe('suppressRow', () => {
 
   it('K below 3 is treated as 3', () => {
     fc.assert(
-      fc.property(counts, fc.integer({ min: -10, max: 2 }), (ns, k) => {
-        expect(suppressRow(rowOf(ns), k)).toEqual(suppressRow(rowOf(ns), MIN_K));
+      fc.property(counts, cellKeys, fc.integer({ min: -10, max: 2 }), (ns, keys, k) => {
+        expect(suppressRow(rowOf(ns, keys), k)).toEqual(suppressRow(rowOf(ns, keys), MIN_K));
       }),
       fuzzOptions(500),
     );

@@ -33,7 +33,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import { answers, areas, questions, responses, surveyAreas, surveys, surveySeries, type Area, type Survey, type SurveySeries } from '../../../db/schema.ts';
-import { MIN_K, suppressRow, suppressTable, type SuppressedTable } from '../../lib/disclosure/index.ts';
+import { addKeys, KEY_RANGE, MIN_K, publishCount, suppressRow, suppressTable, type SuppressedTable } from '../../lib/disclosure/index.ts';
 import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { MAX_SERIES } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
@@ -49,7 +49,7 @@ import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
-import { loadInstrument } from '../surveys.ts';
+import { loadInstrument, publishedResponseCounts } from '../surveys.ts';
 import { parseEstimateOptions } from './goals.ts';
 import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
@@ -61,19 +61,20 @@ import type { TableBuilder, TableContext } from './tables.ts';
 export interface WaveSummary {
   wave: Survey;
   series: SurveySeries;
-  responses: number;
+  /** The wave's responses as the disclosure engine publishes them; undefined when too few. */
+  responses: number | undefined;
 }
 
 /** Closed waves, newest first within each series: the only waves that are analysed. */
-export async function listClosedWaves(db: Queryable): Promise<WaveSummary[]> {
-  return db
-    .select({ wave: surveys, series: surveySeries, responses: count(responses.id) })
+export async function listClosedWaves(db: Queryable, k: number): Promise<WaveSummary[]> {
+  const rows = await db
+    .select({ wave: surveys, series: surveySeries })
     .from(surveys)
     .innerJoin(surveySeries, eq(surveySeries.id, surveys.seriesId))
-    .leftJoin(responses, eq(responses.surveyId, surveys.id))
     .where(eq(surveys.status, 'closed'))
-    .groupBy(surveys.id)
     .orderBy(asc(surveySeries.titleDa), desc(surveys.opensAt), desc(surveys.id));
+  const shown = await publishedResponseCounts(db, k);
+  return rows.map((r) => ({ ...r, responses: shown(r.wave.id) }));
 }
 
 export interface AnalysableWave {
@@ -358,6 +359,8 @@ type Memo = Map<string, unknown>;
 interface AreaAnswers {
   /** Response ids, ascending. */
   respondents: readonly number[];
+  /** The respondents' record keys (responses.cell_key), by position in `respondents`: what the engine sums into cell keys. */
+  keys: readonly number[];
   /** Raking weights by position in `respondents`, when asked for and the area has margins; otherwise every weight is 1. */
   weights: Float64Array | undefined;
   /** `${questionId}:${item}` → the column; only the questions asked for are loaded. */
@@ -391,6 +394,8 @@ interface AreaEntry {
   fingerprint: string;
   /** Response ids, ascending. */
   respondents: number[];
+  /** Their record keys, by position. */
+  keys: number[];
   columns: Map<string, Column>;
   /** Question ids whose answers are in `columns`. */
   loaded: Set<number>;
@@ -415,14 +420,19 @@ async function areaFingerprint(db: Queryable, surveyId: number, areaId: number):
   return `${row?.n ?? 0}:${row?.last ?? 0}`;
 }
 
-/** The area's respondents in id order (as `respondentsInArea` has them). */
-async function respondentsOf(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): Promise<number[]> {
+/** The area's respondents in id order (as `respondentsInArea` has them), with their record keys. */
+async function respondentsOf(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): Promise<{ respondents: number[]; keys: number[] }> {
   const rows = await db
-    .select({ id: responses.id })
+    .select({ id: responses.id, cellKey: responses.cellKey })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), excludeSuspicious ? eq(responses.suspicious, false) : undefined))
     .orderBy(asc(responses.id));
-  return rows.map((r) => r.id);
+  return { respondents: rows.map((r) => r.id), keys: rows.map((r) => r.cellKey) };
+}
+
+/** The cell key of the records of `all` that are not in `part` (some of `all`'s records): `all` − `part` modulo 2³¹. */
+function keysWithout(all: number, part: number): number {
+  return (((all - part) % KEY_RANGE) + KEY_RANGE) % KEY_RANGE;
 }
 
 /** A column being filled: values are numbered as they first occur. */
@@ -600,7 +610,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
     if (!entry || entry.fingerprint !== fingerprint) {
       entry = {
         fingerprint,
-        respondents: await respondentsOf(tx, surveyId, areaId, options.excludeSuspicious),
+        ...(await respondentsOf(tx, surveyId, areaId, options.excludeSuspicious)),
         columns: new Map(),
         loaded: new Set(),
         weighting: undefined,
@@ -631,7 +641,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
       areas.delete(oldest);
     }
     const weights = options.weighted ? entry.weighting?.weights : undefined;
-    return { respondents: entry.respondents, weights, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
+    return { respondents: entry.respondents, keys: entry.keys, weights, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
   });
 }
 
@@ -703,9 +713,9 @@ function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answered {
 // ---------------------------------------------------------------------------
 
 export interface Estimate {
-  /** Respondents with this answer (unweighted). */
+  /** Respondents with this answer (unweighted), as the engine publishes it (src/lib/disclosure: perturbed by its cell key). */
   n: number;
-  /** Substantive answers to the question: the share's denominator (unweighted). */
+  /** Substantive answers to the question: the share's denominator (unweighted), as the engine publishes it. */
   base: number;
   /** The (weighted) share of the substantive answers, 0–1, with its 95 % Wilson interval. */
   p: number;
@@ -717,13 +727,19 @@ export type ShownEstimate = ({ suppressed: false } & Estimate) | { suppressed: t
 
 interface Distribution {
   kind: Kind;
-  /** Substantive answers (partition) or respondents who chose anything (multiple); undefined when below K. */
+  /** Substantive answers (partition) or respondents who chose anything (multiple), as published; undefined when suppressed. */
   total: number | undefined;
+  /** The same, unperturbed: internal, for the share rule; never shown. */
+  size: number;
+  /** Its cell key: the sum of those respondents' record keys. */
+  sizeKey: number;
   cells: { key: string; estimate: ShownEstimate }[];
   /** Keys whose counts are suppressed. */
   hidden: ReadonlySet<string>;
   /** Unsuppressed counts: internal, for the share rule and breakdowns; never shown. */
   counts: ReadonlyMap<string, number>;
+  /** The cell keys of `counts`. */
+  keys: ReadonlyMap<string, number>;
 }
 
 /**
@@ -752,12 +768,15 @@ function weightedBase(data: AreaAnswers, answered: Answered): WeightedBase {
 
 /**
  * `proportionEstimate`'s share and Wilson interval (on the effective n), for
- * successes whose weights, summed in respondent order, are `successWeight`.
+ * successes whose weights, summed in respondent order, are `successWeight`;
+ * with the published counts `n` (the successes) and `shownBase` (the
+ * denominator) that the page shows next to it. The share and the interval
+ * are of the true answers: the engine perturbs counts, not estimates.
  */
-function estimateFrom(base: WeightedBase, successWeight: number, n: number): Estimate {
+function estimateFrom(base: WeightedBase, successWeight: number, n: number, shownBase: number): Estimate {
   const p = successWeight / base.total;
   const { low, high } = wilsonInterval(p * base.effectiveN, base.effectiveN);
-  return { n, base: base.size, p, low, high };
+  return { n, base: shownBase, p, low, high };
 }
 
 function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distribution {
@@ -782,32 +801,53 @@ function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distrib
       }),
     );
     const tally = names.map(() => 0);
-    for (const set of answered.set) for (const i of numbered[set]!) tally[i]! += 1;
+    // Each answer's cell key: the sum of the record keys of the respondents who gave it.
+    const keySums = names.map(() => 0);
+    let sizeKey = 0;
+    for (let r = 0; r < size; r++) {
+      const recordKey = data.keys[answered.at[r]!]!;
+      sizeKey = addKeys(sizeKey, recordKey);
+      for (const i of numbered[answered.set[r]!]!) {
+        tally[i]! += 1;
+        keySums[i] = addKeys(keySums[i]!, recordKey);
+      }
+    }
     const counts = new Map<string, number>(names.map((key, i) => [key, tally[i] ?? 0]));
+    const cellKeys = new Map<string, number>(names.map((key, i) => [key, keySums[i] ?? 0]));
     const hidden = new Set<string>();
-    let total: number | undefined = size;
+    // What the page shows: the engine's published counts.
+    const published = new Map<string, number>();
+    let total: number | undefined;
     if (kind === 'partition') {
       const row = suppressRow(
-        keys.map((key) => ({ key, n: counts.get(key) ?? 0 })),
+        keys.map((key) => ({ key, n: counts.get(key) ?? 0, ck: cellKeys.get(key) ?? 0 })),
         K,
       );
-      if (row.total.suppressed) total = undefined;
-      for (const c of row.cells) if (c.suppressed) hidden.add(c.key);
+      total = row.total.suppressed ? undefined : row.total.n;
+      for (const c of row.cells) {
+        if (c.suppressed) hidden.add(c.key);
+        else published.set(c.key, c.n);
+      }
     } else if (size < K) {
       total = undefined;
       for (const key of keys) hidden.add(key);
     } else {
+      // The respondents who chose anything: the total of each "chose / did not" row below.
+      total = publishCount(size, sizeKey, K);
       // Each option splits the respondents in two: those who chose it and those who did not.
       for (const key of keys) {
         const n = counts.get(key) ?? 0;
+        const ck = cellKeys.get(key) ?? 0;
         const row = suppressRow(
           [
-            { key: 'chose', n },
-            { key: 'not', n: size - n },
+            { key: 'chose', n, ck },
+            { key: 'not', n: size - n, ck: keysWithout(sizeKey, ck) },
           ],
           K,
         );
-        if (row.cells[0]!.suppressed) hidden.add(key);
+        const chose = row.cells[0]!;
+        if (chose.suppressed) hidden.add(key);
+        else published.set(key, chose.n);
       }
     }
     let base: WeightedBase | undefined;
@@ -820,11 +860,15 @@ function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distrib
         for (const i of numbered[answered.set[r]!]!) successWeights[i]! += w;
       }
     }
+    const shownTotal = total;
     const cells = keys.map((key, i) => ({
       key,
-      estimate: hidden.has(key) || base === undefined ? SUPPRESSED : { suppressed: false as const, ...estimateFrom(base, successWeights[i]!, counts.get(key) ?? 0) },
+      estimate:
+        hidden.has(key) || base === undefined || shownTotal === undefined
+          ? SUPPRESSED
+          : { suppressed: false as const, ...estimateFrom(base, successWeights[i]!, published.get(key)!, shownTotal) },
     }));
-    return { kind, total, cells, hidden, counts };
+    return { kind, total, size, sizeKey, cells, hidden, counts, keys: cellKeys };
   });
 }
 
@@ -847,20 +891,23 @@ function shareOf(data: AreaAnswers, ref: QuestionRef, values: readonly string[],
     if (hiddenInGroup > 0 && hiddenInGroup < dist.hidden.size) return SUPPRESSED;
     if (dist.kind === 'multiple' && hiddenInGroup > 0) return SUPPRESSED;
     const n = [...group].reduce((s, key) => s + (dist.counts.get(key) ?? 0), 0);
+    // A group of a partition holds disjoint answers (and a multiple-choice group only one), so its cell key is the sum of theirs.
+    const ck = addKeys(...[...group].map((key) => dist.keys.get(key) ?? 0));
     const row = suppressRow(
       [
-        { key: 'in', n },
-        { key: 'out', n: dist.total - n },
+        { key: 'in', n, ck },
+        { key: 'out', n: dist.size - n, ck: keysWithout(dist.sizeKey, ck) },
       ],
       K,
     );
-    if (row.cells[0]!.suppressed) return SUPPRESSED;
+    const shownIn = row.cells[0]!;
+    if (shownIn.suppressed) return SUPPRESSED;
     const answered = substantiveAnswers(data, ref);
     const base = weightedBase(data, answered);
     const success = answered.sets.map((chosen) => chosen.some((x) => group.has(x)));
     let successWeight = 0;
     for (let r = 0; r < base.size; r++) if (success[answered.set[r]!]) successWeight += base.weights[r]!;
-    return { suppressed: false, ...estimateFrom(base, successWeight, n) };
+    return { suppressed: false, ...estimateFrom(base, successWeight, shownIn.n, dist.total) };
   });
 }
 
@@ -1074,7 +1121,10 @@ const NONE = '_none';
 interface Breakdown {
   rowKeys: string[];
   columnKeys: string[];
+  /** The published table (src/lib/disclosure): what the page shows as counts. */
   table: SuppressedTable;
+  /** The true counts, `row NUL column` → n: internal, for the shares (the engine perturbs counts, not shares); never shown. */
+  counts: ReadonlyMap<string, number>;
 }
 
 /**
@@ -1107,11 +1157,16 @@ function crossTable(data: AreaAnswers, question: QuestionRef, by: InstrumentQues
   const xOf = firstKeys(question);
   const yOf = firstKeys(byRef);
   const grid = new Map<string, number>();
+  const gridKeys = new Map<string, number>();
   for (let i = 0; i < data.respondents.length; i++) {
     const cell = `${yOf[i] ?? NONE}\u0000${xOf[i] ?? NONE}`;
     grid.set(cell, (grid.get(cell) ?? 0) + 1);
+    gridKeys.set(cell, addKeys(gridKeys.get(cell) ?? 0, data.keys[i]!));
   }
-  const rows = rowKeys.map((r) => ({ key: r, cells: columnKeys.map((c) => ({ key: c, n: grid.get(`${r}\u0000${c}`) ?? 0 })) }));
+  const rows = rowKeys.map((r) => ({
+    key: r,
+    cells: columnKeys.map((c) => ({ key: c, n: grid.get(`${r}\u0000${c}`) ?? 0, ck: gridKeys.get(`${r}\u0000${c}`) ?? 0 })),
+  }));
   const unpublished = xDist.total === undefined || yDist.total === undefined;
   const table = suppressTable(rows, K, {
     cells: () => unpublished,
@@ -1122,7 +1177,7 @@ function crossTable(data: AreaAnswers, question: QuestionRef, by: InstrumentQues
   const conflict =
     table.rows.some((r) => r.key !== NONE && r.total.suppressed && !yDist.hidden.has(r.key) && !unpublished) ||
     table.columnTotals.some((c) => c.key !== NONE && c.suppressed && !xDist.hidden.has(c.key) && !unpublished);
-  return { rowKeys, columnKeys, table: conflict ? suppressAll(table) : table };
+  return { rowKeys, columnKeys, table: conflict ? suppressAll(table) : table, counts: grid };
 }
 
 function suppressAll(t: SuppressedTable): SuppressedTable {
@@ -1145,13 +1200,16 @@ async function breakdownView(ctx: TableContext, given?: WaveArea): Promise<DataT
   const b = breakdownOf(wa.data, question, by, ctx.k);
   const xKeys = b.columnKeys;
   // The "no answer" row is only there to make the margins add up; its total is never published, so no shares.
+  // Counts are the published ones; a share is of the true counts, shown where the table shows both of its counts.
+  const trueCount = (r: string, c: string): number => b.counts.get(`${r}\u0000${c}`) ?? 0;
   const rows = b.table.rows
     .filter((r) => r.key !== NONE)
     .map((r) => {
       const row: Record<string, TableValue> = { by: answerLabel(by, r.key, ctx.locale), n: r.total.suppressed ? SUPPRESSED : r.total.n };
+      const trueTotal = xKeys.reduce((s, c) => s + trueCount(r.key, c), 0);
       for (const c of r.cells) {
         // A row nobody is in has no shares (and nothing to hide).
-        row[`x:${c.key}`] = !r.total.suppressed && r.total.n === 0 ? null : c.suppressed || r.total.suppressed ? SUPPRESSED : c.n / r.total.n;
+        row[`x:${c.key}`] = !r.total.suppressed && trueTotal === 0 ? null : c.suppressed || r.total.suppressed ? SUPPRESSED : trueCount(r.key, c.key) / trueTotal;
       }
       return row;
     });
@@ -1417,7 +1475,7 @@ export interface TrendPage {
 /** The trends page for its query (`wave`, `area`, `question` and the switches), with defaults. */
 export async function trendPage(db: Queryable, params: URLSearchParams, locale: Locale, role: TableContext['role'], k: number): Promise<TrendPage | undefined> {
   const latest = new Map<number, { wave: Survey; series: SurveySeries }>();
-  for (const w of await listClosedWaves(db)) {
+  for (const w of await listClosedWaves(db, k)) {
     const seen = latest.get(w.series.id);
     if (!seen || (w.wave.opensAt?.getTime() ?? 0) > (seen.wave.opensAt?.getTime() ?? 0)) latest.set(w.series.id, { wave: w.wave, series: w.series });
   }

@@ -9,9 +9,9 @@
  * fewer than K answers is suppressed (no share, no n). Responses flagged as
  * suspicious (too fast, straight-lining) can be left out with one switch.
  */
-import { and, asc, count, eq, isNull, max, sum } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, max, sum } from 'drizzle-orm';
 import { answers, populationMargins, questions, responses, surveys, type Survey } from '../../../db/schema.ts';
-import { MIN_K } from '../../lib/disclosure/index.ts';
+import { addKeys, MIN_K, publishCount } from '../../lib/disclosure/index.ts';
 import { proportionEstimate } from '../../lib/stats/proportion.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { DONT_KNOW, PREFER_NOT } from '../../lib/survey/instrument.ts';
@@ -46,7 +46,7 @@ export type IndicatorResult =
       p: number;
       low: number;
       high: number;
-      /** Substantive answers. */
+      /** Substantive answers, as the disclosure engine publishes them (the same figure as the analysis pages' n). */
       n: number;
       /** Kish effective sample size (n when unweighted). */
       effectiveN: number;
@@ -211,6 +211,10 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
   const counted = substantive.filter(([, v]) => success.has(v)).length;
   const small = (n: number) => n > 0 && n < K;
   if (substantive.length < K || small(counted) || small(substantive.length - counted)) return { suppressed: true };
+  // The n shown is the engine's published count of the substantive answers (their respondents' record keys
+  // summed), as the analysis pages show it; when the noise takes it below K the estimate is not shown there either.
+  const shownN = publishCount(substantive.length, await keySum(db, substantive.map(([id]) => id)), K);
+  if (shownN === undefined) return { suppressed: true };
   const weights = options.weighted ? await respondentWeights(db, surveyId, areaId, ids) : undefined;
   const estimate = proportionEstimate(substantive.map(([id, v]) => ({ weight: weights?.weights.get(id) ?? 1, success: success.has(v) })));
   return {
@@ -218,11 +222,25 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
     p: estimate.p,
     low: estimate.low,
     high: estimate.high,
-    n: estimate.n,
+    n: shownN,
     effectiveN: estimate.effectiveN,
     designEffect: estimate.designEffect,
     weighted: weights !== undefined,
   };
+}
+
+/** The cell key of these responses: the sum of their record keys modulo 2³¹ (src/lib/disclosure). */
+async function keySum(db: Queryable, responseIds: readonly number[]): Promise<number> {
+  let key = 0;
+  // In chunks, to stay within the databases' limits on bound parameters.
+  for (let from = 0; from < responseIds.length; from += 5000) {
+    const rows = await db
+      .select({ cellKey: responses.cellKey })
+      .from(responses)
+      .where(inArray(responses.id, responseIds.slice(from, from + 5000)));
+    key = addKeys(key, ...rows.map((r) => r.cellKey));
+  }
+  return key;
 }
 
 /** Whether a wave's area has between 1 and K−1 responses flagged as suspicious. */

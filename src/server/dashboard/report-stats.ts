@@ -29,6 +29,7 @@ import { and, asc, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
 import { cellToBoundary, cellToLatLng } from 'h3-js';
 import { reportCategories, reports, reportUpdates, TIMES_OF_DAY, type Area, type ReportCategory, type Role } from '../../../db/schema.ts';
 import {
+  addKeys,
   MIN_K,
   suppressTable,
   type ForcedSuppression,
@@ -126,6 +127,8 @@ export interface ReportStats extends Omit<YearTables, 'byHalfYear'> {
 
 interface StatRecord {
   id: number;
+  /** The report's record key (src/lib/disclosure/perturbation.ts). */
+  cellKey: number;
   lat: number;
   lon: number;
   areaId: number;
@@ -136,7 +139,7 @@ interface StatRecord {
   createdOn: string;
 }
 
-/** Counts records into rows × columns, every combination present (zeros included). */
+/** Counts records into rows × columns, every combination present (zeros included), each cell with its cell key. */
 function crossCount(
   records: readonly StatRecord[],
   rowKeys: readonly string[],
@@ -144,12 +147,19 @@ function crossCount(
   columnKeys: readonly string[],
   columnOf: (r: StatRecord) => string,
 ): TableRowCounts[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { n: number; ck: number }>();
   for (const r of records) {
     const key = `${rowOf(r)}\u0000${columnOf(r)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const c = counts.get(key) ?? { n: 0, ck: 0 };
+    counts.set(key, { n: c.n + 1, ck: addKeys(c.ck, r.cellKey) });
   }
-  return rowKeys.map((row) => ({ key: row, cells: columnKeys.map((column) => ({ key: column, n: counts.get(`${row}\u0000${column}`) ?? 0 })) }));
+  return rowKeys.map((row) => ({
+    key: row,
+    cells: columnKeys.map((column) => {
+      const c = counts.get(`${row}\u0000${column}`);
+      return { key: column, n: c?.n ?? 0, ck: c?.ck ?? 0 };
+    }),
+  }));
 }
 
 interface LinkedTable {
@@ -222,6 +232,7 @@ async function loadYear(db: Queryable, year: string, areas: readonly Area[], k: 
   const records: StatRecord[] = await db
     .select({
       id: reports.id,
+      cellKey: reports.cellKey,
       lat: reports.lat,
       lon: reports.lon,
       areaId: reports.areaId,

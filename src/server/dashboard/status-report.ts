@@ -36,13 +36,14 @@ import {
   type ResponseChannel,
   type Survey,
 } from '../../../db/schema.ts';
-import { suppressRow, type Cell, type Row, type ShownCell } from '../../lib/disclosure/index.ts';
+import { addKeys, suppressRow, type Cell, type Row, type ShownCell } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
 import { messages, type Locale } from '../../lib/i18n/index.ts';
 import { twoProportionTest } from '../../lib/stats/proportion.ts';
 import { fromCopenhagenLocal, toCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
+import { cellKeySum } from '../disclosure/keys.ts';
 import { findEvent } from '../events.ts';
 import { findInitiative } from '../initiatives.ts';
 import { listPartners } from '../partners.ts';
@@ -132,11 +133,11 @@ export async function wavesClosedInYear(db: Queryable, year: number, k: number, 
     const counts = new Map(
       (
         await db
-          .select({ channel: responses.channel, n: count() })
+          .select({ channel: responses.channel, n: count(), ck: cellKeySum(responses.cellKey) })
           .from(responses)
           .where(eq(responses.surveyId, wave.id))
           .groupBy(responses.channel)
-      ).map((r) => [r.channel, r.n] as const),
+      ).map((r) => [r.channel, r] as const),
     );
     out.push({
       wave,
@@ -144,7 +145,7 @@ export async function wavesClosedInYear(db: Queryable, year: number, k: number, 
       label: locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa,
       closedAt,
       responses: suppressCounts(
-        RESPONSE_CHANNELS.map((c) => ({ key: c, n: counts.get(c) ?? 0 })),
+        RESPONSE_CHANNELS.map((c) => ({ key: c, n: counts.get(c)?.n ?? 0, ck: counts.get(c)?.ck ?? 0 })),
         k,
       ),
     });
@@ -325,6 +326,7 @@ export async function reportsHandledInYear(db: Queryable, year: number, k: numbe
   const closing = await db
     .select({
       id: reports.id,
+      cellKey: reports.cellKey,
       categoryId: reports.categoryId,
       areaId: reports.areaId,
       createdOn: reports.createdOn,
@@ -339,11 +341,19 @@ export async function reportsHandledInYear(db: Queryable, year: number, k: numbe
   for (const c of closing) if (!firstClosing.has(c.id)) firstClosing.set(c.id, c);
   const handled = [...firstClosing.values()].filter((c) => inPeriod(c.at, period));
 
-  const tally = <T>(keyOf: (r: (typeof handled)[number]) => T): Map<T, number> =>
-    handled.reduce((m, r) => m.set(keyOf(r), (m.get(keyOf(r)) ?? 0) + 1), new Map<T, number>());
+  // Counts with their cell keys (the sum of the reports' record keys), for the engine.
+  const tally = <T>(keyOf: (r: (typeof handled)[number]) => T): Map<T, { n: number; ck: number }> => {
+    const m = new Map<T, { n: number; ck: number }>();
+    for (const r of handled) {
+      const c = m.get(keyOf(r)) ?? { n: 0, ck: 0 };
+      m.set(keyOf(r), { n: c.n + 1, ck: addKeys(c.ck, r.cellKey) });
+    }
+    return m;
+  };
+  const cellOf = <T, K extends string>(m: Map<T, { n: number; ck: number }>, at: T, key: K): Cell<K> => ({ key, n: m.get(at)?.n ?? 0, ck: m.get(at)?.ck ?? 0 });
   const outcomeCounts = tally((r) => r.status);
   const outcome = suppressCounts(
-    HANDLED_OUTCOMES.map((o) => ({ key: o, n: outcomeCounts.get(o) ?? 0 })),
+    HANDLED_OUTCOMES.map((o) => cellOf(outcomeCounts, o, o)),
     k,
   );
 
@@ -351,13 +361,13 @@ export async function reportsHandledInYear(db: Queryable, year: number, k: numbe
   const byCategoryCount = tally((r) => r.categoryId);
   const categories = (await db.select().from(reportCategories).orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id))).filter((c) => c.active || byCategoryCount.has(c.id));
   const categoryRow = suppressCounts(
-    categories.map((c) => ({ key: String(c.id), n: byCategoryCount.get(c.id) ?? 0 })),
+    categories.map((c) => cellOf(byCategoryCount, c.id, String(c.id))),
     k,
   );
   const byAreaCount = tally((r) => r.areaId);
   const areaList = await db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id));
   const areaRow = suppressCounts(
-    areaList.map((a) => ({ key: String(a.id), n: byAreaCount.get(a.id) ?? 0 })),
+    areaList.map((a) => cellOf(byAreaCount, a.id, String(a.id))),
     k,
   );
 
