@@ -7,6 +7,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, surveys, type Survey } from '../../db/schema.ts';
 import { applyHolm, createGoal, goalStatus, goalsTable, listGoals, listGoalStatuses, parseEstimateOptions, setMargins } from '../../src/server/dashboard/goals.ts';
+import { waveShares } from '../../src/server/dashboard/analysis.ts';
 import { estimateIndicator, INSECURITY_EVENING, rakedWeights } from '../../src/server/dashboard/indicators.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
@@ -85,6 +86,26 @@ describe('issue #15, problem 1', () => {
     expect(s.trend[0]).toBe(s.baseline);
     // The change is 7 % against the 2024 wave's 22 %, not against 25 %.
     expect(s.change!.difference).toBeCloseTo(-0.15, 10);
+  });
+});
+
+describe('issue #15, problem 2', () => {
+  it('multiple choice over everyone shown the question: 30 of 100 ticked "community officers", 70 ticked nothing → 30 %, not 100 %', async () => {
+    // A wave's questionnaire is frozen once it has responses: the question comes first.
+    const wave = await makeWave(t.db, seriesId, { year: 2026 });
+    const [any] = await t.db.select().from(questions).where(eq(questions.surveyId, wave.id)).limit(1);
+    const [q] = await t.db
+      .insert(questions)
+      .values({ surveyId: wave.id, pageId: any!.pageId, position: 8, key: 'aware_initiatives', type: 'multi', textDa: 'Kendte indsatser', config: { options: [{ value: 'community_officers', da: 'Nærbetjente' }, { value: 'outreach', da: 'Opsøgende arbejde' }] } })
+      .returning();
+    await addRespondents(t.db, wave, 100, { area: A, safety_evening: 'safe', gender: 'woman' });
+    const ids = (await t.db.select({ id: responses.id }).from(responses).where(eq(responses.surveyId, wave.id)).orderBy(responses.id)).map((r) => r.id);
+    for (const id of ids.slice(0, 30)) await t.db.insert(answers).values({ responseId: id, questionId: q!.id, item: null, value: 'community_officers' });
+    for (const id of ids.slice(0, 10)) await t.db.insert(answers).values({ responseId: id, questionId: q!.id, item: null, value: 'outreach' });
+    const [share] = await waveShares(t.db, wave.id, inner, [{ key: 'aware_initiatives', item: null, values: ['community_officers'] }], { k: 5, weighted: false, excludeSuspicious: true });
+    expect(share).toMatchObject({ suppressed: false, n: 30, base: 100, p: 0.3 });
+    // Before the rule, the base was the 30 who ticked anything: 100 %.
+    expect(share!.suppressed === false && share!.high).toBeLessThan(0.4);
   });
 });
 

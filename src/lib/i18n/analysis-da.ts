@@ -120,7 +120,7 @@ export const analysisDa = {
     suspiciousIn: 'Mistænkelige besvarelser er medtaget.',
     suspiciousIgnored:
       'Området har for få mistænkelige besvarelser til at kunne medtages: forskellen mellem de to visninger ville vise de enkelte svar, så de er udeladt.',
-    multiple: 'Hvor flere svar er mulige, er andelen dem, der valgte svaret, og andelene summer ikke til 100 %.',
+    multiple: 'Hvor flere svar er mulige, er andelen dem, der valgte svaret, blandt alle, der fik spørgsmålet (også dem, der ikke satte kryds), og andelene summer ikke til 100 %.',
     breakdown:
       'Andel af hver række (uvægtet; mistænkelige besvarelser efter valget ovenfor). Svarpersoner, der ikke har oplyst baggrunden, udgør ingen række.',
   },

@@ -122,7 +122,7 @@ export const analysisEn: typeof analysisDa = {
     suspiciousIn: 'Suspicious responses are included.',
     suspiciousIgnored:
       'The area has too few suspicious responses to include them: the difference between the two views would show their individual answers, so they are left out.',
-    multiple: 'Where several answers are possible, the share is those who chose the answer, and the shares do not add up to 100 %.',
+    multiple: 'Where several answers are possible, the share is those who chose the answer among everyone who was shown the question (including those who ticked nothing), and the shares do not add up to 100 %.',
     breakdown:
       'Share of each row (unweighted; suspicious responses as chosen above). Respondents who did not give the background form no row.',
   },

@@ -693,10 +693,45 @@ function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answered {
       i = j;
     }
   }
-  const out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+  let out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+  if (ref.question.type === 'multi' && !ref.question.showIf) out = withEveryoneShown(data.respondents.length, out, column);
   data.answered.set(key, out);
   return out;
 }
+
+/**
+ * A multiple-choice share is of everyone who was shown the question, not of
+ * those who ticked something: without skip logic every respondent in scope
+ * saw it, and one who ticked nothing chose none of the options (an empty
+ * set). Someone who answered only "don't know" stays out, as elsewhere.
+ * (A multiple-choice question behind skip logic keeps those who answered.)
+ */
+function withEveryoneShown(total: number, answered: Answered, column: Column | undefined): Answered {
+  if (answered.at.length === total) return answered;
+  // Positions with any stored value (substantive or not): only those with none are added.
+  const stored = new Uint8Array(total);
+  if (column) for (const p of column.at) stored[p] = 1;
+  const sets = [...answered.sets, []];
+  const none = sets.length - 1;
+  const at = new Int32Array(total);
+  const set = new Int32Array(total);
+  let size = 0;
+  let j = 0;
+  for (let position = 0; position < total; position++) {
+    if (j < answered.at.length && answered.at[j] === position) {
+      at[size] = position;
+      set[size] = answered.set[j]!;
+      size++;
+      j++;
+    } else if (!stored[position]) {
+      at[size] = position;
+      set[size] = none;
+      size++;
+    }
+  }
+  return { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+}
+
 
 // ---------------------------------------------------------------------------
 // Distributions and shares
