@@ -62,6 +62,8 @@ export interface PublicGoal {
   targetDate: string;
   /** Undefined when the latest figure is hidden. */
   targetVerdict: TargetVerdict | undefined;
+  /** Whether a compared wave could be answered through an open link (self-selected answers): figures are indicative. */
+  selfSelected: boolean;
 }
 
 export interface PublicResults {
@@ -151,6 +153,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
       target: s.goal.targetValue,
       targetDate: s.goal.targetDate,
       targetVerdict: latestPoint.kind === 'suppressed' ? undefined : s.targetVerdict,
+      selfSelected: s.selfSelected.length > 0,
     });
   }
   return { waves, goals };
