@@ -135,7 +135,7 @@ export const dashboardDa = {
     directions: { decrease: 'Andelen skal falde', increase: 'Andelen skal stige' },
     baselineKind: 'Udgangspunkt',
     baselineWave: 'En afsluttet måling i serien',
-    baselineManual: 'Et tal indtastet i hånden (fx fra kommunens egen måling)',
+    baselineManual: 'Et tal fra en anden undersøgelse (fx kommunens egen måling): vises kun som baggrund; målet sammenlignes med seriens første måling',
     baselineWaveChoose: 'Måling',
     baselineValue: 'Andel i procent',
     baselineN: 'Antal svar bag tallet',

@@ -135,7 +135,7 @@ export const dashboardEn = {
     directions: { decrease: 'The share should fall', increase: 'The share should rise' },
     baselineKind: 'Baseline',
     baselineWave: 'A closed wave of the series',
-    baselineManual: 'A figure entered by hand (e.g. from the city\'s own survey)',
+    baselineManual: "A figure from another survey (e.g. the city's own): shown as context only; the goal is compared with the series' first wave",
     baselineWaveChoose: 'Wave',
     baselineValue: 'Share in per cent',
     baselineN: 'Number of responses behind it',
