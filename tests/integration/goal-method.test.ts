@@ -7,7 +7,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, surveys, type Survey } from '../../db/schema.ts';
 import { applyHolm, createGoal, goalStatus, goalsTable, listGoals, listGoalStatuses, parseEstimateOptions, setMargins } from '../../src/server/dashboard/goals.ts';
-import { waveShares } from '../../src/server/dashboard/analysis.ts';
+import { trendTable, waveShares } from '../../src/server/dashboard/analysis.ts';
 import { estimateIndicator, INSECURITY_EVENING, rakedWeights } from '../../src/server/dashboard/indicators.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
@@ -227,6 +227,15 @@ describe('issue #15, problem 8', () => {
     // Worst case 4 of 100: Wilson upper bound 9.8 % < 12 %, so the target is met whatever the few answers.
     expect(s.latest!.kind === 'bounded' && s.latest!.high).toBeCloseTo(0.0983, 3);
     expect(s.targetVerdict).toBe('met');
+  });
+
+  it('the trend table\'s note describes every wave: where the waves differ, each note names its waves', async () => {
+    // Keeping suspicious responses: 2024 has none, 2025 has 2 (fewer than K), so the switch is ignored in 2025 only.
+    await addRespondents(t.db, latest, 2, { area: A, safety_evening: 'very_unsafe', gender: 'man' }, { suspicious: true });
+    const params = new URLSearchParams({ wave: String(latest.id), area: A, question: 'safety_evening', mistaenkelige: 'med' });
+    const table = (await trendTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params }))!;
+    expect(table.note).toMatch(/Måling 2024: /);
+    expect(table.note).toMatch(/Måling 2025: /);
   });
 
   it('"the first value" of an answer is the first stored (ORDER BY), not the database\'s order', async () => {

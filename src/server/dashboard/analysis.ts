@@ -1256,7 +1256,8 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
   const rows: DataTable['rows'] = [];
   const points = new Map<string, { x: string; value: number | null; low?: number; high?: number }[]>(lines.map((l) => [l.key, []]));
   const categories: string[] = [];
-  let note = '';
+  // Each wave's weighting note, with the waves it applies to: a trend's waves can differ (one weighted, one not).
+  const notes = new Map<string, string[]>();
   for (const wave of waves) {
     const label = waveLabel(wave, ctx.locale);
     categories.push(label);
@@ -1265,7 +1266,8 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
     if (!waveRef) continue;
     const options = await analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
     const data = await loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
-    note = weightingNote({ options, data }, ctx.locale);
+    const waveNote = weightingNote({ options, data }, ctx.locale);
+    notes.set(waveNote, [...(notes.get(waveNote) ?? []), label]);
     const dist = distributionOf(data, waveRef, ctx.k);
     for (const line of lines) {
       const e = shareOf(data, waveRef, line.values, ctx.k);
@@ -1273,6 +1275,7 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
       points.get(line.key)!.push(e.suppressed ? { x: label, value: null } : { x: label, value: e.p * 100, low: e.low * 100, high: e.high * 100 });
     }
   }
+  const note = notes.size <= 1 ? ([...notes.keys()][0] ?? '') : [...notes].map(([text, labels]) => `${labels.join(', ')}: ${text}`).join(' ');
   const table: DataTable = {
     id: 'trend',
     title: m.tables.trend(questionText(ref, ctx.locale), areaName(area, ctx.locale)),
