@@ -77,6 +77,8 @@ export const dashboardDa = {
       'Sådan læses vurderingerne: Målet er nået, når hele 95 %-intervallet for den seneste måling ligger på den rigtige side af målværdien; ikke nået, når hele intervallet ligger på den forkerte side; ellers er det endnu uklart. En ændring siden udgangspunktet er en forbedring eller forværring, når testen (justeret efter Holm for alle mål målt i samme måling) giver p under 0,05; ellers er der ingen klar ændring.',
     target: { met: 'Målet er nået', not_met: 'Målet er ikke nået', unclear: 'Endnu uklart, om målet er nået' },
     change: { improved: 'Forbedring', worsened: 'Forværring', no_clear_change: 'Ingen klar ændring' },
+    changeColumn: 'Ændring (vurdering)',
+    targetColumn: 'Målet (vurdering)',
     adjustedP: 'p-værdi, Holm-justeret',
     family: (n: number) => `justeret over ${n} mål målt i samme måling`,
     baselineFirstWave:

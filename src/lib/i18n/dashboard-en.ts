@@ -77,6 +77,8 @@ export const dashboardEn = {
       'How to read the verdicts: the target is met when the whole 95 % interval of the latest wave lies on the right side of the target; not met when the whole interval lies on the wrong side; otherwise it is not yet clear. A change since the baseline is an improvement or a worsening when the test (Holm-adjusted over all goals measured in the same wave) gives p below 0.05; otherwise there is no clear change.',
     target: { met: 'Target met', not_met: 'Target not met', unclear: 'Not yet clear whether the target is met' },
     change: { improved: 'Improved', worsened: 'Worsened', no_clear_change: 'No clear change' },
+    changeColumn: 'Change (verdict)',
+    targetColumn: 'Target (verdict)',
     adjustedP: 'p-value, Holm-adjusted',
     family: (n: number) => `adjusted over ${n} goals measured in the same wave`,
     baselineFirstWave:

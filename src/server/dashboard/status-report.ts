@@ -425,9 +425,9 @@ export function goalsYearTable(statuses: readonly GoalStatus[], year: number, lo
       { key: 'latest', label: d.columns.latest, kind: 'share' },
       { key: 'latestN', label: d.columns.latestN, kind: 'count' },
       { key: 'change', label: d.columns.change, kind: 'share' },
-      { key: 'significant', label: d.columns.significant },
+      { key: 'significant', label: d.verdict.changeColumn },
       { key: 'target', label: d.columns.target, kind: 'share' },
-      { key: 'targetMet', label: d.columns.targetMet },
+      { key: 'targetMet', label: d.verdict.targetColumn },
     ],
     rows: statuses.map((s) => ({
       goal: localTitle(locale, s.goal),
