@@ -171,6 +171,16 @@ describe('issue #15, problem 5', () => {
   });
 });
 
+describe('issue #15, problem 5 and disclosure', () => {
+  it('residents only is not applied where 1 to K − 1 non-residents would be left out: "everyone" minus "residents" would give their answers', async () => {
+    await relation(latest, 100, ['resident']);
+    await addRespondents(t.db, latest, 2, { area: A, safety_evening: 'unsafe', gender: 'man' });
+    await relation(latest, 2, ['works']);
+    const e = await estimateIndicator(t.db, INSECURITY_EVENING, latest.id, inner, { k: 5, weighted: false, excludeSuspicious: true });
+    expect(e).toMatchObject({ suppressed: false, population: 'all', n: 102 });
+  });
+});
+
 describe('issue #15, problem 6', () => {
   it('self-selected waves are labelled: a wave open to anyone makes the verdicts indicative', async () => {
     const g = await goal(0.12);

@@ -359,16 +359,22 @@ function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
 async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
   const K = Math.max(MIN_K, options.k);
   const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K));
+  const small = (n: number) => n > 0 && n < K;
   // Residents only where the wave can tell them apart: the goal is about people who live in the area.
-  const population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId)) ? 'residents' : 'all';
-  const residents = population === 'residents' ? await residentIds(db, surveyId, areaId) : undefined;
+  let population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId)) ? 'residents' : 'all';
+  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious);
+  let residents = population === 'residents' ? await residentIds(db, surveyId, areaId) : undefined;
+  // As with the suspicious switch: leaving out 1…K−1 non-residents would let "everyone" minus "residents" give their answers.
+  if (residents !== undefined && small(everyone.filter((id) => !residents!.has(id)).length)) {
+    residents = undefined;
+    population = 'all';
+  }
   const inPopulation = (id: number) => residents === undefined || residents.has(id);
-  const ids = (await respondentsInArea(db, surveyId, areaId, excludeSuspicious)).filter(inPopulation);
+  const ids = everyone.filter(inPopulation);
   const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
   const substantive = [...given].filter(([id, v]) => inPopulation(id) && v !== DONT_KNOW && v !== PREFER_NOT);
   const success = new Set(def.successValues);
   const counted = substantive.filter(([, v]) => success.has(v)).length;
-  const small = (n: number) => n > 0 && n < K;
   if (substantive.length < K) return { suppressed: true };
   let weights: Weights | undefined;
   let weighting: WeightingReport = { status: 'not_requested' };
