@@ -7,7 +7,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, surveys, type Survey } from '../../db/schema.ts';
 import { applyHolm, createGoal, goalStatus, goalsTable, listGoals, listGoalStatuses, parseEstimateOptions, setMargins } from '../../src/server/dashboard/goals.ts';
-import { trendTable, waveShares } from '../../src/server/dashboard/analysis.ts';
+import { trendTable, waveDistributionTable, waveShares } from '../../src/server/dashboard/analysis.ts';
 import { estimateIndicator, INSECURITY_EVENING, rakedWeights } from '../../src/server/dashboard/indicators.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
@@ -134,6 +134,15 @@ describe('issue #15, problem 4', () => {
     const table = await goalsTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params: new URLSearchParams() });
     expect(table.note).toContain('ingen svarpersoner i kategorien woman (gender)');
     expect(table.note).not.toContain('ingen befolkningstal');
+  });
+
+  it('weighting reports failure on the wave pages too: an empty margin category is named, not "no population figures"', async () => {
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 5000 }, { category: 'man', population: 5000 }], 'Testtal', analyst);
+    const third = await makeWave(t.db, seriesId, { year: 2026 });
+    await addRespondents(t.db, third, 20, { area: A, safety_evening: 'safe', gender: 'man' });
+    const table = (await waveDistributionTable({ db: t.db, locale: 'da', role: 'analyst', k: 5, params: new URLSearchParams({ wave: String(third.id), area: A }) }))!;
+    expect(table.note).toContain('vægtningen til områdets befolkningstal lykkedes ikke (ingen svarpersoner i kategorien woman (gender))');
+    expect(table.note).not.toContain('ingen befolkningstal at vægte til');
   });
 
   it('weighting reports failure: trimming that leaves a margin off target is "margins missed", with achieved against targeted, and not used', async () => {

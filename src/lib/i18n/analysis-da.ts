@@ -113,6 +113,7 @@ export const analysisDa = {
   },
   notes: {
     weighted: 'Andele er vægtet til områdets befolkningstal (raking); antal er uvægtede.',
+    rakingFailed: (reason: string) => `Andele er uvægtede: vægtningen til områdets befolkningstal lykkedes ikke (${reason}).`,
     noMargins: 'Andele er uvægtede: området har ingen befolkningstal at vægte til.',
     unweighted: 'Andele er uvægtede.',
     substantive: 'Svar som „ved ikke“ og „vil ikke svare“ indgår ikke. Intervaller er 95 % (Wilson).',

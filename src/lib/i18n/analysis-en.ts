@@ -115,6 +115,7 @@ export const analysisEn: typeof analysisDa = {
   },
   notes: {
     weighted: 'Shares are weighted to the area’s population figures (raking); counts are unweighted.',
+    rakingFailed: (reason: string) => `Shares are unweighted: weighting to the area's population figures failed (${reason}).`,
     noMargins: 'Shares are unweighted: the area has no population figures to weight to.',
     unweighted: 'Shares are unweighted.',
     substantive: 'Answers such as “don’t know” and “prefer not to say” are left out. Intervals are 95 % (Wilson).',

@@ -50,8 +50,8 @@ import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
 import { loadInstrument } from '../surveys.ts';
-import { parseEstimateOptions } from './goals.ts';
-import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
+import { parseEstimateOptions, weightingReason } from './goals.ts';
+import { achievedMargins, areaMargins, closedWaves, MARGIN_GAP_LIMIT, TRIM_DEFAULT, type EstimateOptions, type WeightingReport } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
 // ---------------------------------------------------------------------------
@@ -360,6 +360,8 @@ interface AreaAnswers {
   respondents: readonly number[];
   /** Raking weights by position in `respondents`, when asked for and the area has margins; otherwise every weight is 1. */
   weights: Float64Array | undefined;
+  /** Why there are no weights although they were asked for and the area has margins. */
+  weightingFailure?: WeightingReport | undefined;
   /** `${questionId}:${item}` → the column; only the questions asked for are loaded. */
   columns: ReadonlyMap<string, Column>;
   /** Figures already worked out from these answers with these weights. */
@@ -394,7 +396,8 @@ interface AreaEntry {
   columns: Map<string, Column>;
   /** Question ids whose answers are in `columns`. */
   loaded: Set<number>;
-  weighting: { margins: string; weights: Float64Array | undefined } | undefined;
+  /** `failure`: why raking gave no usable weights although the area has margins (see rakedWeights in indicators.ts). */
+  weighting: { margins: string; weights: Float64Array | undefined; failure: WeightingReport | undefined } | undefined;
   /** Unweighted (`u`) and weighted (`w`, to `weighting`) figures. */
   memo: { u: Memo; w: Memo };
 }
@@ -555,9 +558,13 @@ async function loadColumns(db: Queryable, surveyId: number, areaId: number, excl
  * that margin's step), raked with the same trimming. Undefined when the area
  * has no margins or raking is impossible.
  */
-function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuestions: readonly { id: number; key: string }[]): Float64Array | undefined {
+function rakedWeights(
+  entry: AreaEntry,
+  margins: readonly Margin[],
+  marginQuestions: readonly { id: number; key: string }[],
+): { weights: Float64Array | undefined; failure: WeightingReport | undefined } {
   const respondents = entry.respondents;
-  if (margins.length === 0 || respondents.length === 0) return undefined;
+  if (margins.length === 0 || respondents.length === 0) return { weights: undefined, failure: undefined };
   const values = respondents.map((): Record<string, string | null> => ({}));
   for (const m of margins) {
     const question = marginQuestions.find((q) => q.key === m.variable);
@@ -569,12 +576,16 @@ function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuesti
       values[i]![m.variable] = v !== undefined && v in m.targets ? v : null;
     }
   }
-  const result = rake(
-    respondents.map((id, i) => ({ id, values: values[i]! })),
-    margins,
-    { trim: { min: 0.2, max: 5 } },
-  );
-  return result.ok ? Float64Array.from(respondents, (id) => result.weights.get(id) ?? 1) : undefined;
+  const rows = respondents.map((id, i) => ({ id, values: values[i]! }));
+  const result = rake(rows, margins, { trim: TRIM_DEFAULT });
+  if (!result.ok) return { weights: undefined, failure: { status: result.reason, variable: result.variable, category: result.category } };
+  // The goals' rule: weights are used only when every margin is met to within MARGIN_GAP_LIMIT after trimming.
+  const achieved = achievedMargins(rows, margins, result.weights);
+  const maxGap = achieved.reduce((m, a) => Math.max(m, Math.abs(a.achieved - a.target)), 0);
+  if (maxGap > MARGIN_GAP_LIMIT) {
+    return { weights: undefined, failure: { status: 'margins_missed', converged: result.converged, iterations: result.iterations, trim: TRIM_DEFAULT, maxGap, margins: achieved } };
+  }
+  return { weights: Float64Array.from(respondents, (id) => result.weights.get(id) ?? 1), failure: undefined };
 }
 
 /**
@@ -621,7 +632,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
     const missing = [...new Set([...questionIds, ...marginQuestions.map((q) => q.id)])].filter((id) => !entry.loaded.has(id));
     if (missing.length > 0) await loadColumns(tx, surveyId, areaId, options.excludeSuspicious, entry, missing);
     if (reweigh) {
-      entry.weighting = { margins: marginsFingerprint, weights: rakedWeights(entry, margins, marginQuestions) };
+      entry.weighting = { margins: marginsFingerprint, ...rakedWeights(entry, margins, marginQuestions) };
       entry.memo.w = new Map();
     }
     // Kept only once complete; most recently used last, and the oldest goes first.
@@ -631,7 +642,8 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
       areas.delete(oldest);
     }
     const weights = options.weighted ? entry.weighting?.weights : undefined;
-    return { respondents: entry.respondents, weights, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
+    const weightingFailure = options.weighted ? entry.weighting?.failure : undefined;
+    return { respondents: entry.respondents, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
   });
 }
 
@@ -946,7 +958,8 @@ export function waveLabel(wave: Survey, locale: Locale): string {
 
 function weightingNote(wa: { options: AnalysisOptions; data: AreaAnswers }, locale: Locale): string {
   const m = messages(locale).analysis.notes;
-  const parts = [wa.data.weights ? m.weighted : wa.options.weighted ? m.noMargins : m.unweighted, m.substantive];
+  const failed = wa.data.weightingFailure;
+  const parts = [wa.data.weights ? m.weighted : !wa.options.weighted ? m.unweighted : failed ? m.rakingFailed(weightingReason(failed, locale)) : m.noMargins, m.substantive];
   parts.push(wa.options.excludeSuspicious ? m.suspiciousOut : m.suspiciousIn);
   if (wa.options.suspiciousSwitchIgnored) parts.push(m.suspiciousIgnored);
   return parts.join(' ');
