@@ -45,7 +45,10 @@ function sqlShare(waveSlug: string, areaSlug: string): { p: number; n: number; s
        join questions q on q.id = a.question_id
        join areas ar on ar.id = r.area_id
       where s.slug = ? and ar.slug = ? and q.key = 'safety_evening'
-        and r.suspicious = 0 and a.value not in ('dont_know', 'prefer_not')`,
+        and r.suspicious = 0 and a.value not in ('dont_know', 'prefer_not')
+        -- The goals count residents only (the relation question's "I live here").
+        and exists (select 1 from answers x join questions qx on qx.id = x.question_id
+                     where x.response_id = r.id and qx.key = 'relation' and x.value = 'resident')`,
     waveSlug,
     areaSlug,
   );

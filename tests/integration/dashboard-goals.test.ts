@@ -121,8 +121,11 @@ describe('goal status, unweighted', () => {
     // Newcombe: −0.15 − √((0.07 − 0.034319)² + (0.310704 − 0.22)²) = −0.2475, and −0.15 + √((0.137495 − 0.07)² + (0.22 − 0.150013)²) = −0.0528.
     expect(s.change!.low).toBeCloseTo(-0.247469, 5);
     expect(s.change!.high).toBeCloseTo(-0.052769, 5);
-    // 7 % ≤ 7.2 %: met.
-    expect(s.targetMet).toBe(true);
+    // 7 % is below the 7.2 % target, but its interval (3.4 %–13.7 %) contains it: not yet clear, not "met".
+    expect(s.latest!.kind === 'estimate' && s.latest!.low).toBeCloseTo(0.034319, 5);
+    expect(s.targetVerdict).toBe('unclear');
+    expect(s.targetMet).toBeUndefined();
+    expect(s.change!.verdict).toBe('improved');
     expect(goalSentence(s, 'da')?.replace(/\s/g, ' ')).toBe('Utryghed om aftenen faldt fra 22 % til 7 %; faldet er statistisk sikkert.');
   });
 
@@ -163,8 +166,9 @@ describe('goal status, weighted by raking to population margins', () => {
     expect(s.change!.significant).toBe(true);
     expect(s.change!.low).toBeCloseTo(-0.223413, 5);
     expect(s.change!.high).toBeCloseTo(-0.027184, 5);
-    // 7.5 % > 7.2 %: not met once weighted (it is met unweighted).
-    expect(s.targetMet).toBe(false);
+    // 7.5 % > 7.2 %, but the interval contains the target: not yet clear, weighted or not.
+    expect(s.targetVerdict).toBe('unclear');
+    expect(s.weighting).toMatchObject({ requested: true, basis: 'weighted', problems: [] });
   });
 
   it('an area without margins stays unweighted, and says so', async () => {
@@ -195,7 +199,7 @@ describe('goal status and K', () => {
     expect(line).not.toMatch(/;4;/);
   });
 
-  it('a hand-entered baseline is compared with the latest wave on its own sample size', async () => {
+  it('comparable baseline: a hand-entered figure from another survey is context, and the series\' own first wave is the baseline', async () => {
     const r = await createGoal(
       t.db,
       { titleDa: 'Mod kommunens tal', titleEn: null, seriesId, questionKey: 'safety_evening', item: null, successValues: ['unsafe', 'very_unsafe'], areaId: inner, direction: 'decrease', baseline: { kind: 'manual', value: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' }, targetValue: 0.1, targetDate: '2027-12-31' },
@@ -203,10 +207,15 @@ describe('goal status and K', () => {
     );
     if (!r.ok) throw new Error(r.reason);
     const s = await goalStatus(t.db, (await listGoals(t.db)).find((g) => g.id === r.id)!, { ...options, weighted: false });
-    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' });
-    // Latest = the newest closed wave: 0.07 of 100; difference −0.18.
+    // The outside figure is kept as context only; the comparison starts from the series' first closed wave (22 of 100).
+    expect(s.external).toEqual({ p: 0.25, n: 400, source: 'Kommunens tryghedsundersøgelse' });
+    expect(s.baselineRule).toBe('first_wave');
+    expect(s.baseline).toMatchObject({ kind: 'estimate', p: 0.22, n: 100 });
+    expect(s.baseline!.wave.id).toBe(baseline.id);
     expect(s.latest).toMatchObject({ p: 0.07 });
-    expect(s.change!.difference).toBeCloseTo(-0.18, 10);
+    expect(s.change!.difference).toBeCloseTo(-0.15, 10);
+    // The goal and its chart use the same baseline: the trend's first point is the comparison's.
+    expect(s.trend[0]).toBe(s.baseline);
   });
 
   it('an open wave is never the latest: its figures would change with every response', async () => {
@@ -218,16 +227,22 @@ describe('goal status and K', () => {
 });
 
 describe('goal estimates cannot point out a few respondents', () => {
-  it('a share whose counted answers are between 1 and K − 1 is "too few" (2 unsafe of 80)', async () => {
+  it('a share whose counted answers are between 1 and K − 1 shows no share, only the worst-case bound "below 5 %" (2 unsafe of 80)', async () => {
     await addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
     await addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+    const r = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true });
+    // K − 1 = 4 respondents of 80 at most: below 4/80 = 5 %, whether 1 or 4 of them answered "unsafe".
+    expect(r).toMatchObject({ suppressed: 'bounded', side: 'below', bound: 0.05, low: 0 });
+    expect(r).not.toHaveProperty('p');
+    expect(r).not.toHaveProperty('n');
   });
 
-  it('a share where all but a few gave a counted answer is "too few" too (78 unsafe of 80)', async () => {
+  it('a share where all but a few gave a counted answer shows only the bound "above 95 %" (78 unsafe of 80)', async () => {
     await addRespondents(t.db, baseline, 78, { area: 'skt-hans-torv', safety_evening: 'unsafe', gender: 'man' });
     await addRespondents(t.db, baseline, 2, { area: 'skt-hans-torv', safety_evening: 'safe', gender: 'man' });
-    expect(await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true })).toEqual({ suppressed: true });
+    const r = await estimateIndicator(t.db, INSECURITY_EVENING, baseline.id, square, { k: 5, weighted: false, excludeSuspicious: true });
+    expect(r).toMatchObject({ suppressed: 'bounded', side: 'above', bound: 0.95, high: 1 });
+    expect(r).not.toHaveProperty('p');
   });
 
   it('nobody or everybody counted is shown: a zero reveals no one', async () => {

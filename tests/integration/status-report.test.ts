@@ -336,14 +336,13 @@ describe('the demo data', () => {
     const at2024 = await goalsAtYearEnd(t.db, 2024, K, 'da');
     for (const g of at2024) {
       expect(g.trend.every((p) => p.wave.slug === 'tryghed-2024')).toBe(true);
-      if (g.goal.baselineSurveyId !== null) {
-        // The baseline is the 2024 wave itself: nothing after it yet.
-        expect(g.latest).toBeUndefined();
-        expect(g.change).toBeUndefined();
-        expect(g.targetMet).toBeUndefined();
-      } else {
-        expect(g.latest?.wave.slug).toBe('tryghed-2024');
-      }
+      // The baseline is the 2024 wave itself (the goal's, or for a goal set against an outside figure the
+      // series' first wave, the outside figure being context only): nothing after it yet.
+      expect(g.baseline?.wave.slug).toBe('tryghed-2024');
+      expect(g.latest).toBeUndefined();
+      expect(g.change).toBeUndefined();
+      expect(g.targetVerdict).toBeUndefined();
+      if (g.goal.baselineSurveyId === null) expect(g.external).toBeDefined();
     }
     expect((await goalsAtYearEnd(t.db, 2023, K, 'da')).every((g) => g.trend.length === 0 && g.latest === undefined)).toBe(true);
   });

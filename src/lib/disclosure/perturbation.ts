@@ -38,10 +38,10 @@ export const DEFAULT_NOISE: NoiseParameters = { maxNoise: 2, variance: 1 };
 /** No noise: the structural rules alone (tests of suppression, and the noise's own tests). */
 export const NO_NOISE: NoiseParameters = { maxNoise: 0, variance: 0 };
 
-/** Adds record keys (or cell keys of disjoint cells) modulo 2³¹. */
+/** Adds record keys (or cell keys of disjoint cells) modulo 2³¹; a negative term subtracts (a part from its whole). */
 export function addKeys(...keys: readonly number[]): number {
   let sum = 0;
-  for (const k of keys) sum = (sum + k) % KEY_RANGE;
+  for (const k of keys) sum = (((sum + k) % KEY_RANGE) + KEY_RANGE) % KEY_RANGE;
   return sum;
 }
 

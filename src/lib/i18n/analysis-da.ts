@@ -113,6 +113,7 @@ export const analysisDa = {
   },
   notes: {
     weighted: 'Andele er vægtet til områdets befolkningstal (raking); antal er uvægtede.',
+    rakingFailed: (reason: string) => `Andele er uvægtede: vægtningen til områdets befolkningstal lykkedes ikke (${reason}).`,
     noMargins: 'Andele er uvægtede: området har ingen befolkningstal at vægte til.',
     unweighted: 'Andele er uvægtede.',
     substantive: 'Svar som „ved ikke“ og „vil ikke svare“ indgår ikke. Intervaller er 95 % (Wilson).',
@@ -120,7 +121,7 @@ export const analysisDa = {
     suspiciousIn: 'Mistænkelige besvarelser er medtaget.',
     suspiciousIgnored:
       'Området har for få mistænkelige besvarelser til at kunne medtages: forskellen mellem de to visninger ville vise de enkelte svar, så de er udeladt.',
-    multiple: 'Hvor flere svar er mulige, er andelen dem, der valgte svaret, og andelene summer ikke til 100 %.',
+    multiple: 'Hvor flere svar er mulige, er andelen dem, der valgte svaret, blandt alle, der fik spørgsmålet (også dem, der ikke satte kryds), og andelene summer ikke til 100 %.',
     breakdown:
       'Andel af hver række (uvægtet; mistænkelige besvarelser efter valget ovenfor). Svarpersoner, der ikke har oplyst baggrunden, udgør ingen række.',
   },

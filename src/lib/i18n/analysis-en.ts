@@ -115,6 +115,7 @@ export const analysisEn: typeof analysisDa = {
   },
   notes: {
     weighted: 'Shares are weighted to the area’s population figures (raking); counts are unweighted.',
+    rakingFailed: (reason: string) => `Shares are unweighted: weighting to the area's population figures failed (${reason}).`,
     noMargins: 'Shares are unweighted: the area has no population figures to weight to.',
     unweighted: 'Shares are unweighted.',
     substantive: 'Answers such as “don’t know” and “prefer not to say” are left out. Intervals are 95 % (Wilson).',
@@ -122,7 +123,7 @@ export const analysisEn: typeof analysisDa = {
     suspiciousIn: 'Suspicious responses are included.',
     suspiciousIgnored:
       'The area has too few suspicious responses to include them: the difference between the two views would show their individual answers, so they are left out.',
-    multiple: 'Where several answers are possible, the share is those who chose the answer, and the shares do not add up to 100 %.',
+    multiple: 'Where several answers are possible, the share is those who chose the answer among everyone who was shown the question (including those who ticked nothing), and the shares do not add up to 100 %.',
     breakdown:
       'Share of each row (unweighted; suspicious responses as chosen above). Respondents who did not give the background form no row.',
   },

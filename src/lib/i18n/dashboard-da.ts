@@ -72,6 +72,41 @@ export const dashboardDa = {
     chartSeries: 'Andel',
     wave: 'Måling',
   },
+  verdict: {
+    rule:
+      'Sådan læses vurderingerne: Målet er nået, når hele 95 %-intervallet for den seneste måling ligger på den rigtige side af målværdien; ikke nået, når hele intervallet ligger på den forkerte side; ellers er det endnu uklart. En ændring siden udgangspunktet er en forbedring eller forværring, når testen (justeret efter Holm for alle mål målt i samme måling) giver p under 0,05; ellers er der ingen klar ændring.',
+    target: { met: 'Målet er nået', not_met: 'Målet er ikke nået', unclear: 'Endnu uklart, om målet er nået' },
+    change: { improved: 'Forbedring', worsened: 'Forværring', no_clear_change: 'Ingen klar ændring' },
+    changeColumn: 'Ændring (vurdering)',
+    targetColumn: 'Målet (vurdering)',
+    adjustedP: 'p-værdi, Holm-justeret',
+    family: (n: number) => `justeret over ${n} mål målt i samme måling`,
+    baselineFirstWave:
+      'Udgangspunktet er seriens første måling: målet blev sat op mod et tal fra en anden undersøgelse, som ikke kan sammenlignes direkte.',
+    external: 'Til sammenligning (anden undersøgelse, ikke testet)',
+    externalNote: (source: string) =>
+      `Tallet stammer fra ${source}: et andet spørgeskema, en anden indsamlingsmåde og en anden udvælgelse. Det vises som baggrund og testes ikke mod målingerne.`,
+    bounded: { below: (bound: string) => `under ${bound}`, above: (bound: string) => `over ${bound}` },
+    boundedNote: (k: number) => `Færre end ${k} svar på den ene side: andelen vises som en grænse, der holder uanset de få svar.`,
+    sensitivity:
+      'Følsomhedsberegning: en eller flere indstillinger afviger fra den planlagte analyse (vægtet, uden mistænkelige besvarelser, kun beboere). Vurderingerne gælder den planlagte analyse; brug denne visning til at se, om konklusionen holder, ikke til at vælge den gunstigste.',
+    planned: 'Planlagt analyse: vægtet, uden mistænkelige besvarelser, kun beboere hvor målingen spørger om det.',
+    weightingFallback: (waves: string) =>
+      `Vægtningen lykkedes ikke for ${waves}; derfor er begge sider af sammenligningen uvægtede, så de er beregnet ens.`,
+    weightingReason: {
+      no_margins: 'området har ingen befolkningstal',
+      empty_category: (variable: string, category: string) => `ingen svarpersoner i kategorien ${category} (${variable})`,
+      unknown_category: (variable: string, category: string) => `ukendt kategori ${category} (${variable})`,
+      margins_missed: (gap: string) => `efter trimning af vægtene rammer fordelingen befolkningstallene ${gap} ved siden af`,
+      not_converged: 'vægtningen konvergerede ikke',
+    },
+    margins: (gap: string, trim: string) => `Vægte trimmet til ${trim}; største afvigelse fra befolkningstallene ${gap}.`,
+    selfSelected: (waves: string) =>
+      `Vejledende: ${waves} kunne besvares af alle via et åbent link. Selvudvalgte svar er ikke en stikprøve, og intervallerne undervurderer usikkerheden.`,
+    suspiciousIgnored: (k: number) => 'Mistænkelige besvarelser er udeladt i alle målinger: mindst én måling har færre end ' + String(k) + ' af dem.',
+    population: { residents: 'Kun beboere i området', all: 'Alle, der har svaret for området (også dem, der arbejder eller kommer der)', mixed: 'Kun beboere, hvor målingen spørger om det' },
+    switches: { population: 'Hvem tæller', residents: 'Kun beboere (planlagt)', all: 'Alle, der har svaret for området' },
+  },
   sentence: {
     fell: (what: string, from: string, to: string) => `${what} faldt fra ${from} til ${to}`,
     rose: (what: string, from: string, to: string) => `${what} steg fra ${from} til ${to}`,
@@ -102,7 +137,7 @@ export const dashboardDa = {
     directions: { decrease: 'Andelen skal falde', increase: 'Andelen skal stige' },
     baselineKind: 'Udgangspunkt',
     baselineWave: 'En afsluttet måling i serien',
-    baselineManual: 'Et tal indtastet i hånden (fx fra kommunens egen måling)',
+    baselineManual: 'Et tal fra en anden undersøgelse (fx kommunens egen måling): vises kun som baggrund; målet sammenlignes med seriens første måling',
     baselineWaveChoose: 'Måling',
     baselineValue: 'Andel i procent',
     baselineN: 'Antal svar bag tallet',

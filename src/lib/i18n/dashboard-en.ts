@@ -72,6 +72,41 @@ export const dashboardEn = {
     chartSeries: 'Share',
     wave: 'Wave',
   },
+  verdict: {
+    rule:
+      'How to read the verdicts: the target is met when the whole 95 % interval of the latest wave lies on the right side of the target; not met when the whole interval lies on the wrong side; otherwise it is not yet clear. A change since the baseline is an improvement or a worsening when the test (Holm-adjusted over all goals measured in the same wave) gives p below 0.05; otherwise there is no clear change.',
+    target: { met: 'Target met', not_met: 'Target not met', unclear: 'Not yet clear whether the target is met' },
+    change: { improved: 'Improved', worsened: 'Worsened', no_clear_change: 'No clear change' },
+    changeColumn: 'Change (verdict)',
+    targetColumn: 'Target (verdict)',
+    adjustedP: 'p-value, Holm-adjusted',
+    family: (n: number) => `adjusted over ${n} goals measured in the same wave`,
+    baselineFirstWave:
+      "The baseline is the series' first wave: the goal was set against a figure from another survey, which cannot be compared directly.",
+    external: 'For comparison (another survey, not tested)',
+    externalNote: (source: string) =>
+      `The figure comes from ${source}: another questionnaire, another mode and another sample. It is shown as context and not tested against the waves.`,
+    bounded: { below: (bound: string) => `below ${bound}`, above: (bound: string) => `above ${bound}` },
+    boundedNote: (k: number) => `Fewer than ${k} answers on one side: the share is shown as a bound that holds whatever the few answers are.`,
+    sensitivity:
+      'Sensitivity view: one or more settings differ from the planned analysis (weighted, suspicious responses left out, residents only). The verdicts are the planned analysis; use this view to see whether the conclusion holds, not to pick the most favourable one.',
+    planned: 'Planned analysis: weighted, suspicious responses left out, residents only where the wave asks.',
+    weightingFallback: (waves: string) =>
+      `Weighting failed for ${waves}; both sides of the comparison are therefore unweighted, so they are computed alike.`,
+    weightingReason: {
+      no_margins: 'the area has no population figures',
+      empty_category: (variable: string, category: string) => `no respondents in the category ${category} (${variable})`,
+      unknown_category: (variable: string, category: string) => `unknown category ${category} (${variable})`,
+      margins_missed: (gap: string) => `after trimming the weights the sample misses the population figures by ${gap}`,
+      not_converged: 'the weighting did not converge',
+    },
+    margins: (gap: string, trim: string) => `Weights trimmed to ${trim}; largest gap from the population figures ${gap}.`,
+    selfSelected: (waves: string) =>
+      `Indicative: ${waves} could be answered by anyone through an open link. Self-selected answers are not a sample, and the intervals understate the uncertainty.`,
+    suspiciousIgnored: (k: number) => 'Suspicious responses are left out in every wave: at least one wave has fewer than ' + String(k) + ' of them.',
+    population: { residents: 'Residents of the area only', all: 'Everyone who answered for the area (also those who work there or visit)', mixed: 'Residents only where the wave asks' },
+    switches: { population: 'Who counts', residents: 'Residents only (planned)', all: 'Everyone who answered for the area' },
+  },
   sentence: {
     fell: (what: string, from: string, to: string) => `${what} fell from ${from} to ${to}`,
     rose: (what: string, from: string, to: string) => `${what} rose from ${from} to ${to}`,
@@ -102,7 +137,7 @@ export const dashboardEn = {
     directions: { decrease: 'The share should fall', increase: 'The share should rise' },
     baselineKind: 'Baseline',
     baselineWave: 'A closed wave of the series',
-    baselineManual: 'A figure entered by hand (e.g. from the city\'s own survey)',
+    baselineManual: "A figure from another survey (e.g. the city's own): shown as context only; the goal is compared with the series' first wave",
     baselineWaveChoose: 'Wave',
     baselineValue: 'Share in per cent',
     baselineN: 'Number of responses behind it',

@@ -17,7 +17,7 @@ export const resultsDa = {
     avoidsPlaces: 'Undgår steder i nabolaget, fordi de føler sig utrygge',
   },
   tooFew: 'for få svar',
-  interval: (low: string, high: string) => `95 %-interval: ${low} – ${high}`,
+  interval: (low: string, high: string) => `med al sandsynlighed mellem ${low} og ${high}`,
   n: (n: string) => `${n} svar`,
   goals: {
     heading: 'Partnerskabets mål',
@@ -39,8 +39,40 @@ export const resultsDa = {
     source: (source: string) => `Kilde: ${source}`,
     directions: { decrease: 'Andelen skal falde', increase: 'Andelen skal stige' },
   },
+  plain: {
+    asked: 'Det spurgte vi om',
+    counted: (answers: string) => `Vi tæller dem, der svarede: ${answers}.`,
+    who: 'Hvem tæller med',
+    population: { residents: 'Kun dem, der bor i området.', all: 'Alle, der svarede for området.', mixed: 'Kun dem, der bor i området, hvor målingen spurgte om det.' },
+    now: (wave: string) => `Nu (${wave})`,
+    before: (wave: string) => `Før (${wave})`,
+    likely: (low: string, high: string) => `Med al sandsynlighed mellem ${low} og ${high}.`,
+    below: (bound: string) => `Under ${bound} (for få svar til et præcist tal).`,
+    above: (bound: string) => `Over ${bound} (for få svar til et præcist tal).`,
+    changed: 'Hvad har ændret sig',
+    change: {
+      improved: (from: string, to: string) => `Det er blevet bedre: fra ${from} til ${to}. Forskellen er så stor, at den næppe skyldes tilfældigheder.`,
+      worsened: (from: string, to: string) => `Det er blevet værre: fra ${from} til ${to}. Forskellen er så stor, at den næppe skyldes tilfældigheder.`,
+      no_clear_change: (from: string, to: string) => `Ingen klar ændring: fra ${from} til ${to}, men forskellen er så lille, at den kan skyldes tilfældigheder.`,
+    },
+    goal: 'Er målet nået?',
+    target: {
+      met: 'Ja. Selv i den mindst gunstige ende af usikkerheden er målet nået.',
+      not_met: 'Nej. Selv i den mest gunstige ende af usikkerheden er målet ikke nået.',
+      unclear: 'Det kan vi ikke sige endnu: målet ligger inden for usikkerheden.',
+    },
+    unknown: 'Det kan vi ikke sige: for få svar.',
+    context: 'Til sammenligning',
+    contextText: (value: string, source: string) =>
+      `${source} fandt ${value}. Den undersøgelse er lavet på en anden måde, så tallene kan ikke sammenlignes direkte.`,
+    firstWave: 'Vi sammenligner med den første måling i samme serie, fordi den er lavet på samme måde.',
+    selfSelected: 'Alle kunne svare via et åbent link, så svarene er ikke en tilfældig stikprøve. Læs tallene som vejledende.',
+    sure: 'Hvor sikre er vi?',
+    rule:
+      'Et tal fra en spørgeundersøgelse er aldrig helt præcist. Vi siger kun, at målet er nået, eller at noget er blevet bedre eller værre, når forskellen er så stor, at den næppe er tilfældig. Ellers skriver vi, at det endnu er uklart. Vi ser på alle mål fra samme måling under ét, så vi ikke finder en forbedring blot fordi vi har kigget mange steder.',
+  },
   method: {
     heading: 'Sådan er tallene lavet',
-    text: 'Andelene er beregnet blandt dem, der svarede på spørgsmålet; svar som „ved ikke“ tæller ikke med. Hvor der er befolkningstal for området, er svarene vægtet, så aldersgrupper og køn vejer som i befolkningen. Intervallet viser, hvor den sande andel med 95 % sikkerhed ligger. Et tal, der bygger på for få svar, vises ikke, så ingen kan genkendes.',
+    text: 'Andelene er beregnet blandt dem, der svarede på spørgsmålet; svar som „ved ikke“ tæller ikke med. Hvor der er befolkningstal for området, er svarene vægtet, så aldersgrupper og køn vejer som i befolkningen. Under hvert tal står, hvor den sande andel med al sandsynlighed ligger (et 95 %-interval: i 95 af 100 målinger rammer det rigtigt). Et tal, der bygger på for få svar, vises ikke, så ingen kan genkendes.',
   },
 };

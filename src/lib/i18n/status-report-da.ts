@@ -28,7 +28,7 @@ export const statusReportDa = {
     method: 'Om tallene',
   },
   summary: {
-    goals: (met: number, measured: number, year: number) => `${met} af ${measured} målte mål var nået ved udgangen af ${year}.`,
+    goals: (met: number, measured: number, year: number) => `${met} af ${measured} målte mål var nået ved udgangen af ${year} (hele 95 %-intervallet på den rigtige side af målværdien).`,
     goalsNone: (year: number) => `Ingen mål kunne måles ved udgangen af ${year}.`,
     waves: (n: number, year: number) => (n === 1 ? `1 tryghedsmåling blev afsluttet i ${year}.` : `${n} tryghedsmålinger blev afsluttet i ${year}.`),
     initiatives: (n: number, updates: number, year: number) =>

@@ -28,7 +28,7 @@ export const statusReportEn = {
     method: 'About the figures',
   },
   summary: {
-    goals: (met: number, measured: number, year: number) => `${met} of ${measured} measured goals were met at the end of ${year}.`,
+    goals: (met: number, measured: number, year: number) => `${met} of ${measured} measured goals were met at the end of ${year} (the whole 95 % interval on the right side of the target).`,
     goalsNone: (year: number) => `No goal could be measured at the end of ${year}.`,
     waves: (n: number, year: number) => (n === 1 ? `1 perceived-safety survey closed in ${year}.` : `${n} perceived-safety surveys closed in ${year}.`),
     initiatives: (n: number, updates: number, year: number) =>

@@ -50,8 +50,8 @@ import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
 import { loadInstrument, publishedResponseCounts } from '../surveys.ts';
-import { parseEstimateOptions } from './goals.ts';
-import { areaMargins, closedWaves, type EstimateOptions } from './indicators.ts';
+import { parseEstimateOptions, weightingReason } from './goals.ts';
+import { achievedMargins, areaMargins, closedWaves, MARGIN_GAP_LIMIT, TRIM_DEFAULT, type EstimateOptions, type WeightingReport } from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
 // ---------------------------------------------------------------------------
@@ -363,6 +363,8 @@ interface AreaAnswers {
   keys: readonly number[];
   /** Raking weights by position in `respondents`, when asked for and the area has margins; otherwise every weight is 1. */
   weights: Float64Array | undefined;
+  /** Why there are no weights although they were asked for and the area has margins. */
+  weightingFailure?: WeightingReport | undefined;
   /** `${questionId}:${item}` → the column; only the questions asked for are loaded. */
   columns: ReadonlyMap<string, Column>;
   /** Figures already worked out from these answers with these weights. */
@@ -399,7 +401,8 @@ interface AreaEntry {
   columns: Map<string, Column>;
   /** Question ids whose answers are in `columns`. */
   loaded: Set<number>;
-  weighting: { margins: string; weights: Float64Array | undefined } | undefined;
+  /** `failure`: why raking gave no usable weights although the area has margins (see rakedWeights in indicators.ts). */
+  weighting: { margins: string; weights: Float64Array | undefined; failure: WeightingReport | undefined } | undefined;
   /** Unweighted (`u`) and weighted (`w`, to `weighting`) figures. */
   memo: { u: Memo; w: Memo };
 }
@@ -565,9 +568,13 @@ async function loadColumns(db: Queryable, surveyId: number, areaId: number, excl
  * that margin's step), raked with the same trimming. Undefined when the area
  * has no margins or raking is impossible.
  */
-function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuestions: readonly { id: number; key: string }[]): Float64Array | undefined {
+function rakedWeights(
+  entry: AreaEntry,
+  margins: readonly Margin[],
+  marginQuestions: readonly { id: number; key: string }[],
+): { weights: Float64Array | undefined; failure: WeightingReport | undefined } {
   const respondents = entry.respondents;
-  if (margins.length === 0 || respondents.length === 0) return undefined;
+  if (margins.length === 0 || respondents.length === 0) return { weights: undefined, failure: undefined };
   const values = respondents.map((): Record<string, string | null> => ({}));
   for (const m of margins) {
     const question = marginQuestions.find((q) => q.key === m.variable);
@@ -579,12 +586,16 @@ function rakedWeights(entry: AreaEntry, margins: readonly Margin[], marginQuesti
       values[i]![m.variable] = v !== undefined && v in m.targets ? v : null;
     }
   }
-  const result = rake(
-    respondents.map((id, i) => ({ id, values: values[i]! })),
-    margins,
-    { trim: { min: 0.2, max: 5 } },
-  );
-  return result.ok ? Float64Array.from(respondents, (id) => result.weights.get(id) ?? 1) : undefined;
+  const rows = respondents.map((id, i) => ({ id, values: values[i]! }));
+  const result = rake(rows, margins, { trim: TRIM_DEFAULT });
+  if (!result.ok) return { weights: undefined, failure: { status: result.reason, variable: result.variable, category: result.category } };
+  // The goals' rule: weights are used only when every margin is met to within MARGIN_GAP_LIMIT after trimming.
+  const achieved = achievedMargins(rows, margins, result.weights);
+  const maxGap = achieved.reduce((m, a) => Math.max(m, Math.abs(a.achieved - a.target)), 0);
+  if (maxGap > MARGIN_GAP_LIMIT) {
+    return { weights: undefined, failure: { status: 'margins_missed', converged: result.converged, iterations: result.iterations, trim: TRIM_DEFAULT, maxGap, margins: achieved } };
+  }
+  return { weights: Float64Array.from(respondents, (id) => result.weights.get(id) ?? 1), failure: undefined };
 }
 
 /**
@@ -631,7 +642,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
     const missing = [...new Set([...questionIds, ...marginQuestions.map((q) => q.id)])].filter((id) => !entry.loaded.has(id));
     if (missing.length > 0) await loadColumns(tx, surveyId, areaId, options.excludeSuspicious, entry, missing);
     if (reweigh) {
-      entry.weighting = { margins: marginsFingerprint, weights: rakedWeights(entry, margins, marginQuestions) };
+      entry.weighting = { margins: marginsFingerprint, ...rakedWeights(entry, margins, marginQuestions) };
       entry.memo.w = new Map();
     }
     // Kept only once complete; most recently used last, and the oldest goes first.
@@ -641,7 +652,8 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
       areas.delete(oldest);
     }
     const weights = options.weighted ? entry.weighting?.weights : undefined;
-    return { respondents: entry.respondents, keys: entry.keys, weights, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
+    const weightingFailure = options.weighted ? entry.weighting?.failure : undefined;
+    return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
   });
 }
 
@@ -703,10 +715,45 @@ function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answered {
       i = j;
     }
   }
-  const out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+  let out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+  if (ref.question.type === 'multi' && !ref.question.showIf) out = withEveryoneShown(data.respondents.length, out, column);
   data.answered.set(key, out);
   return out;
 }
+
+/**
+ * A multiple-choice share is of everyone who was shown the question, not of
+ * those who ticked something: without skip logic every respondent in scope
+ * saw it, and one who ticked nothing chose none of the options (an empty
+ * set). Someone who answered only "don't know" stays out, as elsewhere.
+ * (A multiple-choice question behind skip logic keeps those who answered.)
+ */
+function withEveryoneShown(total: number, answered: Answered, column: Column | undefined): Answered {
+  if (answered.at.length === total) return answered;
+  // Positions with any stored value (substantive or not): only those with none are added.
+  const stored = new Uint8Array(total);
+  if (column) for (const p of column.at) stored[p] = 1;
+  const sets = [...answered.sets, []];
+  const none = sets.length - 1;
+  const at = new Int32Array(total);
+  const set = new Int32Array(total);
+  let size = 0;
+  let j = 0;
+  for (let position = 0; position < total; position++) {
+    if (j < answered.at.length && answered.at[j] === position) {
+      at[size] = position;
+      set[size] = answered.set[j]!;
+      size++;
+      j++;
+    } else if (!stored[position]) {
+      at[size] = position;
+      set[size] = none;
+      size++;
+    }
+  }
+  return { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
+}
+
 
 // ---------------------------------------------------------------------------
 // Distributions and shares
@@ -958,7 +1005,8 @@ export function waveLabel(wave: Survey, locale: Locale): string {
 
 function weightingNote(wa: { options: AnalysisOptions; data: AreaAnswers }, locale: Locale): string {
   const m = messages(locale).analysis.notes;
-  const parts = [wa.data.weights ? m.weighted : wa.options.weighted ? m.noMargins : m.unweighted, m.substantive];
+  const failed = wa.data.weightingFailure;
+  const parts = [wa.data.weights ? m.weighted : !wa.options.weighted ? m.unweighted : failed ? m.rakingFailed(weightingReason(failed, locale)) : m.noMargins, m.substantive];
   parts.push(wa.options.excludeSuspicious ? m.suspiciousOut : m.suspiciousIn);
   if (wa.options.suspiciousSwitchIgnored) parts.push(m.suspiciousIgnored);
   return parts.join(' ');
@@ -1279,7 +1327,8 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
   const rows: DataTable['rows'] = [];
   const points = new Map<string, { x: string; value: number | null; low?: number; high?: number }[]>(lines.map((l) => [l.key, []]));
   const categories: string[] = [];
-  let note = '';
+  // Each wave's weighting note, with the waves it applies to: a trend's waves can differ (one weighted, one not).
+  const notes = new Map<string, string[]>();
   for (const wave of waves) {
     const label = waveLabel(wave, ctx.locale);
     categories.push(label);
@@ -1288,7 +1337,8 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
     if (!waveRef) continue;
     const options = await analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
     const data = await loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
-    note = weightingNote({ options, data }, ctx.locale);
+    const waveNote = weightingNote({ options, data }, ctx.locale);
+    notes.set(waveNote, [...(notes.get(waveNote) ?? []), label]);
     const dist = distributionOf(data, waveRef, ctx.k);
     for (const line of lines) {
       const e = shareOf(data, waveRef, line.values, ctx.k);
@@ -1296,6 +1346,7 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
       points.get(line.key)!.push(e.suppressed ? { x: label, value: null } : { x: label, value: e.p * 100, low: e.low * 100, high: e.high * 100 });
     }
   }
+  const note = notes.size <= 1 ? ([...notes.keys()][0] ?? '') : [...notes].map(([text, labels]) => `${labels.join(', ')}: ${text}`).join(' ');
   const table: DataTable = {
     id: 'trend',
     title: m.tables.trend(questionText(ref, ctx.locale), areaName(area, ctx.locale)),

@@ -24,19 +24,23 @@ export function goalTitle(status: GoalStatus, locale: Locale): string {
   return locale === 'en' && status.goal.titleEn ? status.goal.titleEn : status.goal.titleDa;
 }
 
-/** The one-sentence summary of a goal's change, or undefined when there is no later wave. */
+/**
+ * The one-sentence summary of a goal's change, or undefined when there is no
+ * later wave. The second half is the change verdict (Holm-adjusted), never the
+ * point estimates alone.
+ */
 export function goalSentence(status: GoalStatus, locale: Locale): string | undefined {
   const m = messages(locale).dashboard.sentence;
   const what = goalTitle(status, locale);
   const { baseline, latest, change } = status;
   if (!baseline || !latest) return undefined;
-  if (baseline.kind === 'suppressed' || latest.kind === 'suppressed' || !change) return m.tooFew(what);
+  if (baseline.kind !== 'estimate' || latest.kind !== 'estimate' || !change) return m.tooFew(what);
   const pct = (p: number) => formatPercent(locale, p, 0);
   const from = pct(baseline.p);
   const to = pct(latest.p);
   if (from === to) return `${m.same(what, to)}; ${m.notSignificant}`;
   const fell = change.difference < 0;
   const head = fell ? m.fell(what, from, to) : m.rose(what, from, to);
-  const tail = change.significant ? (fell ? m.significantFall : m.significantRise) : m.notSignificant;
+  const tail = change.verdict === 'no_clear_change' ? m.notSignificant : fell ? m.significantFall : m.significantRise;
   return `${head}; ${tail}`;
 }

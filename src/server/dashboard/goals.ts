@@ -1,9 +1,12 @@
 /**
  * Goals the partnership tracks, their status and the population margins that
- * weight them. A goal's status compares its baseline (a closed wave, or a
- * reference value entered by hand) with the latest closed wave after it:
- * the change, its 95 % interval (Newcombe), a two-proportion test on
- * effective sample sizes, and whether the target is met. Open waves are never
+ * weight them. A goal's status compares its baseline wave (the goal's, or
+ * for a goal set against an outside figure the series' first wave: same
+ * questionnaire, mode and frame) with the latest closed wave after it: the
+ * change, its 95 % interval (Newcombe), a two-proportion test on effective
+ * sample sizes with Holm's adjustment across the wave's goals, and the
+ * three-state verdicts of src/lib/stats/verdict.ts. An outside figure is
+ * shown as context only. Open waves are never
  * used: their figures would change with every response and could be
  * differenced day by day.
  */
@@ -22,11 +25,23 @@ import {
 } from '../../../db/schema.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { messages } from '../../lib/i18n/index.ts';
-import { wilsonInterval, twoProportionTest } from '../../lib/stats/proportion.ts';
+import { twoProportionTest } from '../../lib/stats/proportion.ts';
+import { ALPHA, changeVerdict, holmAdjust, targetVerdict, type ChangeVerdict, type TargetVerdict } from '../../lib/stats/verdict.ts';
+import { MIN_K } from '../../lib/disclosure/index.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
-import { closedWaves, estimateIndicator, type EstimateOptions, type IndicatorResult } from './indicators.ts';
+import {
+  closedWaves,
+  estimateIndicator,
+  smallSuspiciousGroup,
+  TRIM_DEFAULT,
+  type EstimateOptions,
+  type IndicatorResult,
+  type Population,
+  type TrimBounds,
+  type WeightingReport,
+} from './indicators.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 
 export interface GoalInput {
@@ -127,104 +142,293 @@ export async function listMargins(db: Queryable): Promise<(typeof populationMarg
   return db.select().from(populationMargins).orderBy(asc(populationMargins.areaId), asc(populationMargins.variable), asc(populationMargins.id));
 }
 
-/** An estimate as the dashboard shows it: a wave's or a hand-entered reference. */
+/** A wave's estimate as the dashboard shows it: a share, a worst-case bound (fewer than K on one side), or nothing. */
 export type GoalPoint =
   | { kind: 'suppressed'; label: string }
-  | { kind: 'estimate'; label: string; p: number; low: number; high: number; n: number; effectiveN: number; designEffect: number; weighted: boolean; source?: string };
+  | {
+      kind: 'bounded';
+      label: string;
+      side: 'below' | 'above';
+      bound: number;
+      low: number;
+      high: number;
+      effectiveN: number;
+      weighted: boolean;
+      weighting: WeightingReport;
+      population: Population;
+    }
+  | {
+      kind: 'estimate';
+      label: string;
+      p: number;
+      low: number;
+      high: number;
+      n: number;
+      effectiveN: number;
+      designEffect: number;
+      weighted: boolean;
+      weighting: WeightingReport;
+      population: Population;
+    };
+
+/** A figure from another survey (another instrument, mode or frame): shown as context, never tested against. */
+export interface ExternalReference {
+  p: number;
+  n: number;
+  source: string;
+}
+
+export type WavePoint = GoalPoint & { wave: Survey };
+
+export interface GoalChange {
+  /** latest − baseline, with Newcombe's 95 % interval. */
+  difference: number;
+  low: number;
+  high: number;
+  pValue: number;
+  /** Holm-adjusted over the goals whose latest figure comes from the same wave. */
+  adjustedP: number;
+  /** How many goals share that wave (the Holm family). */
+  familySize: number;
+  /** adjustedP < 0.05. */
+  significant: boolean;
+  verdict: ChangeVerdict;
+}
 
 export interface GoalStatus {
   goal: Goal;
   area: Area;
   series: SurveySeries;
-  baseline: GoalPoint | undefined;
+  /**
+   * The comparison's starting point: always a closed wave of the goal's own
+   * series (same questionnaire, mode and frame). The goal's chosen wave, or
+   * for a goal set up against an outside figure, the series' first closed wave.
+   */
+  baseline: WavePoint | undefined;
+  /** `goal`: the wave the goal names; `first_wave`: the goal names an outside figure, so the series' first wave stands in. */
+  baselineRule: 'goal' | 'first_wave' | undefined;
+  /** The goal's outside figure, if it has one: context only. */
+  external: ExternalReference | undefined;
   /** The latest closed wave after the baseline, if any. */
-  latest: (GoalPoint & { wave: Survey }) | undefined;
-  /** latest − baseline, with its interval and test (on effective sample sizes). */
-  change: { difference: number; low: number; high: number; pValue: number; significant: boolean } | undefined;
-  /** Whether the latest estimate meets the target (undefined without one). */
+  latest: WavePoint | undefined;
+  change: GoalChange | undefined;
+  /** Met / not met / not yet clear (undefined when the latest figure is hidden or there is none). */
+  targetVerdict: TargetVerdict | undefined;
+  /** True only when met, false only when not met; undefined when not yet clear or unknown. */
   targetMet: boolean | undefined;
-  /** Every closed wave's estimate, oldest first (for the trend chart). */
-  trend: (GoalPoint & { wave: Survey })[];
+  /** Every closed wave's estimate, oldest first (the trend chart): the same figures the comparison uses. */
+  trend: WavePoint[];
+  /** How the figures are weighted: both sides of the comparison always on the same basis. */
+  weighting: {
+    requested: boolean;
+    basis: 'weighted' | 'unweighted';
+    /** Waves whose weighting failed or was not possible, with the reason; the comparison then falls back to unweighted on both sides. */
+    problems: { label: string; report: WeightingReport }[];
+  };
+  /** The suspicious switch as applied: to every wave of the goal alike, or to none. */
+  suspicious: { requestedExclude: boolean; excluded: boolean; switchIgnored: boolean };
+  /** Whose answers: residents only where every wave used asks where people live. */
+  population: Population | 'mixed';
+  /** Whether these are the planned figures or a sensitivity view (a switch changed). */
+  view: 'planned' | 'sensitivity';
+  /**
+   * Labels of compared waves that anyone could answer via an open link (mode
+   * `open` or `both`): their answers are partly self-selected, the intervals
+   * assume a random sample, so the verdicts are indicative only.
+   */
+  selfSelected: string[];
 }
 
 function point(result: IndicatorResult, label: string): GoalPoint {
-  return result.suppressed ? { kind: 'suppressed', label } : { kind: 'estimate', label, ...result };
+  if (result.suppressed === true) return { kind: 'suppressed', label };
+  if (result.suppressed === 'bounded') {
+    const { suppressed: _s, ...rest } = result;
+    return { kind: 'bounded', label, ...rest };
+  }
+  const { suppressed: _s, ...rest } = result;
+  return { kind: 'estimate', label, ...rest };
 }
 
 function waveLabel(wave: Survey, locale: 'da' | 'en'): string {
   return locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa;
 }
 
-/** A goal's status with the given options (weighting, suspicious switch, K). */
-export async function goalStatus(db: Queryable, goal: Goal, options: EstimateOptions & { locale: 'da' | 'en' }): Promise<GoalStatus> {
+export type GoalOptions = EstimateOptions & { locale: 'da' | 'en' };
+
+/** The planned analysis: weighted, suspicious responses out, residents only, default trimming. Anything else is a sensitivity view. */
+export function isPlannedView(options: EstimateOptions): boolean {
+  const trim = options.trim ?? TRIM_DEFAULT;
+  return (
+    options.weighted &&
+    options.excludeSuspicious &&
+    (options.population ?? 'residents') === 'residents' &&
+    trim.min === TRIM_DEFAULT.min &&
+    trim.max === TRIM_DEFAULT.max
+  );
+}
+
+/** A goal's status with the given options (weighting, suspicious switch, population, K). */
+export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions): Promise<GoalStatus> {
   const [area] = await db.select().from(areas).where(eq(areas.id, goal.areaId)).limit(1);
   const [series] = await db.select().from(surveySeries).where(eq(surveySeries.id, goal.seriesId)).limit(1);
   const def = { questionKey: goal.questionKey, item: goal.item, successValues: goal.successValues };
   const waves = await closedWaves(db, goal.seriesId);
-  const trend: (GoalPoint & { wave: Survey })[] = [];
-  for (const wave of waves) trend.push({ ...point(await estimateIndicator(db, def, wave.id, goal.areaId, options), waveLabel(wave, options.locale)), wave });
+  const K = Math.max(MIN_K, options.k);
 
-  let baseline: GoalPoint | undefined;
-  let after = waves;
-  if (goal.baselineSurveyId !== null) {
-    const index = waves.findIndex((w) => w.id === goal.baselineSurveyId);
-    baseline = index >= 0 ? trend[index] : undefined;
-    after = index >= 0 ? waves.slice(index + 1) : [];
-  } else if (goal.baselineValue !== null && goal.baselineN !== null) {
-    const { low, high } = wilsonInterval(goal.baselineValue * goal.baselineN, goal.baselineN);
-    const m = messages(options.locale).dashboard;
-    baseline = {
-      kind: 'estimate',
-      label: m.manualBaseline,
-      p: goal.baselineValue,
-      low,
-      high,
-      n: goal.baselineN,
-      effectiveN: goal.baselineN,
-      designEffect: 1,
-      weighted: false,
-      source: goal.baselineSource ?? '',
+  // "Include suspicious" applies to every wave of the goal or to none: where any wave has 1…K−1 of them, all leave them out.
+  let switchIgnored = false;
+  if (!options.excludeSuspicious) {
+    for (const w of waves) if (await smallSuspiciousGroup(db, w.id, goal.areaId, K)) switchIgnored = true;
+  }
+  const estimateOptions: EstimateOptions = { ...options, excludeSuspicious: options.excludeSuspicious || switchIgnored };
+  const estimate = async (wave: Survey, o: EstimateOptions): Promise<WavePoint> => ({
+    ...point(await estimateIndicator(db, def, wave.id, goal.areaId, o), waveLabel(wave, options.locale)),
+    wave,
+  });
+  let trend: WavePoint[] = [];
+  for (const wave of waves) trend.push(await estimate(wave, estimateOptions));
+
+  const external: ExternalReference | undefined =
+    goal.baselineValue !== null && goal.baselineN !== null ? { p: goal.baselineValue, n: goal.baselineN, source: goal.baselineSource ?? '' } : undefined;
+  const baselineRule: GoalStatus['baselineRule'] = goal.baselineSurveyId !== null ? 'goal' : waves.length > 0 ? 'first_wave' : undefined;
+  const baselineId = goal.baselineSurveyId ?? waves[0]?.id;
+
+  // The same weighting basis on both sides: if either side could not be weighted, neither is.
+  const problems: GoalStatus['weighting']['problems'] = [];
+  for (const t of trend) {
+    if (options.weighted && t.kind !== 'suppressed' && !t.weighted) problems.push({ label: t.label, report: t.weighting });
+  }
+  let basis: 'weighted' | 'unweighted' = options.weighted ? 'weighted' : 'unweighted';
+  if (options.weighted && problems.length > 0) {
+    basis = 'unweighted';
+    const unweighted = { ...estimateOptions, weighted: false };
+    trend = await Promise.all(waves.map((w) => estimate(w, unweighted)));
+  }
+
+  const compared = compareTrend(goal, trend, baselineId);
+  const populations = new Set(trend.flatMap((t) => (t.kind === 'suppressed' ? [] : [t.population])));
+  return {
+    goal,
+    area: area!,
+    series: series!,
+    ...compared,
+    baselineRule,
+    external,
+    trend,
+    weighting: { requested: options.weighted, basis, problems },
+    suspicious: { requestedExclude: options.excludeSuspicious, excluded: estimateOptions.excludeSuspicious, switchIgnored },
+    population: populations.size > 1 ? 'mixed' : ([...populations][0] ?? (options.population ?? 'residents')),
+    view: isPlannedView(options) ? 'planned' : 'sensitivity',
+    selfSelected: [compared.baseline, compared.latest].flatMap((t) => (t && t.wave.mode !== 'invitation' ? [t.label] : [])),
+  };
+}
+
+/**
+ * Baseline, latest, change and verdicts from a goal's trend (all of it, or
+ * the waves closed by a date for the annual report): the baseline is the
+ * wave `baselineId` if it is in the trend, the latest the last wave after it.
+ * The change's adjusted p-value is its own until `applyHolm` sees the family.
+ */
+export function compareTrend(
+  goal: Goal,
+  trend: readonly WavePoint[],
+  baselineId: number | undefined,
+): Pick<GoalStatus, 'baseline' | 'latest' | 'change' | 'targetVerdict' | 'targetMet'> {
+  const index = baselineId === undefined ? -1 : trend.findIndex((t) => t.wave.id === baselineId);
+  const baseline = index >= 0 ? trend[index] : undefined;
+  const latest = index >= 0 ? trend.slice(index + 1).at(-1) : undefined;
+  let change: GoalChange | undefined;
+  if (baseline?.kind === 'estimate' && latest?.kind === 'estimate') {
+    const t = twoProportionTest({ p: baseline.p, effectiveN: baseline.effectiveN }, { p: latest.p, effectiveN: latest.effectiveN });
+    change = {
+      difference: t.difference,
+      low: t.low,
+      high: t.high,
+      pValue: t.pValue,
+      adjustedP: t.pValue,
+      familySize: 1,
+      significant: t.pValue < ALPHA,
+      verdict: changeVerdict(t.difference, t.pValue, goal.direction),
     };
   }
-  const lastWave = after.at(-1);
-  const latest = lastWave ? trend.find((t) => t.wave.id === lastWave.id) : undefined;
-
-  let change: GoalStatus['change'];
-  if (baseline?.kind === 'estimate' && latest?.kind === 'estimate') {
-    const test = twoProportionTest({ p: baseline.p, effectiveN: baseline.effectiveN }, { p: latest.p, effectiveN: latest.effectiveN });
-    change = { difference: test.difference, low: test.low, high: test.high, pValue: test.pValue, significant: test.significant };
-  }
-  const targetMet =
-    latest?.kind === 'estimate' ? (goal.direction === 'decrease' ? latest.p <= goal.targetValue : latest.p >= goal.targetValue) : undefined;
-  return { goal, area: area!, series: series!, baseline, latest, change, targetMet, trend };
+  const verdict = latest === undefined || latest.kind === 'suppressed' ? undefined : targetVerdict(latest, goal.targetValue, goal.direction);
+  return { baseline, latest, change, targetVerdict: verdict, targetMet: verdict === 'met' ? true : verdict === 'not_met' ? false : undefined };
 }
 
-export async function listGoalStatuses(db: Queryable, options: EstimateOptions & { locale: 'da' | 'en' }): Promise<GoalStatus[]> {
+/**
+ * Holm's adjustment across the goals whose latest figure comes from the same
+ * wave: the change verdicts are read off the adjusted p-values, so testing
+ * three goals at once does not triple the chance of a false "improved".
+ */
+export function applyHolm(statuses: readonly GoalStatus[]): GoalStatus[] {
+  const families = new Map<number, number[]>();
+  statuses.forEach((s, i) => {
+    if (s.change && s.latest) families.set(s.latest.wave.id, [...(families.get(s.latest.wave.id) ?? []), i]);
+  });
+  const out = statuses.map((s) => ({ ...s }));
+  for (const members of families.values()) {
+    const adjusted = holmAdjust(members.map((i) => statuses[i]!.change!.pValue));
+    members.forEach((i, j) => {
+      const s = out[i]!;
+      const c = s.change!;
+      const adjustedP = adjusted[j]!;
+      s.change = { ...c, adjustedP, familySize: members.length, significant: adjustedP < ALPHA, verdict: changeVerdict(c.difference, adjustedP, s.goal.direction) };
+    });
+  }
+  return out;
+}
+
+export async function listGoalStatuses(db: Queryable, options: GoalOptions): Promise<GoalStatus[]> {
   const statuses: GoalStatus[] = [];
   for (const g of await listGoals(db)) statuses.push(await goalStatus(db, g, options));
-  return statuses;
+  return applyHolm(statuses);
 }
 
-/** Dashboard options from a page's query: `vaegtet=0` for unweighted, `mistaenkelige=med` to keep suspicious responses. */
+/**
+ * Dashboard options from a page's query. The default is the planned analysis;
+ * each switch gives a sensitivity view: `vaegtet=0` unweighted,
+ * `mistaenkelige=med` keeps suspicious responses, `population=alle` counts
+ * everyone who named the area (not only residents), `trim=0.1-10` other
+ * trimming bounds for the weights.
+ */
 export function parseEstimateOptions(params: URLSearchParams, k: number): EstimateOptions {
-  return { k, weighted: params.get('vaegtet') !== '0', excludeSuspicious: params.get('mistaenkelige') !== 'med' };
+  const trimMatch = /^(\d+(?:[.,]\d+)?)-(\d+(?:[.,]\d+)?)$/.exec(params.get('trim') ?? '');
+  let trim: TrimBounds | undefined;
+  if (trimMatch) {
+    const min = Number(trimMatch[1]!.replace(',', '.'));
+    const max = Number(trimMatch[2]!.replace(',', '.'));
+    if (min >= 0 && min <= 1 && max >= 1 && Number.isFinite(max)) trim = { min, max };
+  }
+  return {
+    k,
+    weighted: params.get('vaegtet') !== '0',
+    excludeSuspicious: params.get('mistaenkelige') !== 'med',
+    population: params.get('population') === 'alle' ? 'all' : 'residents',
+    ...(trim ? { trim } : {}),
+  };
 }
 
 const share = (p: GoalPoint | undefined, field: 'p' | 'low' | 'high' | 'n'): TableValue =>
-  p === undefined ? null : p.kind === 'suppressed' ? SUPPRESSED : p[field];
+  p === undefined ? null : p.kind === 'estimate' ? p[field] : p.kind === 'bounded' && (field === 'low' || field === 'high') ? p[field] : SUPPRESSED;
 
 /** The goals as a table (page and export). */
 export async function goalsTable(ctx: TableContext): Promise<DataTable> {
   const m = messages(ctx.locale).dashboard;
+  const v = m.verdict;
   const options = { ...parseEstimateOptions(ctx.params, ctx.k), locale: ctx.locale };
   const statuses = await listGoalStatuses(ctx.db, options);
   const name = (x: { nameDa: string; nameEn: string | null }) => (ctx.locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
+  const notes = [isPlannedView(options) ? v.planned : v.sensitivity, options.weighted ? m.weightedNote : m.unweightedNote, v.rule];
+  for (const s of statuses) {
+    if (s.weighting.problems.length > 0) notes.push(`${goalName(s, ctx.locale)}: ${weightingWarning(s, ctx.locale)}`);
+  }
   return {
     id: 'goals',
     title: m.goalsTable,
     columns: [
       { key: 'goal', label: m.columns.goal },
       { key: 'area', label: m.columns.area },
+      { key: 'baselineWave', label: m.columns.baseline },
       { key: 'baseline', label: m.columns.baseline, kind: 'share' },
       { key: 'baselineN', label: m.columns.baselineN, kind: 'count' },
       { key: 'latestWave', label: m.columns.latestWave },
@@ -237,14 +441,18 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       { key: 'changeLow', label: m.columns.changeLow, kind: 'share' },
       { key: 'changeHigh', label: m.columns.changeHigh, kind: 'share' },
       { key: 'pValue', label: m.columns.pValue, kind: 'decimal' },
-      { key: 'significant', label: m.columns.significant },
+      { key: 'adjustedP', label: v.adjustedP, kind: 'decimal' },
+      { key: 'changeVerdict', label: v.changeColumn },
       { key: 'target', label: m.columns.target, kind: 'share' },
       { key: 'targetDate', label: m.columns.targetDate },
-      { key: 'targetMet', label: m.columns.targetMet },
+      { key: 'targetVerdict', label: v.targetColumn },
+      { key: 'external', label: v.external, kind: 'share' },
+      { key: 'basis', label: m.options.legend },
     ],
     rows: statuses.map((s) => ({
-      goal: ctx.locale === 'en' && s.goal.titleEn ? s.goal.titleEn : s.goal.titleDa,
+      goal: goalName(s, ctx.locale),
       area: name(s.area),
+      baselineWave: s.baseline ? s.baseline.label : null,
       baseline: share(s.baseline, 'p'),
       baselineN: share(s.baseline, 'n'),
       latestWave: s.latest ? s.latest.label : null,
@@ -252,18 +460,47 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       latestLow: share(s.latest, 'low'),
       latestHigh: share(s.latest, 'high'),
       latestN: share(s.latest, 'n'),
-      designEffect: s.latest === undefined ? null : s.latest.kind === 'suppressed' ? SUPPRESSED : s.latest.designEffect,
+      designEffect: s.latest === undefined ? null : s.latest.kind === 'estimate' ? s.latest.designEffect : SUPPRESSED,
       change: s.change?.difference ?? null,
       changeLow: s.change?.low ?? null,
       changeHigh: s.change?.high ?? null,
       pValue: s.change?.pValue ?? null,
-      significant: s.change ? (s.change.significant ? m.yes : m.no) : null,
+      adjustedP: s.change?.adjustedP ?? null,
+      changeVerdict: s.change ? v.change[s.change.verdict] : null,
       target: s.goal.targetValue,
       targetDate: s.goal.targetDate,
-      targetMet: s.targetMet === undefined ? null : s.targetMet ? m.yes : m.no,
+      targetVerdict: s.targetVerdict === undefined ? null : v.target[s.targetVerdict],
+      external: s.external?.p ?? null,
+      basis: s.weighting.basis === 'weighted' ? m.options.weighted : m.options.unweighted,
     })),
-    note: options.weighted ? m.weightedNote : m.unweightedNote,
+    note: notes.join(' '),
   };
+}
+
+function goalName(s: GoalStatus, locale: 'da' | 'en'): string {
+  return locale === 'en' && s.goal.titleEn ? s.goal.titleEn : s.goal.titleDa;
+}
+
+/** Why a report's weighting was not used, in words. */
+export function weightingReason(report: WeightingReport, locale: 'da' | 'en'): string {
+  const r = messages(locale).dashboard.verdict.weightingReason;
+  switch (report.status) {
+    case 'no_margins':
+      return r.no_margins;
+    case 'empty_category':
+    case 'unknown_category':
+      return r[report.status](report.variable, report.category);
+    case 'margins_missed':
+      return r.margins_missed(`${(report.maxGap * 100).toFixed(1)} ${locale === 'da' ? 'procentpoint' : 'percentage points'}`);
+    default:
+      return '';
+  }
+}
+
+/** The warning when a comparison fell back to unweighted: which waves and why. */
+export function weightingWarning(s: GoalStatus, locale: 'da' | 'en'): string {
+  const waves = s.weighting.problems.map((p) => `${p.label} (${weightingReason(p.report, locale)})`).join(', ');
+  return messages(locale).dashboard.verdict.weightingFallback(waves);
 }
 
 export const tables: Record<string, TableBuilder> = { goals: goalsTable };

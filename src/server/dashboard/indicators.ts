@@ -8,11 +8,14 @@
  * "don't know" and "prefer not to say" are left out. An estimate resting on
  * fewer than K answers is suppressed (no share, no n). Responses flagged as
  * suspicious (too fast, straight-lining) can be left out with one switch.
+ * Where the wave asks the relation question, only residents count by default
+ * (the goal and the weighting margins are about residents).
  */
 import { and, asc, count, eq, inArray, isNull, max, sum } from 'drizzle-orm';
 import { answers, populationMargins, questions, responses, surveys, type Survey } from '../../../db/schema.ts';
 import { addKeys, MIN_K, publishCount } from '../../lib/disclosure/index.ts';
-import { proportionEstimate } from '../../lib/stats/proportion.ts';
+import { proportionEstimate, wilsonInterval } from '../../lib/stats/proportion.ts';
+import { kishDesignEffect } from '../../lib/stats/weights.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { DONT_KNOW, PREFER_NOT } from '../../lib/survey/instrument.ts';
 import type { Queryable } from '../db/connection.ts';
@@ -36,7 +39,57 @@ export interface EstimateOptions {
   weighted: boolean;
   /** Leave out responses flagged as suspicious. */
   excludeSuspicious: boolean;
+  /**
+   * Whose answers: `residents` (the default) keeps those who said they live in
+   * the area, where the wave asks the relation question (the margins that
+   * weight the figures describe residents); `all` keeps everyone who named
+   * the area, residents, workers and visitors alike.
+   */
+  population?: Population;
+  /** Bounds for the raking weights relative to mean 1; default TRIM_DEFAULT. */
+  trim?: TrimBounds;
 }
+
+export type Population = 'residents' | 'all';
+
+export interface TrimBounds {
+  min: number;
+  max: number;
+}
+
+/**
+ * Default trimming of raking weights: no respondent counts for less than a
+ * fifth or more than five times the average. Wider bounds meet the margins
+ * more closely at the cost of a larger design effect.
+ */
+export const TRIM_DEFAULT: TrimBounds = { min: 0.2, max: 5 };
+
+/**
+ * The largest gap (in share, 0.01 = 1 percentage point) allowed between a
+ * weighted margin and its population target after trimming. Beyond it the
+ * weights do not describe the population they claim to, and the estimate is
+ * reported unweighted with the reason.
+ */
+export const MARGIN_GAP_LIMIT = 0.01;
+
+/** The relation question and the answer that makes a respondent a resident of the area. */
+export const RELATION_QUESTION = 'relation';
+export const RESIDENT_VALUE = 'resident';
+
+/** How the weighting of one estimate went: applied, not asked for, or why not. */
+export type WeightingReport =
+  | { status: 'not_requested' }
+  | { status: 'no_margins' }
+  | { status: 'empty_category' | 'unknown_category'; variable: string; category: string }
+  | {
+      status: 'weighted' | 'margins_missed';
+      converged: boolean;
+      iterations: number;
+      trim: TrimBounds;
+      /** Largest |achieved − target| over all margin categories. */
+      maxGap: number;
+      margins: { variable: string; category: string; target: number; achieved: number }[];
+    };
 
 export type IndicatorResult =
   | { suppressed: true }
@@ -53,6 +106,29 @@ export type IndicatorResult =
       designEffect: number;
       /** Whether weights were applied (false when asked but the area has no usable margins). */
       weighted: boolean;
+      weighting: WeightingReport;
+      /** Whose answers were counted: residents only only when the wave asks the relation question. */
+      population: Population;
+    }
+  | {
+      /**
+       * Fewer than K respondents gave a counted answer (`below`) or an
+       * uncounted one (`above`): the share is not shown, but the worst case
+       * consistent with "fewer than K" is, so a share near 0 or 1 does not
+       * vanish. `bound` is the largest (below) or smallest (above) weighted
+       * share that K−1 respondents could make, from the weights alone; the
+       * interval is Wilson's on the effective n at that bound, widened to 0
+       * (below) or 1 (above). It reveals nothing the "fewer than K" does not.
+       */
+      suppressed: 'bounded';
+      side: 'below' | 'above';
+      bound: number;
+      low: number;
+      high: number;
+      effectiveN: number;
+      weighted: boolean;
+      weighting: WeightingReport;
+      population: Population;
     };
 
 /** A series' closed waves, oldest first: the only waves whose figures are final. */
@@ -96,7 +172,9 @@ export async function answersInScope(db: Queryable, scope: RespondentScope, ques
         eq(responses.areaId, scope.areaId),
         scope.excludeSuspicious ? eq(responses.suspicious, false) : undefined,
       ),
-    );
+    )
+    // "The first value" must be the first stored, not whatever order the database returns.
+    .orderBy(asc(answers.responseId), asc(answers.id));
   for (const r of rows) if (!out.has(r.responseId)) out.set(r.responseId, r.value);
   return out;
 }
@@ -125,14 +203,24 @@ export interface Weights {
 }
 
 /**
- * Raking weights for respondents of a wave in an area, or undefined when the
- * area has no margins or raking is impossible (a margin category nobody in
- * the sample belongs to). A respondent who did not give a margin variable
- * (or gave a value the margins do not list) is left out of that variable's step.
+ * Raking weights for respondents of a wave in an area, with a report of how
+ * the raking went. The weights come back only when they describe the
+ * population: the area has margins, no margin category is empty, and after
+ * trimming every weighted margin is within MARGIN_GAP_LIMIT of its target
+ * (convergence of the iteration is reported; trimmed weights rarely meet the
+ * margins exactly, so the gap decides). A respondent who did not give a
+ * margin variable (or gave a value the margins do not list) is left out of
+ * that variable's step.
  */
-export async function respondentWeights(db: Queryable, surveyId: number, areaId: number, responseIds: readonly number[]): Promise<Weights | undefined> {
+export async function rakedWeights(
+  db: Queryable,
+  surveyId: number,
+  areaId: number,
+  responseIds: readonly number[],
+  trim: TrimBounds = TRIM_DEFAULT,
+): Promise<{ weights: Weights | undefined; report: WeightingReport }> {
   const margins = await areaMargins(db, areaId);
-  if (margins.length === 0 || responseIds.length === 0) return undefined;
+  if (margins.length === 0 || responseIds.length === 0) return { weights: undefined, report: { status: 'no_margins' } };
   const values = new Map<number, Record<string, string | null>>(responseIds.map((id) => [id, {}]));
   for (const m of margins) {
     // Everyone in the area, suspicious or not: those left out are simply not asked for below.
@@ -142,13 +230,80 @@ export async function respondentWeights(db: Queryable, surveyId: number, areaId:
       values.get(id)![m.variable] = v !== undefined && v in m.targets ? v : null;
     }
   }
-  const result = rake(
-    responseIds.map((id) => ({ id, values: values.get(id)! })),
-    margins,
-    { trim: { min: 0.2, max: 5 } },
-  );
-  if (!result.ok) return undefined;
-  return { weights: result.weights, designEffect: result.designEffect, effectiveN: result.effectiveN };
+  const respondents = responseIds.map((id) => ({ id, values: values.get(id)! }));
+  const result = rake(respondents, margins, { trim });
+  if (!result.ok) return { weights: undefined, report: { status: result.reason, variable: result.variable, category: result.category } };
+  const achieved = achievedMargins(respondents, margins, result.weights);
+  const maxGap = achieved.reduce((m, a) => Math.max(m, Math.abs(a.achieved - a.target)), 0);
+  const report: WeightingReport = {
+    status: maxGap <= MARGIN_GAP_LIMIT ? 'weighted' : 'margins_missed',
+    converged: result.converged,
+    iterations: result.iterations,
+    trim,
+    maxGap,
+    margins: achieved,
+  };
+  if (report.status !== 'weighted') return { weights: undefined, report };
+  return { weights: { weights: result.weights, designEffect: result.designEffect, effectiveN: result.effectiveN }, report };
+}
+
+/** Each margin category's target share and the weighted share the weights reach among those who gave the variable. */
+export function achievedMargins(
+  respondents: readonly { id: number; values: Readonly<Record<string, string | null>> }[],
+  margins: readonly Margin[],
+  weights: ReadonlyMap<number, number>,
+): { variable: string; category: string; target: number; achieved: number }[] {
+  const out: { variable: string; category: string; target: number; achieved: number }[] = [];
+  for (const m of margins) {
+    const total = Object.values(m.targets).reduce((s, t) => s + t, 0);
+    const sums = new Map<string, number>();
+    let answered = 0;
+    for (const r of respondents) {
+      const v = r.values[m.variable];
+      if (v === null || v === undefined) continue;
+      const w = weights.get(r.id) ?? 0;
+      sums.set(v, (sums.get(v) ?? 0) + w);
+      answered += w;
+    }
+    for (const [category, t] of Object.entries(m.targets)) {
+      out.push({ variable: m.variable, category, target: t / total, achieved: answered > 0 ? (sums.get(category) ?? 0) / answered : 0 });
+    }
+  }
+  return out;
+}
+
+/** Raking weights, or undefined when the area has no margins or raking fails (see rakedWeights for the reason). */
+export async function respondentWeights(db: Queryable, surveyId: number, areaId: number, responseIds: readonly number[], trim?: TrimBounds): Promise<Weights | undefined> {
+  return (await rakedWeights(db, surveyId, areaId, responseIds, trim)).weights;
+}
+
+/** Whether the wave asks the relation question ("live or work"), so residents can be told apart. */
+export async function hasRelationQuestion(db: Queryable, surveyId: number): Promise<boolean> {
+  const [q] = await db
+    .select({ id: questions.id })
+    .from(questions)
+    .where(and(eq(questions.surveyId, surveyId), eq(questions.key, RELATION_QUESTION)))
+    .limit(1);
+  return q !== undefined;
+}
+
+/** Ids of the respondents who ticked "I live here" in the relation question (a multiple choice: all its stored values count). */
+export async function residentIds(db: Queryable, surveyId: number, areaId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ responseId: answers.responseId })
+    .from(answers)
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .innerJoin(responses, eq(responses.id, answers.responseId))
+    .where(
+      and(
+        eq(questions.surveyId, surveyId),
+        eq(questions.key, RELATION_QUESTION),
+        eq(answers.value, RESIDENT_VALUE),
+        eq(responses.surveyId, surveyId),
+        eq(responses.areaId, areaId),
+      ),
+    );
+  return new Set(rows.map((r) => r.responseId));
 }
 
 /**
@@ -204,19 +359,35 @@ function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
 async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
   const K = Math.max(MIN_K, options.k);
   const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K));
-  const ids = await respondentsInArea(db, surveyId, areaId, excludeSuspicious);
+  const small = (n: number) => n > 0 && n < K;
+  // Residents only where the wave can tell them apart: the goal is about people who live in the area.
+  let population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId)) ? 'residents' : 'all';
+  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious);
+  let residents = population === 'residents' ? await residentIds(db, surveyId, areaId) : undefined;
+  // As with the suspicious switch: leaving out 1…K−1 non-residents would let "everyone" minus "residents" give their answers.
+  if (residents !== undefined && small(everyone.filter((id) => !residents!.has(id)).length)) {
+    residents = undefined;
+    population = 'all';
+  }
+  const inPopulation = (id: number) => residents === undefined || residents.has(id);
+  const ids = everyone.filter(inPopulation);
   const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
-  const substantive = [...given].filter(([, v]) => v !== DONT_KNOW && v !== PREFER_NOT);
+  const substantive = [...given].filter(([id, v]) => inPopulation(id) && v !== DONT_KNOW && v !== PREFER_NOT);
   const success = new Set(def.successValues);
   const counted = substantive.filter(([, v]) => success.has(v)).length;
-  const small = (n: number) => n > 0 && n < K;
-  if (substantive.length < K || small(counted) || small(substantive.length - counted)) return { suppressed: true };
+  if (substantive.length < K) return { suppressed: true };
+  let weights: Weights | undefined;
+  let weighting: WeightingReport = { status: 'not_requested' };
+  if (options.weighted) ({ weights, report: weighting } = await rakedWeights(db, surveyId, areaId, ids, options.trim ?? TRIM_DEFAULT));
+  const weightOf = (id: number) => weights?.weights.get(id) ?? 1;
+  if (small(counted) || small(substantive.length - counted)) {
+    return boundedEstimate(substantive.map(([id]) => weightOf(id)), K, small(counted) ? 'below' : 'above', weights !== undefined, weighting, population);
+  }
   // The n shown is the engine's published count of the substantive answers (their respondents' record keys
   // summed), as the analysis pages show it; when the noise takes it below K the estimate is not shown there either.
   const shownN = publishCount(substantive.length, await keySum(db, substantive.map(([id]) => id)), K);
   if (shownN === undefined) return { suppressed: true };
-  const weights = options.weighted ? await respondentWeights(db, surveyId, areaId, ids) : undefined;
-  const estimate = proportionEstimate(substantive.map(([id, v]) => ({ weight: weights?.weights.get(id) ?? 1, success: success.has(v) })));
+  const estimate = proportionEstimate(substantive.map(([id, v]) => ({ weight: weightOf(id), success: success.has(v) })));
   return {
     suppressed: false,
     p: estimate.p,
@@ -226,6 +397,8 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
     effectiveN: estimate.effectiveN,
     designEffect: estimate.designEffect,
     weighted: weights !== undefined,
+    weighting,
+    population,
   };
 }
 
@@ -241,6 +414,30 @@ async function keySum(db: Queryable, responseIds: readonly number[]): Promise<nu
     key = addKeys(key, ...rows.map((r) => r.cellKey));
   }
   return key;
+}
+
+/**
+ * The worst case of a share resting on 1 to K−1 respondents (see the
+ * `bounded` result): from the weights of everyone who answered and K alone,
+ * never from who gave which answer.
+ */
+export function boundedEstimate(
+  weights: readonly number[],
+  K: number,
+  side: 'below' | 'above',
+  weighted: boolean,
+  weighting: WeightingReport,
+  population: Population,
+): IndicatorResult {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const largest = [...weights].sort((a, b) => b - a).slice(0, K - 1).reduce((s, w) => s + w, 0);
+  const share = Math.min(1, largest / total);
+  const { effectiveN } = kishDesignEffect(weights);
+  const bound = side === 'below' ? share : 1 - share;
+  const interval = wilsonInterval(bound * effectiveN, effectiveN);
+  return side === 'below'
+    ? { suppressed: 'bounded', side, bound, low: 0, high: interval.high, effectiveN, weighted, weighting, population }
+    : { suppressed: 'bounded', side, bound, low: interval.low, high: 1, effectiveN, weighted, weighting, population };
 }
 
 /** Whether a wave's area has between 1 and K−1 responses flagged as suspicious. */

@@ -7,11 +7,12 @@
  * page never shows what a staff page suppresses.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { surveys, surveySeries, type Area, type GoalDirection, type Survey, type SurveySeries } from '../../../db/schema.ts';
+import { questions, surveys, surveySeries, type Area, type GoalDirection, type Survey, type SurveySeries } from '../../../db/schema.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import type { Queryable } from '../db/connection.ts';
-import { listGoalStatuses, parseEstimateOptions, type GoalPoint } from './goals.ts';
+import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
+import { listGoalStatuses, parseEstimateOptions, type GoalPoint, type GoalStatus } from './goals.ts';
 import { waveAreas, waveLabel, waveShares, type ShareDefinition, type ShownEstimate } from './analysis.ts';
 
 /** The headline figures, in the order shown. Labels live in the `results` catalogue under `headlines`. */
@@ -33,21 +34,36 @@ export interface PublishedWave {
   areas: { area: Area; figures: Partial<Record<HeadlineId, ShownEstimate>> }[];
 }
 
-/** A goal's figure: `label` names its wave (or says it was entered by hand, with `source`); `n` is its substantive answers. */
-export type PublicPoint = { kind: 'suppressed'; label: string } | { kind: 'estimate'; label: string; p: number; low: number; high: number; n: number; source?: string };
+/** A goal's figure: `label` names its wave; `n` is its substantive answers. `bounded`: fewer than K on one side, shown as a bound. */
+export type PublicPoint =
+  | { kind: 'suppressed'; label: string }
+  | { kind: 'bounded'; label: string; side: 'below' | 'above'; bound: number }
+  | { kind: 'estimate'; label: string; p: number; low: number; high: number; n: number };
 
 export interface PublicGoal {
   title: string;
   area: Area;
   direction: GoalDirection;
+  /** What was asked, and which answers count. */
+  question: string | undefined;
+  answers: string[];
+  /** Residents only, or everyone who answered for the area. */
+  population: GoalStatus['population'];
+  /** Always a wave of the same series. */
   baseline: PublicPoint | undefined;
+  /** The series' first wave stands in for an outside figure. */
+  baselineFirstWave: boolean;
+  /** An outside figure: context only, never compared. */
+  external: { p: number; source: string } | undefined;
   latest: PublicPoint;
-  /** latest − baseline with its 95 % interval, when both are shown. */
-  change: { difference: number; low: number; high: number; significant: boolean } | undefined;
+  /** latest − baseline with its 95 % interval and verdict, when both are shown. */
+  change: { difference: number; low: number; high: number; verdict: ChangeVerdict; familySize: number } | undefined;
   target: number;
   targetDate: string;
-  /** Undefined when the latest figure is suppressed. */
-  targetMet: boolean | undefined;
+  /** Undefined when the latest figure is hidden. */
+  targetVerdict: TargetVerdict | undefined;
+  /** Whether a compared wave could be answered through an open link (self-selected answers): figures are indicative. */
+  selfSelected: boolean;
 }
 
 export interface PublicResults {
@@ -66,9 +82,28 @@ async function publishedWaves(db: Queryable): Promise<{ wave: Survey; series: Su
 }
 
 function toPublic(point: GoalPoint, shown: ShownEstimate | undefined): PublicPoint {
+  // A bound reveals nothing beyond "fewer than K", so it is shown whatever the wave tables show.
+  if (point.kind === 'bounded') return { kind: 'bounded', label: point.label, side: point.side, bound: point.bound };
   // The goal's own estimate is shown only where the dashboard's rules show the same share.
   if (point.kind === 'suppressed' || shown === undefined || shown.suppressed) return { kind: 'suppressed', label: point.label };
-  return { kind: 'estimate', label: point.label, p: point.p, low: point.low, high: point.high, n: point.n, ...(point.source === undefined ? {} : { source: point.source }) };
+  return { kind: 'estimate', label: point.label, p: point.p, low: point.low, high: point.high, n: point.n };
+}
+
+/** The question's wording and the counted answers' labels, from the wave's questionnaire. */
+async function questionWording(db: Queryable, surveyId: number, key: string, item: string | null, values: readonly string[], locale: Locale): Promise<{ question: string | undefined; answers: string[] }> {
+  const [q] = await db.select().from(questions).where(and(eq(questions.surveyId, surveyId), eq(questions.key, key))).limit(1);
+  if (!q) return { question: undefined, answers: [...values] };
+  const config = q.config as { options?: { value: string; da: string; en?: string | null }[]; items?: { value: string; da: string; en?: string | null }[] };
+  const itemText = item === null ? undefined : config.items?.find((i) => i.value === item);
+  const label = (o: { da: string; en?: string | null | undefined }) => pick(locale, o.da, o.en ?? null).text;
+  const text = pick(locale, q.textDa, q.textEn).text;
+  return {
+    question: itemText ? `${text} – ${label(itemText)}` : text,
+    answers: values.map((v) => {
+      const o = config.options?.find((x) => x.value === v);
+      return o ? label(o) : v;
+    }),
+  };
 }
 
 export async function publicResults(db: Queryable, locale: Locale, k: number): Promise<PublicResults> {
@@ -96,25 +131,29 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
     const latest = s.latest;
     if (!latest || !published.has(latest.wave.id)) continue;
     // A baseline wave that is not published would leak through the goal.
-    const baselineWave = s.goal.baselineSurveyId === null ? undefined : s.trend.find((t) => t.wave.id === s.goal.baselineSurveyId);
-    if (s.goal.baselineSurveyId !== null && (!baselineWave || !published.has(baselineWave.wave.id))) continue;
+    const baselineWave = s.baseline;
+    if (baselineWave && !published.has(baselineWave.wave.id)) continue;
     const definition = { key: s.goal.questionKey, item: s.goal.item, values: s.goal.successValues };
     const check = async (surveyId: number): Promise<ShownEstimate | undefined> => (await waveShares(db, surveyId, s.goal.areaId, [definition], options))[0];
     const latestPoint = toPublic(latest, await check(latest.wave.id));
-    let baseline: PublicPoint | undefined;
-    if (baselineWave) baseline = toPublic(baselineWave, await check(baselineWave.wave.id));
-    else if (s.baseline) baseline = toPublic(s.baseline, s.baseline.kind === 'estimate' ? { suppressed: false, n: s.baseline.n, base: s.baseline.n, p: s.baseline.p, low: s.baseline.low, high: s.baseline.high } : undefined);
+    const baseline = baselineWave ? toPublic(baselineWave, await check(baselineWave.wave.id)) : undefined;
     const both = latestPoint.kind === 'estimate' && baseline?.kind === 'estimate';
+    const wording = await questionWording(db, latest.wave.id, s.goal.questionKey, s.goal.item, s.goal.successValues, locale);
     goals.push({
       title: pick(locale, s.goal.titleDa, s.goal.titleEn).text,
       area: s.area,
       direction: s.goal.direction,
+      ...wording,
+      population: s.population,
       baseline,
+      baselineFirstWave: s.baselineRule === 'first_wave',
+      external: s.external ? { p: s.external.p, source: s.external.source } : undefined,
       latest: latestPoint,
-      change: both && s.change ? { difference: s.change.difference, low: s.change.low, high: s.change.high, significant: s.change.significant } : undefined,
+      change: both && s.change ? { difference: s.change.difference, low: s.change.low, high: s.change.high, verdict: s.change.verdict, familySize: s.change.familySize } : undefined,
       target: s.goal.targetValue,
       targetDate: s.goal.targetDate,
-      targetMet: latestPoint.kind === 'estimate' ? s.targetMet : undefined,
+      targetVerdict: latestPoint.kind === 'suppressed' ? undefined : s.targetVerdict,
+      selfSelected: s.selfSelected.length > 0,
     });
   }
   return { waves, goals };

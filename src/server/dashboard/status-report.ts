@@ -40,14 +40,13 @@ import { addKeys, suppressRow, type Cell, type Row, type ShownCell } from '../..
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
 import { messages, type Locale } from '../../lib/i18n/index.ts';
-import { twoProportionTest } from '../../lib/stats/proportion.ts';
 import { fromCopenhagenLocal, toCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
 import { findEvent } from '../events.ts';
 import { findInitiative } from '../initiatives.ts';
 import { listPartners } from '../partners.ts';
-import { listGoalStatuses, type GoalStatus } from './goals.ts';
+import { applyHolm, compareTrend, listGoalStatuses, type GoalStatus } from './goals.ts';
 
 /** The years a report can be asked for: anything else is a 404 (or a CLI error). */
 export const REPORT_YEARS = { min: 2000, max: 2100 } as const;
@@ -165,24 +164,8 @@ export async function wavesClosedInYear(db: Queryable, year: number, k: number, 
  */
 export function goalStatusAtYearEnd(status: GoalStatus, yearEnd: Date, closedAt: (wave: Survey) => Date): GoalStatus {
   const trend = status.trend.filter((t) => closedAt(t.wave) < yearEnd);
-  const baselineIndex = status.goal.baselineSurveyId === null ? -1 : trend.findIndex((t) => t.wave.id === status.goal.baselineSurveyId);
-  // A wave baseline not yet measured by year end leaves nothing to compare with.
-  const baselineMeasured = status.goal.baselineSurveyId === null || baselineIndex >= 0;
-  const baseline = baselineMeasured ? status.baseline : undefined;
-  const after = status.goal.baselineSurveyId === null ? trend : baselineIndex >= 0 ? trend.slice(baselineIndex + 1) : [];
-  const latest = after.at(-1);
-  let change: GoalStatus['change'];
-  if (baseline?.kind === 'estimate' && latest?.kind === 'estimate') {
-    const t = twoProportionTest({ p: baseline.p, effectiveN: baseline.effectiveN }, { p: latest.p, effectiveN: latest.effectiveN });
-    change = { difference: t.difference, low: t.low, high: t.high, pValue: t.pValue, significant: t.significant };
-  }
-  const targetMet =
-    latest?.kind === 'estimate'
-      ? status.goal.direction === 'decrease'
-        ? latest.p <= status.goal.targetValue
-        : latest.p >= status.goal.targetValue
-      : undefined;
-  return { ...status, baseline, latest, change, targetMet, trend };
+  // The baseline wave as the dashboard chose it (the goal's, or the series' first); not yet measured by year end leaves nothing to compare.
+  return { ...status, ...compareTrend(status.goal, trend, status.baseline?.wave.id), trend };
 }
 
 /** Every goal's status at the end of the year (weighted, suspicious responses left out, K applied). */
@@ -194,7 +177,7 @@ export async function goalsAtYearEnd(db: Queryable, year: number, k: number, loc
   for (const s of statuses) {
     for (const { wave } of s.trend) if (!closed.has(wave.id)) closed.set(wave.id, await waveClosedAt(db, wave));
   }
-  return statuses.map((s) => goalStatusAtYearEnd(s, end, (wave) => closed.get(wave.id)!));
+  return applyHolm(statuses.map((s) => goalStatusAtYearEnd(s, end, (wave) => closed.get(wave.id)!)));
 }
 
 // ---------------------------------------------------------------------------
@@ -440,7 +423,7 @@ const cellValue = (cell: ShownCell | Row['total']): TableValue => (cell.suppress
 export function goalsYearTable(statuses: readonly GoalStatus[], year: number, locale: Locale): DataTable {
   const m = messages(locale);
   const d = m.dashboard;
-  const share = (p: GoalStatus['baseline'], field: 'p' | 'n'): TableValue => (p === undefined ? null : p.kind === 'suppressed' ? SUPPRESSED : p[field]);
+  const share = (p: GoalStatus['baseline'], field: 'p' | 'n'): TableValue => (p === undefined ? null : p.kind !== 'estimate' ? SUPPRESSED : p[field]);
   return {
     id: 'status-report-goals',
     title: m.statusReport.goals.tableTitle(year),
@@ -452,9 +435,9 @@ export function goalsYearTable(statuses: readonly GoalStatus[], year: number, lo
       { key: 'latest', label: d.columns.latest, kind: 'share' },
       { key: 'latestN', label: d.columns.latestN, kind: 'count' },
       { key: 'change', label: d.columns.change, kind: 'share' },
-      { key: 'significant', label: d.columns.significant },
+      { key: 'significant', label: d.verdict.changeColumn },
       { key: 'target', label: d.columns.target, kind: 'share' },
-      { key: 'targetMet', label: d.columns.targetMet },
+      { key: 'targetMet', label: d.verdict.targetColumn },
     ],
     rows: statuses.map((s) => ({
       goal: localTitle(locale, s.goal),
@@ -464,11 +447,11 @@ export function goalsYearTable(statuses: readonly GoalStatus[], year: number, lo
       latest: share(s.latest, 'p'),
       latestN: share(s.latest, 'n'),
       change: s.change?.difference ?? null,
-      significant: s.change ? (s.change.significant ? d.yes : d.no) : null,
+      significant: s.change ? d.verdict.change[s.change.verdict] : null,
       target: s.goal.targetValue,
-      targetMet: s.targetMet === undefined ? null : s.targetMet ? d.yes : d.no,
+      targetMet: s.targetVerdict === undefined ? null : d.verdict.target[s.targetVerdict],
     })),
-    note: d.weightedNote,
+    note: `${d.weightedNote} ${d.verdict.rule}`,
   };
 }
 
