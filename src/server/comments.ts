@@ -3,7 +3,7 @@
  * data before it is stored; nothing is public until a moderator approves it;
  * official replies are signed with the partner's name.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import {
   commentReplies,
   comments,
@@ -18,6 +18,7 @@ import type { Locale } from '../lib/i18n/index.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
 
 export const COMMENT_MAX = 2000;
@@ -86,7 +87,7 @@ export async function listApprovedComments(db: Queryable, targetType: CommentTar
     .select({ reply: commentReplies, partner: partners })
     .from(commentReplies)
     .innerJoin(partners, eq(partners.id, commentReplies.partnerId))
-    .where(inArray(commentReplies.commentId, rows.map((r) => r.id)))
+    .where(inList(db, commentReplies.commentId, rows.map((r) => r.id)))
     .orderBy(asc(commentReplies.id));
   return rows.map((c) => ({
     id: c.id,

@@ -24,6 +24,7 @@ import { localePath, type Locale } from '../lib/i18n/index.ts';
 import { parsePoint } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { cleanText, readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
 import { MODERATED_STATUSES, reportCell } from './report-map.ts';
@@ -176,7 +177,7 @@ async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<numb
   const rows = await db
     .select({ reportId: reportUpdates.reportId, note: reportUpdates.publicNote })
     .from(reportUpdates)
-    .where(inArray(reportUpdates.reportId, ids))
+    .where(inList(db, reportUpdates.reportId, ids))
     .orderBy(asc(reportUpdates.id));
   for (const r of rows) if (r.note) out.set(r.reportId, r.note);
   return out;

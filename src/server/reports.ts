@@ -5,7 +5,7 @@
  * are stored; the optional e-mail is deleted when a report is closed; every
  * staff change is audited.
  */
-import { and, asc, count, desc, eq, inArray, lte, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, notInArray } from 'drizzle-orm';
 import {
   areas,
   initiatives,
@@ -31,6 +31,7 @@ import { randomToken } from './auth/random.ts';
 import { queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
 
 export const DESCRIPTION_MAX = 1000;
@@ -264,7 +265,7 @@ export async function listReportQueue(db: Queryable, status: ReportStatus): Prom
   const updates = await db
     .select()
     .from(reportUpdates)
-    .where(inArray(reportUpdates.reportId, rows.map((r) => r.report.id)))
+    .where(inList(db, reportUpdates.reportId, rows.map((r) => r.report.id)))
     .orderBy(asc(reportUpdates.id));
   return rows.map((r) => ({
     ...r,
