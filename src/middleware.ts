@@ -4,7 +4,8 @@
  * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
+import { DEFAULT_LOCALE, localePath } from './lib/i18n/index.ts';
+import { normalisePath, requestPath } from './lib/request-path.ts';
 import { isForbiddenCrossSite } from './lib/origin-check.ts';
 import { isRefusalStatus, refusalPage } from './lib/refusal.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
@@ -21,12 +22,12 @@ const requestLog = defineMiddleware(async (ctx, next) => {
   try {
     const response = await next();
     logger.info(
-      { method: ctx.request.method, path: ctx.url.pathname, status: response.status, ms: Math.round(performance.now() - start) },
+      { method: ctx.request.method, path: normalisePath(ctx.url.pathname), status: response.status, ms: Math.round(performance.now() - start) },
       'request',
     );
     return response;
   } catch (error) {
-    logger.error({ method: ctx.request.method, path: ctx.url.pathname, err: error }, 'request failed');
+    logger.error({ method: ctx.request.method, path: normalisePath(ctx.url.pathname), err: error }, 'request failed');
     throw error;
   }
 });
@@ -34,7 +35,8 @@ const requestLog = defineMiddleware(async (ctx, next) => {
 /** `/en/...` is served by the same page as `/...`, with the English catalogue. */
 const locale = defineMiddleware((ctx, next) => {
   if (ctx.locals.locale) return next(); // already set before an internal rewrite
-  const { locale, path } = splitLocale(ctx.url.pathname);
+  // The same normalised path for every rule below (src/lib/request-path.ts).
+  const { locale, path } = requestPath(ctx.url.pathname);
   ctx.locals.locale = locale;
   ctx.locals.path = path;
   if (locale === DEFAULT_LOCALE) return next();

@@ -14,7 +14,7 @@ import { en } from '../lib/i18n/en.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
-import { config } from './config.ts';
+import { config, siteOrigin } from './config.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
 
@@ -126,7 +126,7 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
 export function deliverNoticesSoon(db: Queryable): void {
   const cfg = config();
   if (!cfg.mail) return;
-  const origin = cfg.publicOrigin ?? `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}`;
+  const origin = siteOrigin(cfg);
   senderCache ??= smtpSender(cfg.mail);
   deliverDueNotices(db, senderCache, origin).then(
     (r) => {
