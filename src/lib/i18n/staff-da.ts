@@ -68,6 +68,9 @@ export const staffDa = {
     wrongPassword: 'Den nuværende adgangskode er forkert.',
     newCodes: 'Lav nye gendannelseskoder',
     newCodesIntro: 'De gamle koder holder op med at virke.',
+    samePassword: 'Den nye adgangskode skal være en anden end den nuværende.',
+    confirm: 'Bekræft med din adgangskode eller en ny kode fra din godkendelsesapp',
+    confirmWrong: 'Adgangskoden eller koden er forkert. Ændringen er ikke gemt.',
   },
   passwordProblems: {
     too_short: 'Adgangskoden skal være mindst 12 tegn.',
@@ -102,6 +105,7 @@ export const staffDa = {
     invalid: 'Udfyld e-mail, navn og rolle.',
     sessionsEnded: (n: number) => `${n} session${n === 1 ? '' : 'er'} logget ud.`,
     cannotSelf: 'Du kan ikke spærre eller ændre rollen for dig selv.',
+    confirm: 'Din adgangskode eller en ny kode fra din app',
     done: 'Ændringen er gemt.',
   },
   comments: {

@@ -70,6 +70,9 @@ export const staffEn: StaffMessages = {
     wrongPassword: 'The current password is wrong.',
     newCodes: 'Make new recovery codes',
     newCodesIntro: 'The old codes stop working.',
+    samePassword: 'The new password must differ from the current one.',
+    confirm: 'Confirm with your password or a new code from your authenticator app',
+    confirmWrong: 'The password or code is wrong. Nothing was changed.',
   },
   passwordProblems: {
     too_short: 'The password must be at least 12 characters.',
@@ -104,6 +107,7 @@ export const staffEn: StaffMessages = {
     invalid: 'Fill in e-mail, name and role.',
     sessionsEnded: (n: number) => `${n} session${n === 1 ? '' : 's'} signed out.`,
     cannotSelf: 'You cannot disable yourself or change your own role.',
+    confirm: 'Your password or a new code from your app',
     done: 'The change has been saved.',
   },
   comments: {
