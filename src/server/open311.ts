@@ -25,6 +25,7 @@ import { parsePoint } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
+import { findOpen311Key } from './open311-keys.ts';
 import { cleanText, readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
 import { MODERATED_STATUSES, reportCell } from './report-map.ts';
@@ -83,7 +84,7 @@ export function discovery(origin: string): Record<string, unknown> {
   return {
     changeset: '2026-11-22T00:00:00Z',
     contact: 'Tryghed i Indre Nørrebro',
-    key_service: 'No API key is needed.',
+    key_service: 'Reading needs no key. Posting a request needs an api_key: ask the site\'s administrators for one.',
     endpoints: [
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -185,7 +186,7 @@ async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<numb
 
 export type Open311PostResult =
   | { ok: true; status: 201; body: { service_request_id: string; service_notice: string }[] }
-  | { ok: false; status: 400 | 413 | 429; error: Open311Error; retryAfter?: number };
+  | { ok: false; status: 400 | 403 | 413 | 429; error: Open311Error; retryAfter?: number };
 
 const NOTICE: Record<Locale, (receiptUrl: string) => string> = {
   da: (url) => `Tak. En moderator ser meldingen igennem, før den indgår i offentlige tal. Følg den her (link kun til dig): ${url}`,
@@ -197,7 +198,8 @@ function fail(status: 400 | 413, description: string): Open311PostResult {
 }
 
 /**
- * POST requests.json: a form-encoded request with service_code, lat, long,
+ * POST requests.json: a form-encoded request with api_key (a key an admin
+ * gave the client, src/server/open311-keys.ts), service_code, lat, long,
  * description and an optional email; `attribute[reporter_type]` (default
  * resident) and `attribute[time_of_day]` (default often). Validated like the
  * /meld form, throttled with the same per-client counter, stored masked.
@@ -206,6 +208,10 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const read = await readForm(request, OPEN311_BODY_LIMIT);
   if (!read.ok) return read.status === 413 ? fail(413, 'Request body too large (16 KiB at most)') : fail(400, 'The body must be a form (application/x-www-form-urlencoded)');
   const form = read.form;
+  const apiKey = form.get('api_key');
+  if (typeof apiKey !== 'string' || !(await findOpen311Key(db, apiKey.trim()))) {
+    return { ok: false, status: 403, error: { code: 403, description: 'Invalid api_key: posting needs an API key from the site\'s administrators' } };
+  }
   // Codes and coordinates are taken as sent (a stray control character makes them invalid);
   // only the free text loses control characters, which nobody types on purpose.
   const text = (name: string) => {

@@ -30,6 +30,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_BODY_LIMIT } from '../../src/server/http/form.ts';
 import { REPORT_FORM_LIMIT } from '../../src/server/http/report-post.ts';
 import { OPEN311_BODY_LIMIT } from '../../src/server/open311.ts';
+import { DEMO_OPEN311_KEY } from '../../src/server/open311-keys.ts';
 import { FUZZ_SEED, HOSTILE_STRINGS, hostileText, SQL_STRINGS, XSS_STRINGS } from '../support/fuzz.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -192,6 +193,7 @@ const ENDPOINTS: Endpoint[] = [
     path: () => '/api/open311/v2/requests.json',
     limit: LIMITS.open311,
     valid: () => [
+      ['api_key', DEMO_OPEN311_KEY],
       ['service_code', categorySlug],
       ['lat', '55.68640'],
       ['long', '12.55720'],
@@ -210,6 +212,7 @@ const ENDPOINTS: Endpoint[] = [
     path: () => '/api/open311/v2/requests.xml',
     limit: LIMITS.open311,
     valid: () => [
+      ['api_key', DEMO_OPEN311_KEY],
       ['service_code', categorySlug],
       ['lat', '55.68640'],
       ['long', '12.55720'],
