@@ -300,7 +300,7 @@ export interface StatusChange {
 
 export type StatusChangeResult =
   | { ok: true }
-  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' };
+  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' | 'merged' };
 
 /**
  * Sets a report's status with an update row. Forwarding needs a partner, a
@@ -311,6 +311,9 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
   return transaction(db, async (tx): Promise<StatusChangeResult> => {
     const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' };
+    // A merged report is final: it is followed through the report it was merged into. Changing
+    // it back would also let that report be merged into it in turn (a cycle).
+    if (before.status === 'merged') return { ok: false, reason: 'merged' };
     if (change.status === 'rejected' && !change.internalNote?.trim()) return { ok: false, reason: 'reason_required' };
     let forwardedTo = before.forwardedTo;
     if (change.status === 'forwarded') {
@@ -339,9 +342,14 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
   });
 }
 
-export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' };
+export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' | 'already_merged' };
 
-/** Marks a report as a duplicate of another: status 'merged', closed (e-mail deleted). */
+/**
+ * Marks a report as a duplicate of another: status 'merged', closed (e-mail
+ * deleted). Final: a merged report is not merged again nor given another
+ * status, and nothing is merged into a merged report, so no chain of merges
+ * can come back to where it started.
+ */
 export async function mergeReport(db: Queryable, id: number, intoId: number, actorId: number): Promise<MergeResult> {
   return transaction(db, async (tx): Promise<MergeResult> => {
     if (id === intoId) return { ok: false, reason: 'same' };
@@ -349,6 +357,7 @@ export async function mergeReport(db: Queryable, id: number, intoId: number, act
     const [into] = await tx.select().from(reports).where(eq(reports.id, intoId)).limit(1);
     if (!before || !into) return { ok: false, reason: 'not_found' };
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
+    if (before.status === 'merged') return { ok: false, reason: 'already_merged' };
     await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id));
     await tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId });
     if (before.email) await queueReportNotice(tx, id, before.email, 'merged', null);

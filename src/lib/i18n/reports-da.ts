@@ -127,6 +127,7 @@ export const reportsDa = {
     history: 'Forløb',
     done: 'Ændringen er gemt.',
     invalid: 'Ændringen kunne ikke gemmes. Tjek felterne.',
+    mergedFinal: 'Meldingen er samlet med en anden og kan ikke ændres eller samles igen.',
     partnerRequired: 'Vælg den partner, meldingen sendes videre til.',
     reasonRequired: 'Skriv den interne grund til afvisningen.',
     forwardedTo: 'Sendt til',

@@ -128,6 +128,7 @@ export const reportsEn: ReportsMessages = {
     history: 'History',
     done: 'The change is saved.',
     invalid: 'The change could not be saved. Check the fields.',
+    mergedFinal: 'The report has been merged into another and cannot be changed or merged again.',
     partnerRequired: 'Choose the partner the report is passed on to.',
     reasonRequired: 'Write the internal reason for the rejection.',
     forwardedTo: 'Passed on to',
