@@ -202,6 +202,8 @@ export const throttles = {
   open311ReadClient: new Throttle('open311ReadClient', 60, MINUTE),
   /** Open311 GET requests from all clients together: 600 per minute, so readers cannot starve the site. */
   open311ReadAll: new Throttle('open311ReadAll', 600, MINUTE),
+  /** Dashboard exports audited once per session, table and format a day (key `<session>|<file>`): the first download is recorded, repeats are not. */
+  exportAudit: new Throttle('exportAudit', 1, 24 * 60 * MINUTE),
 };
 
 const SECOND = 1_000;
