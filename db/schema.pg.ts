@@ -686,3 +686,12 @@ export const reportSubmissions = pgTable(
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],
 );
+
+/** See `open311Keys` in schema.sqlite.ts. */
+export const open311Keys = pgTable('open311_keys', {
+  id: id(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at'),
+});

@@ -1002,3 +1002,20 @@ export const reportSubmissions = sqliteTable(
   },
   (t) => [index('report_submissions_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * API keys of Open311 clients: POST requests.json needs one (GeoReport v2's
+ * api_key), so a page on another site cannot make visitors' browsers file
+ * reports. Made by admins at /staff/open311 or with `npm run staff --
+ * open311-key`; the key is shown once and only its SHA-256 is kept.
+ */
+export const open311Keys = sqliteTable('open311_keys', {
+  id: id(),
+  /** Who the key is for, e.g. "Københavns Kommune app". */
+  name: text('name').notNull(),
+  /** SHA-256 of the key (base64url), looked up by. */
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: createdAt(),
+  /** When an admin revoked it; a revoked key is refused. */
+  revokedAt: timestamp('revoked_at'),
+});

@@ -55,3 +55,4 @@ export const populationMargins = active.populationMargins as typeof sqlite.popul
 export const releases = active.releases as typeof sqlite.releases;
 export const throttleHits = active.throttleHits as typeof sqlite.throttleHits;
 export const reportSubmissions = active.reportSubmissions as typeof sqlite.reportSubmissions;
+export const open311Keys = active.open311Keys as typeof sqlite.open311Keys;

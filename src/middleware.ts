@@ -5,6 +5,7 @@
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
+import { normalisePath, requestPath } from './lib/request-path.ts';
 import { isForbiddenCrossSite } from './lib/origin-check.ts';
 import { isRefusalStatus, refusalPage } from './lib/refusal.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
@@ -30,13 +31,13 @@ const requestLog = defineMiddleware(async (ctx, next) => {
   try {
     const response = await next();
     if (logged) {
-      logger.info({ method: ctx.request.method, path: ctx.url.pathname, status: response.status, ms: Math.round(performance.now() - start) }, 'request');
+      logger.info({ method: ctx.request.method, path: normalisePath(ctx.url.pathname), status: response.status, ms: Math.round(performance.now() - start) }, 'request');
     } else if (response.status >= 500) {
       logger.warn({ method: ctx.request.method, status: response.status }, 'resident request failed');
     }
     return response;
   } catch (error) {
-    logger.error({ method: ctx.request.method, ...(logged ? { path: ctx.url.pathname } : {}), err: error }, 'request failed');
+    logger.error({ method: ctx.request.method, ...(logged ? { path: normalisePath(ctx.url.pathname) } : {}), err: error }, 'request failed');
     throw error;
   }
 });
@@ -49,7 +50,8 @@ function isLoggedPath(path: string): boolean {
 /** `/en/...` is served by the same page as `/...`, with the English catalogue. */
 const locale = defineMiddleware((ctx, next) => {
   if (ctx.locals.locale) return next(); // already set before an internal rewrite
-  const { locale, path } = splitLocale(ctx.url.pathname);
+  // The same normalised path for every rule below (src/lib/request-path.ts).
+  const { locale, path } = requestPath(ctx.url.pathname);
   ctx.locals.locale = locale;
   ctx.locals.path = path;
   if (locale === DEFAULT_LOCALE) return next();

@@ -1,7 +1,7 @@
 /** Areas: the named places surveys, reports and goals are tied to. */
 import { asc, eq, sql } from 'drizzle-orm';
 import { areas, type Area, type AreaGeometry, type NewArea } from '../../db/schema.ts';
-import { areaGeometrySchema, findAreaForPoint, type LatLon } from '../lib/geo.ts';
+import { areaGeometryProblem, areaGeometrySchema, findAreaForPoint, roundGeometry, type GeometryProblem, type LatLon } from '../lib/geo.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 import { groupConcat, rawRow } from './db/raw.ts';
@@ -42,7 +42,7 @@ export async function insertAreas(db: Queryable, rows: NewArea[]): Promise<void>
   if (rows.length > 0) await db.insert(areas).values(rows);
 }
 
-export type GeometryUpload = { ok: true; geometry: AreaGeometry } | { ok: false; reason: 'json' | 'shape' };
+export type GeometryUpload = { ok: true; geometry: AreaGeometry } | { ok: false; reason: 'json' | 'shape' | GeometryProblem };
 
 /**
  * Reads an uploaded GeoJSON boundary: a Polygon or MultiPolygon geometry, a
@@ -59,7 +59,11 @@ export function parseGeometryUpload(text: string): GeometryUpload {
   if (candidate?.type === 'FeatureCollection' && candidate.features?.length === 1) candidate = candidate.features[0] as typeof candidate;
   const geometry = candidate?.type === 'Feature' ? candidate.geometry : candidate;
   const parsed = areaGeometrySchema.safeParse(geometry);
-  return parsed.success ? { ok: true, geometry: parsed.data as AreaGeometry } : { ok: false, reason: 'shape' };
+  if (!parsed.success) return { ok: false, reason: 'shape' };
+  // Valid GeoJSON is not yet a usable boundary: see areaGeometryProblem (src/lib/geo.ts).
+  const rounded = roundGeometry(parsed.data as AreaGeometry);
+  const problem = areaGeometryProblem(rounded);
+  return problem ? { ok: false, reason: problem } : { ok: true, geometry: rounded };
 }
 
 /** Replaces an area's boundary with an official one (no longer approximate); audited. */

@@ -3,7 +3,7 @@
  * data before it is stored; nothing is public until a moderator approves it;
  * official replies are signed with the partner's name.
  */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq } from 'drizzle-orm';
 import {
   commentReplies,
   comments,
@@ -19,6 +19,7 @@ import { maskPersonalData } from '../lib/pii.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 import { eraseRemnants } from './db/remnants.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
 
 export const COMMENT_MAX = 2000;
@@ -90,7 +91,7 @@ export async function listApprovedComments(db: Queryable, targetType: CommentTar
     .select({ reply: commentReplies, partner: partners })
     .from(commentReplies)
     .innerJoin(partners, eq(partners.id, commentReplies.partnerId))
-    .where(inArray(commentReplies.commentId, rows.map((r) => r.id)))
+    .where(inList(db, commentReplies.commentId, rows.map((r) => r.id)))
     .orderBy(asc(commentReplies.id));
   return rows.map((c) => ({
     id: c.id,

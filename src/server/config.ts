@@ -75,6 +75,14 @@ export function loadConfig(env: Env = process.env): Config {
   const production = env['NODE_ENV'] === 'production';
   const demo = read(env, 'DEMO_DATA') as 'auto' | 'on' | 'off';
   const host = read(env, 'HOST') as string;
+  const publicOrigin = read(env, 'PUBLIC_ORIGIN') as string | undefined;
+  // Absolute links (feeds, calendars, Open311, receipt links) never come from the Host header,
+  // which any client sets: off this machine, the origin must be configured.
+  if (publicOrigin === undefined && !isLoopback(host)) {
+    throw new ConfigError(
+      `HOST=${host} is reachable from other machines: set PUBLIC_ORIGIN to the site's public https:// origin (absolute links are never taken from the Host header). See README "Configuration".`,
+    );
+  }
   return {
     databaseUrl: read(env, 'DATABASE_URL') as string,
     host,
@@ -86,7 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     privacyK: read(env, 'PRIVACY_K') as number,
     releaseIntervalDays: read(env, 'RELEASE_INTERVAL_DAYS') as number,
     logLevel: read(env, 'LOG_LEVEL') as string,
-    publicOrigin: read(env, 'PUBLIC_ORIGIN') as string | undefined,
+    publicOrigin,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,
     throttleSecret: readThrottleSecret(env),
     production,
@@ -141,6 +149,17 @@ function readMapTiles(env: Env): MapTiles | undefined {
     throw new ConfigError('MAP_TILE_URL needs MAP_TILE_ATTRIBUTION (the tiles\' licence requires it). See README "Configuration".');
   }
   return { url, attribution };
+}
+
+/**
+ * The origin for absolute links: PUBLIC_ORIGIN, or on a loopback server the
+ * address it listens on. Never the request's Host header (a client could
+ * name any site there and have it echoed into feeds and links).
+ */
+export function siteOrigin(cfg: Config = config()): string {
+  if (cfg.publicOrigin) return new URL(cfg.publicOrigin).origin;
+  const host = cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host;
+  return `http://${host}:${cfg.port}`;
 }
 
 /** Whether a listen address is this machine only. */

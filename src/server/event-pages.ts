@@ -53,14 +53,6 @@ export function describeEventTimes(locale: Locale, start: Date, end: Date): Even
   };
 }
 
-/**
- * The origin for absolute links in calendars: the configured public origin when set,
- * else the origin the request came in on.
- */
-export function calendarOrigin(publicOrigin: string | undefined, requestUrl: URL): string {
-  return publicOrigin ? new URL(publicOrigin).origin : requestUrl.origin;
-}
-
 /** An event as an iCalendar entry in the reader's locale (Danish where no translation exists). */
 export function toCalendarEvent({ event, partner }: EventDetail, locale: Locale, origin: string): CalendarEvent {
   return {

@@ -14,7 +14,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
-import { asc, eq, gte, inArray } from 'drizzle-orm';
+import { asc, eq, gte } from 'drizzle-orm';
 import { REPORTER_TYPES, TIMES_OF_DAY, reportCategories, reports, reportUpdates, type ReporterType, type TimeOfDay } from '../../db/schema.ts';
 import { findAreaForPoint } from '../lib/geo.ts';
 import { localePath, type Locale } from '../lib/i18n/index.ts';
@@ -22,6 +22,8 @@ import { parsePoint } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
+import { findOpen311Key } from './open311-keys.ts';
 import { cleanText, readForm } from './http/form.ts';
 import { CLOSED_STATUSES, DESCRIPTION_MAX, EMAIL_MAX, listActiveCategories, submitReport } from './reports.ts';
 import { throttles } from './throttle.ts';
@@ -75,7 +77,7 @@ export function discovery(origin: string): Record<string, unknown> {
   return {
     changeset: '2026-11-22T00:00:00Z',
     contact: 'Tryghed i Indre Nørrebro',
-    key_service: 'No API key is needed.',
+    key_service: 'Reading needs no key. Posting a request needs an api_key: ask the site\'s administrators for one.',
     endpoints: [
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -137,7 +139,7 @@ export async function listPublicRequests(db: Queryable, locale: Locale, query: R
     .select({ report: reports, category: reportCategories })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-    .where(inArray(reports.id, reportIds));
+    .where(inList(db, reports.id, reportIds));
   const notes = await latestPublicNotes(db, rows.map((r) => r.report.id));
   const result = rows
     .sort((a, b) => b.report.createdOn.localeCompare(a.report.createdOn))
@@ -187,7 +189,7 @@ async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<numb
   const rows = await db
     .select({ reportId: reportUpdates.reportId, note: reportUpdates.publicNote })
     .from(reportUpdates)
-    .where(inArray(reportUpdates.reportId, ids))
+    .where(inList(db, reportUpdates.reportId, ids))
     .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   for (const r of rows) if (r.note) out.set(r.reportId, r.note);
   return out;
@@ -195,7 +197,7 @@ async function latestPublicNotes(db: Queryable, ids: number[]): Promise<Map<numb
 
 export type Open311PostResult =
   | { ok: true; status: 201; body: { service_request_id: string; service_notice: string }[] }
-  | { ok: false; status: 400 | 413 | 429; error: Open311Error; retryAfter?: number };
+  | { ok: false; status: 400 | 403 | 413 | 429; error: Open311Error; retryAfter?: number };
 
 const NOTICE: Record<Locale, (receiptUrl: string) => string> = {
   da: (url) => `Tak. En moderator ser meldingen igennem, før den indgår i offentlige tal. Følg den her (link kun til dig): ${url}`,
@@ -207,7 +209,8 @@ function fail(status: 400 | 413, description: string): Open311PostResult {
 }
 
 /**
- * POST requests.json: a form-encoded request with service_code, lat, long,
+ * POST requests.json: a form-encoded request with api_key (a key an admin
+ * gave the client, src/server/open311-keys.ts), service_code, lat, long,
  * description and an optional email; `attribute[reporter_type]` (default
  * resident) and `attribute[time_of_day]` (default often). Validated like the
  * /meld form, throttled with the same per-client counter, stored masked.
@@ -216,6 +219,10 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   const read = await readForm(request, OPEN311_BODY_LIMIT);
   if (!read.ok) return read.status === 413 ? fail(413, 'Request body too large (16 KiB at most)') : fail(400, 'The body must be a form (application/x-www-form-urlencoded)');
   const form = read.form;
+  const apiKey = form.get('api_key');
+  if (typeof apiKey !== 'string' || !(await findOpen311Key(db, apiKey.trim()))) {
+    return { ok: false, status: 403, error: { code: 403, description: 'Invalid api_key: posting needs an API key from the site\'s administrators' } };
+  }
   // Codes and coordinates are taken as sent (a stray control character makes them invalid);
   // only the free text loses control characters, which nobody types on purpose.
   const text = (name: string) => {

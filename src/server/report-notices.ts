@@ -7,13 +7,14 @@
  * report does not record the reporter's language); never the description or
  * the place.
  */
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import { reportNotices, reports, type ReportStatus } from '../../db/schema.ts';
 import { da } from '../lib/i18n/da.ts';
 import { en } from '../lib/i18n/en.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
-import { config } from './config.ts';
+import { config, siteOrigin } from './config.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
 
@@ -83,7 +84,7 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
     const claimed = await tx
       .update(reportNotices)
       .set({ nextAttemptAt: lease })
-      .where(and(inArray(reportNotices.id, rows.map((r) => r.notice.id)), lte(reportNotices.nextAttemptAt, now)))
+      .where(and(inList(tx, reportNotices.id, rows.map((r) => r.notice.id)), lte(reportNotices.nextAttemptAt, now)))
       .returning({ id: reportNotices.id });
     const mine = new Set(claimed.map((c) => c.id));
     return rows.filter((r) => mine.has(r.notice.id));
@@ -125,7 +126,7 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
 export function deliverNoticesSoon(db: Queryable): void {
   const cfg = config();
   if (!cfg.mail) return;
-  const origin = cfg.publicOrigin ?? `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${cfg.port}`;
+  const origin = siteOrigin(cfg);
   senderCache ??= smtpSender(cfg.mail);
   deliverDueNotices(db, senderCache, origin).then(
     (r) => {

@@ -5,7 +5,7 @@
  * are stored; the optional e-mail is deleted when a report is closed; every
  * staff change is audited.
  */
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import {
   areas,
   initiatives,
@@ -35,6 +35,7 @@ import { queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
 import { eraseRemnants } from './db/remnants.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
 
 export const DESCRIPTION_MAX = 1000;
@@ -273,7 +274,7 @@ export async function listReportQueue(db: Queryable, status: ReportStatus): Prom
   const updates = await db
     .select()
     .from(reportUpdates)
-    .where(inArray(reportUpdates.reportId, rows.map((r) => r.report.id)))
+    .where(inList(db, reportUpdates.reportId, rows.map((r) => r.report.id)))
     .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
   return rows.map((r) => ({
     ...r,
@@ -308,7 +309,7 @@ export interface StatusChange {
 
 export type StatusChangeResult =
   | { ok: true }
-  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' };
+  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' | 'merged' };
 
 /**
  * Sets a report's status with an update row. Forwarding needs a partner, a
@@ -319,6 +320,9 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
   return transaction(db, async (tx): Promise<StatusChangeResult> => {
     const [before] = await tx.select().from(reports).where(eq(reports.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' };
+    // A merged report is final: it is followed through the report it was merged into. Changing
+    // it back would also let that report be merged into it in turn (a cycle).
+    if (before.status === 'merged') return { ok: false, reason: 'merged' };
     if (change.status === 'rejected' && !change.internalNote?.trim()) return { ok: false, reason: 'reason_required' };
     let forwardedTo = before.forwardedTo;
     if (change.status === 'forwarded') {
@@ -347,9 +351,14 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
   });
 }
 
-export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' };
+export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' | 'already_merged' };
 
-/** Marks a report as a duplicate of another: status 'merged', closed (e-mail deleted). */
+/**
+ * Marks a report as a duplicate of another: status 'merged', closed (e-mail
+ * deleted). Final: a merged report is not merged again nor given another
+ * status, and nothing is merged into a merged report, so no chain of merges
+ * can come back to where it started.
+ */
 export async function mergeReport(db: Queryable, id: number, intoId: number, actorId: number): Promise<MergeResult> {
   return transaction(db, async (tx): Promise<MergeResult> => {
     if (id === intoId) return { ok: false, reason: 'same' };
@@ -357,6 +366,7 @@ export async function mergeReport(db: Queryable, id: number, intoId: number, act
     const [into] = await tx.select().from(reports).where(eq(reports.id, intoId)).limit(1);
     if (!before || !into) return { ok: false, reason: 'not_found' };
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
+    if (before.status === 'merged') return { ok: false, reason: 'already_merged' };
     await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id));
     await tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId });
     if (before.email) await queueReportNotice(tx, id, before.email, 'merged', null);

@@ -5,7 +5,7 @@
  * or questions then return `{ kind: 'locked' }` and change nothing, so
  * results stay comparable. Only the wave's own texts may still change.
  */
-import { and, asc, eq, gt, inArray, max, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, max, ne } from 'drizzle-orm';
 import {
   areas,
   questions,
@@ -24,6 +24,7 @@ import { SKIP_SOURCE_TYPES, testableValues } from '../lib/survey/builder-forms.t
 import { configSchemas } from '../lib/survey/instrument.ts';
 import { describeChange, recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
+import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
 import { instrumentLocked } from './surveys.ts';
 
@@ -69,7 +70,7 @@ async function checkMeta(db: Queryable, input: SurveyMetaInput, selfId: number |
     .limit(1);
   if (clash || !SURVEY_SLUG.test(input.slug)) return 'slug_taken';
   if (input.areaIds.length > 0) {
-    const known = await db.select({ id: areas.id }).from(areas).where(inArray(areas.id, input.areaIds));
+    const known = await db.select({ id: areas.id }).from(areas).where(inList(db, areas.id, input.areaIds));
     if (known.length !== new Set(input.areaIds).size) return 'unknown_area';
   }
   return null;

@@ -20,7 +20,7 @@ import { dirname } from 'node:path';
 import { hmac } from '@oslojs/crypto/hmac';
 import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, or, sql } from 'drizzle-orm';
 import { throttleHits } from '../../db/schema.ts';
 import { randomBytes } from './auth/random.ts';
 import { config } from './config.ts';
@@ -129,6 +129,83 @@ export class Throttle {
   }
 }
 
+/**
+ * Failures of one key counted over a day, with a wait after each failure
+ * that grows with their number: `delayMs(n)` after the n-th failure. Two
+ * rows of throttle_hits: the day's count (scope) and the wait (scope + '.wait'),
+ * each deleted when it ends like any counter. Used against guessing where a
+ * hard lock would let a stranger shut an account out (see auth/login.ts).
+ */
+export class ProgressiveDelay {
+  readonly scope: string;
+  readonly windowMs: number;
+  readonly delayMs: (failures: number) => number;
+
+  constructor(scope: string, windowMs: number, delayMs: (failures: number) => number) {
+    this.scope = scope;
+    this.windowMs = windowMs;
+    this.delayMs = delayMs;
+  }
+
+  private rows(key: string, now: Date): { count: string; wait: string } {
+    const dayKey = keyOfTheDay(now);
+    return { count: keyed(dayKey, `${this.scope}:${key}`), wait: keyed(dayKey, `${this.scope}.wait:${key}`) };
+  }
+
+  /** Failures so far in the window, and the seconds still to wait (0: an attempt may go ahead). */
+  async check(db: Queryable, key: string, now = new Date()): Promise<{ failures: number; waitSeconds: number }> {
+    const stored = this.rows(key, now);
+    const found = await db
+      .select({ scope: throttleHits.scope, count: throttleHits.count, resetAt: throttleHits.resetAt })
+      .from(throttleHits)
+      .where(
+        and(
+          or(and(eq(throttleHits.scope, this.scope), eq(throttleHits.key, stored.count)), and(eq(throttleHits.scope, `${this.scope}.wait`), eq(throttleHits.key, stored.wait))),
+          gt(throttleHits.resetAt, now),
+        ),
+      );
+    const count = found.find((r) => r.scope === this.scope)?.count ?? 0;
+    const wait = found.find((r) => r.scope !== this.scope);
+    return { failures: count, waitSeconds: wait ? Math.max(1, Math.ceil((wait.resetAt.getTime() - now.getTime()) / 1000)) : 0 };
+  }
+
+  /** Records a failure; returns the number of failures in the window, this one included. */
+  async fail(db: Queryable, key: string, now = new Date()): Promise<number> {
+    await pruneExpired(db, now);
+    const stored = this.rows(key, now);
+    const nowParam = sql.param(now, throttleHits.resetAt);
+    const [row] = await db
+      .insert(throttleHits)
+      .values({ scope: this.scope, key: stored.count, count: 1, resetAt: new Date(now.getTime() + this.windowMs) })
+      .onConflictDoUpdate({
+        target: [throttleHits.scope, throttleHits.key],
+        set: {
+          count: sql`case when ${throttleHits.resetAt} <= ${nowParam} then 1 else ${throttleHits.count} + 1 end`,
+          resetAt: sql`case when ${throttleHits.resetAt} <= ${nowParam} then excluded.reset_at else ${throttleHits.resetAt} end`,
+        },
+      })
+      .returning({ count: throttleHits.count });
+    const failures = row?.count ?? 1;
+    const delay = this.delayMs(failures);
+    if (delay > 0) {
+      const until = new Date(now.getTime() + delay);
+      await db
+        .insert(throttleHits)
+        .values({ scope: `${this.scope}.wait`, key: stored.wait, count: failures, resetAt: until })
+        .onConflictDoUpdate({ target: [throttleHits.scope, throttleHits.key], set: { count: failures, resetAt: until } });
+    }
+    return failures;
+  }
+
+  /** Forgets the key's failures (after a success). */
+  async reset(db: Queryable, key: string, now = new Date()): Promise<void> {
+    const stored = this.rows(key, now);
+    await db
+      .delete(throttleHits)
+      .where(or(and(eq(throttleHits.scope, this.scope), eq(throttleHits.key, stored.count)), and(eq(throttleHits.scope, `${this.scope}.wait`), eq(throttleHits.key, stored.wait))));
+  }
+}
+
 async function pruneExpired(db: Queryable, now: Date): Promise<void> {
   if (now.getTime() - prunedAt < PRUNE_EVERY_MS) return;
   prunedAt = now.getTime();
@@ -155,6 +232,37 @@ export const throttles = {
   commentClient: new Throttle('commentClient', 5, 10 * MINUTE),
   /** Residents' concern reports per client: 10 per 10 minutes. */
   reportClient: new Throttle('reportClient', 10, 10 * MINUTE),
+  /** Open311 GET requests per client: 60 per minute (an app polling every few seconds fits). */
+  open311ReadClient: new Throttle('open311ReadClient', 60, MINUTE),
+  /** Open311 GET requests from all clients together: 600 per minute, so readers cannot starve the site. */
+  open311ReadAll: new Throttle('open311ReadAll', 600, MINUTE),
+  /** Dashboard exports audited once per session, table and format a day (key `<session>|<file>`): the first download is recorded, repeats are not. */
+  exportAudit: new Throttle('exportAudit', 1, 24 * 60 * MINUTE),
+};
+
+const SECOND = 1_000;
+
+/**
+ * Failed sign-ins, progressive and never a hard lock of the account (see
+ * auth/login.ts): per account and client, a wait of 1, 2, 4 … seconds after
+ * each failure from the third on, at most 5 minutes, and a cap of 10 failures
+ * a day; per account over all clients, a wait of at most 30 seconds, growing
+ * from the tenth failure of the day. So a stranger can delay the real user's
+ * correct sign-in by 30 seconds at most, however many addresses they use.
+ */
+export const loginDelays = {
+  /** Key: `<account>|<client>`. */
+  accountClient: new ProgressiveDelay('loginAccountClient', 24 * 60 * MINUTE, (n) => (n < 3 ? 0 : Math.min(2 ** (n - 3) * SECOND, 5 * MINUTE))),
+  /** Key: the account. */
+  account: new ProgressiveDelay('loginAccountAll', 24 * 60 * MINUTE, (n) => (n < 10 ? 0 : Math.min((n - 9) * SECOND, 30 * SECOND))),
+  /** Failures per account and client in a day after which that client may not try the account again that day. */
+  accountClientDailyCap: 10,
+  /** Failures per account in a day at which admins are alerted (once). */
+  accountAlertAt: 20,
+  /** Second-factor failures per account in a day (only someone with the password gets there). */
+  secondFactorDay: new ProgressiveDelay('totpAccountDay', 24 * 60 * MINUTE, () => 0),
+  /** Second-factor failures per account in a day at which the second factor is refused for the rest of the day, and admins are alerted. */
+  secondFactorDailyCap: 20,
 };
 
 /** Forgets every counter (tests). */

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('staff in Chromium', () => {
 
   it('the admin pages pass axe', async () => {
     const page = await contexts.get('admin')!.newPage();
-    for (const path of ['/staff/users', '/staff/audit', '/staff/account', '/en/staff/users', '/staff/areas', '/staff/surveys', '/staff/surveys/2', '/staff/surveys/2/paper', '/en/staff/surveys/1', '/staff/categories', '/staff/reports', '/staff/surveys/1/questions', '/staff/surveys/new']) {
+    for (const path of ['/staff/users', '/staff/audit', '/staff/account', '/staff/open311', '/en/staff/users', '/staff/areas', '/staff/surveys', '/staff/surveys/2', '/staff/surveys/2/paper', '/en/staff/surveys/1', '/staff/categories', '/staff/reports', '/staff/surveys/1/questions', '/staff/surveys/new']) {
       await page.goto(base + path);
       expect(await axeViolations(page), path).toEqual([]);
     }

@@ -7,6 +7,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { signInDemo } from '../support/staff-login.ts';
 
 const base = inject('baseUrl');
+let viewer: Promise<string> | undefined;
 
 describe('compression and caching', () => {
   it('a public page is sent compressed to a client that accepts it', async () => {
@@ -27,6 +28,37 @@ describe('compression and caching', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBeNull();
   }, 45_000);
+
+  it.each(['/%73taff', '//staff', '/en//staff', '/en/%73taff/', '/kort/../staff'])(
+    'a staff page is never compressed however its path is spelt: %s',
+    async (path) => {
+      viewer ??= signInDemo(base, 'viewer');
+      const cookie = await viewer;
+      const res = await fetch(`${base}${path}`, { headers: { cookie, 'accept-encoding': 'gzip, br' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<html');
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    },
+    45_000,
+  );
+
+  it('static files carry the security headers too (a fallback CSP, nosniff, no framing)', async () => {
+    const res = await fetch(`${base}/favicon.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    const proxied = await fetch(`${base}/favicon.svg`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(proxied.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it("Astro's unused image endpoint is not found (no image library is loaded)", async () => {
+    for (const path of ['/_image?href=%2Ffavicon.svg&w=10&f=png', '/_image', '//_image?href=/favicon.svg']) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(404);
+    }
+  });
 
   it('hashed build assets are cached for a year as immutable, and compressed', async () => {
     const html = await (await fetch(`${base}/`)).text();

@@ -16,6 +16,7 @@ import { openDatabase, type Db } from '../../src/server/db/connection.ts';
 import { copenhagenDay } from '../../src/server/comments.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
+import { createOpen311Key, DEMO_OPEN311_KEY, revokeOpen311Key } from '../../src/server/open311-keys.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -55,11 +56,11 @@ async function addReport(status: 'forwarded' | 'handled' = 'forwarded', note?: s
 }
 
 let clients = 0;
-function post(body: string | URLSearchParams, type = 'application/x-www-form-urlencoded', path = '/requests.json'): Promise<Response> {
+function post(body: string | URLSearchParams, type = 'application/x-www-form-urlencoded', path = '/requests.json', headers: Record<string, string> = {}): Promise<Response> {
   return fetch(API + path, {
     method: 'POST',
     // Like a real Open311 client (another server): no Origin header, no cookies.
-    headers: { 'content-type': type, 'x-forwarded-for': `10.31.1.${++clients}` },
+    headers: { 'content-type': type, 'x-forwarded-for': `10.31.1.${++clients}`, ...headers },
     body,
   });
 }
@@ -165,7 +166,7 @@ describe('requests are answered only when asked for by id', () => {
 
 describe('POST requests.json', () => {
   const valid = (marker: string, extra: Record<string, string> = {}) =>
-    new URLSearchParams({ service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker, ...extra });
+    new URLSearchParams({ api_key: DEMO_OPEN311_KEY, service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker, ...extra });
 
   it('a valid request stores one report (received, in no public figure) and returns its public id, which answers with status open, and the private receipt link', async () => {
     const marker = `open311-valid-${Date.now()}`;
@@ -220,7 +221,7 @@ describe('POST requests.json', () => {
     const res = await post(JSON.stringify({ service_code: 'lighting', lat: 55.6874, long: 12.556, description: marker }), 'application/json');
     expect(res.status).toBe(400);
     expect((await res.json())[0].code).toBe(400);
-    const xml = await post(new URLSearchParams({ description: marker }), 'application/x-www-form-urlencoded', '/requests.xml');
+    const xml = await post(new URLSearchParams({ api_key: DEMO_OPEN311_KEY, description: marker }), 'application/x-www-form-urlencoded', '/requests.xml');
     expect(xml.status).toBe(400);
     expect(await xml.text()).toMatch(/<errors><error><code>400<\/code><description>service_code is required<\/description><\/error><\/errors>/);
     expect(await stored(marker)).toHaveLength(0);
@@ -232,5 +233,63 @@ describe('POST requests.json', () => {
     expect(res.status).toBe(413);
     expect((await res.json())[0].code).toBe(413);
     expect(await stored(marker)).toHaveLength(0);
+  });
+});
+
+describe('POST requests.json needs an API key and refuses cross-site browser requests', () => {
+  const form = (marker: string, key?: string) =>
+    new URLSearchParams({ ...(key === undefined ? {} : { api_key: key }), service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker });
+
+  it.each([
+    ['no api_key', undefined],
+    ['an unknown api_key', 'not-a-key'],
+    ['an empty api_key', ''],
+  ])('%s → 403 in the spec format, nothing stored', async (_name, key) => {
+    const marker = `open311-nokey-${Date.now()}-${Math.random()}`;
+    const res = await post(form(marker, key));
+    expect(res.status).toBe(403);
+    expect((await res.json())[0]).toMatchObject({ code: 403, description: expect.stringContaining('api_key') });
+    expect(await stored(marker)).toHaveLength(0);
+  });
+
+  it('a key made for a client works until an admin revokes it', async () => {
+    const { key, row } = await createOpen311Key(db, 'Test client', null);
+    const first = `open311-ownkey-${Date.now()}`;
+    expect((await post(form(first, key))).status).toBe(201);
+    expect(await stored(first)).toHaveLength(1);
+    await revokeOpen311Key(db, row.id, null);
+    const second = `open311-revoked-${Date.now()}`;
+    expect((await post(form(second, key))).status).toBe(403);
+    expect(await stored(second)).toHaveLength(0);
+  });
+
+  it.each([
+    ['an Origin of another site', { origin: 'https://evil.example' }],
+    ['Origin: null (a sandboxed frame)', { origin: 'null' }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['a text/plain form from another site', { origin: 'https://evil.example', 'content-type': 'text/plain' }],
+  ])('a browser request with %s is refused even with a valid key', async (_name, headers) => {
+    const marker = `open311-xsite-${Date.now()}-${Math.random()}`;
+    const res = await post(form(marker, DEMO_OPEN311_KEY), 'application/x-www-form-urlencoded', '/requests.json', headers);
+    expect(res.status).toBe(403);
+    expect(await stored(marker)).toHaveLength(0);
+  });
+
+  it('discovery tells clients that posting needs a key', async () => {
+    const d = await (await fetch(`${API}/discovery.json`, { headers: { 'x-forwarded-for': '10.31.9.1' } })).json();
+    expect(d.key_service).toContain('api_key');
+  });
+});
+
+describe('Open311 reads are throttled per client', () => {
+  it('the 61st GET in a minute from one client → 429 with Retry-After in the spec format; another client still reads', async () => {
+    const headers = { 'x-forwarded-for': '10.31.200.7' };
+    for (let i = 0; i < 60; i++) expect((await fetch(`${API}/services.json`, { headers })).status).toBe(200);
+    const refused = await fetch(`${API}/services.json`, { headers });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await refused.json())[0].code).toBe(429);
+    expect((await fetch(`${API}/requests/${'a'.repeat(22)}.json`, { headers })).status).toBe(429);
+    expect((await fetch(`${API}/services.json`, { headers: { 'x-forwarded-for': '10.31.200.8' } })).status).toBe(200);
   });
 });

@@ -23,6 +23,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff': ALL,
   '/staff/account': ALL,
   '/staff/users': ['admin'],
+  '/staff/open311': ['admin'],
   '/staff/audit': ['admin'],
   '/staff/areas': ['admin'],
   '/staff/categories': ['admin'],
@@ -193,4 +194,17 @@ describe('session rotation', () => {
     expect(old.status).toBe(303);
     expect(old.headers.get('location')).toContain('/staff/login');
   }, 60_000);
+});
+
+describe('session cookie', () => {
+  it('the staff session cookie is non-persistent (no Expires or Max-Age): it goes when the browser closes', async () => {
+    const a = (await import('../support/staff-login.ts')).demoAccount('editor');
+    const login = await postForm(base, '/staff/login', { email: a.email, password: a.password });
+    expect(login.status).toBe(303);
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('__Host-tryghed-session='));
+    expect(cookie).toBeDefined();
+    expect(cookie!).toMatch(/HttpOnly/i);
+    expect(cookie!).toMatch(/Secure/i);
+    expect(cookie!).not.toMatch(/expires=|max-age=/i);
+  });
 });

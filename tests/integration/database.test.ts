@@ -131,4 +131,25 @@ describe('replacing an area boundary', () => {
       parseGeometryUpload(JSON.stringify({ type: 'Polygon', coordinates: [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7]]] })),
     ).toEqual({ ok: false, reason: 'shape' });
   });
+
+  it('an upload must be a usable boundary: non-degenerate, not self-intersecting, inside Copenhagen, at most 2,000 points', () => {
+    const poly = (ring: number[][]) => JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+    // Zero area: all corners on one line.
+    expect(parseGeometryUpload(poly([[12.54, 55.68], [12.55, 55.68], [12.56, 55.68], [12.54, 55.68]]))).toEqual({ ok: false, reason: 'degenerate' });
+    // A figure eight: two edges cross.
+    expect(parseGeometryUpload(poly([[12.54, 55.68], [12.57, 55.70], [12.57, 55.68], [12.54, 55.70], [12.54, 55.68]]))).toEqual({ ok: false, reason: 'self_intersecting' });
+    // The whole world, and a polygon in another coordinate system's numbers.
+    expect(parseGeometryUpload(poly([[-180, -90], [180, -90], [180, 90], [-180, 90], [-180, -90]]))).toEqual({ ok: false, reason: 'outside' });
+    // 2,001 points on a small circle (a 1.4 MB boundary would be tens of thousands).
+    const circle = Array.from({ length: 2_000 }, (_, i) => [12.55 + 0.01 * Math.cos((2 * Math.PI * i) / 2_000), 55.69 + 0.005 * Math.sin((2 * Math.PI * i) / 2_000)]);
+    expect(parseGeometryUpload(poly([...circle, circle[0]!]))).toEqual({ ok: false, reason: 'too_many_vertices' });
+    const fine = parseGeometryUpload(poly([...circle.filter((_, i) => i % 2 === 0), circle[0]!]));
+    expect(fine.ok).toBe(true);
+  });
+
+  it('every seeded boundary passes the same checks', async () => {
+    t = await createTestDb();
+    await seedDatabase(t.db, { demo: false });
+    for (const area of await listAreas(t.db)) expect(parseGeometryUpload(JSON.stringify(area.geometry)).ok, area.slug).toBe(true);
+  });
 });

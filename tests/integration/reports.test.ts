@@ -188,3 +188,20 @@ describe('report categories are data that admins edit', () => {
     expect(actions).toEqual(expect.arrayContaining(['category.add', 'category.rename', 'category.retire']));
   });
 });
+
+describe('a merged report is final', () => {
+  it('its status cannot be changed, it cannot be merged again, and no merge cycle (6 ↔ 7) can be made', async () => {
+    const { user } = await makeUser(t.db, 'moderator');
+    const a = await submit();
+    const b = await submit();
+    expect(await mergeReport(t.db, a.id, b.id, user.id)).toEqual({ ok: true });
+    expect(await setReportStatus(t.db, a.id, { status: 'in_progress' }, user.id)).toEqual({ ok: false, reason: 'merged' });
+    expect(await mergeReport(t.db, b.id, a.id, user.id)).toEqual({ ok: false, reason: 'target_merged' });
+    const c = await submit();
+    expect(await mergeReport(t.db, a.id, c.id, user.id)).toEqual({ ok: false, reason: 'already_merged' });
+    const rows = await t.db.select().from(reports).where(eq(reports.id, a.id)).limit(1);
+    expect(rows[0]).toMatchObject({ status: 'merged', mergedInto: b.id });
+    expect((await t.db.select().from(reports).where(eq(reports.id, b.id)).limit(1))[0]!.status).toBe('received');
+  });
+});
+

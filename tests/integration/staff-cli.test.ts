@@ -68,3 +68,26 @@ describe('npm run staff', () => {
     expect(rows.every((r) => r.user_id === null)).toBe(true);
   });
 });
+
+describe('npm run staff: Open311 API keys', () => {
+  it('open311-key prints a new key once and keeps only its hash; open311-revoke stops it', () => {
+    const made = staff('open311-key', '--name', 'Kommunens app');
+    expect(made.status, made.stderr).toBe(0);
+    const key = /\n(o311_[A-Za-z0-9_-]+)\n/.exec(made.stdout)?.[1];
+    expect(key).toBeDefined();
+    const db = new Database(DATABASE_URL, { readonly: true });
+    try {
+      const rows = db.prepare('select id, name, key_hash, revoked_at from open311_keys').all() as { id: number; name: string; key_hash: string; revoked_at: number | null }[];
+      expect(rows).toMatchObject([{ name: 'Kommunens app', revoked_at: null }]);
+      expect(JSON.stringify(rows)).not.toContain(key!);
+    } finally {
+      db.close();
+    }
+    const listed = staff('open311-keys');
+    expect(listed.stdout).toContain('Kommunens app');
+    expect(listed.stdout).toContain('active');
+    expect(staff('open311-revoke', '--id', '1').status).toBe(0);
+    expect(staff('open311-keys').stdout).toContain('revoked');
+    expect(staff('open311-revoke', '--id', '1').status).toBe(2);
+  }, 150_000);
+});

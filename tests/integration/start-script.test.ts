@@ -20,6 +20,12 @@ describe('start-up configuration', () => {
     expect(r.stderr).toContain('PORT');
   });
 
+  it('a server on a non-loopback HOST without PUBLIC_ORIGIN refuses to start (links never come from the Host header)', () => {
+    const r = start({ HOST: '0.0.0.0', PORT: '45998', DATABASE_URL: ':memory:' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PUBLIC_ORIGIN');
+  });
+
   it('a privacy threshold below 3 is refused at start-up', () => {
     const r = start({ PRIVACY_K: '1' });
     expect(r.status).toBe(1);
@@ -39,7 +45,7 @@ describe('demo accounts on a reachable server', () => {
       const seeded = spawnSync(process.execPath, ['src/server/cli/migrate.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL }, encoding: 'utf8' });
       expect(seeded.status, seeded.stderr).toBe(0);
       // …then start it on every interface.
-      const r = start({ DATABASE_URL, HOST: '0.0.0.0', PORT: '45999' });
+      const r = start({ DATABASE_URL, HOST: '0.0.0.0', PORT: '45999', PUBLIC_ORIGIN: 'https://tryghed.example.dk' });
       expect(r.status).toBe(1);
       expect(r.stderr).toContain('demo staff accounts');
     } finally {

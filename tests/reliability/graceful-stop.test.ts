@@ -14,6 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/connection.ts';
+import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { createOpen311Key } from '../../src/server/open311-keys.ts';
 import { PRODUCTION_ENV, sleep } from '../support/load.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -85,10 +88,15 @@ async function waitFor(condition: () => boolean, what: string, ms = 5_000): Prom
 // Checks SQLite's WAL checkpoint at the stop; on PostgreSQL the stop closes the pool (the two-instance test stops servers too).
 describe.skipIf(ON_POSTGRES)('stopping the server with SIGTERM', () => {
   it('a slow request in flight completes with 2xx after SIGTERM, new connections are refused, the process exits 0 and the WAL is checkpointed away', async () => {
+    // Posting through Open311 needs an API key: one made in the database beforehand, as an admin would.
+    const setup = openDatabase(dbPath);
+    await migrateDatabase(setup);
+    const { key } = await createOpen311Key(setup, 'Graceful stop test', null);
+    setup.$client.close();
     server = await startServer(PRODUCTION_ENV, dbPath);
     const exit = new Promise<number | null>((resolve) => server!.process.once('exit', (code) => resolve(code)));
     const marker = `graceful-stop-${Date.now()}`;
-    const slow = startSlowPost(server.url, '/api/open311/v2/requests.json', new URLSearchParams({ service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker }).toString());
+    const slow = startSlowPost(server.url, '/api/open311/v2/requests.json', new URLSearchParams({ api_key: key, service_code: 'lighting', lat: '55.6874', long: '12.556', description: marker }).toString());
     // Let the server take the request in (headers parsed, body awaited) before the signal.
     await sleep(500);
     // The request must be in flight, not answered early (e.g. with an error for a short body).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/server/config.ts';
+import { ConfigError, loadConfig, siteOrigin } from '../../src/server/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer: ./data, port 4321, demo data on, K = 5', () => {
@@ -33,8 +33,21 @@ describe('demo data and the listen address', () => {
   it('demo staff (published passwords) are seeded by default only for a loopback server', () => {
     expect(loadConfig({ HOST: 'localhost' }).demoData).toBe(true);
     expect(loadConfig({ HOST: '127.0.0.1' }).demoData).toBe(true);
-    expect(loadConfig({ HOST: '0.0.0.0' }).demoData).toBe(false);
-    expect(loadConfig({ HOST: '0.0.0.0', DEMO_DATA: 'on' }).demoData).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://tryghed.example.dk' }).demoData).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://tryghed.example.dk', DEMO_DATA: 'on' }).demoData).toBe(true);
+  });
+});
+
+describe('absolute links never come from the Host header', () => {
+  it('a server reachable from other machines needs PUBLIC_ORIGIN', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => loadConfig({ HOST: '192.0.2.10' })).toThrow(/PUBLIC_ORIGIN/);
+    expect(siteOrigin(loadConfig({ HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://tryghed.example.dk/' }))).toBe('https://tryghed.example.dk');
+  });
+
+  it('on loopback without PUBLIC_ORIGIN the origin is the listening address', () => {
+    expect(siteOrigin(loadConfig({ HOST: '127.0.0.1', PORT: '4400' }))).toBe('http://127.0.0.1:4400');
+    expect(siteOrigin(loadConfig({ HOST: '::1', PORT: '4400' }))).toBe('http://[::1]:4400');
   });
 });
 

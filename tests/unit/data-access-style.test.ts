@@ -28,7 +28,7 @@ const SQLITE_ONLY: Record<string, string> = {
 const under = (path: string, prefix: string): boolean => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix);
 const sqliteOnly = (path: string): boolean => Object.keys(SQLITE_ONLY).some((prefix) => under(path, prefix));
 
-type Rule = 'terminal' | 'transaction' | 'client' | 'dialect';
+type Rule = 'terminal' | 'transaction' | 'client' | 'dialect' | 'idList';
 
 /** Every breach of the rules in one file's text, as `path:line: code`. */
 function breaches(path: string, text: string, rule: Rule): string[] {
@@ -39,6 +39,8 @@ function breaches(path: string, text: string, rule: Rule): string[] {
     client: /\$client\b/g,
     // Asking which database this is: only the data-access layer does.
     dialect: /\b(isSqlite|sqliteClientOf|TABLES_DIALECT)\b/g,
+    // A list built from rows (`rows.map(…)`) has no bound: inList, not inArray (one parameter per value).
+    idList: /\binArray\([^,()]+,\s*[\w.]+\.map\(/g,
   }[rule];
   const found: string[] = [];
   for (const match of text.matchAll(pattern)) {
@@ -91,6 +93,14 @@ describe('data access is dialect-neutral', () => {
 
   it('no module outside the data-access layer asks which database it runs on', () => {
     expect(all('dialect')).toEqual([]);
+  });
+
+  it('an id list built from rows goes into a query through inList (src/server/db/in-list.ts), never inArray', () => {
+    // Bounded by construction: a wave's weighting margins are a handful of variables.
+    const bounded = ['inArray(questions.key, margins.map('];
+    expect(all('idList').filter((b) => !bounded.some((p) => b.includes(p)))).toEqual([]);
+    expect(breaches('src/server/x.ts', '.where(inArray(t.id, rows.map((r) => r.id)))', 'idList')).toHaveLength(1);
+    expect(breaches('src/server/x.ts', '.where(inArray(t.status, [...FIXED]))', 'idList')).toEqual([]);
   });
 
   it('a query ended with .get() is found, with its file and line, and a Map lookup or Promise.all is not', () => {

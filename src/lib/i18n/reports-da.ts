@@ -132,6 +132,7 @@ export const reportsDa = {
       `Kortet, Open311 og indsatssiderne viser udgivelsen fra ${day}. En ny udgives automatisk hver ${intervalDays}. dag; ændringer her bliver først offentlige da.`,
     publishNow: 'Udgiv nu',
     published: 'En ny udgivelse af de offentlige tal er lavet.',
+    mergedFinal: 'Meldingen er samlet med en anden og kan ikke ændres eller samles igen.',
     partnerRequired: 'Vælg den partner, meldingen sendes videre til.',
     reasonRequired: 'Skriv den interne grund til afvisningen.',
     forwardedTo: 'Sendt til',

@@ -133,6 +133,7 @@ export const reportsEn: ReportsMessages = {
       `The map, Open311 and the initiative pages show the release of ${day}. A new one is made every ${intervalDays} days; changes made here become public only then.`,
     publishNow: 'Publish now',
     published: 'A new release of the public figures has been made.',
+    mergedFinal: 'The report has been merged into another and cannot be changed or merged again.',
     partnerRequired: 'Choose the partner the report is passed on to.',
     reasonRequired: 'Write the internal reason for the rejection.',
     forwardedTo: 'Passed on to',

@@ -2,16 +2,16 @@
 import type { APIRoute } from 'astro';
 import { renderEvent } from '../../lib/calendar.ts';
 import { messages } from '../../lib/i18n/index.ts';
-import { config } from '../../server/config.ts';
+import { siteOrigin } from '../../server/config.ts';
 import { db } from '../../server/db/index.ts';
-import { calendarOrigin, toCalendarEvent } from '../../server/event-pages.ts';
+import { toCalendarEvent } from '../../server/event-pages.ts';
 import { findPublishedEvent } from '../../server/events.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const detail = await findPublishedEvent(db(), ctx.params.slug ?? '');
   if (!detail) return ctx.rewrite('/404');
   const { locale } = ctx.locals;
-  const origin = calendarOrigin(config().publicOrigin, new URL(ctx.url));
+  const origin = siteOrigin();
   const body = renderEvent(toCalendarEvent(detail, locale, origin), messages(locale).events.calendarName);
   return new Response(body, {
     headers: {

@@ -1,14 +1,30 @@
 /**
  * Signing in: password first (a new session that can only reach the second
- * factor), then TOTP or a recovery code (the session becomes full). Both
- * steps are throttled per account and per client, and a wrong e-mail costs
- * the same time as a wrong password, so nothing reveals who has an account.
+ * factor), then TOTP or a recovery code (the session becomes full). A wrong
+ * e-mail costs the same time as a wrong password, so nothing reveals who has
+ * an account.
+ *
+ * Against guessing (ASVS V2.2.1), without letting strangers lock staff out:
+ * - per client: 20 sign-in attempts per 15 minutes over all accounts;
+ * - per account and client: a wait that doubles after each failure from the
+ *   third (1 s … 5 min) and at most 10 failures a day;
+ * - per account over all clients: a wait of at most 30 s from the tenth
+ *   failure of the day, so the real user's correct password and code still
+ *   work after that short wait, however many addresses an attacker uses;
+ * - every failure is audited with the account; at 20 failed passwords (or 20
+ *   failed second factors) in a day the admins are alerted
+ *   (src/server/security-alerts.ts); after 20 failed second factors the
+ *   second factor is refused for the rest of the day (whoever gets there
+ *   knows the password).
+ * Sensitive actions from a live session ask again for the password or a
+ * fresh code (confirmIdentity).
  */
 import type { Session, User } from '../../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { logger } from '../logger.ts';
-import { throttles } from '../throttle.ts';
+import { loginDelays, throttles } from '../throttle.ts';
+import { alertAdmins } from '../security-alerts.ts';
 import {
   completeTotpEnrolment,
   findUserByEmail,
@@ -28,6 +44,12 @@ export type SignInResult =
   | { kind: 'invalid' }
   | { kind: 'throttled'; retryAfter: number };
 
+/** Seconds until the next UTC day, when the day's counters end (their key changes). */
+function secondsToNextDay(now = new Date()): number {
+  const next = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  return Math.max(1, Math.ceil((next - now.getTime()) / 1000));
+}
+
 export async function signIn(
   db: Queryable,
   input: { email: string; password: string; client: string },
@@ -35,18 +57,32 @@ export async function signIn(
   const email = normaliseEmail(input.email);
   const perClient = await throttles.loginClient.hit(db, input.client);
   if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
-  // Count the attempt before the (slow) password check, so parallel attempts
-  // cannot all pass the limit; a successful sign-in clears the count.
-  const perAccount = await throttles.loginAccount.hit(db, email);
-  if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
+  const pair = `${email}|${input.client}`;
+  const [mine, all] = await Promise.all([loginDelays.accountClient.check(db, pair), loginDelays.account.check(db, email)]);
+  if (mine.failures >= loginDelays.accountClientDailyCap) return { kind: 'throttled', retryAfter: secondsToNextDay() };
+  const wait = Math.max(mine.waitSeconds, all.waitSeconds);
+  if (wait > 0) return { kind: 'throttled', retryAfter: wait };
 
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid || user.disabledAt !== null) {
+    await loginDelays.accountClient.fail(db, pair);
+    const today = await loginDelays.account.fail(db, email);
     logger.info({ event: 'login_failed' }, 'staff login failed');
+    // With the account when there is one; a mistyped or unknown e-mail is not written down.
+    await recordAudit(db, {
+      userId: null,
+      action: 'session.login_failed',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      summary: user ? `${user.email}: ${user.disabledAt ? 'disabled account' : 'wrong password'} (${today} today)` : 'unknown account',
+    });
+    if (user && today === loginDelays.accountAlertAt) {
+      await alertAdmins(db, { action: 'security.login_attack', userId: user.id, summary: `${today} failed sign-ins today for ${user.email}` });
+    }
     return { kind: 'invalid' };
   }
-  await throttles.loginAccount.reset(db, email);
+  await loginDelays.accountClient.reset(db, pair);
   const { token, session } = await createSession(db, user.id);
   await recordAudit(db, { userId: user.id, action: 'session.login', entityType: 'session', summary: 'password accepted' });
   return { kind: 'ok', token, session, user };
@@ -72,6 +108,8 @@ export async function verifySecondFactor(
   if (!perClient.ok) return { kind: 'throttled', retryAfter: perClient.retryAfter };
   const perAccount = await throttles.totpAccount.hit(db, String(user.id));
   if (!perAccount.ok) return { kind: 'throttled', retryAfter: perAccount.retryAfter };
+  const today = await loginDelays.secondFactorDay.check(db, String(user.id));
+  if (today.failures >= loginDelays.secondFactorDailyCap) return { kind: 'throttled', retryAfter: secondsToNextDay() };
   if (!user.totpKey) return { kind: 'invalid' };
 
   const enrolled = user.totpEnrolledAt !== null;
@@ -81,6 +119,15 @@ export async function verifySecondFactor(
     if (enrolled) await recordTotpStep(db, user.id, step);
     else recoveryCodes = await completeTotpEnrolment(db, user.id, step);
   } else if (!(enrolled && /[a-z]/i.test(input.code) && (await useRecoveryCode(db, user.id, input.code)))) {
+    const failures = await loginDelays.secondFactorDay.fail(db, String(user.id));
+    await recordAudit(db, { userId: user.id, action: 'session.two_factor_failed', entityType: 'user', entityId: user.id, summary: `${user.email}: wrong code (${failures} today)` });
+    if (failures === loginDelays.secondFactorDailyCap) {
+      await alertAdmins(db, {
+        action: 'security.second_factor_attack',
+        userId: user.id,
+        summary: `${failures} failed second factors today for ${user.email}: someone has the password; the second factor is refused until tomorrow`,
+      });
+    }
     return { kind: 'invalid' };
   }
   await throttles.totpAccount.reset(db, String(user.id));
@@ -97,14 +144,18 @@ export async function verifySecondFactor(
 export type PasswordChangeResult =
   | { kind: 'ok' }
   | { kind: 'wrong' }
+  /** The new password is the current one (a temporary password cannot be kept). */
+  | { kind: 'same' }
   | { kind: 'weak'; problem: PasswordProblem }
   | { kind: 'throttled'; retryAfter: number };
 
 /**
  * A signed-in member of staff changes their own password. The current
- * password is checked against the same per-account counter as signing in
- * (5 tries per 15 minutes), so a session left open on a shared computer
- * cannot be used to guess it; the other sessions end, this one stays.
+ * password is asked again (re-authentication) and checked against a
+ * per-account counter (5 tries per 15 minutes, shared with confirmIdentity),
+ * so a session left open on a shared computer cannot be used to guess it. The
+ * new password must differ from the current one, so a temporary password
+ * cannot be "changed" to itself. The other sessions end, this one stays.
  */
 export async function changeOwnPassword(
   db: Queryable,
@@ -112,7 +163,11 @@ export async function changeOwnPassword(
 ): Promise<PasswordChangeResult> {
   const attempt = await throttles.loginAccount.hit(db, input.user.email);
   if (!attempt.ok) return { kind: 'throttled', retryAfter: attempt.retryAfter };
-  if (!(await verifyPassword(input.user.passwordHash, input.current))) return { kind: 'wrong' };
+  if (!(await verifyPassword(input.user.passwordHash, input.current))) {
+    await recordAudit(db, { userId: input.user.id, action: 'user.reauth_failed', entityType: 'user', entityId: input.user.id, summary: 'password change: wrong current password' });
+    return { kind: 'wrong' };
+  }
+  if (input.next === input.current) return { kind: 'same' };
   try {
     await setPassword(db, input.user.id, input.next, input.user.id, input.sessionId);
   } catch (e) {
@@ -120,5 +175,44 @@ export async function changeOwnPassword(
     return { kind: 'weak', problem: e.problem ?? 'too_short' };
   }
   await throttles.loginAccount.reset(db, input.user.email);
+  return { kind: 'ok' };
+}
+
+export type ConfirmResult = { kind: 'ok' } | { kind: 'wrong' } | { kind: 'throttled'; retryAfter: number };
+
+/**
+ * Re-authentication for a sensitive action from a live session (ASVS V3.7.1):
+ * new recovery codes, another user's role, password or account state. The
+ * proof is the user's password, or a fresh code from their authenticator app
+ * (six digits; a code already used cannot be used again). Tries count against
+ * the same per-account counters as changing the password (5 per 15 minutes)
+ * and the second factor, so an open session cannot be used to guess either.
+ */
+export async function confirmIdentity(db: Queryable, input: { user: User; proof: string; action: string }): Promise<ConfirmResult> {
+  const { user } = input;
+  const code = input.proof.replace(/\s+/g, '');
+  let ok = false;
+  if (/^\d{6}$/.test(code) && user.totpKey && user.totpEnrolledAt !== null) {
+    const attempt = await throttles.totpAccount.hit(db, String(user.id));
+    if (!attempt.ok) return { kind: 'throttled', retryAfter: attempt.retryAfter };
+    const step = verifyTotp(user.totpKey, code, user.totpLastStep);
+    if (step !== null) {
+      await recordTotpStep(db, user.id, step);
+      user.totpLastStep = step;
+      await throttles.totpAccount.reset(db, String(user.id));
+      ok = true;
+    }
+  } else {
+    const attempt = await throttles.loginAccount.hit(db, user.email);
+    if (!attempt.ok) return { kind: 'throttled', retryAfter: attempt.retryAfter };
+    if (input.proof !== '' && (await verifyPassword(user.passwordHash, input.proof))) {
+      await throttles.loginAccount.reset(db, user.email);
+      ok = true;
+    }
+  }
+  if (!ok) {
+    await recordAudit(db, { userId: user.id, action: 'user.reauth_failed', entityType: 'user', entityId: user.id, summary: input.action });
+    return { kind: 'wrong' };
+  }
   return { kind: 'ok' };
 }

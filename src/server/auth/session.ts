@@ -2,7 +2,9 @@
  * Staff sessions, implemented after the Lucia author's session guide
  * (lucia-auth.com, "Sessions"): the token is `<id>.<secret>`; the database
  * holds the id and the SHA-256 of the secret; validation compares hashes in
- * constant time. Sessions end after 8 hours without use or 7 days in all.
+ * constant time. Sessions end after 30 minutes without use or 12 hours in
+ * all (ASVS V3.3.2), and the cookie is a session cookie (no Expires or
+ * Max-Age): it goes when the browser closes.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
@@ -13,8 +15,8 @@ import { randomToken } from './random.ts';
 
 /** `__Host-`: Secure, Path=/, no Domain, so no subdomain can set or read it. */
 export const SESSION_COOKIE = '__Host-tryghed-session';
-export const INACTIVITY_TIMEOUT_MS = 8 * 60 * 60 * 1000;
-export const ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+export const INACTIVITY_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 /** The last-use time is written at most this often, to spare the database a write per request. */
 export const ACTIVITY_WRITE_INTERVAL_MS = 60 * 1000;
 
@@ -90,12 +92,11 @@ export async function countUserSessions(db: Queryable, userId: number): Promise<
   return rows.length;
 }
 
-/** Cookie attributes for the session cookie (Astro's cookies.set options). */
-export function sessionCookieOptions(expires: Date) {
-  return { httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/', expires };
-}
-
-/** When the cookie should expire: the session's absolute end. */
-export function sessionExpiry(session: Session): Date {
-  return new Date(session.createdAt.getTime() + ABSOLUTE_LIFETIME_MS);
+/**
+ * Cookie attributes for the session cookie (Astro's cookies.set options): no
+ * Expires or Max-Age, so the browser forgets it when it closes; the server
+ * ends the session itself after the timeouts above.
+ */
+export function sessionCookieOptions() {
+  return { httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/' };
 }

@@ -20,7 +20,8 @@ import { deliverNoticesSoon } from '../report-notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { warmReportMap } from '../report-map.ts';
 import { logger } from '../logger.ts';
-import { BASELINE_HEADERS } from '../../lib/security-headers.ts';
+import { BASELINE_HEADERS, FALLBACK_CSP, HSTS, isHttps } from '../../lib/security-headers.ts';
+import { isStaffRequest } from '../../lib/request-path.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
 
@@ -74,7 +75,8 @@ type Next = () => void;
 function compressPublic(): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
   const middleware = compression({
     threshold: 1024,
-    filter: (req, res) => !/^\/(en\/)?staff(\/|$)/.test(req.url ?? '') && compression.filter(req, res),
+    // The path as Astro routes it (src/lib/request-path.ts), not the raw URL: `/%73taff/` is a staff page too.
+    filter: (req, res) => !isStaffRequest(req.url ?? '/') && compression.filter(req, res),
   }) as unknown as (req: IncomingMessage, res: ServerResponse, next: Next) => void;
   return middleware;
 }
@@ -92,8 +94,12 @@ async function main(): Promise<void> {
 
   const compress = compressPublic();
   const server = createServer((req, res) => {
-    // Static files bypass Astro's middleware; give them the same baseline headers.
+    // Static files bypass Astro's middleware; give them the same security headers (a page's
+    // own CSP, set by Astro, replaces the fallback; the middleware sets the rest again).
     for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+    res.setHeader('Content-Security-Policy', FALLBACK_CSP);
+    const proto = req.headers['x-forwarded-proto'];
+    if (isHttps(new URL('http://localhost/'), typeof proto === 'string' ? proto : null, cfg.trustProxy)) res.setHeader('Strict-Transport-Security', HSTS);
     compress(req, res, () => handler(req, res));
   });
   server.keepAliveTimeout = 5_000;

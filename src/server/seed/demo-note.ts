@@ -4,6 +4,7 @@ import { users } from '../../../db/schema.ts';
 import type { Queryable } from '../db/connection.ts';
 import { totpKeyText } from '../auth/totp.ts';
 import { DEMO_ACCOUNTS, demoTotpKey } from './demo-staff.ts';
+import { DEMO_OPEN311_KEY, findOpen311Key } from '../open311-keys.ts';
 
 export async function demoLoginNote(db: Queryable): Promise<string> {
   const present = new Set(
@@ -18,6 +19,7 @@ export async function demoLoginNote(db: Queryable): Promise<string> {
     ...lines,
     `  Second factor: add the key ${totpKeyText(demoTotpKey())} to an authenticator app,`,
     '  or print the current code with `npm run staff -- demo-code`.',
+    ...((await findOpen311Key(db, DEMO_OPEN311_KEY)) ? [`Demo Open311 api_key (for POST requests.json): ${DEMO_OPEN311_KEY}`] : []),
     '',
   ].join('\n');
 }

@@ -21,6 +21,7 @@ import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
 import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
 import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoWaves } from './demo-waves.ts';
+import { createOpen311Key, DEMO_OPEN311_KEY, DEMO_OPEN311_KEY_NAME } from '../open311-keys.ts';
 import { PARTNER_ROWS } from './partners.ts';
 import { REPORT_CATEGORY_ROWS } from './report-categories.ts';
 
@@ -52,6 +53,7 @@ export async function seedDatabase(db: Queryable, options: SeedOptions): Promise
   const noStaff = (await rowsIn(db, users)) === 0;
   if (!options.demo || !noStaff) return { ...reference, demoAccounts: [] };
   await seedDemo(db, options.now ?? new Date());
+  await createOpen311Key(db, DEMO_OPEN311_KEY_NAME, null, DEMO_OPEN311_KEY);
   return { ...reference, demoAccounts: [...DEMO_ACCOUNTS] };
 }
 

@@ -4,7 +4,7 @@
  * src/server/open311.ts; this edge maps them to responses.
  */
 import type { APIRoute } from 'astro';
-import { config } from '../../../../server/config.ts';
+import { siteOrigin } from '../../../../server/config.ts';
 import { db } from '../../../../server/db/index.ts';
 import {
   discovery,
@@ -16,13 +16,17 @@ import {
   splitFormat,
   type RequestQuery,
 } from '../../../../server/open311.ts';
+import { isCrossSiteBrowserRequest } from '../../../../server/open311-keys.ts';
+import { open311ReadRefusal } from '../../../../server/open311-read-limit.ts';
 
 export const GET: APIRoute = async ({ params, locals, url }) => {
   const file = splitFormat(params['file'] ?? '');
   if (!file) return open311Error('json', 404, 'Not found');
   const { name, format } = file;
+  const refused = await open311ReadRefusal(db(), locals.client, format);
+  if (refused) return refused;
   if (name === 'discovery') {
-    return open311Response(format, 200, discovery(config().publicOrigin ?? url.origin), { root: 'discovery', item: '' });
+    return open311Response(format, 200, discovery(siteOrigin()), { root: 'discovery', item: '' });
   }
   if (name === 'services') return open311Response(format, 200, await listServices(db(), locals.locale), { root: 'services', item: 'service' });
   if (name === 'requests') {
@@ -40,10 +44,14 @@ export const GET: APIRoute = async ({ params, locals, url }) => {
   return open311Error(format, 404, 'Not found');
 };
 
-export const POST: APIRoute = async ({ params, locals, request, url }) => {
+export const POST: APIRoute = async ({ params, locals, request }) => {
   const file = splitFormat(params['file'] ?? '');
   if (!file || file.name !== 'requests') return open311Error(file?.format ?? 'json', 404, 'Not found');
-  const result = await postRequest(db(), request, { client: locals.client, locale: locals.locale, origin: config().publicOrigin ?? url.origin });
+  // A page on another site must not file reports through its visitors' browsers, with or without a key.
+  if (isCrossSiteBrowserRequest(request.headers, siteOrigin())) {
+    return open311Error(file.format, 403, 'Cross-site requests from browsers are not accepted; post from your server with your api_key');
+  }
+  const result = await postRequest(db(), request, { client: locals.client, locale: locals.locale, origin: siteOrigin() });
   if (!result.ok) {
     const headers: Record<string, string> = result.retryAfter ? { 'Retry-After': String(result.retryAfter) } : {};
     return open311Error(file.format, result.status, result.error.description, headers);

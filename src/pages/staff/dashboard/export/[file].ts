@@ -2,8 +2,10 @@
  * GET /staff/dashboard/export/<table>.<format>: a dashboard table as CSV
  * (Danish: BOM, `;`, decimal commas; `.comma.csv`: standard), JSON, or for
  * H3 cells GeoJSON, built by the same function as its page and so through
- * the same privacy rules. Needs dashboard.export (analysts and admins);
- * every download is audited.
+ * the same privacy rules. Needs dashboard.export (analysts and admins).
+ * Audited once per session, table and format a day (the first successful
+ * download; failed ones are not audited): a scan of every filter used to
+ * write one row per download.
  */
 import type { APIRoute } from 'astro';
 import { toCsv, toJson } from '../../../../lib/data-table.ts';
@@ -13,6 +15,7 @@ import { recordAudit } from '../../../../server/audit.ts';
 import { config } from '../../../../server/config.ts';
 import { EXPORT_GEOJSON, EXPORT_TABLES, parseExportFile } from '../../../../server/dashboard/exports.ts';
 import { db } from '../../../../server/db/index.ts';
+import { throttles } from '../../../../server/throttle.ts';
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -38,7 +41,8 @@ export const GET: APIRoute = async ({ locals, params, url }) => {
     if (table) body = file.format === 'json' ? toJson(table) : toCsv(table, file.format === 'csv' ? 'danish' : 'standard', suppressed);
   }
   if (body === undefined) return new Response(null, { status: 404 });
-  await recordAudit(db(), {
+  const first = await throttles.exportAudit.hit(db(), `${staff.session.id}|${file.id}.${file.format}`);
+  if (first.ok) await recordAudit(db(), {
     userId: staff.user.id,
     action: 'dashboard.export',
     entityType: 'dashboard',
