@@ -132,6 +132,7 @@ export async function listAllSurveys(db: Queryable, k: number): Promise<SurveyLi
 }
 
 export async function responseCount(db: Queryable, surveyId: number): Promise<number> {
+  // not for display: whether a wave has responses (its instrument is then locked)
   const [row] = await db.select({ n: count() }).from(responses).where(eq(responses.surveyId, surveyId)).limit(1);
   return row?.n ?? 0;
 }

@@ -151,7 +151,7 @@ export interface AnalysisOptions extends EstimateOptions {
 export async function analysisOptions(db: Queryable, surveyId: number, areaId: number, params: URLSearchParams, k: number): Promise<AnalysisOptions> {
   const base = parseEstimateOptions(params, Math.max(MIN_K, k));
   if (base.excludeSuspicious) return { ...base, suspiciousSwitchIgnored: false };
-  const [row] = await db
+  const [row] = await db // not for display: decides whether the switch applies
     .select({ n: count() })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)))
@@ -415,7 +415,7 @@ const cache = new WeakMap<Queryable, Map<string, AreaEntry>>();
 
 /** The area's responses as they stand: any response added (or removed) changes it. */
 async function areaFingerprint(db: Queryable, surveyId: number, areaId: number): Promise<string> {
-  const [row] = await db
+  const [row] = await db // not for display: a cache stamp
     .select({ n: count(), last: max(responses.id) })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
@@ -507,6 +507,7 @@ async function loadColumns(db: Queryable, surveyId: number, areaId: number, excl
     const last = respondents[Math.min(from + LOAD_CHUNK, respondents.length) - 1]!;
     const rows = await db
       .select({
+        // not for display: how many answer rows to unpack
         id: responses.id,
         n: count(),
         packed: groupConcat(db, sql`${answers.questionId} || ${RS} || coalesce(${answers.item}, '') || ${RS} || ${answers.value}`, US),

@@ -320,14 +320,14 @@ export async function estimateIndicator(db: Queryable, def: IndicatorDefinition,
   // estimate depends on, the area's population margins included.
   const [wave] = await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).limit(1);
   if (wave?.status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options);
-  const [margins] = await db
+  const [margins] = await db // not for display: a cache stamp
     .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
     .from(populationMargins)
     .where(eq(populationMargins.areaId, areaId))
     .limit(1);
   // The respondents' count and newest id too: cheap (indexed), and it keeps the
   // cache right should a closed wave ever get a late paper response.
-  const [respondents] = await db
+  const [respondents] = await db // not for display: a cache stamp
     .select({ n: count(), last: max(responses.id) })
     .from(responses)
     .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
