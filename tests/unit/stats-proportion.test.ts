@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   proportionEstimate,
+  shareEstimate,
   twoProportionTest,
   weightedProportion,
   wilsonInterval,
@@ -177,5 +178,18 @@ describe('twoProportionTest', () => {
   it('an effective n of 0 or a share outside 0..1 is refused with a RangeError', () => {
     expect(() => twoProportionTest({ p: 0.2, effectiveN: 0 }, { p: 0.1, effectiveN: 10 })).toThrow(RangeError);
     expect(() => twoProportionTest({ p: 1.2, effectiveN: 10 }, { p: 0.1, effectiveN: 10 })).toThrow(RangeError);
+  });
+});
+
+describe('one share estimator', () => {
+  it('the wave analysis (shareEstimate from weighted sums) and the goal indicators (proportionEstimate from respondents) give the same figures', () => {
+    const values = [0.4, 1.7, 1, 2.2, 0.9, 1.3, 0.6, 1.1].map((weight, i) => ({ weight, success: i % 3 === 0 }));
+    const full = proportionEstimate(values);
+    const total = values.reduce((s, v) => s + v.weight, 0);
+    const successWeight = values.filter((v) => v.success).reduce((s, v) => s + v.weight, 0);
+    const fromSums = shareEstimate(successWeight / total, full.effectiveN);
+    expect(fromSums.p).toBeCloseTo(full.p, 15);
+    expect(fromSums.low).toBeCloseTo(full.low, 15);
+    expect(fromSums.high).toBeCloseTo(full.high, 15);
   });
 });

@@ -97,8 +97,18 @@ export function weightedProportion(values: readonly WeightedValue[]): WeightedPr
 /** The weighted share with its Wilson interval computed on the effective sample size. */
 export function proportionEstimate(values: readonly WeightedValue[], z: number = Z_95): ProportionEstimate {
   const weighted = weightedProportion(values);
-  const { low, high } = wilsonInterval(weighted.p * weighted.effectiveN, weighted.effectiveN, z);
-  return { ...weighted, low, high };
+  return { ...weighted, ...shareEstimate(weighted.p, weighted.effectiveN, z) };
+}
+
+/**
+ * The platform's one share estimator, for callers that already hold the
+ * weighted sums (the dashboard's wave analysis keeps them per area): the
+ * share of successes and its Wilson interval on the effective sample size.
+ * proportionEstimate is this, from the respondents' weights.
+ */
+export function shareEstimate(p: number, effectiveN: number, z: number = Z_95): { p: number; low: number; high: number } {
+  const { low, high } = wilsonInterval(p * effectiveN, effectiveN, z);
+  return { p, low, high };
 }
 
 /**

@@ -41,7 +41,7 @@ import { messages, type Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
 import { findPlace, NAMED_PLACES, placeName } from '../../lib/places.ts';
-import { wilsonInterval } from '../../lib/stats/proportion.ts';
+import { shareEstimate } from '../../lib/stats/proportion.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { kishDesignEffect } from '../../lib/stats/weights.ts';
 import { DONT_KNOW, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../../lib/survey/instrument.ts';
@@ -815,16 +815,15 @@ function weightedBase(data: AreaAnswers, answered: Answered): WeightedBase {
 }
 
 /**
- * `proportionEstimate`'s share and Wilson interval (on the effective n), for
+ * The one share estimator (`shareEstimate`, which `proportionEstimate` and so the
+ * goal indicators use too): the share and Wilson interval (on the effective n), for
  * successes whose weights, summed in respondent order, are `successWeight`;
  * with the published counts `n` (the successes) and `shownBase` (the
  * denominator) that the page shows next to it. The share and the interval
  * are of the true answers: the engine perturbs counts, not estimates.
  */
 function estimateFrom(base: WeightedBase, successWeight: number, n: number, shownBase: number): Estimate {
-  const p = successWeight / base.total;
-  const { low, high } = wilsonInterval(p * base.effectiveN, base.effectiveN);
-  return { n, base: shownBase, p, low, high };
+  return { n, base: shownBase, ...shareEstimate(successWeight / base.total, base.effectiveN) };
 }
 
 function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distribution {
