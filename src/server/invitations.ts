@@ -1,5 +1,5 @@
 /** Invitation codes: generated in batches for letters, exported for printing, redeemed once. */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import { invitationCodes } from '../../db/schema.ts';
 import { addKeys, KEY_RANGE, publishCount } from '../lib/disclosure/index.ts';
@@ -8,6 +8,7 @@ import { recordAudit } from './audit.ts';
 import { randomCode } from './auth/random.ts';
 import type { Queryable } from './db/connection.ts';
 import { transaction } from './db/transaction.ts';
+import { throttleSecret } from './throttle.ts';
 
 /** Generates `n` new unique codes for a wave as one batch. */
 export async function generateCodes(db: Queryable, surveyId: number, n: number, actorId: number | null): Promise<{ batch: number; codes: string[] }> {
@@ -49,9 +50,13 @@ export async function codeCounts(db: Queryable, surveyId: number, k: number): Pr
   return { total: rows.length, used: publishCount(used.length, addKeys(...used.map((r) => codeKey(r.code))), k) };
 }
 
-/** A code's record key: from a hash of the code, which is random and never shown beside the figure. */
+/**
+ * A code's record key: a keyed hash of the code with the server's secret
+ * (kept outside the database, src/server/throttle.ts), so staff who hold the
+ * printed codes still cannot compute the noise and undo it.
+ */
 function codeKey(code: string): number {
-  return (createHash('sha256').update(`cell-key:${code}`).digest().readUInt32BE(0) % (KEY_RANGE - 1)) + 1;
+  return (createHmac('sha256', throttleSecret()).update(`cell-key:${code}`).digest().readUInt32BE(0) % (KEY_RANGE - 1)) + 1;
 }
 
 export type CodeCheck = { ok: true; codeId: number } | { ok: false; reason: 'invalid' | 'used' };

@@ -37,7 +37,7 @@ export interface MapCell {
   centre: Point;
   /** The named place nearest the hexagon's centre: how the table describes it. */
   place: NamedPlace;
-  /** The area most of the cell's reports lie in. */
+  /** An area the cell's reports lie in (see buildFromRecords: never chosen by counts). */
   areaId: number;
 }
 
@@ -175,12 +175,13 @@ function buildFromRecords(
   const matching = records.filter(
     (r) => (!f['category'] || r.category === f['category']) && (!f['year'] || r.year === f['year']) && (!f['reporter'] || r.reporterType === f['reporter']),
   );
-  // cell → area → count, under the filter
-  const perCell = new Map<string, Map<number, number>>();
+  // Each hexagon under the filter, with the report of the smallest (random) record key: the
+  // hexagon's area is that report's, a fixed choice that says nothing about how many of its
+  // reports lie in which area, as "most of them" would.
+  const perCell = new Map<string, MapRecord>();
   for (const r of matching) {
-    const perArea = perCell.get(r.cell) ?? new Map<number, number>();
-    perArea.set(r.areaId, (perArea.get(r.areaId) ?? 0) + 1);
-    perCell.set(r.cell, perArea);
+    const first = perCell.get(r.cell);
+    if (!first || r.key < first.key) perCell.set(r.cell, r);
   }
   const shownCells = new Map<string, number>();
   for (const cell of perCell.keys()) {
@@ -205,14 +206,14 @@ function buildFromRecords(
   const cells: MapCell[] = [...shownCells]
     .map(([cell, n]) => {
       const [lat, lon] = cellToLatLng(cell);
-      const perArea = [...perCell.get(cell)!].sort((a, b) => b[1] - a[1]);
+      const areaId = perCell.get(cell)!.areaId;
       return {
         cell,
         n,
         boundary: cellToBoundary(cell) as [number, number][],
         centre: { lat, lon },
         place: nearestPlace({ lat, lon }),
-        areaId: perArea[0]![0],
+        areaId,
       };
     })
     .sort((a, b) => b.n - a.n || a.cell.localeCompare(b.cell));

@@ -6,7 +6,7 @@
  */
 import { count, eq } from 'drizzle-orm';
 import { answers, responses } from '../../db/schema.ts';
-import { suppressRow, type Row } from '../lib/disclosure/index.ts';
+import { addKeys, suppressRow, type Row } from '../lib/disclosure/index.ts';
 import { cellKeySum } from './disclosure/keys.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
 import type { Queryable } from './db/connection.ts';
@@ -50,6 +50,18 @@ export async function waveDistributions(db: Queryable, surveyId: number, pages: 
     .select({ questionId: given.questionId, item: given.item, value: given.value, n: count(), ck: cellKeySum(given.cellKey) })
     .from(given)
     .groupBy(given.questionId, given.item, given.value);
+  // A multiple-choice question's options overlap: each is a row of its own (chose / did not),
+  // out of the respondents who answered the question at all.
+  const answeredBy = db
+    .selectDistinct({ responseId: answers.responseId, questionId: answers.questionId, cellKey: responses.cellKey })
+    .from(answers)
+    .innerJoin(responses, eq(responses.id, answers.responseId))
+    .where(eq(responses.surveyId, surveyId))
+    .as('answered_by');
+  const respondents = await db
+    .select({ questionId: answeredBy.questionId, n: count(), ck: cellKeySum(answeredBy.cellKey) })
+    .from(answeredBy)
+    .groupBy(answeredBy.questionId);
   const out: Distribution[] = [];
   for (const q of pages.flatMap((p) => p.questions)) {
     if (!SHOWN_TYPES.has(q.type)) continue;
@@ -59,7 +71,24 @@ export async function waveDistributions(db: Queryable, surveyId: number, pages: 
         const found = counts.find((c) => c.questionId === q.id && c.item === item && c.value === key);
         return { key, n: found?.n ?? 0, ck: found?.ck ?? 0 };
       });
-      out.push({ question: q, item, row: suppressRow(cells, k) });
+      if (q.type !== 'multi') {
+        out.push({ question: q, item, row: suppressRow(cells, k) });
+        continue;
+      }
+      const all = respondents.find((r) => r.questionId === q.id) ?? { n: 0, ck: 0 };
+      const total = suppressRow([{ key: 'all', n: all.n, ck: all.ck }], k).total;
+      const shown = cells.map((c) => {
+        const row = suppressRow(
+          [
+            { key: 'chose', n: c.n, ck: c.ck },
+            { key: 'not', n: all.n - c.n, ck: addKeys(all.ck, -c.ck) },
+          ],
+          k,
+        );
+        const chose = row.cells[0]!;
+        return chose.suppressed || total.suppressed ? { key: c.key, suppressed: true as const } : { key: c.key, suppressed: false as const, n: chose.n };
+      });
+      out.push({ question: q, item, row: { cells: shown, total } });
     }
   }
   return out;

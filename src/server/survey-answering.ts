@@ -24,7 +24,7 @@ import { missingRequired } from '../lib/survey/validate.ts';
 import { randomToken } from './auth/random.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
-import { eraseRemnants } from './db/remnants.ts';
+import { eraseRemnants, unlinkCodeClaims } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { useCode } from './invitations.ts';
 import { newRecordKey } from './disclosure/keys.ts';
@@ -214,7 +214,10 @@ export async function submitDraft(db: Queryable, draft: SurveyDraft, survey: Sur
   }
   // The transaction that used the code and stored the answers leaves its page
   // images in the WAL: fold them into the main file and truncate it (within half a second).
-  if (result.kind === 'stored') eraseRemnants(db);
+  if (result.kind === 'stored') {
+    eraseRemnants(db);
+    unlinkCodeClaims(db);
+  }
   return result;
 }
 

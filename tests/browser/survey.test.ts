@@ -22,14 +22,25 @@ function responseCount(): number {
   }
 }
 
-function lastPlaces(): string[] {
+/** The wave's response ids: ids are random (README "Privacy"), so the new response is the one not there before. */
+function responseIds(): Set<number> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return new Set((db.prepare('select r.id from responses r join surveys s on s.id = r.survey_id where s.slug = ?').all(SLUG) as { id: number }[]).map((r) => r.id));
+  } finally {
+    db.close();
+  }
+}
+
+/** The places answer of the one response stored since `before`. */
+function newPlaces(before: ReadonlySet<number>): string[] {
+  const added = [...responseIds()].filter((id) => !before.has(id));
+  expect(added).toHaveLength(1);
   const db = new Database(dbPath, { readonly: true });
   try {
     const rows = db
-      .prepare(
-        "select a.value from answers a join questions q on q.id = a.question_id where q.key = 'unsafe_places' and a.response_id = (select max(id) from responses)",
-      )
-      .all() as { value: string }[];
+      .prepare("select a.value from answers a join questions q on q.id = a.question_id where q.key = 'unsafe_places' and a.response_id = ?")
+      .all(added[0]) as { value: string }[];
     return rows.map((r) => r.value);
   } finally {
     db.close();
@@ -75,6 +86,7 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
 
   it('answered with JavaScript, using the map for places, stores exactly one response', async () => {
     const before = responseCount();
+    const idsBefore = responseIds();
     const { context, requests } = await newContext(browser);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -103,7 +115,7 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
     await answerPages5and6(page);
     await expect(page.locator('h1').textContent()).resolves.toBe('Tak for dine svar');
     expect(responseCount()).toBe(before + 1);
-    expect(lastPlaces().some((v) => v.startsWith('point:'))).toBe(true);
+    expect(newPlaces(idsBefore).some((v) => v.startsWith('point:'))).toBe(true);
     for (const r of requests) expect(r.startsWith(base), r).toBe(true);
     expect(consoleErrors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
     await context.close();
@@ -111,6 +123,7 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
 
   it('answered with JavaScript turned off, using the list of places, stores exactly one response', async () => {
     const before = responseCount();
+    const idsBefore = responseIds();
     const { context } = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/undersoegelser/${SLUG}`);
@@ -126,7 +139,7 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
     await answerPages5and6(page);
     await expect(page.locator('h1').textContent()).resolves.toBe('Tak for dine svar');
     expect(responseCount()).toBe(before + 1);
-    expect(lastPlaces()).toEqual(['place:blaagaards-plads', 'text:Passagen ved skolen']);
+    expect(newPlaces(idsBefore)).toEqual(['place:blaagaards-plads', 'text:Passagen ved skolen']);
     await context.close();
   });
 

@@ -21,6 +21,7 @@ import { addKeys, noiseFor, publishCount } from '../../src/lib/disclosure/index.
 import { copenhagenDay } from '../../src/server/comments.ts';
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
+import { DEMO_OPEN311_KEY } from '../../src/server/open311-keys.ts';
 import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
 import { keyForNoise, recordKeys } from '../support/cell-keys.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -178,7 +179,14 @@ describe('public report figures come from dated releases, perturbed', () => {
     // Not a figure, not a word of the page moved.
     expect(after).toBe(before);
 
-    // "Publish now": the next release counts the moderated report.
+    // "Publish now" with one changed report is refused: comparing the two releases would show where it is.
+    const refused = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Der er ikke lavet en ny udgivelse: kun 1 melding er ændret siden den sidste');
+    expect(await page(filter)).toBe(before);
+    // Seven more reports (another category, outside this filter, and enough that the category
+    // comparison hides nothing) make K or more changes: the next release counts the moderated one.
+    await craft('moderation', 'violence', recordKeys(12, K + 2));
     const published = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
     expect(published.status).toBe(200);
     expect(await published.text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
@@ -229,7 +237,7 @@ describe('public report figures come from dated releases, perturbed', () => {
 
     // A release made on an earlier day: every figure says that day, not today.
     const made = await makeReportRelease(db, { now: new Date('2026-03-10T10:00:00Z') });
-    expect(made.madeOn).toBe('2026-03-10');
+    expect(made).toMatchObject({ made: true, madeOn: '2026-03-10' });
     expect(await page('/kort')).toContain('<p class="release-date">Tallene er fra udgivelsen 10. marts 2026. De opdateres hver 7. dag');
     expect(await page('/en/kort')).toContain('<p class="release-date">These figures are from the release of 10 March 2026. They are updated every 7 days');
     const initiative = await page(`/indsatser/${slug}`);
@@ -238,8 +246,8 @@ describe('public report figures come from dated releases, perturbed', () => {
     expect(await page(`/en/indsatser/${slug}`)).toContain('Figures from the release of 10 March 2026; each figure is adjusted slightly');
 
     // The next release says its own day.
-    const today = (await makeReportRelease(db)).madeOn;
-    expect(today).toBe(copenhagenDay());
+    const today = copenhagenDay();
+    expect(await makeReportRelease(db)).toMatchObject({ made: true, madeOn: today });
     expect(await page('/kort')).toContain(`Tallene er fra udgivelsen ${longDay(today, 'da-DK')}.`);
     expect(reportsSection(await page(`/indsatser/${slug}`))).toContain(`Tal fra udgivelsen ${longDay(today, 'da-DK')};`);
   });
@@ -267,7 +275,7 @@ describe('Open311', () => {
     const posted = await fetch(`${API}/requests.json`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.77.0.1' },
-      body: new URLSearchParams({ service_code: 'lighting', lat: '55.6868', long: '12.5585', description: marker, 'attribute[reporter_type]': 'visitor' }),
+      body: new URLSearchParams({ api_key: DEMO_OPEN311_KEY, service_code: 'lighting', lat: '55.6868', long: '12.5585', description: marker, 'attribute[reporter_type]': 'visitor' }),
     });
     expect(posted.status).toBe(201);
     const id: string = (await posted.json())[0].service_request_id;
@@ -331,10 +339,18 @@ describe('publish now', () => {
     expect(await releaseCount()).toBe(releasesBefore);
     expect((await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'release.publish')))[0]!.n).toBe(auditsBefore);
 
+    // K changed reports since the last release, so that one may be made.
+    await makeReportRelease(db);
+    const releasesReady = await releaseCount();
+    await craft('moderation', 'groups', recordKeys(33, K));
     const res = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
-    expect(await releaseCount()).toBe(releasesBefore + 1);
+    expect(await releaseCount()).toBe(releasesReady + 1);
+    // Nothing changed since: the next "publish now" makes nothing and audits nothing.
+    const again = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
+    expect(again.status).toBe(400);
+    expect(await releaseCount()).toBe(releasesReady + 1);
     const [newest] = await db.select().from(releases).orderBy(desc(releases.id)).limit(1);
     expect(newest).toMatchObject({ kind: 'reports', madeBy: moderatorId, madeOn: copenhagenDay() });
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'release.publish'), eq(auditLog.entityId, newest!.id)));

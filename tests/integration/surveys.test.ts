@@ -3,7 +3,7 @@
  * submission, single-use invitation codes that leave no trace on the
  * response, masking, quality flags, cloning and the frozen instrument.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, invitationCodes, responses, surveyAreas, surveyDrafts, surveys, surveySeries } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/areas.ts';
@@ -13,7 +13,9 @@ import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } f
 import { cloneWave, findSurvey, instrumentLocked, listAllSurveys, loadInstrument, responsesByDayAndChannel } from '../../src/server/surveys.ts';
 import { pruneHidden, type Answers } from '../../src/lib/survey/instrument.ts';
 import { addKeys, KEY_RANGE, publishCount } from '../../src/lib/disclosure/index.ts';
+import { rawRows } from '../../src/server/db/raw.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
 import { seedReference } from '../support/factories.ts';
 
 let t: TestDb;
@@ -152,6 +154,22 @@ describe('suspicious responses are flagged, not dropped', () => {
     const same = Object.fromEntries(Object.keys(COMPLETE['problems'] as object).map((k) => [k, 'big']));
     await submitWeb({ ...COMPLETE, problems: same });
     expect((await t.db.select().from(responses).limit(1))[0]!.flags).toContain('straight_lining');
+  });
+});
+
+describe.skipIf(!ON_POSTGRES)('invitation codes on PostgreSQL', () => {
+  it('a used code shares no transaction id (xmin) with the response it was used for', async () => {
+    const { codes } = await generateCodes(t.db, surveyId, 3, null);
+    const check = await checkCode(t.db, surveyId, codes[0]!);
+    if (!check.ok) throw new Error('code refused');
+    expect((await submitWeb(COMPLETE, check.codeId)).result.kind).toBe('stored');
+    const linked = async () =>
+      (await rawRows<{ n: number }>(t.db, sql`select count(*)::int as n from invitation_codes c join responses r on r.xmin = c.xmin where c.used`))[0]!.n;
+    // Within half a second every used code (and submitted draft) is rewritten in one transaction of its own.
+    for (let i = 0; i < 40 && (await linked()) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await linked()).toBe(0);
+    const draftLinked = (await rawRows<{ n: number }>(t.db, sql`select count(*)::int as n from survey_drafts d join responses r on r.xmin = d.xmin`))[0]!.n;
+    expect(draftLinked).toBe(0);
   });
 });
 

@@ -8,7 +8,7 @@
  * record has an unrelated key, so "this view minus that view" gives the
  * difference plus noise, never the difference.
  *
- * Record keys are integers in [1, 2³¹) (they fit a 32-bit signed column in
+ * Record keys are integers in [1, 2³¹ − 1] (they fit a 32-bit signed column in
  * both databases); a cell key is the sum modulo 2³¹, read as a fraction of
  * 2³¹ in [0, 1). The sum of independent uniform keys modulo 2³¹ is uniform,
  * whatever the number of records.
@@ -90,6 +90,8 @@ function cumulative(params: NoiseParameters): number[] {
 
 /** The noise the table gives a cell with this key: −D…D, a pure function of the key. */
 export function noiseFor(cellKey: number, params: NoiseParameters = DEFAULT_NOISE): number {
+  // A missing key would give every such cell the same noise, which a reader could subtract.
+  if (!Number.isInteger(cellKey)) throw new TypeError(`noiseFor: a cell key must be a whole number, got ${String(cellKey)}`);
   const u = (((cellKey % KEY_RANGE) + KEY_RANGE) % KEY_RANGE) / KEY_RANGE;
   const c = cumulative(params);
   let i = 0;

@@ -131,6 +131,8 @@ export const reportsDa = {
     releaseLatest: (day: string, intervalDays: number) =>
       `Kortet, Open311 og indsatssiderne viser udgivelsen fra ${day}. En ny udgives automatisk hver ${intervalDays}. dag; ændringer her bliver først offentlige da.`,
     publishNow: 'Udgiv nu',
+    publishTooFew: (changes: number, k: number) =>
+      `Der er ikke lavet en ny udgivelse: kun ${changes} ${changes === 1 ? 'melding er' : 'meldinger er'} ændret siden den sidste, og der skal mindst ${k} til, så man ikke kan se, hvor en enkelt melding ligger, ved at sammenligne to udgivelser.`,
     published: 'En ny udgivelse af de offentlige tal er lavet.',
     mergedFinal: 'Meldingen er samlet med en anden og kan ikke ændres eller samles igen.',
     partnerRequired: 'Vælg den partner, meldingen sendes videre til.',

@@ -132,6 +132,8 @@ export const reportsEn: ReportsMessages = {
     releaseLatest: (day: string, intervalDays: number) =>
       `The map, Open311 and the initiative pages show the release of ${day}. A new one is made every ${intervalDays} days; changes made here become public only then.`,
     publishNow: 'Publish now',
+    publishTooFew: (changes: number, k: number) =>
+      `No new release was made: only ${changes} ${changes === 1 ? 'report has' : 'reports have'} changed since the last one, and at least ${k} are needed, so that comparing two releases cannot show where a single report is.`,
     published: 'A new release of the public figures has been made.',
     mergedFinal: 'The report has been merged into another and cannot be changed or merged again.',
     partnerRequired: 'Choose the partner the report is passed on to.',

@@ -37,7 +37,7 @@ async function prepareDatabase(cfg: Config): Promise<void> {
     await migrateDatabase(db);
     const result = await seedDatabase(db, { demo: cfg.demoData });
     // The public report figures need a release; the first is made here, the next when due.
-    await releaseIfDue(db, cfg.releaseIntervalDays);
+    await releaseIfDue(db, cfg.releaseIntervalDays, cfg.privacyK);
     return result;
   });
   process.stdout.write(
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   // Scheduled releases of the public report figures (README "Privacy"): checked hourly.
   const releases = setInterval(() => {
     const db = getDb(cfg.databaseUrl);
-    releaseIfDue(db, cfg.releaseIntervalDays)
+    releaseIfDue(db, cfg.releaseIntervalDays, cfg.privacyK)
       .then((made) => (made ? warmReportMap(db, cfg.privacyK) : undefined))
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
   }, 3_600_000);

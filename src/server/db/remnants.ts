@@ -15,8 +15,10 @@
  * and dead row versions are the server's business (see README "Privacy").
  */
 import type Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import type { Queryable } from './connection.ts';
-import { sqliteClientOf } from './transaction.ts';
+import { rawRun } from './raw.ts';
+import { sqliteClientOf, transaction } from './transaction.ts';
 
 /**
  * How soon after a resident's write the WAL is truncated. Not at once: a
@@ -46,10 +48,48 @@ function checkpoint(client: Database.Database): void {
     setTimeout(() => checkpoint(client), 10).unref();
     return;
   }
-  pending.delete(client);
   try {
-    client.pragma('wal_checkpoint(TRUNCATE)');
+    // SQLite answers busy = 1, without throwing, when another connection's reader (a backup,
+    // `npm run report`, db:copy) holds old pages: then the WAL was not reset, so try again.
+    const [result] = client.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result && result.busy !== 0) {
+      setTimeout(() => checkpoint(client), RETRY_BUSY_MS).unref();
+      return;
+    }
   } catch {
-    // Busy (another process's reader or writer): the next resident write, or closing, tries again.
+    // Locked by another process's writer: the next resident write, or closing, tries again.
   }
+  pending.delete(client);
+}
+
+/** How long to wait before checkpointing again when another reader kept the WAL busy. */
+const RETRY_BUSY_MS = 1_000;
+
+const relinking = new WeakSet<object>();
+
+/**
+ * PostgreSQL stamps every row a transaction writes with that transaction's id
+ * (`xmin`, readable with plain SQL), so the invitation code marked used in
+ * the transaction that stored a response would share its id with the
+ * response's row: a copy of the database, or anyone who may read both tables,
+ * could join them. Within ERASE_WITHIN_MS of a stored response, every used
+ * code and every submitted draft is rewritten in one transaction, so they
+ * all carry the same, newer id and none points at a response. (The old row
+ * versions stay in the server's files until VACUUM: see README "Privacy".)
+ * SQLite has no such stamp; its WAL is reset by eraseRemnants.
+ */
+export function unlinkCodeClaims(db: Queryable): void {
+  if (sqliteClientOf(db) || relinking.has(db)) return;
+  relinking.add(db);
+  setTimeout(() => {
+    void transaction(db, async (tx) => {
+      // Only what can still be linked: codes of waves that take answers, drafts submitted lately.
+      await rawRun(tx, sql`update invitation_codes set used = used where used and survey_id in (select id from surveys where status = 'open')`);
+      await rawRun(tx, sql`update survey_drafts set submitted_at = submitted_at where submitted_at >= now() - interval '2 days'`);
+    })
+      .catch(() => {
+        // The next stored response tries again.
+      })
+      .finally(() => relinking.delete(db));
+  }, ERASE_WITHIN_MS).unref();
 }

@@ -57,8 +57,21 @@ interface Payload {
  * Writes a new release of the moderated reports as they are now. `madeBy`
  * is the staff member who asked ("publish now"), audited; null for the schedule.
  */
-export async function makeReportRelease(db: Queryable, options: { madeBy?: number | null; now?: Date } = {}): Promise<{ id: number; madeOn: string; reports: number }> {
+export type ReleaseResult = { made: true; id: number; madeOn: string; reports: number } | { made: false; changes: number };
+
+/**
+ * Writes a new release of the moderated reports as they are now. `madeBy`
+ * is the staff member who asked ("publish now"), audited; null for the
+ * schedule. With `minChanges` (K, for the schedule and "publish now"), no
+ * release is made until at least that many reports were added, removed or
+ * changed since the last one: otherwise comparing two releases would show
+ * which hexagon, category and reporter type the one moderated report has,
+ * since an unchanged set of reports keeps its published figure. The first
+ * release is always made.
+ */
+export async function makeReportRelease(db: Queryable, options: { madeBy?: number | null; now?: Date; minChanges?: number } = {}): Promise<ReleaseResult> {
   const now = options.now ?? new Date();
+  const previous = options.minChanges ? await latestRelease(db, now) : undefined;
   return transaction(db, async (tx) => {
     const rows = await tx
       .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType, initiativeId: reports.initiativeId, key: reports.cellKey })
@@ -76,6 +89,10 @@ export async function makeReportRelease(db: Queryable, options: { madeBy?: numbe
     ]);
     // Ordered by the random key, so the stored order says nothing about when reports came in.
     records.sort((a, b) => a[6] - b[6]);
+    if (previous && previous.id > 0 && options.minChanges) {
+      const changes = changedReports(previous.records, records);
+      if (changes < options.minChanges) return { made: false, changes } as const;
+    }
     const madeOn = copenhagenDay(now);
     const payload: Payload = { version: 1, records };
     const [made] = await tx.insert(releases).values({ kind: 'reports', madeOn, madeBy: options.madeBy ?? null, payload }).returning({ id: releases.id });
@@ -83,8 +100,33 @@ export async function makeReportRelease(db: Queryable, options: { madeBy?: numbe
     if (options.madeBy) {
       await recordAudit(tx, { userId: options.madeBy, action: 'release.publish', entityType: 'release', entityId: made.id, summary: `reports: ${records.length}` });
     }
-    return { id: made.id, madeOn, reports: records.length };
+    return { made: true, id: made.id, madeOn, reports: records.length } as const;
   });
+}
+
+/**
+ * How many reports differ between two releases, at least: each report is
+ * its tuple (hexagon, area, category, year, reporter type, initiative and
+ * random record key), compared as multisets. A new report adds a tuple, a
+ * removed one takes one away, a changed one does both; the larger of the
+ * two sides is a lower bound of the reports changed, which is the safe side
+ * for a minimum.
+ */
+function changedReports(before: readonly ReleasedReport[], after: readonly StoredRecord[]): number {
+  const remaining = new Map<string, number>();
+  for (const r of before) {
+    const id = `${r.cell}|${r.areaId}|${r.category}|${r.year}|${r.reporterType}|${r.initiativeId ?? ''}|${r.key}`;
+    remaining.set(id, (remaining.get(id) ?? 0) + 1);
+  }
+  let added = 0;
+  for (const [cell, areaId, category, year, reporter, initiativeId, key] of after) {
+    const id = `${cell}|${areaId}|${category}|${year}|${REPORTER_TYPES[reporter]}|${initiativeId ?? ''}|${key}`;
+    const left = remaining.get(id) ?? 0;
+    if (left > 0) remaining.set(id, left - 1);
+    else added++;
+  }
+  const removed = [...remaining.values()].reduce((s, n) => s + n, 0);
+  return Math.max(added, removed);
 }
 
 /** The newest release's id and day, or undefined before the first. One indexed row. */
@@ -131,9 +173,12 @@ export function releaseDue(latestMadeOn: string | undefined, intervalDays: numbe
   return age >= intervalDays;
 }
 
-/** Makes the scheduled release when one is due (start-up, and hourly from the server). */
-export async function releaseIfDue(db: Queryable, intervalDays: number, now = new Date()): Promise<boolean> {
+/**
+ * Makes the scheduled release when one is due (start-up, and hourly from the
+ * server) and at least K reports changed since the last; otherwise the
+ * figures stay as they are and the next check tries again.
+ */
+export async function releaseIfDue(db: Queryable, intervalDays: number, k: number, now = new Date()): Promise<boolean> {
   if (!releaseDue((await latestReleaseStamp(db))?.madeOn, intervalDays, now)) return false;
-  await makeReportRelease(db, { now });
-  return true;
+  return (await makeReportRelease(db, { now, minChanges: k })).made;
 }
