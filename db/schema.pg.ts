@@ -25,18 +25,29 @@ import {
   AREA_KINDS,
   COMMENT_STATUSES,
   COMMENT_TARGETS,
+  FLAG_REASONS,
+  TAKEDOWN_REASONS,
   EVENT_KINDS,
+  EVENT_NOTICE_KINDS,
   GOAL_DIRECTIONS,
   INITIATIVE_STATUSES,
+  MILESTONE_STATES,
+  NOTICE_RECIPIENTS,
   PUBLICATION_STATES,
   QUESTION_TYPES,
   RELEASE_KINDS,
   REPORT_STATUSES,
   REPORTER_TYPES,
+  PLAN_CHANGE_KINDS,
   RESPONSE_CHANNELS,
+  type AnalysisPlanContent,
+  type PlannedGoal,
   ROLES,
   SURVEY_MODES,
   SURVEY_STATUSES,
+  SUBSCRIPTION_LOCALES,
+  SUBSCRIPTION_MAIL_KINDS,
+  SUBSCRIPTION_TOPICS,
   TIMES_OF_DAY,
   TRACKS,
   type AreaGeometry,
@@ -79,6 +90,7 @@ export const partners = pgTable(
     nameDa: text('name_da').notNull(),
     nameEn: text('name_en').notNull(),
     displayOrder: integer('display_order').notNull().default(0),
+    mailbox: text('mailbox'),
   },
   (t) => [check('partners_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`)],
 );
@@ -226,8 +238,48 @@ export const initiativeUpdates = pgTable(
     textDa: text('text_da').notNull(),
     textEn: text('text_en'),
     createdAt: createdAt(),
+    editedAt: timestamp('edited_at'),
+    retractedAt: timestamp('retracted_at'),
+    retractionReason: text('retraction_reason'),
   },
   (t) => [index('initiative_updates_initiative_idx').on(t.initiativeId, t.happenedOn)],
+);
+
+export const initiativeUpdateVersions = pgTable(
+  'initiative_update_versions',
+  {
+    id: id(),
+    updateId: integer('update_id')
+      .notNull()
+      .references(() => initiativeUpdates.id, { onDelete: 'cascade' }),
+    happenedOn: text('happened_on').notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    replacedAt: timestamp('replaced_at').notNull().default(now()),
+  },
+  (t) => [index('initiative_update_versions_update_idx').on(t.updateId)],
+);
+
+export const initiativeMilestones = pgTable(
+  'initiative_milestones',
+  {
+    id: id(),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    dueOn: text('due_on'),
+    state: text('state', { enum: MILESTONE_STATES }).notNull().default('planned'),
+    doneOn: text('done_on'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('initiative_milestones_initiative_idx').on(t.initiativeId, t.position),
+    check('initiative_milestones_state_check', sql`${t.state} in ('planned', 'in_progress', 'done', 'dropped')`),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -257,6 +309,9 @@ export const events = pgTable(
     publishedAt: timestamp('published_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    cancelledAt: timestamp('cancelled_at'),
+    cancelNoteDa: text('cancel_note_da'),
+    cancelNoteEn: text('cancel_note_en'),
   },
   (t) => [
     check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
@@ -266,6 +321,88 @@ export const events = pgTable(
     check('events_point_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
     index('events_starts_idx').on(t.startsAt),
   ],
+);
+
+/** See `eventRegistrations` in schema.sqlite.ts. */
+export const eventRegistrations = pgTable(
+  'event_registrations',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    open: flag('open', true),
+    capacity: integer('capacity'),
+    signedUp: integer('signed_up').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId] }),
+    check('event_registrations_capacity_check', sql`${t.capacity} is null or ${t.capacity} between 1 and 10000`),
+    check('event_registrations_count_check', sql`${t.signedUp} >= 0 and (${t.capacity} is null or ${t.signedUp} <= ${t.capacity})`),
+  ],
+);
+
+/** See `eventSignups` in schema.sqlite.ts. */
+export const eventSignups = pgTable(
+  'event_signups',
+  {
+    id: randomId(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    people: integer('people').notNull(),
+    email: text('email'),
+    tokenHash: text('token_hash').notNull().unique(),
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+  },
+  (t) => [
+    check('event_signups_people_check', sql`${t.people} between 1 and 20`),
+    check('event_signups_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    index('event_signups_event_idx').on(t.eventId),
+  ],
+);
+
+/** See `eventNotices` in schema.sqlite.ts. */
+export const eventNotices = pgTable(
+  'event_notices',
+  {
+    id: id(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    signupId: bigInteger('signup_id').references(() => eventSignups.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: EVENT_NOTICE_KINDS }).notNull(),
+    email: text('email').notNull(),
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    cancelToken: text('cancel_token'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      'event_notices_kind_check',
+      sql`(${t.kind} = 'confirmation' and ${t.cancelToken} is not null and ${t.signupId} is not null) or (${t.kind} = 'cancellation' and ${t.cancelToken} is null)`,
+    ),
+    check('event_notices_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    index('event_notices_due_idx').on(t.nextAttemptAt),
+  ],
+);
+
+/** See `eventMinutes` in schema.sqlite.ts. */
+export const eventMinutes = pgTable(
+  'event_minutes',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    bodyDa: text('body_da').notNull(),
+    bodyEn: text('body_en'),
+    places: json('places').$type<string[]>().notNull().default([]),
+    publishedAt: timestamp('published_at').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId] }), check('event_minutes_body_check', sql`length(${t.bodyDa}) between 1 and 20000`)],
 );
 
 // ---------------------------------------------------------------------------
@@ -288,12 +425,20 @@ export const comments = pgTable(
     rejectReason: text('reject_reason'),
     moderatedBy: integer('moderated_by').references(() => users.id),
     moderatedAt: timestamp('moderated_at'),
+    takenDownAt: timestamp('taken_down_at'),
+    takedownReason: text('takedown_reason', { enum: TAKEDOWN_REASONS }),
+    takedownNote: text('takedown_note'),
   },
   (t) => [
     check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
     check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
     check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
     check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
+    // A take-down has a reason from TAKEDOWN_REASONS, and only a take-down has one.
+    check(
+      'comments_takedown_check',
+      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${t.takedownReason} in ('personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'))`,
+    ),
     index('comments_target_idx').on(t.targetType, t.targetId, t.status),
     index('comments_status_idx').on(t.status),
   ],
@@ -317,6 +462,23 @@ export const commentReplies = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('comment_replies_comment_idx').on(t.commentId)],
+);
+
+/** See `commentFlags` in schema.sqlite.ts. */
+export const commentFlags = pgTable(
+  'comment_flags',
+  {
+    commentId: bigInteger('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: FLAG_REASONS }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.reason] }),
+    check('comment_flags_reason_check', sql`${t.reason} in ('personal', 'offensive', 'crime', 'spam', 'other')`),
+    check('comment_flags_count_check', sql`${t.count} >= 1`),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -352,6 +514,7 @@ export const surveys = pgTable(
     opensAt: timestamp('opens_at'),
     closesAt: timestamp('closes_at'),
     resultsPublished: flag('results_published', false),
+    resultsPublishedAt: timestamp('results_published_at'),
     clonedFromId: integer('cloned_from_id'),
     demo: flag('demo', false),
     createdAt: createdAt(),
@@ -442,7 +605,7 @@ export const responses = pgTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
+    check('responses_channel_check', sql`${t.channel} in ('invitation', 'open', 'paper')`),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     index('responses_area_idx').on(t.surveyId, t.areaId),
   ],
@@ -509,6 +672,7 @@ export const reportCategories = pgTable(
     nameEn: text('name_en'),
     displayOrder: integer('display_order').notNull().default(0),
     active: flag('active', true),
+    partnerId: integer('partner_id').references(() => partners.id),
   },
   (t) => [check('report_categories_slug_check', sql`${t.slug} !~ '[^a-z0-9_]' and length(${t.slug}) > 0`)],
 );
@@ -550,6 +714,7 @@ export const reports = pgTable(
     check('reports_description_check', sql`length(${t.description}) <= 1000`),
     index('reports_status_idx').on(t.status),
     index('reports_area_idx').on(t.areaId, t.createdOn),
+    index('reports_forwarded_idx').on(t.forwardedTo, t.status),
   ],
 );
 
@@ -565,6 +730,7 @@ export const reportUpdates = pgTable(
     publicNote: text('public_note'),
     internalNote: text('internal_note'),
     userId: integer('user_id').references(() => users.id),
+    partnerId: integer('partner_id').references(() => partners.id),
     createdAt: createdAt(),
   },
   (t) => [index('report_updates_report_idx').on(t.reportId)],
@@ -579,6 +745,7 @@ export const reportNotices = pgTable(
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
+    recipient: text('recipient', { enum: NOTICE_RECIPIENTS }).notNull().default('reporter'),
     status: text('status', { enum: REPORT_STATUSES }).notNull(),
     publicNote: text('public_note'),
     attempts: integer('attempts').notNull().default(0),
@@ -587,6 +754,7 @@ export const reportNotices = pgTable(
   },
   (t) => [
     check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    check('report_notices_recipient_check', sql`${t.recipient} in ('reporter', 'partner')`),
     index('report_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -647,6 +815,41 @@ export const populationMargins = pgTable(
   ],
 );
 
+/** See `analysisPlans` in schema.sqlite.ts. */
+export const analysisPlans = pgTable('analysis_plans', {
+  id: id(),
+  surveyId: integer('survey_id')
+    .notNull()
+    .unique()
+    .references(() => surveys.id, { onDelete: 'cascade' }),
+  plan: json('plan').$type<AnalysisPlanContent>().notNull(),
+  lockedAt: timestamp('locked_at').notNull().default(now()),
+  lockedBy: integer('locked_by').references(() => users.id),
+});
+
+/** See `planChanges` in schema.sqlite.ts. */
+export const planChanges = pgTable(
+  'plan_changes',
+  {
+    id: id(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => analysisPlans.id, { onDelete: 'cascade' }),
+    goalId: integer('goal_id').notNull(),
+    kind: text('kind', { enum: PLAN_CHANGE_KINDS }).notNull(),
+    before: json('before').$type<PlannedGoal | null>(),
+    after: json('after').$type<PlannedGoal | null>(),
+    reason: text('reason').notNull(),
+    changedAt: timestamp('changed_at').notNull().default(now()),
+    changedBy: integer('changed_by').references(() => users.id),
+  },
+  (t) => [
+    check('plan_changes_kind_check', sql`${t.kind} in ('edit', 'add', 'remove')`),
+    check('plan_changes_reason_check', sql`length(${t.reason}) > 0`),
+    index('plan_changes_goal_idx').on(t.goalId),
+  ],
+);
+
 // ---------------------------------------------------------------------------
 // State that several app instances share
 // ---------------------------------------------------------------------------
@@ -695,3 +898,50 @@ export const open311Keys = pgTable('open311_keys', {
   createdAt: createdAt(),
   revokedAt: timestamp('revoked_at'),
 });
+
+/** See `subscriptions` in schema.sqlite.ts. */
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: randomId(),
+    topic: text('topic', { enum: SUBSCRIPTION_TOPICS }).notNull(),
+    areaId: integer('area_id').references(() => areas.id, { onDelete: 'cascade' }),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: SUBSCRIPTION_LOCALES }).notNull(),
+    addressSealed: bytes('address_sealed').notNull(),
+    lookupKey: text('lookup_key').notNull().unique(),
+    confirmHash: text('confirm_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at'),
+    confirmedAt: timestamp('confirmed_at'),
+    digestFrom: timestamp('digest_from'),
+  },
+  (t) => [
+    check('subscriptions_topic_check', sql`${t.topic} is not null and ${t.topic} in ('area', 'initiative', 'events', 'results')`),
+    check('subscriptions_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('subscriptions_target_check', sql`(${t.topic} = 'area') = (${t.areaId} is not null) and (${t.topic} = 'initiative') = (${t.initiativeId} is not null)`),
+    check('subscriptions_confirmed_check', sql`(${t.confirmedAt} is null) = (${t.expiresAt} is not null) and (${t.confirmedAt} is null) = (${t.digestFrom} is null)`),
+    index('subscriptions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/** See `subscriptionMails` in schema.sqlite.ts. */
+export const subscriptionMails = pgTable(
+  'subscription_mails',
+  {
+    id: id(),
+    subscriptionId: bigInteger('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SUBSCRIPTION_MAIL_KINDS }).notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${t.kind} in ('confirm', 'already', 'digest')`),
+    index('subscription_mails_due_idx').on(t.nextAttemptAt),
+    index('subscription_mails_subscription_idx').on(t.subscriptionId),
+  ],
+);

@@ -85,6 +85,13 @@ export const partners = sqliteTable(
     nameEn: text('name_en').notNull(),
     /** Order in lists. */
     displayOrder: integer('display_order').notNull().default(0),
+    /**
+     * The partner's functional mailbox (a team address such as the local
+     * police's, never a person's): notices of reports forwarded to the
+     * partner go here through the outbox. Null: no notices, the partner
+     * reads its queue at /staff/reports. Set by admins at /staff/partners.
+     */
+    mailbox: text('mailbox'),
   },
   (t) => [check('partners_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`)],
 );
@@ -107,7 +114,11 @@ export const users = sqliteTable(
     displayName: text('display_name').notNull(),
     /** One of ROLES. */
     role: text('role', { enum: ROLES }).notNull(),
-    /** The partner the person works for; official replies are signed with it. */
+    /**
+     * The partner the person works for. Official replies and public notes are
+     * signed with it and only with it (src/server/partners.ts signingPartner);
+     * null: the person cannot sign. Set by admins at /staff/users.
+     */
     partnerId: integer('partner_id').references(() => partners.id),
     /** argon2id hash (PHC string) of the password; never the password. */
     passwordHash: text('password_hash').notNull(),
@@ -294,8 +305,63 @@ export const initiativeUpdates = sqliteTable(
     textDa: text('text_da').notNull(),
     textEn: text('text_en'),
     createdAt: createdAt(),
+    /** When it was last corrected; earlier wordings are kept in initiative_update_versions and shown. */
+    editedAt: timestamp('edited_at'),
+    /** When it was withdrawn: the public page then shows that it was, when and why, not the text. */
+    retractedAt: timestamp('retracted_at'),
+    retractionReason: text('retraction_reason'),
   },
   (t) => [index('initiative_updates_initiative_idx').on(t.initiativeId, t.happenedOn)],
+);
+
+/** Earlier wordings of a corrected update, so a correction is visible rather than silent. */
+export const initiativeUpdateVersions = sqliteTable(
+  'initiative_update_versions',
+  {
+    id: id(),
+    updateId: integer('update_id')
+      .notNull()
+      .references(() => initiativeUpdates.id, { onDelete: 'cascade' }),
+    happenedOn: text('happened_on').notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en'),
+    /** When this wording was replaced. */
+    replacedAt: timestamp('replaced_at').notNull().default(now()),
+  },
+  (t) => [index('initiative_update_versions_update_idx').on(t.updateId)],
+);
+
+export const MILESTONE_STATES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+/**
+ * An initiative's milestones (delmål): what is to happen, by when, and how
+ * far it has come. The initiative's progress is the share of its milestones
+ * that are done, of those not dropped.
+ */
+export const initiativeMilestones = sqliteTable(
+  'initiative_milestones',
+  {
+    id: id(),
+    initiativeId: integer('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** The day it is planned for (YYYY-MM-DD), if any. */
+    dueOn: text('due_on'),
+    /** One of MILESTONE_STATES. */
+    state: text('state', { enum: MILESTONE_STATES }).notNull().default('planned'),
+    /** The day it was done (YYYY-MM-DD), when done. */
+    doneOn: text('done_on'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('initiative_milestones_initiative_idx').on(t.initiativeId, t.position),
+    check('initiative_milestones_state_check', sql`${t.state} in ('planned', 'in_progress', 'done', 'dropped')`),
+  ],
 );
 
 // ---------------------------------------------------------------------------
@@ -335,6 +401,16 @@ export const events = sqliteTable(
     publishedAt: timestamp('published_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /**
+     * When an editor cancelled the event (null: it takes place). Final: the
+     * public page, the lists and the calendars say it is cancelled, sign-up
+     * closes, and everyone signed up with an e-mail address is sent a notice.
+     */
+    cancelledAt: timestamp('cancelled_at'),
+    /** The public note with the cancellation (why, what instead), in Danish; plain text. */
+    cancelNoteDa: text('cancel_note_da'),
+    /** The same in English (optional; Danish is shown otherwise). */
+    cancelNoteEn: text('cancel_note_en'),
   },
   (t) => [
     check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
@@ -346,6 +422,131 @@ export const events = sqliteTable(
   ],
 );
 
+/**
+ * Sign-up for an event (one row per event whose editors turned it on): the
+ * capacity and how many people are signed up. The count is a counter kept
+ * in the same transaction as each sign-up and cancellation (a conditional
+ * update, so two residents cannot take the last place), and it stays after
+ * the event when the sign-ups themselves are deleted.
+ */
+export const eventRegistrations = sqliteTable(
+  'event_registrations',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Whether residents can sign up now (editors can close it; a cancelled event closes it). */
+    open: flag('open', true),
+    /** The most people who can come (null: no limit, sign-up only to know how many). */
+    capacity: integer('capacity'),
+    /** People signed up (the sum of event_signups.people while they exist). */
+    signedUp: integer('signed_up').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId] }),
+    check('event_registrations_capacity_check', sql`${t.capacity} is null or ${t.capacity} between 1 and 10000`),
+    // The last guard against overbooking, under the conditional update in src/server/event-signups.ts.
+    check('event_registrations_count_check', sql`${t.signedUp} >= 0 and (${t.capacity} is null or ${t.signedUp} <= ${t.capacity})`),
+  ],
+);
+
+/**
+ * One resident's sign-up: how many people, and optionally an e-mail address
+ * for a cancellation notice and the link to cancel. No name, no time. The
+ * cancel link's token is kept only as its SHA-256. Deleted after the event
+ * (src/server/retention.ts), when the event is cancelled (after the notices
+ * are queued), or when the resident cancels; the count stays.
+ */
+export const eventSignups = sqliteTable(
+  'event_signups',
+  {
+    id: randomId(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** How many people the sign-up is for (1 to EVENT_SIGNUP_MAX_PEOPLE in the app). */
+    people: integer('people').notNull(),
+    /** The resident's address for a cancellation notice, if given (only when mail is configured). Never shown, never logged. */
+    email: text('email'),
+    /** SHA-256 (hex) of the cancel link's token. */
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The language the resident signed up in: the notices and links use it. */
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+  },
+  (t) => [
+    check('event_signups_people_check', sql`${t.people} between 1 and 20`),
+    check('event_signups_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    index('event_signups_event_idx').on(t.eventId),
+  ],
+);
+
+/** What an event notice is: a sign-up's confirmation with its cancel link, or the event's cancellation. */
+export const EVENT_NOTICE_KINDS = ['confirmation', 'cancellation'] as const;
+export type EventNoticeKind = (typeof EVENT_NOTICE_KINDS)[number];
+
+/**
+ * The events' part of the mail outbox (delivered with report_notices by
+ * src/server/report-notices.ts: the same lease, retry and deletion once sent
+ * or given up). A confirmation holds the raw cancel token for its one mail
+ * (the sign-up keeps only its hash) and goes with the sign-up; a
+ * cancellation notice is queued in the transaction that cancels the event.
+ */
+export const eventNotices = sqliteTable(
+  'event_notices',
+  {
+    id: id(),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** The sign-up a confirmation is for (deleted with it); null for a cancellation notice. */
+    signupId: bigInteger('signup_id').references(() => eventSignups.id, { onDelete: 'cascade' }),
+    /** One of EVENT_NOTICE_KINDS. */
+    kind: text('kind', { enum: EVENT_NOTICE_KINDS }).notNull(),
+    /** The resident's address (copied, since the sign-up is deleted). Never shown, never logged. */
+    email: text('email').notNull(),
+    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    /** The cancel link's token, for a confirmation only; gone with the row once sent. */
+    cancelToken: text('cancel_token'),
+    /** Failed delivery attempts so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this time: back-off after a failed attempt, or a deliverer's lease. */
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      'event_notices_kind_check',
+      sql`(${t.kind} = 'confirmation' and ${t.cancelToken} is not null and ${t.signupId} is not null) or (${t.kind} = 'cancellation' and ${t.cancelToken} is null)`,
+    ),
+    check('event_notices_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    index('event_notices_due_idx').on(t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Minutes of a meeting or the findings of a safety walk, published by
+ * editors after the event (Markdown, sanitised when shown, like initiative
+ * bodies), with the named places they concern (src/lib/places.ts ids).
+ */
+export const eventMinutes = sqliteTable(
+  'event_minutes',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Markdown, in Danish. */
+    bodyDa: text('body_da').notNull(),
+    /** Markdown, in English (optional). */
+    bodyEn: text('body_en'),
+    /** Named places the minutes or findings concern (ids from NAMED_PLACES), in the editor's order. */
+    places: json('places').$type<string[]>().notNull().default([]),
+    publishedAt: timestamp('published_at').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId] }), check('event_minutes_body_check', sql`length(${t.bodyDa}) between 1 and 20000`)],
+);
+
 // ---------------------------------------------------------------------------
 // Moderated public dialogue
 // ---------------------------------------------------------------------------
@@ -354,6 +555,12 @@ export const COMMENT_TARGETS = ['initiative', 'event'] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+/** Why a moderator took an approved comment down (shown publicly in the placeholder). */
+export const TAKEDOWN_REASONS = ['personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'] as const;
+export type TakedownReason = (typeof TAKEDOWN_REASONS)[number];
+/** Why a resident flagged a comment (the reason select under each comment). */
+export const FLAG_REASONS = ['personal', 'offensive', 'crime', 'spam', 'other'] as const;
+export type FlagReason = (typeof FLAG_REASONS)[number];
 
 /**
  * Residents' questions and comments on initiatives and events. Anonymous
@@ -384,12 +591,27 @@ export const comments = sqliteTable(
     rejectReason: text('reject_reason'),
     moderatedBy: integer('moderated_by').references(() => users.id),
     moderatedAt: timestamp('moderated_at'),
+    /**
+     * When a moderator took the approved comment down (null: it is shown).
+     * Its status stays `approved`: the public page shows a placeholder with
+     * the reason in its place; who did it is in the audit log.
+     */
+    takenDownAt: timestamp('taken_down_at'),
+    /** The take-down's reason, one of TAKEDOWN_REASONS (also a CHECK), shown in the placeholder. */
+    takedownReason: text('takedown_reason', { enum: TAKEDOWN_REASONS }),
+    /** The moderator's free-text note on the take-down (internal, masked). */
+    takedownNote: text('takedown_note'),
   },
   (t) => [
     check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
     check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
     check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
     check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
+    // A take-down has a reason from TAKEDOWN_REASONS, and only a take-down has one.
+    check(
+      'comments_takedown_check',
+      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${t.takedownReason} in ('personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'))`,
+    ),
     index('comments_target_idx').on(t.targetType, t.targetId, t.status),
     index('comments_status_idx').on(t.status),
   ],
@@ -417,12 +639,42 @@ export const commentReplies = sqliteTable(
   (t) => [index('comment_replies_comment_idx').on(t.commentId)],
 );
 
+/**
+ * Residents' flags on an approved comment: only a count per reason, nothing
+ * about who flagged (one flag per comment and client a day is enforced with
+ * the keyed throttle counters, src/server/throttle.ts). Deleted when a
+ * moderator dismisses the flags.
+ */
+export const commentFlags = sqliteTable(
+  'comment_flags',
+  {
+    commentId: bigInteger('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    /** One of FLAG_REASONS. */
+    reason: text('reason', { enum: FLAG_REASONS }).notNull(),
+    /** How many flags with this reason since the last dismissal. */
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.commentId, t.reason] }),
+    check('comment_flags_reason_check', sql`${t.reason} in ('personal', 'offensive', 'crime', 'spam', 'other')`),
+    check('comment_flags_count_check', sql`${t.count} >= 1`),
+  ],
+);
+
 export type Partner = typeof partners.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Initiative = typeof initiatives.$inferSelect;
 export type InitiativeUpdate = typeof initiativeUpdates.$inferSelect;
+export type InitiativeUpdateVersion = typeof initiativeUpdateVersions.$inferSelect;
+export type InitiativeMilestone = typeof initiativeMilestones.$inferSelect;
 export type Event = typeof events.$inferSelect;
+export type EventRegistration = typeof eventRegistrations.$inferSelect;
+export type EventSignup = typeof eventSignups.$inferSelect;
+export type EventNotice = typeof eventNotices.$inferSelect;
+export type EventMinutes = typeof eventMinutes.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type CommentReply = typeof commentReplies.$inferSelect;
 
@@ -437,8 +689,14 @@ export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
 export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 export const QUESTION_TYPES = ['single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
-/** How a response reached us: the web form, or staff typing in a paper or phone questionnaire. */
-export const RESPONSE_CHANNELS = ['web', 'paper', 'phone'] as const;
+/**
+ * How a response came, coarsely: through an invitation code (the invited
+ * sample), through the open link (self-selected), or on paper or by phone,
+ * typed in by staff (the invitation letter offers paper; see README
+ * "The authority dashboard"). Coarse on purpose: it says that a code was
+ * used, never which one.
+ */
+export const RESPONSE_CHANNELS = ['invitation', 'open', 'paper'] as const;
 export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 
 /** A series of comparable survey waves, e.g. "Tryghedsmåling Indre Nørrebro". */
@@ -482,6 +740,8 @@ export const surveys = sqliteTable(
     closesAt: timestamp('closes_at'),
     /** Whether an analyst has published the (closed) wave's results on /resultater. */
     resultsPublished: flag('results_published', false),
+    /** When the results were last published (seconds), for the subscribers' digest; null while unpublished. */
+    resultsPublishedAt: timestamp('results_published_at'),
     /** The wave this one was cloned from, if any (its instrument is identical). */
     clonedFromId: integer('cloned_from_id'),
     /** Demo data: synthetic waves are marked so they are never mistaken for real ones. */
@@ -586,7 +846,7 @@ export const responses = sqliteTable(
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id),
-    /** web, paper or phone. */
+    /** invitation, open or paper (RESPONSE_CHANNELS); set when it is stored. */
     channel: text('channel', { enum: RESPONSE_CHANNELS }).notNull(),
     /** Random record key in [1, 2³¹) for the cell key method (src/lib/disclosure/perturbation.ts); 0 only until the start-up backfill. */
     cellKey: integer('cell_key').notNull().default(0),
@@ -602,7 +862,7 @@ export const responses = sqliteTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('responses_channel_check', sql`${t.channel} in ('web', 'paper', 'phone')`),
+    check('responses_channel_check', sql`${t.channel} in ('invitation', 'open', 'paper')`),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     // The dashboard reads a wave's respondents area by area.
     index('responses_area_idx').on(t.surveyId, t.areaId),
@@ -704,6 +964,8 @@ export const reportCategories = sqliteTable(
     displayOrder: integer('display_order').notNull().default(0),
     /** Retired categories stay on old reports but are not offered for new ones. */
     active: flag('active', true),
+    /** The partner reports of this category are forwarded to by default (routing, set by admins at /staff/partners); null: staff choose. */
+    partnerId: integer('partner_id').references(() => partners.id),
   },
   (t) => [check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`)],
 );
@@ -756,7 +1018,7 @@ export const reports = sqliteTable(
     email: text('email'),
     /** One of REPORT_STATUSES. */
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
-    /** The partner it was forwarded to, when forwarded. */
+    /** The partner it was forwarded to, when forwarded: whose queue it is in. */
     forwardedTo: integer('forwarded_to').references(() => partners.id),
     /** When merged as a duplicate: the report it was merged into. */
     mergedInto: bigInteger('merged_into'),
@@ -775,6 +1037,7 @@ export const reports = sqliteTable(
     check('reports_description_check', sql`length(${t.description}) <= 1000`),
     index('reports_status_idx').on(t.status),
     index('reports_area_idx').on(t.areaId, t.createdOn),
+    index('reports_forwarded_idx').on(t.forwardedTo, t.status),
   ],
 );
 
@@ -792,16 +1055,28 @@ export const reportUpdates = sqliteTable(
     publicNote: text('public_note'),
     /** Internal reason (e.g. for a rejection); not shown publicly. */
     internalNote: text('internal_note'),
+    /** The staff member who made the change (never shown publicly). */
     userId: integer('user_id').references(() => users.id),
+    /**
+     * The partner that handled the change: the staff member's own partner at
+     * the time, shown on the receipt as "Fra: <partner>" with the public note.
+     * Null for the resident's own step and for staff without a partner.
+     */
+    partnerId: integer('partner_id').references(() => partners.id),
     /** A staff step's time; the resident's own "received" step keeps midnight (UTC) of its day only. */
     createdAt: createdAt(),
   },
   (t) => [index('report_updates_report_idx').on(t.reportId)],
 );
 
+/** Who an outbox notice is for: the reporter who asked for news, or the partner a report was forwarded to. */
+export const NOTICE_RECIPIENTS = ['reporter', 'partner'] as const;
+export type NoticeRecipient = (typeof NOTICE_RECIPIENTS)[number];
+
 /**
- * Follow-up notices waiting to be e-mailed to a reporter who asked for them
- * (an outbox). Written in the same transaction as the status change, so a
+ * Notices waiting to be e-mailed (an outbox): follow-up notices to a reporter
+ * who asked for them, and notices to a partner's functional mailbox when a
+ * report is forwarded to it. Written in the same transaction as the status change, so a
  * notice is neither lost when the mail server is down nor sent for a change
  * that did not happen. The address is copied here because closing a report
  * deletes it from the report; the row itself is deleted once sent, or given
@@ -814,8 +1089,10 @@ export const reportNotices = sqliteTable(
     reportId: bigInteger('report_id')
       .notNull()
       .references(() => reports.id, { onDelete: 'cascade' }),
-    /** The reporter's address. Never shown, never logged. */
+    /** The reporter's address, or the partner's mailbox (copied when queued). Never shown, never logged. */
     email: text('email').notNull(),
+    /** One of NOTICE_RECIPIENTS: what the mail says (a partner's notice has no public note and links to the staff page). */
+    recipient: text('recipient', { enum: NOTICE_RECIPIENTS }).notNull().default('reporter'),
     /** The status the notice tells about. */
     status: text('status', { enum: REPORT_STATUSES }).notNull(),
     /** The public note of the change (already masked), if any. */
@@ -828,6 +1105,7 @@ export const reportNotices = sqliteTable(
   },
   (t) => [
     check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
+    check('report_notices_recipient_check', sql`${t.recipient} in ('reporter', 'partner')`),
     index('report_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -926,6 +1204,87 @@ export const populationMargins = sqliteTable(
 export type Goal = typeof goals.$inferSelect;
 export type PopulationMargin = typeof populationMargins.$inferSelect;
 
+/** One goal as the analysis plan fixes it (src/server/dashboard/plans.ts). */
+export interface PlannedGoal {
+  goalId: number;
+  titleDa: string;
+  titleEn: string | null;
+  questionKey: string;
+  item: string | null;
+  successValues: string[];
+  areaId: number;
+  direction: GoalDirection;
+  baselineSurveyId: number | null;
+  baselineValue: number | null;
+  baselineN: number | null;
+  baselineSource: string | null;
+  targetValue: number;
+  targetDate: string;
+}
+
+/** A wave's analysis plan: its goals and how they are estimated and tested. */
+export interface AnalysisPlanContent {
+  goals: PlannedGoal[];
+  /** `invited` where the wave has invitation codes (invitation and paper answers), else `everyone`. */
+  sample: 'invited' | 'everyone';
+  population: 'residents';
+  weighting: { margins: { areaId: number; variable: string; categories: Record<string, number>; source: string }[]; trim: { min: number; max: number }; marginGapLimit: number };
+  test: 'two-proportion z-test on Kish effective n, Newcombe interval, 95 %';
+  multiplicity: 'Holm across the goals whose latest figure comes from this wave';
+  suspicious: 'excluded';
+}
+
+/**
+ * The analysis plan of a wave, fixed when the wave opens: a snapshot of its
+ * series' goals with indicator, population, baseline, target, the weighting
+ * margins and trimming bounds, the test and the multiplicity correction.
+ * Never updated: changes made later are rows of `plan_changes`.
+ */
+export const analysisPlans = sqliteTable('analysis_plans', {
+  id: id(),
+  surveyId: integer('survey_id')
+    .notNull()
+    .unique()
+    .references(() => surveys.id, { onDelete: 'cascade' }),
+  plan: json('plan').$type<AnalysisPlanContent>().notNull(),
+  lockedAt: timestamp('locked_at').notNull().default(now()),
+  lockedBy: integer('locked_by').references(() => users.id),
+});
+
+export const PLAN_CHANGE_KINDS = ['edit', 'add', 'remove'] as const;
+export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
+
+/**
+ * A change to a goal after an analysis plan that covers it was locked: who,
+ * when, what (before and after) and why (required). Shown on every page
+ * that uses the goal. Only ever inserted.
+ */
+export const planChanges = sqliteTable(
+  'plan_changes',
+  {
+    id: id(),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => analysisPlans.id, { onDelete: 'cascade' }),
+    /** The goal (no foreign key: a removed goal's change stays). */
+    goalId: integer('goal_id').notNull(),
+    kind: text('kind', { enum: PLAN_CHANGE_KINDS }).notNull(),
+    before: json('before').$type<PlannedGoal | null>(),
+    after: json('after').$type<PlannedGoal | null>(),
+    reason: text('reason').notNull(),
+    changedAt: timestamp('changed_at').notNull().default(now()),
+    changedBy: integer('changed_by').references(() => users.id),
+  },
+  (t) => [
+    check('plan_changes_kind_check', sql`${t.kind} in ('edit', 'add', 'remove')`),
+    check('plan_changes_reason_check', sql`length(${t.reason}) > 0`),
+    index('plan_changes_goal_idx').on(t.goalId),
+  ],
+);
+
+export type AnalysisPlan = typeof analysisPlans.$inferSelect;
+export type PlanChange = typeof planChanges.$inferSelect;
+
 // ---------------------------------------------------------------------------
 // State that several app instances share (see README "Running on PostgreSQL")
 // ---------------------------------------------------------------------------
@@ -1019,3 +1378,93 @@ export const open311Keys = sqliteTable('open311_keys', {
   /** When an admin revoked it; a revoked key is refused. */
   revokedAt: timestamp('revoked_at'),
 });
+
+// ---------------------------------------------------------------------------
+// Subscriptions (residents' e-mail alerts; src/server/subscriptions.ts)
+// ---------------------------------------------------------------------------
+
+/** What a subscription follows: an area's initiatives, one initiative, new events, published survey results. */
+export const SUBSCRIPTION_TOPICS = ['area', 'initiative', 'events', 'results'] as const;
+export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
+/** The language a subscriber's mails are written in (the page they subscribed on). */
+export const SUBSCRIPTION_LOCALES = ['da', 'en'] as const;
+/** What a queued subscription mail is: the double opt-in link, "you are already subscribed", or a digest. */
+export const SUBSCRIPTION_MAIL_KINDS = ['confirm', 'already', 'digest'] as const;
+export type SubscriptionMailKind = (typeof SUBSCRIPTION_MAIL_KINDS)[number];
+
+/**
+ * A resident's e-mail subscription, held for this purpose alone. The
+ * address is sealed (AES-256-GCM, key derived from the throttle secret,
+ * which is never in the database) and deleted with the row on
+ * unsubscribing. Unconfirmed rows expire after 48 hours and are deleted
+ * (src/server/retention.ts). No creation time, no client key, nothing about
+ * the device.
+ */
+export const subscriptions = sqliteTable(
+  'subscriptions',
+  {
+    /** Random: the unsubscribe link carries it with a keyed MAC. */
+    id: randomId(),
+    /** One of SUBSCRIPTION_TOPICS. */
+    topic: text('topic', { enum: SUBSCRIPTION_TOPICS }).notNull(),
+    /** The area followed (topic `area`). */
+    areaId: integer('area_id').references(() => areas.id, { onDelete: 'cascade' }),
+    /** The initiative followed (topic `initiative`); deleted with it. */
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    /** `da` or `en`: the language of the mails. */
+    locale: text('locale', { enum: SUBSCRIPTION_LOCALES }).notNull(),
+    /** The address, sealed: nonce, tag and ciphertext. Never shown, never logged. */
+    addressSealed: bytes('address_sealed').notNull(),
+    /** Keyed hash (HMAC, the subscriptions' key) of the normalised address and what is followed: one row per address and topic. */
+    lookupKey: text('lookup_key').notNull().unique(),
+    /** SHA-256 of the confirmation link's token (base64url). Kept after confirming, so a second click is told it is done. */
+    confirmHash: text('confirm_hash').notNull().unique(),
+    /** Until when an unconfirmed subscription can be confirmed (seconds); null once confirmed. */
+    expiresAt: timestamp('expires_at'),
+    /** When the link was followed; null until then (nothing is sent but the confirmation mail). */
+    confirmedAt: timestamp('confirmed_at'),
+    /** The digest covers what was published from this instant on; moved forward by each digest run. */
+    digestFrom: timestamp('digest_from'),
+  },
+  (t) => [
+    check('subscriptions_topic_check', sql`${t.topic} is not null and ${t.topic} in ('area', 'initiative', 'events', 'results')`),
+    check('subscriptions_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('subscriptions_target_check', sql`(${t.topic} = 'area') = (${t.areaId} is not null) and (${t.topic} = 'initiative') = (${t.initiativeId} is not null)`),
+    check('subscriptions_confirmed_check', sql`(${t.confirmedAt} is null) = (${t.expiresAt} is not null) and (${t.confirmedAt} is null) = (${t.digestFrom} is null)`),
+    index('subscriptions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * The subscriptions' outbox: one mail per row, sent by
+ * src/server/subscription-mail.ts and deleted once sent or given up. The
+ * address is not copied here (it is read from the subscription when
+ * sending), and the unsubscribe link is added when sending, so only a
+ * confirmation mail holds a secret (its link) while it waits.
+ */
+export const subscriptionMails = sqliteTable(
+  'subscription_mails',
+  {
+    id: id(),
+    subscriptionId: bigInteger('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id, { onDelete: 'cascade' }),
+    /** One of SUBSCRIPTION_MAIL_KINDS. */
+    kind: text('kind', { enum: SUBSCRIPTION_MAIL_KINDS }).notNull(),
+    subject: text('subject').notNull(),
+    /** The text without the unsubscribe footer. */
+    body: text('body').notNull(),
+    /** Failed delivery attempts so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before this time (seconds): back-off after a failed attempt. */
+    nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${t.kind} in ('confirm', 'already', 'digest')`),
+    index('subscription_mails_due_idx').on(t.nextAttemptAt),
+    index('subscription_mails_subscription_idx').on(t.subscriptionId),
+  ],
+);
+
+export type Subscription = typeof subscriptions.$inferSelect;

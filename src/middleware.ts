@@ -1,6 +1,7 @@
 /**
  * Runs once per request, in order: request log → locale → security headers
- * (and pages for bare refusals) → origin check → client key → staff session and gate. Each step is small; the rules
+ * (and pages for bare refusals) → origin check → client key → staff session and gate
+ * → kept public pages. Each step is small; the rules
  * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
@@ -14,6 +15,7 @@ import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
 import { config } from './server/config.ts';
 import { db } from './server/db/index.ts';
 import { logger } from './server/logger.ts';
+import { cachedPage, isCachedRoute } from './server/page-cache.ts';
 import { clientKey } from './server/throttle.ts';
 
 /**
@@ -130,6 +132,13 @@ const staffGate = defineMiddleware(async (ctx, next) => {
   return response;
 });
 
+/** Public pages kept while what they show is unchanged (src/server/page-cache.ts): anonymous GETs only. */
+const publicPages = defineMiddleware((ctx, next) => {
+  const { locale, path, staff } = ctx.locals;
+  if (ctx.request.method !== 'GET' || staff || !isCachedRoute(path)) return next();
+  return cachedPage(db(), path, `${locale} ${path}${ctx.url.search}`, () => next());
+});
+
 const securityHeaders = defineMiddleware(async (ctx, next) => {
   let response = await next();
   // A refusal with no body (too large, wrong type, unreadable, cross-site) gets a page that says so.
@@ -154,4 +163,4 @@ const securityHeaders = defineMiddleware(async (ctx, next) => {
 
 // The request log runs first so it records the path as requested (before the locale rewrite).
 // Security headers wrap everything after the locale, refusals by the origin check included.
-export const onRequest = sequence(requestLog, locale, securityHeaders, originCheck, client, staffGate);
+export const onRequest = sequence(requestLog, locale, securityHeaders, originCheck, client, staffGate, publicPages);

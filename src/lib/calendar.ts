@@ -18,6 +18,8 @@ export interface CalendarEvent {
   /** A name only: we publish no organiser e-mail addresses. */
   organizer?: string;
   updated: Date;
+  /** The event is cancelled: STATUS:CANCELLED, so calendars that hold it mark it so. */
+  cancelled?: boolean;
 }
 
 const PRODUCT_ID = '-//Tryghed//Tryghed//DA';
@@ -86,6 +88,7 @@ function toIcsEvent(event: CalendarEvent): EventAttributes {
     endInputType: 'utc',
     endOutputType: 'utc',
     lastModified: event.updated.getTime(),
+    ...(event.cancelled ? { status: 'CANCELLED' as const } : {}),
     ...(event.url === undefined ? {} : { url: event.url }),
     ...(event.geo === undefined ? {} : { geo: { lat: event.geo.lat, lon: event.geo.lon } }),
   };

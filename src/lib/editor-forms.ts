@@ -6,7 +6,7 @@
  * or show the form again with the errors.
  */
 import { z } from 'zod';
-import { EVENT_KINDS, INITIATIVE_STATUSES, TRACKS, type Event } from '../../db/schema.ts';
+import { EVENT_KINDS, INITIATIVE_STATUSES, MILESTONE_STATES, TRACKS, type Event, type MilestoneState } from '../../db/schema.ts';
 import type { EventInput } from '../server/events.ts';
 import type { InitiativeDetail, InitiativeInput } from '../server/initiatives.ts';
 import type { EditorMessages } from './i18n/editor-da.ts';
@@ -18,6 +18,7 @@ export const LIMITS = {
   summary: 500,
   body: 20_000,
   updateText: 2_000,
+  retractionReason: 300,
   description: 5_000,
   place: 200,
 } as const;
@@ -271,6 +272,58 @@ export function parseUpdate(values: UpdateValues): FormResult<UpdateInput, Updat
   const result = updateSchema.safeParse(values);
   if (!result.success) return { ok: false, errors: inFormOrder(values, collectErrors<UpdateField>(result.error)) };
   return { ok: true, input: result.data };
+}
+
+/** Why an update is withdrawn: shown publicly in its place. */
+export function parseRetractionReason(value: FormDataEntryValue | null): string | undefined {
+  const parsed = requiredText(LIMITS.retractionReason).safeParse(typeof value === 'string' ? value : '');
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A milestone (delmål) of an initiative. */
+export interface MilestoneValues {
+  titleDa: string;
+  titleEn: string;
+  dueOn: string;
+  state: string;
+  doneOn: string;
+}
+export type MilestoneField = keyof MilestoneValues;
+export interface MilestoneInput {
+  titleDa: string;
+  titleEn: string | null;
+  dueOn: string | null;
+  state: MilestoneState;
+  doneOn: string | null;
+}
+
+export function readMilestoneValues(form: FormData): MilestoneValues {
+  return { titleDa: text(form, 'titleDa'), titleEn: text(form, 'titleEn'), dueOn: text(form, 'dueOn'), state: text(form, 'state'), doneOn: text(form, 'doneOn') };
+}
+
+export function newMilestoneValues(): MilestoneValues {
+  return { titleDa: '', titleEn: '', dueOn: '', state: 'planned', doneOn: '' };
+}
+
+export function milestoneValues(m: { titleDa: string; titleEn: string | null; dueOn: string | null; state: string; doneOn: string | null }): MilestoneValues {
+  return { titleDa: m.titleDa, titleEn: m.titleEn ?? '', dueOn: m.dueOn ?? '', state: m.state, doneOn: m.doneOn ?? '' };
+}
+
+const milestoneSchema = z.object({
+  titleDa: requiredText(LIMITS.title),
+  titleEn: optionalText(LIMITS.title),
+  dueOn: optionalDate,
+  state: z.enum(MILESTONE_STATES),
+  doneOn: optionalDate,
+});
+
+/** A milestone's form; a milestone marked done without a day is done today (in Copenhagen). */
+export function parseMilestone(values: MilestoneValues, now = new Date()): FormResult<MilestoneInput, MilestoneField> {
+  const result = milestoneSchema.safeParse(values);
+  if (!result.success) return { ok: false, errors: inFormOrder(values, collectErrors<MilestoneField>(result.error)) };
+  const input = result.data;
+  const doneOn = input.state === 'done' ? (input.doneOn ?? toCopenhagenLocal(now).slice(0, 10)) : null;
+  return { ok: true, input: { ...input, doneOn } };
 }
 
 // ---------------------------------------------------------------------------

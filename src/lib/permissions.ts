@@ -41,6 +41,7 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/account', permission: null },
   { prefix: '/staff/users', permission: 'users.manage' },
   { prefix: '/staff/open311', permission: 'users.manage' },
+  { prefix: '/staff/partners', permission: 'users.manage' },
   { prefix: '/staff/audit', permission: 'audit.read' },
   { prefix: '/staff/areas', permission: 'areas.manage' },
   { prefix: '/staff/categories', permission: 'areas.manage' },

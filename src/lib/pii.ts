@@ -35,7 +35,7 @@
 
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './pii-names.ts';
 import { NAMED_PLACES } from './places.ts';
-import { STREET_LINES } from './streets.ts';
+import { STREET_LINES } from './basemap/streets.ts';
 
 export const PII_KINDS = ['cpr', 'email', 'phone', 'plate', 'address', 'handle', 'name'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];

@@ -81,6 +81,42 @@ export function findPlace(id: string): NamedPlace | undefined {
   return byId.get(id);
 }
 
+/**
+ * A name as people type it, for comparing: lower case, æ/ø/å and their
+ * ASCII spellings made one (ae, oe, aa), accents and punctuation dropped,
+ * "sankt"/"skt" made one, and the English names' "(park)"-style notes ignored.
+ */
+function typedForm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\bsankt\b/g, 'skt')
+    .trim();
+}
+
+const byTypedName = new Map<string, NamedPlace>();
+for (const p of NAMED_PLACES) for (const name of [p.nameDa, p.nameEn, p.id]) byTypedName.set(typedForm(name), p);
+
+/**
+ * The named place a typed place name means, when it is one ("blaagaards
+ * plads", "Skt Hans Torv", "Nørrebrogade"); undefined for anything else, which
+ * then has no point on the public map (there is no geocoder to guess one).
+ */
+export function matchTypedPlace(text: string): NamedPlace | undefined {
+  return byTypedName.get(typedForm(text));
+}
+
+/** Whether a report's stored place is typed text (not a pin, which stores none, nor a named place's id). */
+export function isTypedPlace(placeName: string | null): boolean {
+  return placeName !== null && !byId.has(placeName);
+}
+
 /** The place's name in the reader's language. */
 export function placeName(place: NamedPlace, locale: Locale): string {
   return locale === 'da' ? place.nameDa : place.nameEn;

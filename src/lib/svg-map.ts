@@ -18,6 +18,8 @@ export interface ProjectedMap {
   width: number;
   height: number;
   shapes: ProjectedShape[];
+  /** A [longitude, latitude] point in the same frame (for lines and labels drawn over the shapes). */
+  project(lon: number, lat: number): { x: number; y: number };
 }
 
 export function projectGeometries(geometries: readonly AreaGeometry[], width = 600, padding = 10): ProjectedMap {
@@ -40,9 +42,20 @@ export function projectGeometries(geometries: readonly AreaGeometry[], width = 6
     const [a, b, c, e] = boundingBox([g]);
     return { d, label: { x: px((a + c) / 2), y: py((b + e) / 2) } };
   });
-  return { width, height, shapes };
+  return { width, height, shapes, project: (lon, lat) => ({ x: px(lon), y: py(lat) }) };
 }
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/** SVG path data for a line or ring of [longitude, latitude] points in a projected map's frame. */
+export function pathOf(map: ProjectedMap, points: readonly (readonly [number, number])[], closed = false): string {
+  const d = points
+    .map(([lon, lat], i) => {
+      const { x, y } = map.project(lon, lat);
+      return `${i === 0 ? 'M' : 'L'}${x} ${y}`;
+    })
+    .join(' ');
+  return closed ? `${d} Z` : d;
 }

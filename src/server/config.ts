@@ -5,9 +5,11 @@
  * env-schema.ts, so the Astro build and the plain-Node start script agree on
  * what a valid value is. A bad value throws a ConfigError naming the variable.
  */
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateEnvVariable } from 'astro/env/runtime';
 import { envSchema } from './env-schema.ts';
+import type { RetentionSettings } from './retention.ts';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -33,12 +35,47 @@ export interface Config {
   throttleSecret: { value: string } | { file: string };
   /** Whether X-Forwarded-Proto from a reverse proxy is believed (for HSTS). */
   trustProxy: boolean;
+  /** Limits on residents' flags on comments: per client per 10 minutes, and from everyone per hour. */
+  commentFlags: { perClient: number; perHour: number };
+  /** Residents' e-mail subscriptions (README "Subscriptions"): request limits and the digest's hour (Copenhagen time). */
+  subscriptions: SubscriptionSettings;
+  /** Limits on residents' event sign-ups: per client per 10 minutes, and from everyone per hour. */
+  eventSignups: { perClient: number; perHour: number };
   production: boolean;
   /** Outgoing mail for follow-up notices; undefined = the report form offers no e-mail. */
   mail: MailConfig | undefined;
   /** Base-map tiles, served from our own origin; none by default (the map draws areas and streets). */
   mapTiles: MapTiles | undefined;
+  /** Who residents can write to (shown on /om, /privatliv and /tilgaengelighed). */
+  contacts: ContactPoints;
+  /** How long data is kept (README "Retention"; src/server/retention.ts). */
+  retention: RetentionSettings;
+  /** The folder of the partnership's marks (src/server/brand.ts), or none. */
+  brandDir: string | undefined;
 }
+
+export interface SubscriptionSettings {
+  /** Requests per client per 10 minutes. */
+  perClient: number;
+  /** Requests from all clients together per hour. */
+  perHour: number;
+  /** The hour (0–23, Copenhagen time) of the daily digest. */
+  digestHour: number;
+}
+
+export interface ContactPoints {
+  /** General questions to the partnership. */
+  general: string;
+  /** The data protection officer. */
+  dpo: string;
+  /** Feedback on the site's accessibility. */
+  accessibility: string;
+  /** The supervisory authority's complaint route for accessibility (an https:// page, linked, never fetched). */
+  accessibilityComplaintUrl: string;
+}
+
+/** The domain every demo contact address is under: reserved, no mail reaches it (RFC 2606). */
+export const DEMO_CONTACT_DOMAIN = '.invalid';
 
 export interface MailConfig {
   /** smtp:// or smtps:// URL (nodemailer's connection URL). */
@@ -96,11 +133,66 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read(env, 'LOG_LEVEL') as string,
     publicOrigin,
     trustProxy: read(env, 'TRUST_PROXY') as boolean,
+    commentFlags: { perClient: read(env, 'COMMENT_FLAGS_PER_CLIENT') as number, perHour: read(env, 'COMMENT_FLAGS_PER_HOUR') as number },
+    subscriptions: {
+      perClient: read(env, 'SUBSCRIPTIONS_PER_CLIENT') as number,
+      perHour: read(env, 'SUBSCRIPTIONS_PER_HOUR') as number,
+      digestHour: read(env, 'SUBSCRIPTION_DIGEST_HOUR') as number,
+    },
+    eventSignups: { perClient: read(env, 'EVENT_SIGNUPS_PER_CLIENT') as number, perHour: read(env, 'EVENT_SIGNUPS_PER_HOUR') as number },
     throttleSecret: readThrottleSecret(env),
     production,
     mail: readMail(env),
     mapTiles: readMapTiles(env),
+    contacts: readContacts(env),
+    brandDir: readBrandDir(env),
+    retention: {
+      reportDetailsMonths: read(env, 'RETENTION_REPORT_DETAILS_MONTHS') as number,
+      rejectedReportDays: read(env, 'RETENTION_REJECTED_REPORT_DAYS') as number,
+      commentMonths: read(env, 'RETENTION_COMMENT_MONTHS') as number,
+      rejectedCommentDays: read(env, 'RETENTION_REJECTED_COMMENT_DAYS') as number,
+      outboxDays: read(env, 'RETENTION_OUTBOX_DAYS') as number,
+      auditYears: read(env, 'RETENTION_AUDIT_YEARS') as number,
+    },
   };
+}
+
+/** A deliberately plain check, as for reporters' addresses: one @, no spaces or markup, a dot in the domain. */
+const CONTACT_EMAIL_PATTERN = /^[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+$/;
+
+function readContacts(env: Env): ContactPoints {
+  const email = (key: 'CONTACT_EMAIL' | 'CONTACT_DPO_EMAIL' | 'CONTACT_ACCESSIBILITY_EMAIL'): string => {
+    const value = (read(env, key) as string).trim();
+    if (!CONTACT_EMAIL_PATTERN.test(value)) {
+      throw new ConfigError(`Invalid environment variable ${key}=${JSON.stringify(value)} (an e-mail address, e.g. kontakt@example.dk). See README "Configuration".`);
+    }
+    return value;
+  };
+  const complaint = read(env, 'ACCESSIBILITY_COMPLAINT_URL') as string;
+  if (new URL(complaint).protocol !== 'https:') {
+    throw new ConfigError(`Invalid environment variable ACCESSIBILITY_COMPLAINT_URL=${JSON.stringify(complaint)} (an https:// address). See README "Configuration".`);
+  }
+  return {
+    general: email('CONTACT_EMAIL'),
+    dpo: email('CONTACT_DPO_EMAIL'),
+    accessibility: email('CONTACT_ACCESSIBILITY_EMAIL'),
+    accessibilityComplaintUrl: complaint,
+  };
+}
+
+/** The contact settings still at their demo (.invalid) addresses: a live site must set them. */
+function readBrandDir(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = read(env, 'BRAND_DIR') as string | undefined;
+  if (dir === undefined || dir === '') return undefined;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new ConfigError(`Invalid environment variable BRAND_DIR=${JSON.stringify(dir)} (not a folder). See README "Identity".`);
+  }
+  return dir;
+}
+
+export function demoContacts(contacts: ContactPoints): string[] {
+  const keys = { general: 'CONTACT_EMAIL', dpo: 'CONTACT_DPO_EMAIL', accessibility: 'CONTACT_ACCESSIBILITY_EMAIL' } as const;
+  return (Object.keys(keys) as (keyof typeof keys)[]).filter((k) => contacts[k].endsWith(DEMO_CONTACT_DOMAIN)).map((k) => keys[k]);
 }
 
 /**

@@ -41,6 +41,20 @@ export const envSchema = {
   THROTTLE_SECRET: { ...server, type: 'string', min: 32 },
   /** Where the generated throttle secret is kept; default: `throttle-secret` next to the SQLite file (`./data/` on PostgreSQL). */
   THROTTLE_SECRET_FILE: { ...server, type: 'string', min: 1 },
+  /** Residents' flags on comments from one client per 10 minutes (each further flag is refused with 429). */
+  COMMENT_FLAGS_PER_CLIENT: { ...server, type: 'number', default: 10, int: true, min: 1, max: 1000 },
+  /** Residents' flags on comments from all clients together per hour: a flood beyond it is refused with 429. */
+  COMMENT_FLAGS_PER_HOUR: { ...server, type: 'number', default: 300, int: true, min: 1, max: 100000 },
+  /** Subscription requests (README "Subscriptions") from one client per 10 minutes; more are refused with 429. */
+  SUBSCRIPTIONS_PER_CLIENT: { ...server, type: 'number', default: 5, int: true, min: 1, max: 1000 },
+  /** Subscription requests from all clients together per hour: a flood beyond it is refused with 429. */
+  SUBSCRIPTIONS_PER_HOUR: { ...server, type: 'number', default: 200, int: true, min: 1, max: 100000 },
+  /** The hour (Copenhagen time, 0–23) at which subscribers' daily digests are put together and sent. */
+  SUBSCRIPTION_DIGEST_HOUR: { ...server, type: 'number', default: 7, int: true, min: 0, max: 23 },
+  /** Residents' event sign-ups from one client per 10 minutes (each further one is refused with 429). */
+  EVENT_SIGNUPS_PER_CLIENT: { ...server, type: 'number', default: 5, int: true, min: 1, max: 1000 },
+  /** Event sign-ups from all clients together per hour: a flood beyond it is refused with 429. */
+  EVENT_SIGNUPS_PER_HOUR: { ...server, type: 'number', default: 500, int: true, min: 1, max: 100000 },
   /** Believe X-Forwarded-Proto from a reverse proxy (for HSTS). */
   TRUST_PROXY: { ...server, type: 'boolean', default: false },
   /** SMTP server for reporters' follow-up notices, e.g. `smtps://user:pass@mail.example.dk:465`; unset = no e-mail offered. */
@@ -51,4 +65,34 @@ export const envSchema = {
   MAP_TILE_URL: { ...server, type: 'string', max: 200 },
   /** The tiles' attribution as plain text, e.g. `© OpenStreetMap contributors`. */
   MAP_TILE_ATTRIBUTION: { ...server, type: 'string', max: 200 },
+  /**
+   * Contact points shown on /om, /privatliv and /tilgaengelighed (README "Configuration").
+   * The defaults are demo addresses under `.invalid`, which no mail can reach: set real ones.
+   */
+  CONTACT_EMAIL: { ...server, type: 'string', default: 'kontakt@tryghed.invalid', max: 200 },
+  /** The data protection officer (GDPR art. 13: residents must be told how to reach them). */
+  CONTACT_DPO_EMAIL: { ...server, type: 'string', default: 'databeskyttelse@tryghed.invalid', max: 200 },
+  /** Feedback on accessibility (the Web Accessibility Act's feedback mechanism). */
+  CONTACT_ACCESSIBILITY_EMAIL: { ...server, type: 'string', default: 'tilgaengelighed@tryghed.invalid', max: 200 },
+  /** Where to complain about accessibility: the Agency for Digital Government's page (a plain link, never fetched). */
+  ACCESSIBILITY_COMPLAINT_URL: { ...server, type: 'string', url: true, default: 'https://www.digst.dk/digitale-loesninger/webtilgaengelighed/', max: 300 },
+  /**
+   * A folder of the partnership's own marks (README "Identity"): `<partner slug>.svg|png|webp`
+   * for the partners shown in the footer, `site.svg|png|webp` for the header. Read at start;
+   * served from our own origin at /brand/<file>. Unset: the partners are named in text.
+   */
+  BRAND_DIR: { ...server, type: 'string', max: 500 },
+  // Retention (README "Retention", src/server/retention.ts): how long data is kept before the daily job deletes it.
+  /** Months after a report is closed before its description, exact point, place text and internal notes are erased. */
+  RETENTION_REPORT_DETAILS_MONTHS: { ...server, type: 'number', default: 6, int: true, min: 1, max: 60 },
+  /** Days after a report is rejected before it is deleted entirely. */
+  RETENTION_REJECTED_REPORT_DAYS: { ...server, type: 'number', default: 30, int: true, min: 1, max: 365 },
+  /** Months after the initiative or event it is about has ended before an approved comment is deleted. */
+  RETENTION_COMMENT_MONTHS: { ...server, type: 'number', default: 24, int: true, min: 1, max: 120 },
+  /** Days after a comment is rejected before it is deleted. */
+  RETENTION_REJECTED_COMMENT_DAYS: { ...server, type: 'number', default: 30, int: true, min: 1, max: 365 },
+  /** Days after a notice is queued before the mail outbox row is deleted, sent or not (at least 3: notices are retried for 2). */
+  RETENTION_OUTBOX_DAYS: { ...server, type: 'number', default: 7, int: true, min: 3, max: 90 },
+  /** Years an audit log entry is kept. */
+  RETENTION_AUDIT_YEARS: { ...server, type: 'number', default: 5, int: true, min: 1, max: 10 },
 } satisfies EnvSchema;

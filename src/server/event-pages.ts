@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { initiatives } from '../../db/schema.ts';
 import type { CalendarEvent } from '../lib/calendar.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { INTL_LOCALE, localePath, type Locale } from '../lib/i18n/index.ts';
+import { INTL_LOCALE, localePath, messages, type Locale } from '../lib/i18n/index.ts';
 import { pick } from '../lib/localized.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
@@ -58,7 +58,8 @@ export function toCalendarEvent({ event, partner }: EventDetail, locale: Locale,
   return {
     // Stable across edits and locales, so a calendar updates the event instead of duplicating it.
     uid: `event-${event.id}@tryghed`,
-    title: pick(locale, event.titleDa, event.titleEn).text,
+    // A cancelled event says so in its title too: not every calendar app shows STATUS:CANCELLED.
+    title: `${event.cancelledAt !== null ? `${messages(locale).events.cancelledBadge}: ` : ''}${pick(locale, event.titleDa, event.titleEn).text}`,
     description: pick(locale, event.descriptionDa, event.descriptionEn).text,
     location: event.place,
     start: event.startsAt,
@@ -67,5 +68,6 @@ export function toCalendarEvent({ event, partner }: EventDetail, locale: Locale,
     ...(event.lat !== null && event.lon !== null ? { geo: { lat: event.lat, lon: event.lon } } : {}),
     ...(partner ? { organizer: locale === 'da' ? partner.nameDa : partner.nameEn } : {}),
     updated: event.updatedAt,
+    ...(event.cancelledAt !== null ? { cancelled: true } : {}),
   };
 }

@@ -1,6 +1,9 @@
 /**
  * Outgoing e-mail, through the SMTP server in SMTP_URL (nodemailer). The
- * platform sends one kind of mail: a reporter's follow-up notice. Nothing
+ * platform sends report notices from one outbox (src/server/report-notices.ts):
+ * a reporter's follow-up notice, and a notice to a partner's functional
+ * mailbox when a report is forwarded to it; and residents' subscription
+ * mails from their own outbox (src/server/subscription-mail.ts). Nothing
  * here logs an address.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -10,6 +13,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) on subscription mails. */
+  headers?: Record<string, string>;
 }
 
 /** Sends one message; rejects when the server refuses it or cannot be reached. */
@@ -28,6 +33,6 @@ export function smtpSender(mail: MailConfig): SendMail {
     debug: false,
   });
   return async (message) => {
-    await transport.sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text });
+    await transport.sendMail({ from: mail.from, to: message.to, subject: message.subject, text: message.text, ...(message.headers ? { headers: message.headers } : {}) });
   };
 }

@@ -7,12 +7,13 @@
  * suppressAreaTotals, so a hidden hexagon cannot be worked out from them.
  */
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
-import { REPORTER_TYPES, type ReporterType } from '../../db/schema.ts';
+import { REPORTER_TYPES, type Area, type AreaGeometry, type ReporterType } from '../../db/schema.ts';
 import { addKeys, DEFAULT_NOISE, releaseFilteredCounts, suppressAreaTotals, type Filter, type NoiseParameters, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
 import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
+import { projectGeometries, type ProjectedMap } from '../lib/svg-map.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
-import { latestRelease, MAP_RESOLUTION, RELEASED_STATUSES, type Release, type ReleasedReport } from './disclosure/releases.ts';
+import { latestRelease, MAP_RESOLUTION, NO_CELL, RELEASED_STATUSES, type Release, type ReleasedReport } from './disclosure/releases.ts';
 
 export { MAP_RESOLUTION };
 /** Statuses after a moderator has looked at a report: only these are counted or published. */
@@ -59,14 +60,25 @@ export function reportCell(point: Point): string {
 }
 
 /** The years a filter can choose: from the first released report's year to the release's year, newest first. */
-export function releaseYears(release: Release): string[] {
-  const last = Number(release.madeOn.slice(0, 4));
-  const first = release.records.reduce((min, r) => Math.min(min, Number(r.year)), last);
-  return Array.from({ length: last - first + 1 }, (_, i) => String(last - i));
+export function releaseYears(release: Release): readonly string[] {
+  let years = yearsOf.get(release);
+  if (!years) {
+    const last = Number(release.madeOn.slice(0, 4));
+    const first = release.records.reduce((min, r) => Math.min(min, Number(r.year)), last);
+    years = Object.freeze(Array.from({ length: last - first + 1 }, (_, i) => String(last - i)));
+    yearsOf.set(release, years);
+  }
+  return years;
 }
+/**
+ * A release never changes once read (latestRelease keeps it), so its years are
+ * worked out once. The list is shared by every caller, hence frozen: a caller
+ * that reversed it in place once turned every later list upside down.
+ */
+const yearsOf = new WeakMap<Release, readonly string[]>();
 
 /** The years of the newest release (see releaseYears). */
-export async function mapYears(db: Queryable, now = new Date()): Promise<string[]> {
+export async function mapYears(db: Queryable, now = new Date()): Promise<readonly string[]> {
   return releaseYears(await latestRelease(db, now));
 }
 
@@ -122,6 +134,25 @@ export async function warmReportMap(db: Queryable, k: number): Promise<void> {
   (await cachedReportMap(db, areaIds, k)).build({ period: ALL_PERIODS });
 }
 
+/**
+ * The SVG frame of a built map with the given areas: the areas and the
+ * hexagons projected together (so both share one frame). Kept per built map
+ * and areas list (both are kept objects while nothing changes), so a view of
+ * /kort does not project the same shapes again.
+ */
+export function projectReportMap(map: ReportMap, areas: readonly Area[]): ProjectedMap {
+  const kept = projections.get(map);
+  if (kept?.areas === areas) return kept.projection;
+  const hexagons: AreaGeometry[] = map.cells.map((c) => ({
+    type: 'Polygon',
+    coordinates: [[...c.boundary, c.boundary[0]!].map(([lat, lon]) => [lon, lat])],
+  }));
+  const projection = projectGeometries([...areas.map((a) => a.geometry), ...hexagons]);
+  projections.set(map, { areas, projection });
+  return projection;
+}
+const projections = new WeakMap<ReportMap, { areas: readonly Area[]; projection: ProjectedMap }>();
+
 /** A release's reports, ready to build the map for any filter. */
 export interface PreparedReportMap {
   releasedOn: string;
@@ -141,7 +172,8 @@ export function prepareReportMap(release: Release, areaIds: readonly number[], k
     { name: 'year', values: releaseYears(release), of: (r) => r.year },
     { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
   ];
-  const byCell = releaseFilteredCounts(records, (r) => r.cell, (r) => r.key, dimensions, k, noise);
+  // Typed places have no real point: counted in their area, never in a hexagon.
+  const byCell = releaseFilteredCounts(records.filter((r) => r.cell !== NO_CELL), (r) => r.cell, (r) => r.key, dimensions, k, noise);
   const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), (r) => r.key, dimensions, k, noise);
   const built = new Map<string, ReportMap>();
   return {
@@ -180,6 +212,7 @@ function buildFromRecords(
   // reports lie in which area, as "most of them" would.
   const perCell = new Map<string, MapRecord>();
   for (const r of matching) {
+    if (r.cell === NO_CELL) continue;
     const first = perCell.get(r.cell);
     if (!first || r.key < first.key) perCell.set(r.cell, r);
   }

@@ -1,20 +1,26 @@
 /**
- * Follow-up notices to reporters who left an e-mail address ("you said, we
- * did"): an outbox in the database (report_notices), filled in the same
+ * The outbox of report notices (report_notices), filled in the same
  * transaction as a status change and emptied by deliverDueNotices, which the
- * server runs after each change and once a minute. A notice tells the new
- * status, the public note and the receipt link, in Danish and English (the
- * report does not record the reporter's language); never the description or
- * the place.
+ * server runs after each change and once a minute. Two kinds:
+ * - follow-up notices to reporters who left an e-mail address ("you said,
+ *   we did"): the new status, the public note and the receipt link, in
+ *   Danish and English (the report does not record the reporter's
+ *   language); never the description or the place;
+ * - notices to a partner's functional mailbox when a report is forwarded to
+ *   it: the report's number, category, area and day and a link to the staff
+ *   page (sign-in needed); no resident text, no point, no personal data.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { reportNotices, reports, type ReportStatus } from '../../db/schema.ts';
+import { areas, reportCategories, reportNotices, reports, type ReportStatus } from '../../db/schema.ts';
 import { da } from '../lib/i18n/da.ts';
 import { en } from '../lib/i18n/en.ts';
+import { receiptNumber } from '../lib/receipt-number.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
+import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { config, siteOrigin } from './config.ts';
+import { deliverDueEventNotices } from './event-notices.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
 
@@ -26,18 +32,75 @@ export const MAX_NOTICE_AGE_S = 2 * 24 * 3600;
 /** How long a deliverer holds the notices it is sending (seconds). */
 const LEASE_S = 300;
 
-/** Puts a notice in the outbox; call inside the transaction that changes the status. */
+/** Puts a reporter's notice in the outbox; call inside the transaction that changes the status. */
 export async function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): Promise<void> {
-  await tx.insert(reportNotices).values({ reportId, email, status, publicNote });
+  await tx.insert(reportNotices).values({ reportId, email, recipient: 'reporter', status, publicNote });
 }
 
-/** The notice's subject and text, in Danish then English. */
-export function composeReportNotice(notice: { status: ReportStatus; publicNote: string | null }, receiptUrl: string): Omit<OutgoingMail, 'to'> {
+/** Puts a notice to a partner's mailbox (the report was forwarded to it) in the outbox; call inside the forwarding transaction. */
+export async function queuePartnerNotice(tx: Queryable, reportId: number, mailbox: string): Promise<void> {
+  await tx.insert(reportNotices).values({ reportId, email: mailbox, recipient: 'partner', status: 'forwarded', publicNote: null });
+}
+
+/** What a partner's notice tells about the report: nothing a resident wrote. */
+export interface PartnerNoticeFacts {
+  reportId: number;
+  category: { nameDa: string; nameEn: string | null };
+  area: { nameDa: string; nameEn: string };
+  /** The day it was reported (YYYY-MM-DD). */
+  createdOn: string;
+}
+
+/** The partner's notice: subject and text, in Danish then English; the link opens the report on the staff pages. */
+export function composePartnerNotice(facts: PartnerNoticeFacts, staffUrl: string): Omit<OutgoingMail, 'to'> {
+  const part = (m: typeof da | typeof en, lang: 'da' | 'en'): string => {
+    const n = m.reports.partnerNotice;
+    return [
+      n.intro,
+      '',
+      `${n.number}: ${facts.reportId}`,
+      `${n.category}: ${lang === 'en' && facts.category.nameEn ? facts.category.nameEn : facts.category.nameDa}`,
+      `${n.area}: ${lang === 'en' ? facts.area.nameEn : facts.area.nameDa}`,
+      `${n.reportedOn}: ${facts.createdOn}`,
+      '',
+      `${n.link}: ${staffUrl}`,
+      '',
+      n.footer,
+    ].join('\n');
+  };
+  return {
+    subject: `${da.reports.partnerNotice.subject} (${facts.reportId}) / ${en.reports.partnerNotice.subject}`,
+    text: `${part(da, 'da')}\n\n— English —\n\n${part(en, 'en')}\n`,
+  };
+}
+
+/**
+ * "Send me the link" on the receipt page: one notice with the report's
+ * current status and its link, to an address the resident types there. The
+ * address is used for this one mail: it is not stored with the report, and
+ * the notice that holds it is deleted once sent (or given up), like every
+ * notice. False when there is no report with this receipt.
+ */
+export async function queueReceiptLink(db: Queryable, receipt: string, email: string): Promise<boolean> {
+  const [report] = await db.select({ id: reports.id, status: reports.status }).from(reports).where(eq(reports.receipt, receipt)).limit(1);
+  if (!report) return false;
+  await queueReportNotice(db, report.id, email, report.status, null);
+  return true;
+}
+
+/**
+ * The notice's subject and text, in Danish then English. The same words
+ * serve a status change and a link asked for on the receipt page (the
+ * outbox does not record which it is): the status, any public note, the
+ * receipt number and the link.
+ */
+export function composeReportNotice(notice: { status: ReportStatus; publicNote: string | null }, receiptUrl: string, number?: string): Omit<OutgoingMail, 'to'> {
   const part = (m: typeof da | typeof en): string => {
     const n = m.reports.notice;
     return [
       n.intro,
       '',
+      ...(number ? [`${m.reports.receiptKeep.number}: ${number}`] : []),
       `${n.status}: ${m.reports.statuses[notice.status]}`,
       ...(notice.publicNote ? [`${n.note}: ${notice.publicNote}`] : []),
       '',
@@ -74,9 +137,17 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
   const lease = new Date(now.getTime() + LEASE_S * 1000);
   const due = await transaction(db, async (tx) => {
     const rows = await tx
-      .select({ notice: reportNotices, receipt: reports.receipt })
+      .select({
+        notice: reportNotices,
+        receipt: reports.receipt,
+        createdOn: reports.createdOn,
+        category: { nameDa: reportCategories.nameDa, nameEn: reportCategories.nameEn },
+        area: { nameDa: areas.nameDa, nameEn: areas.nameEn },
+      })
       .from(reportNotices)
       .innerJoin(reports, eq(reports.id, reportNotices.reportId))
+      .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
+      .innerJoin(areas, eq(areas.id, reports.areaId))
       .where(lte(reportNotices.nextAttemptAt, now))
       .orderBy(asc(reportNotices.id))
       .limit(100);
@@ -89,16 +160,19 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
     const mine = new Set(claimed.map((c) => c.id));
     return rows.filter((r) => mine.has(r.notice.id));
   });
-  for (const { notice, receipt } of due) {
+  for (const { notice, receipt, createdOn, category, area } of due) {
     const ageS = (now.getTime() - notice.createdAt.getTime()) / 1000;
     if (ageS > MAX_NOTICE_AGE_S) {
       await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.givenUp++;
       continue;
     }
-    const receiptUrl = new URL(`/meld/${receipt}`, origin).href;
+    const mail =
+      notice.recipient === 'partner'
+        ? composePartnerNotice({ reportId: notice.reportId, category, area, createdOn }, new URL(`/staff/reports?report=${notice.reportId}`, origin).href)
+        : composeReportNotice(notice, new URL(`/meld/${receipt}`, origin).href, receiptNumber(receipt));
     try {
-      await send({ to: notice.email, ...composeReportNotice(notice, receiptUrl) });
+      await send({ to: notice.email, ...mail });
       await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.sent++;
     } catch {
@@ -115,12 +189,14 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
       }
     }
   }
+  // Deleted notices held addresses: leave no copy in SQLite's write-ahead log (secure_delete zeroes the rows).
+  if (result.sent + result.givenUp > 0) eraseRemnants(db);
   return result;
 }
 
 /**
- * Delivers due notices in the background with the configured SMTP server
- * (nothing when none is configured). Called after each status change and
+ * Delivers due notices (reports' and events') in the background with the
+ * configured SMTP server (nothing when none is configured). Called after each status change and
  * every minute by the server; errors are logged without addresses.
  */
 export function deliverNoticesSoon(db: Queryable): void {
@@ -128,12 +204,21 @@ export function deliverNoticesSoon(db: Queryable): void {
   if (!cfg.mail) return;
   const origin = siteOrigin(cfg);
   senderCache ??= smtpSender(cfg.mail);
-  deliverDueNotices(db, senderCache, origin).then(
+  const send = senderCache;
+  deliverDueNotices(db, send, origin).then(
     (r) => {
       if (r.sent + r.failed + r.givenUp > 0) logger.info({ notices: r }, 'report notices delivered');
       if (r.givenUp > 0) logger.warn({ givenUp: r.givenUp }, 'report notices given up');
     },
     (error: unknown) => logger.error({ err: error }, 'report notice delivery failed'),
+  );
+  // The events' part of the outbox (sign-up confirmations, cancellation notices), under the same rules.
+  deliverDueEventNotices(db, send, origin).then(
+    (r) => {
+      if (r.sent + r.failed + r.givenUp > 0) logger.info({ notices: r }, 'event notices delivered');
+      if (r.givenUp > 0) logger.warn({ givenUp: r.givenUp }, 'event notices given up');
+    },
+    (error: unknown) => logger.error({ err: error }, 'event notice delivery failed'),
   );
 }
 

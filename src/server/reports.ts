@@ -3,9 +3,13 @@
  * feels unsafe, its public receipt, and the staff moderation that follows.
  * Descriptions and typed place names are masked for personal data before they
  * are stored; the optional e-mail is deleted when a report is closed; every
- * staff change is audited.
+ * staff change is audited. Forwarding puts a report in a partner's queue (the
+ * category's routed partner by default) and notifies the partner's mailbox
+ * through the outbox; each change records the partner that handled it, the
+ * staff member's own (src/server/partners.ts), which the receipt shows with
+ * the public note.
  */
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, type SQL } from 'drizzle-orm';
 import {
   areas,
   initiatives,
@@ -27,11 +31,12 @@ import { latestRelease } from './disclosure/releases.ts';
 import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { dayBoundary } from '../lib/time.ts';
-import { findPlace, type Point } from '../lib/places.ts';
+import { findPlace, matchTypedPlace, type Point } from '../lib/places.ts';
 import { listAreas } from './areas.ts';
 import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
-import { queueReportNotice } from './report-notices.ts';
+import { recordSignRefusal, signingPartner, type SignRefusal } from './partners.ts';
+import { queuePartnerNotice, queueReportNotice } from './report-notices.ts';
 import { copenhagenDay } from './comments.ts';
 import { eraseRemnants } from './db/remnants.ts';
 import type { Queryable } from './db/connection.ts';
@@ -87,7 +92,11 @@ export async function listActiveCategories(db: Queryable): Promise<ReportCategor
     .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id));
 }
 
-/** The centre of an area's bounding box: where a typed place is put, since there is no geocoder. */
+/**
+ * The centre of an area's bounding box: the stored point of a typed place
+ * that is not a named place (there is no geocoder). Only staff see it; the
+ * public map and its releases leave such reports out of every hexagon.
+ */
 export function areaCentre(area: Area): Point {
   const [minLon, minLat, maxLon, maxLat] = boundingBox([area.geometry]);
   return { lat: (minLat + maxLat) / 2, lon: (minLon + maxLon) / 2 };
@@ -99,6 +108,10 @@ function placeReport(
   location: ReportLocation,
 ): { point: Point; area: Area; placeName: string | null; masks: string[] } | { reason: 'unknown_place' | 'unknown_area' | 'outside' } {
   if (location.kind === 'text') {
+    // A typed name of a place we know is that place (and its point); anything else keeps the
+    // area's centre as its stored point, and the public map leaves it out (isTypedPlace).
+    const known = matchTypedPlace(location.text);
+    if (known) return placeReport(all, { kind: 'place', placeId: known.id });
     const area = all.find((a) => a.id === location.areaId);
     if (!area) return { reason: 'unknown_area' };
     const typed = maskPersonalData(location.text);
@@ -200,7 +213,10 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
 export interface PublicReportUpdate {
   status: ReportStatus;
   publicNote: string | null;
-  createdAt: Date;
+  /** The partner that made the change (shown with a public note as "Fra: …"); never the staff member. */
+  partner: { nameDa: string; nameEn: string } | null;
+  /** The day (YYYY-MM-DD, Copenhagen): the receipt shows no time of day. */
+  on: string;
 }
 
 /** What the receipt page shows: never the description, the point, the typed place or the e-mail. */
@@ -212,6 +228,8 @@ export interface PublicReport {
   weekday: number | null;
   status: ReportStatus;
   createdOn: string;
+  /** The partner handling it: the one it was forwarded to, else the one that made the latest change; null before anyone has. */
+  handledBy: { nameDa: string; nameEn: string } | null;
   updates: PublicReportUpdate[];
   initiative: { slug: string; titleDa: string; titleEn: string | null } | null;
 }
@@ -226,11 +244,27 @@ export async function findReportByReceipt(db: Queryable, receipt: string): Promi
     .limit(1);
   if (!row) return undefined;
   const r = row.report;
-  const updates = await db
-    .select({ status: reportUpdates.status, publicNote: reportUpdates.publicNote, createdAt: reportUpdates.createdAt })
+  const rows = await db
+    .select({
+      status: reportUpdates.status,
+      publicNote: reportUpdates.publicNote,
+      createdAt: reportUpdates.createdAt,
+      partnerDa: partners.nameDa,
+      partnerEn: partners.nameEn,
+    })
     .from(reportUpdates)
+    .leftJoin(partners, eq(partners.id, reportUpdates.partnerId))
     .where(eq(reportUpdates.reportId, r.id))
     .orderBy(asc(reportUpdates.createdAt), asc(reportUpdates.id));
+  const updates: PublicReportUpdate[] = rows.map((u) => ({
+    status: u.status,
+    publicNote: u.publicNote,
+    partner: u.partnerDa !== null && u.partnerEn !== null ? { nameDa: u.partnerDa, nameEn: u.partnerEn } : null,
+    on: copenhagenDay(u.createdAt),
+  }));
+  const [forwardedTo] = r.forwardedTo
+    ? await db.select({ nameDa: partners.nameDa, nameEn: partners.nameEn }).from(partners).where(eq(partners.id, r.forwardedTo)).limit(1)
+    : [];
   const [initiative] = r.initiativeId
     ? await db
         .select({ slug: initiatives.slug, titleDa: initiatives.titleDa, titleEn: initiatives.titleEn })
@@ -246,6 +280,7 @@ export async function findReportByReceipt(db: Queryable, receipt: string): Promi
     weekday: r.weekday,
     status: r.status,
     createdOn: r.createdOn,
+    handledBy: forwardedTo ?? updates.findLast((u) => u.partner !== null)?.partner ?? null,
     updates,
     initiative: initiative ?? null,
   };
@@ -255,18 +290,27 @@ export interface ReportQueueItem {
   report: Report;
   category: ReportCategory;
   area: Area;
-  updates: { status: ReportStatus; publicNote: string | null; internalNote: string | null; createdAt: Date }[];
+  updates: { status: ReportStatus; publicNote: string | null; internalNote: string | null; partnerId: number | null; createdAt: Date }[];
+}
+
+export interface QueueFilter {
+  /** Only reports assigned (forwarded) to this partner: a partner's queue. */
+  partnerId?: number | undefined;
+  /** Only this report, whatever its status (the link in a partner's notice). */
+  reportId?: number | undefined;
 }
 
 /** The staff queue for one status: open ones oldest first, closed ones newest first. */
-export async function listReportQueue(db: Queryable, status: ReportStatus): Promise<ReportQueueItem[]> {
+export async function listReportQueue(db: Queryable, status: ReportStatus, filter: QueueFilter = {}): Promise<ReportQueueItem[]> {
   const open = !CLOSED_STATUSES.includes(status);
+  const where: SQL[] = filter.reportId !== undefined ? [eq(reports.id, filter.reportId)] : [eq(reports.status, status)];
+  if (filter.partnerId !== undefined) where.push(eq(reports.forwardedTo, filter.partnerId));
   const rows = await db
     .select({ report: reports, category: reportCategories, area: areas })
     .from(reports)
     .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
     .innerJoin(areas, eq(areas.id, reports.areaId))
-    .where(eq(reports.status, status))
+    .where(and(...where))
     // Ids are random (README "Privacy"): the day, then the id, for a stable order.
     .orderBy(...(open ? [asc(reports.createdOn), asc(reports.id)] : [desc(reports.createdOn), desc(reports.id)]))
     .limit(200);
@@ -280,7 +324,7 @@ export async function listReportQueue(db: Queryable, status: ReportStatus): Prom
     ...r,
     updates: updates
       .filter((u) => u.reportId === r.report.id)
-      .map((u) => ({ status: u.status, publicNote: u.publicNote, internalNote: u.internalNote, createdAt: u.createdAt })),
+      .map((u) => ({ status: u.status, publicNote: u.publicNote, internalNote: u.internalNote, partnerId: u.partnerId, createdAt: u.createdAt })),
   }));
 }
 
@@ -301,20 +345,34 @@ export async function editReportDescription(db: Queryable, id: number, descripti
 
 export interface StatusChange {
   status: SettableStatus;
-  /** Required when forwarding: the partner's id. */
+  /** When forwarding: the partner's id; none means the category's routed partner. */
   forwardedTo?: number | null | undefined;
   publicNote?: string | null | undefined;
   internalNote?: string | null | undefined;
+  /**
+   * The partner the form asked to sign as, if it asked. The change is always
+   * signed with the staff member's own partner (signingPartner); another
+   * partner's id is refused.
+   */
+  signAs?: number | null | undefined;
+  /** Whether forwarding queues a notice to the partner's mailbox (default true; false where no mail server is configured). */
+  notifyPartner?: boolean | undefined;
 }
 
 export type StatusChangeResult =
   | { ok: true }
-  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' | 'merged' };
+  | { ok: false; reason: 'not_found' | 'partner_required' | 'unknown_partner' | 'reason_required' | 'merged' }
+  /** Signing refused (src/server/partners.ts): nothing changed, the attempt audited. */
+  | { ok: false; reason: 'sign_refused'; refusal: SignRefusal };
 
 /**
- * Sets a report's status with an update row. Forwarding needs a partner, a
- * rejection an internal reason; closing deletes the reporter's e-mail in the
- * same transaction.
+ * Sets a report's status with an update row recording the partner that
+ * handled it (the staff member's own). Forwarding assigns the report to a
+ * partner's queue (the one chosen, else the category's routed partner) and
+ * queues a notice to that partner's mailbox, if it has one; a rejection
+ * needs an internal reason; a public note is signed, so it needs a staff
+ * member who belongs to a partner; closing deletes the reporter's e-mail in
+ * the same transaction.
  */
 export async function setReportStatus(db: Queryable, id: number, change: StatusChange, actorId: number): Promise<StatusChangeResult> {
   return transaction(db, async (tx): Promise<StatusChangeResult> => {
@@ -324,31 +382,70 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
     // it back would also let that report be merged into it in turn (a cycle).
     if (before.status === 'merged') return { ok: false, reason: 'merged' };
     if (change.status === 'rejected' && !change.internalNote?.trim()) return { ok: false, reason: 'reason_required' };
+    const publicNote = change.publicNote?.trim() ? maskPersonalData(change.publicNote.slice(0, NOTE_MAX)).text : null;
+    // Who handles this change: the actor's own partner. A public note is published under its
+    // name, so it needs one; a form that asks for another partner is refused either way.
+    const signing = await signingPartner(tx, actorId, change.signAs);
+    const asked = change.signAs !== undefined && change.signAs !== null;
+    if (!signing.ok && (asked || publicNote !== null)) {
+      await recordSignRefusal(tx, { userId: actorId, requested: change.signAs, reason: signing.reason, what: `report.status on report #${id}` });
+      return { ok: false, reason: 'sign_refused', refusal: signing.reason };
+    }
+    const handledBy = signing.ok ? signing.partner.id : null;
     let forwardedTo = before.forwardedTo;
+    let partnerMailbox: string | null = null;
     if (change.status === 'forwarded') {
-      if (!change.forwardedTo) return { ok: false, reason: 'partner_required' };
-      const [partner] = await tx.select().from(partners).where(eq(partners.id, change.forwardedTo)).limit(1);
+      const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, before.categoryId)).limit(1);
+      const target = change.forwardedTo ?? category?.partnerId ?? null;
+      if (!target) return { ok: false, reason: 'partner_required' };
+      const [partner] = await tx.select().from(partners).where(eq(partners.id, target)).limit(1);
       if (!partner) return { ok: false, reason: 'unknown_partner' };
       forwardedTo = partner.id;
+      partnerMailbox = change.notifyPartner === false ? null : partner.mailbox;
     }
     const closed = CLOSED_STATUSES.includes(change.status);
     await tx.update(reports)
       .set({ status: change.status, forwardedTo, ...(closed ? { email: null } : {}) })
       .where(eq(reports.id, id));
-    const publicNote = change.publicNote ? maskPersonalData(change.publicNote.slice(0, NOTE_MAX)).text : null;
-    await tx.insert(reportUpdates)
-      .values({ reportId: id, status: change.status, publicNote, internalNote: change.internalNote?.slice(0, NOTE_MAX) || null, userId: actorId });
+    await tx.insert(reportUpdates).values({
+      reportId: id,
+      status: change.status,
+      publicNote,
+      internalNote: change.internalNote?.slice(0, NOTE_MAX) || null,
+      userId: actorId,
+      partnerId: handledBy,
+      createdAt: await nextStepTime(tx, id),
+    });
     // The reporter asked for news: a notice for every change (the rejection's reason is internal, not in it).
     if (before.email) await queueReportNotice(tx, id, before.email, change.status, publicNote);
+    // The partner it is forwarded to hears of it at its functional mailbox (no resident text in it).
+    if (partnerMailbox) await queuePartnerNotice(tx, id, partnerMailbox);
     await recordAudit(tx, {
       userId: actorId,
       action: 'report.status',
       entityType: 'report',
       entityId: id,
-      summary: `${before.status} → ${change.status}${change.status === 'forwarded' ? ` (partner #${forwardedTo})` : ''}${closed && before.email ? '; e-mail deleted' : ''}`,
+      summary: `${before.status} → ${change.status}${change.status === 'forwarded' ? ` (partner #${forwardedTo}${partnerMailbox ? ', notice queued' : ', no notice'})` : ''}${handledBy ? ` by partner #${handledBy}` : ''}${closed && before.email ? '; e-mail deleted' : ''}`,
     });
     return { ok: true };
   });
+}
+
+/**
+ * When a new step of a report is recorded: now, or one second after its
+ * latest step when that is later. Times are stored to the second and step ids
+ * are random, so two changes within one second would otherwise have no order
+ * and the receipt's history could show them the wrong way round.
+ */
+async function nextStepTime(tx: Queryable, reportId: number): Promise<Date> {
+  const [last] = await tx
+    .select({ at: reportUpdates.createdAt })
+    .from(reportUpdates)
+    .where(eq(reportUpdates.reportId, reportId))
+    .orderBy(desc(reportUpdates.createdAt))
+    .limit(1);
+  const now = new Date();
+  return last && last.at.getTime() + 1000 > now.getTime() ? new Date(last.at.getTime() + 1000) : now;
 }
 
 export type MergeResult = { ok: true } | { ok: false; reason: 'not_found' | 'same' | 'target_merged' | 'already_merged' };
@@ -368,7 +465,15 @@ export async function mergeReport(db: Queryable, id: number, intoId: number, act
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
     if (before.status === 'merged') return { ok: false, reason: 'already_merged' };
     await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id));
-    await tx.insert(reportUpdates).values({ reportId: id, status: 'merged', userId: actorId });
+    // No public note, so nothing is signed; the update records the actor's partner, if any.
+    const signing = await signingPartner(tx, actorId);
+    await tx.insert(reportUpdates).values({
+      reportId: id,
+      status: 'merged',
+      userId: actorId,
+      partnerId: signing.ok ? signing.partner.id : null,
+      createdAt: await nextStepTime(tx, id),
+    });
     if (before.email) await queueReportNotice(tx, id, before.email, 'merged', null);
     await recordAudit(tx, { userId: actorId, action: 'report.merge', entityType: 'report', entityId: id, summary: `${before.status} → merged into #${intoId}` });
     return { ok: true };

@@ -8,7 +8,7 @@ import { count, eq } from 'drizzle-orm';
 import { answers, responses } from '../../db/schema.ts';
 import { addKeys, suppressRow, type Row } from '../lib/disclosure/index.ts';
 import { cellKeySum } from './disclosure/keys.ts';
-import { DONT_KNOW, NO_AREA, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
+import { exclusiveAnswers, NO_AREA, type InstrumentPage, type InstrumentQuestion } from '../lib/survey/instrument.ts';
 import type { Queryable } from './db/connection.ts';
 
 export interface Distribution {
@@ -22,7 +22,7 @@ const SHOWN_TYPES = new Set(['single', 'multi', 'scale', 'matrix', 'area']);
 
 /** The answer values a question can have, in the order they are offered. */
 function answerKeys(q: InstrumentQuestion, areaSlugs: readonly string[]): string[] {
-  const extras = [...(q.allowDontKnow ? [DONT_KNOW] : []), ...(q.allowPreferNot ? [PREFER_NOT] : [])];
+  const extras = exclusiveAnswers(q);
   switch (q.type) {
     case 'single':
     case 'multi':

@@ -15,6 +15,7 @@ import { hmac } from '@oslojs/crypto/hmac';
 import { sha256, SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { ID_BLOCK_SIZE, randomIdBlock } from '../../db/columns.ts';
 import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey } from '../../db/schema.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { dayBoundary } from '../lib/time.ts';
@@ -137,6 +138,19 @@ export async function saveDraftAnswers(db: Queryable, draft: SurveyDraft, pages:
   return pruned;
 }
 
+/** How a questionnaire was entered: by the respondent on the web, or by staff from paper or the phone. */
+export type EntryMode = 'web' | 'paper';
+
+/**
+ * The response's coarse channel: `paper` for staff entry, `invitation` for a
+ * web answer that used a code, `open` for one through the open link. Only
+ * that a code was used is kept, never which (README "Privacy").
+ */
+export function responseChannel(mode: EntryMode, invitationCodeId: number | null | undefined): ResponseChannel {
+  if (mode === 'paper') return 'paper';
+  return invitationCodeId ? 'invitation' : 'open';
+}
+
 export type StoreResult = { kind: 'stored'; responseId: number } | { kind: 'missing'; keys: string[] } | { kind: 'code_used' };
 
 /**
@@ -145,7 +159,7 @@ export type StoreResult = { kind: 'stored'; responseId: number } | { kind: 'miss
  */
 export async function storeResponse(
   db: Queryable,
-  input: { survey: Survey; pages: readonly InstrumentPage[]; answers: Answers; channel: ResponseChannel; flags: string[]; invitationCodeId?: number | null; demo?: boolean; day?: string },
+  input: { survey: Survey; pages: readonly InstrumentPage[]; answers: Answers; channel: EntryMode; flags: string[]; invitationCodeId?: number | null; demo?: boolean; day?: string },
 ): Promise<StoreResult> {
   const all = input.pages.flatMap((p) => p.questions);
   const answers = pruneHidden(input.pages, input.answers);
@@ -161,16 +175,22 @@ export async function storeResponse(
         : null;
     const [response] = await tx
       .insert(responses)
-      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: input.channel, submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, demo: input.demo ?? false })
+      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: responseChannel(input.channel, input.invitationCodeId), submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, demo: input.demo ?? false })
       .returning({ id: responses.id });
     if (!response) throw new Error('response not inserted');
-    const rows: { responseId: number; questionId: number; item: string | null; value: string }[] = [];
+    const rows: { id?: number; responseId: number; questionId: number; item: string | null; value: string }[] = [];
     for (const q of all) {
       const a = answers[q.key];
       if (a === undefined) continue;
       if (typeof a === 'string') rows.push({ responseId: response.id, questionId: q.id, item: null, value: q.type === 'text' ? maskPersonalData(a).text : a });
       else if (Array.isArray(a)) for (const v of a) rows.push({ responseId: response.id, questionId: q.id, item: null, value: v });
       else for (const [item, v] of Object.entries(a)) rows.push({ responseId: response.id, questionId: q.id, item, value: v });
+    }
+    // One block of ids for the response's answers (randomIdBlock); a response with more
+    // answers than a block holds (no instrument comes close) takes one random id per answer.
+    if (rows.length <= ID_BLOCK_SIZE) {
+      const start = randomIdBlock();
+      rows.forEach((row, i) => (row.id = start + i));
     }
     if (rows.length) await tx.insert(answerRows).values(rows);
     return { kind: 'stored' as const, responseId: response.id };

@@ -31,6 +31,8 @@ export function pageView(pages: readonly InstrumentPage[], answers: Answers, n: 
 
 export type PagePostOutcome =
   | { kind: 'go'; page: number }
+  /** Answers on this page opened follow-up questions on it: shown again, saying so, at the first of them. */
+  | { kind: 'revealed'; page: number; first: string; count: number }
   | { kind: 'done' }
   | { kind: 'invalid'; errors: Record<string, AnswerError>; answers: Answers }
   | { kind: 'missing_elsewhere'; page: number }
@@ -65,8 +67,8 @@ export async function handlePagePost(
   const answers = await saveDraftAnswers(db, draft, pages, keys, pageAnswers);
   // An answer on this page revealed follow-up questions on this page (skip
   // logic): show the page again so they can be answered, with or without JavaScript.
-  const revealed = view.page.questions.some((q) => !isVisible(q, saved) && isVisible(q, answers));
-  if (revealed) return { kind: 'go', page: n };
+  const revealed = view.page.questions.filter((q) => !isVisible(q, saved) && isVisible(q, answers));
+  if (revealed.length > 0) return { kind: 'revealed', page: n, first: revealed[0]!.key, count: revealed.length };
   const total = visiblePages(pages, answers).length;
   if (n < total) return { kind: 'go', page: n + 1 };
   const result = await submitDraft(db, { ...draft, answers }, survey, pages);

@@ -21,6 +21,7 @@ import {
 import { publishCount, suppressTable, type ShownTotal } from '../lib/disclosure/index.ts';
 import { parseQuestion, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { recordAudit } from './audit.ts';
+import { lockAnalysisPlan } from './dashboard/plans.ts';
 import type { Queryable } from './db/connection.ts';
 import { cellKeySum } from './disclosure/keys.ts';
 import { transaction } from './db/transaction.ts';
@@ -179,12 +180,14 @@ export async function responsesByDayAndChannel(db: Queryable, surveyId: number, 
  * stays closed: reopening it and closing it again would let anyone who saw
  * the results work out a single new respondent's answers by difference.
  */
-export async function setSurveyStatus(db: Queryable, surveyId: number, status: SurveyStatus, actorId: number | null): Promise<boolean> {
+export async function setSurveyStatus(db: Queryable, surveyId: number, status: SurveyStatus, actorId: number | null, now = new Date()): Promise<boolean> {
   return transaction(db, async (tx) => {
     const [before] = await tx.select().from(surveys).where(eq(surveys.id, surveyId)).limit(1);
     if (!before) return false;
     if (before.status === 'closed' && status !== 'closed' && (await responseCount(tx, surveyId)) > 0) return false;
     await tx.update(surveys).set({ status }).where(eq(surveys.id, surveyId));
+    // The analysis plan is fixed when the wave opens (once: reopening keeps the first plan).
+    if (status === 'open') await lockAnalysisPlan(tx, before, actorId, now);
     await recordAudit(tx, { userId: actorId, action: `survey.${status === 'open' ? 'open' : status === 'closed' ? 'close' : 'draft'}`, entityType: 'survey', entityId: surveyId, summary: `${before.status} → ${status}` });
     return true;
   });

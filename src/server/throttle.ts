@@ -232,6 +232,10 @@ export const throttles = {
   commentClient: new Throttle('commentClient', 5, 10 * MINUTE),
   /** Residents' concern reports per client: 10 per 10 minutes. */
   reportClient: new Throttle('reportClient', 10, 10 * MINUTE),
+  /** Receipt links sent by e-mail ("send me the link") per client: 5 per 10 minutes. */
+  receiptLinkClient: new Throttle('receiptLinkClient', 5, 10 * MINUTE),
+  /** Receipt links sent by e-mail per report: 3 a day, so one receipt cannot be used to send many mails. */
+  receiptLinkReport: new Throttle('receiptLinkReport', 3, 24 * 60 * MINUTE),
   /** Open311 GET requests per client: 60 per minute (an app polling every few seconds fits). */
   open311ReadClient: new Throttle('open311ReadClient', 60, MINUTE),
   /** Open311 GET requests from all clients together: 600 per minute, so readers cannot starve the site. */
@@ -264,8 +268,3 @@ export const loginDelays = {
   /** Second-factor failures per account in a day at which the second factor is refused for the rest of the day, and admins are alerted. */
   secondFactorDailyCap: 20,
 };
-
-/** Forgets every counter (tests). */
-export async function resetAllThrottles(db: Queryable): Promise<void> {
-  await db.delete(throttleHits);
-}

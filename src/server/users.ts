@@ -15,7 +15,7 @@ import type { Queryable } from './db/connection.ts';
 import { transaction } from './db/transaction.ts';
 
 export class UserError extends Error {
-  readonly code: 'email_taken' | 'weak_password' | 'not_found';
+  readonly code: 'email_taken' | 'weak_password' | 'not_found' | 'unknown_partner';
   /** For weak_password: which rule the password broke. */
   readonly problem: PasswordProblem | undefined;
 
@@ -50,6 +50,7 @@ export interface UserListRow {
   email: string;
   displayName: string;
   role: Role;
+  partnerId: number | null;
   partner: string | null;
   enrolled: boolean;
   disabled: boolean;
@@ -62,6 +63,7 @@ export async function listUsers(db: Queryable): Promise<UserListRow[]> {
       email: users.email,
       displayName: users.displayName,
       role: users.role,
+      partnerId: users.partnerId,
       partner: partners.nameDa,
       totpEnrolledAt: users.totpEnrolledAt,
       disabledAt: users.disabledAt,
@@ -188,6 +190,28 @@ export async function setUserRole(db: Queryable, userId: number, role: Role, act
       entityType: 'user',
       entityId: userId,
       summary: `${user.email}: ${user.role} → ${role}`,
+    });
+  });
+}
+
+/**
+ * An admin sets the partner a user belongs to (null: none). Official replies
+ * and public notes are signed with it and only with it, so it is changed
+ * here alone, with re-authentication on the page, and audited.
+ */
+export async function setUserPartner(db: Queryable, userId: number, partnerId: number | null, actorId: number | null): Promise<void> {
+  const user = await findUser(db, userId);
+  if (!user) throw new UserError('not_found');
+  await transaction(db, async (tx) => {
+    const [partner] = partnerId === null ? [] : await tx.select().from(partners).where(eq(partners.id, partnerId)).limit(1);
+    if (partnerId !== null && !partner) throw new UserError('unknown_partner');
+    await tx.update(users).set({ partnerId }).where(eq(users.id, userId));
+    await recordAudit(tx, {
+      userId: actorId,
+      action: 'user.change_partner',
+      entityType: 'user',
+      entityId: userId,
+      summary: `${user.email}: partner #${user.partnerId ?? '–'} → ${partner ? `#${partner.id} (${partner.slug})` : '–'}`,
     });
   });
 }

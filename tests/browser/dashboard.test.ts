@@ -8,9 +8,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
-import { signInWithForms } from '../support/staff-browser.ts';
+import { addStaffSession } from '../support/staff-browser.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 const PAGES = [
   '/staff/dashboard',
   '/staff/dashboard?vaegtet=0&mistaenkelige=med',
@@ -31,7 +32,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     analyst = (await newContext(browser)).context;
-    await signInWithForms(await analyst.newPage(), base, 'analyst');
+    await addStaffSession(analyst, base, dbPath, 'analyst');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -43,6 +44,25 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(res?.status(), path).toBe(200);
     expect(await axeViolations(page), path).toEqual([]);
     await page.close();
+  });
+
+  it('at 1366 px the goals in numbers fit without sideways scrolling; the exports keep every column', async () => {
+    const { context } = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+    await context.addCookies(await analyst.cookies());
+    const page = await context.newPage();
+    for (const path of ['/staff/dashboard', '/staff/dashboard/goals']) {
+      await page.goto(base + path);
+      const overflow = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tables: [...document.querySelectorAll('.table-scroll')].map((t) => ({ id: t.getAttribute('aria-labelledby'), over: t.scrollWidth - t.clientWidth })),
+      }));
+      expect(overflow.page, path).toBeLessThanOrEqual(0);
+      for (const t of overflow.tables) expect(t.over, `${path} ${t.id}`).toBeLessThanOrEqual(0);
+    }
+    await page.goto(`${base}/staff/dashboard`);
+    const goals = page.locator('section[aria-labelledby="goals-table"]');
+    await expect(goals.locator('p.table-note').filter({ hasText: /Siden viser 11 af tabellens \d+ kolonner; filerne nedenfor har dem alle\./ }).count()).resolves.toBe(1);
+    await context.close();
   });
 
   it('every chart on the front has a title, a text alternative and a table of its numbers', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
+import { axeViolations, hasChromium, landmarkViolations, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');
 const PAGES = ['/', '/om', '/privatliv', '/tilgaengelighed', '/findes-ikke', '/indsatser', '/arrangementer', '/undersoegelser', '/meld', '/kort', '/kort?periode=all', '/resultater'];
@@ -20,11 +20,12 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
     await browser?.close();
   });
 
-  it.each(URLS)('%s has no axe violations', async (url) => {
+  it.each(URLS)('%s has no axe violations, landmark best practices included', async (url) => {
     const { context } = await newContext(browser);
     const page = await context.newPage();
     await page.goto(base + url);
     expect(await axeViolations(page)).toEqual([]);
+    expect(await landmarkViolations(page)).toEqual([]);
     await context.close();
   });
 
@@ -41,7 +42,7 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const { context } = await newContext(browser, { viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    for (const url of ['/', '/en/privatliv']) {
+    for (const url of ['/', '/en/privatliv', '/om', '/tilgaengelighed', '/en/tilgaengelighed', '/meld']) {
       await page.goto(base + url);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, url).toBeLessThanOrEqual(0);

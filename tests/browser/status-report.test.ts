@@ -6,23 +6,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
-import { SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { addStaffSession } from '../support/staff-browser.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 
 const SECTIONS = {
   da: ['Kort fortalt', 'Status for målene', 'Tryghedsmålinger afsluttet i året', 'Indsatser og fremskridt', 'Meldinger håndteret', 'Arrangementer afholdt', 'Om tallene'],
   en: ['In brief', 'Status of the goals', 'Perceived-safety surveys closed in the year', 'Initiatives and progress', 'Reports handled', 'Events held', 'About the figures'],
 };
-
-/** A browser context holding a staff session made by signing in over HTTP. */
-async function contextWithSession(browser: Browser, cookie: string): Promise<BrowserContext> {
-  const { context } = await newContext(browser);
-  const [name, value] = cookie.split('=') as [string, string];
-  // By domain: Chromium's DevTools refuse a Secure cookie for an http:// URL, though the browser sends it to 127.0.0.1.
-  await context.addCookies([{ name, value, domain: new URL(base).hostname, path: '/', httpOnly: true, secure: true, sameSite: 'Lax' }]);
-  return context;
-}
 
 async function sectionHeadings(page: Page): Promise<string[]> {
   return (await page.locator('main section > h2').allTextContents()).map((h) => h.replace(/^\d+\.\s*/, '').trim());
@@ -33,7 +27,8 @@ describe.skipIf(!hasChromium)('the annual status report in Chromium', () => {
   let analyst: BrowserContext;
   beforeAll(async () => {
     browser = await launchBrowser();
-    analyst = await contextWithSession(browser, await signInDemo(base, 'analyst'));
+    analyst = (await newContext(browser)).context;
+    await addStaffSession(analyst, base, dbPath, 'analyst');
   }, SIGN_IN_TIMEOUT_MS + 30_000);
   afterAll(async () => {
     await browser?.close();
@@ -124,7 +119,7 @@ describe('who may open the status report', () => {
     ['moderator', 403],
   ] as const;
   it.each(roles)('%s gets %i', async (role, status) => {
-    const cookie = await signInDemo(base, role);
+    const cookie = await staffSession(dbPath, role);
     const res = await fetch(`${base}/staff/report/2025`, { headers: { cookie }, redirect: 'manual' });
     expect(res.status).toBe(status);
   }, SIGN_IN_TIMEOUT_MS);

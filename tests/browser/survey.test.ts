@@ -4,75 +4,33 @@
  * storing exactly one response; immediate validation with JavaScript; axe on
  * every survey page in both locales, error states included.
  */
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
+import { serverRow, serverRows } from '../support/server-db.ts';
+import { answerPages1to3, answerPages5and6, next } from '../support/survey-journey.ts';
 
 const base = inject('baseUrl');
-const dbPath = inject('dbPath');
 const SLUG = 'tryghed-2026';
 
-function responseCount(): number {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return (db.prepare("select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = ?").get(SLUG) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+async function responseCount(): Promise<number> {
+  return (await serverRow<{ n: number }>(sql`select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = ${SLUG}`)).n;
 }
 
 /** The wave's response ids: ids are random (README "Privacy"), so the new response is the one not there before. */
-function responseIds(): Set<number> {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return new Set((db.prepare('select r.id from responses r join surveys s on s.id = r.survey_id where s.slug = ?').all(SLUG) as { id: number }[]).map((r) => r.id));
-  } finally {
-    db.close();
-  }
+async function responseIds(): Promise<Set<number>> {
+  return new Set((await serverRows<{ id: number }>(sql`select r.id from responses r join surveys s on s.id = r.survey_id where s.slug = ${SLUG}`)).map((r) => r.id));
 }
 
 /** The places answer of the one response stored since `before`. */
-function newPlaces(before: ReadonlySet<number>): string[] {
-  const added = [...responseIds()].filter((id) => !before.has(id));
+async function newPlaces(before: ReadonlySet<number>): Promise<string[]> {
+  const added = [...(await responseIds())].filter((id) => !before.has(id));
   expect(added).toHaveLength(1);
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const rows = db
-      .prepare("select a.value from answers a join questions q on q.id = a.question_id where q.key = 'unsafe_places' and a.response_id = ?")
-      .all(added[0]) as { value: string }[];
-    return rows.map((r) => r.value);
-  } finally {
-    db.close();
-  }
-}
-
-async function next(page: Page, label = 'Næste side') {
-  await page.getByRole('button', { name: label }).click();
-  await page.waitForLoadState('load');
-}
-
-/** Pages 1–3 and 5–6 of the seeded questionnaire, by their visible labels. */
-async function answerPages1to3(page: Page) {
-  await page.getByLabel('Indre Nørrebro', { exact: true }).check();
-  await page.getByRole('group', { name: /generelt i dit nabolag/ }).getByLabel('Tryg', { exact: true }).check();
-  await next(page);
-  await page.getByRole('group', { name: /om aftenen/ }).getByLabel('Utryg', { exact: true }).check();
-  await page.getByRole('group', { name: /Og om natten/ }).getByLabel('Meget utryg', { exact: true }).check();
-  await next(page);
-  for (const row of await page.locator('fieldset.matrix-row').all()) await row.getByLabel('Et vist problem').check();
-  await next(page);
-}
-
-async function answerPages5and6(page: Page) {
-  await page.getByRole('group', { name: /bekymret er du/ }).getByLabel('6', { exact: true }).check();
-  await page.getByRole('group', { name: /politiet ville hjælpe/ }).getByLabel('4', { exact: true }).check();
-  await page.getByRole('group', { name: /kommunen ville hjælpe/ }).getByLabel('Ved ikke').check();
-  await next(page);
-  await page.getByRole('group', { name: /Hvor gammel/ }).getByLabel('25–34 år').check();
-  await page.getByLabel('Hvor mange år har du boet eller arbejdet i området?').fill('3');
-  await page.getByRole('button', { name: 'Send mine svar' }).click();
-  await page.waitForLoadState('load');
+  const rows = await serverRows<{ value: string }>(
+    sql`select a.value from answers a join questions q on q.id = a.question_id where q.key = 'unsafe_places' and a.response_id = ${added[0]}`,
+  );
+  return rows.map((r) => r.value);
 }
 
 describe.skipIf(!hasChromium)('the survey in Chromium', () => {
@@ -85,8 +43,8 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
   });
 
   it('answered with JavaScript, using the map for places, stores exactly one response', async () => {
-    const before = responseCount();
-    const idsBefore = responseIds();
+    const before = await responseCount();
+    const idsBefore = await responseIds();
     const { context, requests } = await newContext(browser);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -100,7 +58,7 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
 
     await page.getByRole('group', { name: /som du undgår/ }).getByLabel('Ja').check();
     await next(page); // skip logic: "Ja" reveals the places questions on the same page
-    expect(page.url()).toMatch(/side\/4$/);
+    expect(page.url()).toMatch(/side\/4\?nye=2#q-unsafe_places$/);
     // Place a pin with the keyboard-operable button.
     // The island loads after the page: wait for the map.
     const map = page.getByRole('application', { name: 'Kort over områderne' });
@@ -114,16 +72,16 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
     await next(page);
     await answerPages5and6(page);
     await expect(page.locator('h1').textContent()).resolves.toBe('Tak for dine svar');
-    expect(responseCount()).toBe(before + 1);
-    expect(newPlaces(idsBefore).some((v) => v.startsWith('point:'))).toBe(true);
+    expect(await responseCount()).toBe(before + 1);
+    expect((await newPlaces(idsBefore)).some((v) => v.startsWith('point:'))).toBe(true);
     for (const r of requests) expect(r.startsWith(base), r).toBe(true);
     expect(consoleErrors.filter((e) => /Content.Security.Policy/i.test(e))).toEqual([]);
     await context.close();
   });
 
   it('answered with JavaScript turned off, using the list of places, stores exactly one response', async () => {
-    const before = responseCount();
-    const idsBefore = responseIds();
+    const before = await responseCount();
+    const idsBefore = await responseIds();
     const { context } = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${base}/undersoegelser/${SLUG}`);
@@ -131,16 +89,18 @@ describe.skipIf(!hasChromium)('the survey in Chromium', () => {
     await answerPages1to3(page);
     await page.getByRole('group', { name: /som du undgår/ }).getByLabel('Ja').check();
     await next(page);
-    expect(page.url()).toMatch(/side\/4$/);
+    // The page comes back with the new questions: it says so, at the first of them.
+    expect(page.url()).toMatch(/side\/4\?nye=2#q-unsafe_places$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Dit svar har åbnet 2 nye spørgsmål på siden' }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Sæt nål i kortets midte' }).count()).resolves.toBe(0);
     await page.getByLabel('Blågårds Plads', { exact: false }).first().check();
     await page.getByLabel('Eller skriv et sted').fill('Passagen ved skolen');
     await next(page);
     await answerPages5and6(page);
     await expect(page.locator('h1').textContent()).resolves.toBe('Tak for dine svar');
-    expect(responseCount()).toBe(before + 1);
+    expect(await responseCount()).toBe(before + 1);
     // Answer rows have random ids, so their order says nothing: compare as a set.
-    expect(newPlaces(idsBefore).sort()).toEqual(['place:blaagaards-plads', 'text:Passagen ved skolen']);
+    expect((await newPlaces(idsBefore)).sort()).toEqual(['place:blaagaards-plads', 'text:Passagen ved skolen']);
     await context.close();
   });
 

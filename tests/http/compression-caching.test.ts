@@ -4,9 +4,10 @@
  * cached for a year as immutable.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { signInDemo } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 let viewer: Promise<string> | undefined;
 
 describe('compression and caching', () => {
@@ -23,7 +24,7 @@ describe('compression and caching', () => {
   });
 
   it('a staff page is never compressed', async () => {
-    const cookie = await signInDemo(base, 'viewer');
+    const cookie = await staffSession(dbPath, 'viewer');
     const res = await fetch(`${base}/staff`, { headers: { cookie, 'accept-encoding': 'gzip, br' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBeNull();
@@ -32,7 +33,7 @@ describe('compression and caching', () => {
   it.each(['/%73taff', '//staff', '/en//staff', '/en/%73taff/', '/kort/../staff'])(
     'a staff page is never compressed however its path is spelt: %s',
     async (path) => {
-      viewer ??= signInDemo(base, 'viewer');
+      viewer ??= staffSession(dbPath, 'viewer');
       const cookie = await viewer;
       const res = await fetch(`${base}${path}`, { headers: { cookie, 'accept-encoding': 'gzip, br' } });
       expect(res.status).toBe(200);

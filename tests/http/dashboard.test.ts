@@ -5,28 +5,21 @@
  * read but cannot export; analysts define goals and margins, with clear
  * errors for bad input and nothing stored.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { serverRow } from '../support/server-db.ts';
 import { publishCount } from '../../src/lib/disclosure/index.ts';
-import { SIGN_IN_TIMEOUT_MS, postForm, signInDemo } from '../support/staff-login.ts';
+import { SIGN_IN_TIMEOUT_MS, postForm } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
 let analyst: string;
 let viewer: string;
 beforeAll(async () => {
-  analyst = await signInDemo(base, 'analyst');
-  viewer = await signInDemo(base, 'viewer');
+  analyst = await staffSession(dbPath, 'analyst');
+  viewer = await staffSession(dbPath, 'viewer');
 }, 2 * SIGN_IN_TIMEOUT_MS);
 
 const get = (path: string, cookie: string) => fetch(base + path, { headers: { cookie }, redirect: 'manual' });
@@ -36,22 +29,20 @@ const get = (path: string, cookie: string) => fetch(base + path, { headers: { co
  * the number of those answers as the disclosure engine publishes it (K = 5, the server's default): the
  * count perturbed by the sum of the respondents' record keys.
  */
-function sqlShare(waveSlug: string, areaSlug: string): { p: number; n: number; shownN: number | undefined } {
-  const row = one<{ unsafe: number; n: number; ck: number }>(
-    `select sum(a.value in ('unsafe', 'very_unsafe')) unsafe, count(*) n, sum(r.cell_key) % 2147483648 ck
+async function sqlShare(waveSlug: string, areaSlug: string): Promise<{ p: number; n: number; shownN: number | undefined }> {
+  const row = await serverRow<{ unsafe: number; n: number; ck: number }>(sql`select sum(a.value in ('unsafe', 'very_unsafe')) unsafe, count(*) n, sum(r.cell_key) % 2147483648 ck
        from answers a
        join responses r on r.id = a.response_id
        join surveys s on s.id = r.survey_id
        join questions q on q.id = a.question_id
        join areas ar on ar.id = r.area_id
-      where s.slug = ? and ar.slug = ? and q.key = 'safety_evening'
+      where s.slug = ${waveSlug} and ar.slug = ${areaSlug} and q.key = 'safety_evening'
         and r.suspicious = 0 and a.value not in ('dont_know', 'prefer_not')
+        -- The demo waves have invitation codes: goals use the invited sample (letters and paper).
+        and r.channel in ('invitation', 'paper')
         -- The goals count residents only (the relation question's "I live here").
         and exists (select 1 from answers x join questions qx on qx.id = x.question_id
-                     where x.response_id = r.id and qx.key = 'relation' and x.value = 'resident')`,
-    waveSlug,
-    areaSlug,
-  );
+                     where x.response_id = r.id and qx.key = 'relation' and x.value = 'resident')`);
   return { p: row.unsafe / row.n, n: row.n, shownN: publishCount(row.n, row.ck, 5) };
 }
 
@@ -73,8 +64,8 @@ describe('the dashboard front', () => {
     expect(res.status).toBe(200);
     const table = (await res.json()) as { rows: Record<string, unknown>[] };
     const row = table.rows.find((r) => r['goal'] === 'Utryghed om aftenen i Indre Nørrebro')!;
-    const before = sqlShare('tryghed-2024', 'indre-norrebro');
-    const after = sqlShare('tryghed-2025', 'indre-norrebro');
+    const before = await sqlShare('tryghed-2024', 'indre-norrebro');
+    const after = await sqlShare('tryghed-2025', 'indre-norrebro');
     expect(row['baseline']).toBeCloseTo(before.p, 10);
     expect(row['baselineN']).toBe(before.shownN);
     expect(Math.abs((row['baselineN'] as number) - before.n)).toBeLessThanOrEqual(2);
@@ -112,30 +103,33 @@ describe('the dashboard front', () => {
 
 describe('an analyst defines goals and margins', () => {
   it('chooses the question first, then creates a goal that the front then shows', async () => {
-    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
+    const seriesId = (await serverRow<{ id: number }>(sql`select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'`)).id;
     const step = await (await get(`/staff/dashboard/goals?serie=${seriesId}&spoergsmaal=safety_night`, analyst)).text();
     expect(step).toContain('name="successValues"');
-    const baselineId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
-    const areaId = one<{ id: number }>("select id from areas where slug = 'ydre-norrebro'").id;
-    const res = await postForm(
-      base,
-      '/staff/dashboard/goals',
-      {
-        intent: 'create',
-        series: String(seriesId),
-        question: 'safety_night',
-        titleDa: 'Utryghed om natten i Ydre Nørrebro',
-        titleEn: '',
-        successValues: ['unsafe', 'very_unsafe'],
-        area: String(areaId),
-        direction: 'decrease',
-        baselineKind: 'wave',
-        baselineWave: String(baselineId),
-        target: '20',
-        targetDate: '2028-06-30',
-      },
-      analyst,
-    );
+    const baselineId = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2024'`)).id;
+    const areaId = (await serverRow<{ id: number }>(sql`select id from areas where slug = 'ydre-norrebro'`)).id;
+    const goal = {
+      intent: 'create',
+      series: String(seriesId),
+      question: 'safety_night',
+      titleDa: 'Utryghed om natten i Ydre Nørrebro',
+      titleEn: '',
+      successValues: ['unsafe', 'very_unsafe'],
+      area: String(areaId),
+      direction: 'decrease',
+      baselineKind: 'wave',
+      baselineWave: String(baselineId),
+      target: '20',
+      targetDate: '2028-06-30',
+    };
+    // The series has a wave that opened, so its analysis plan is locked: a new goal needs a reason.
+    const goals = async () => (await serverRow<{ n: number }>(sql`select count(*) n from goals`)).n;
+    const before = await goals();
+    const refused = await postForm(base, '/staff/dashboard/goals', goal, analyst);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Analyseplanen er låst: skriv, hvorfor målet ændres.');
+    expect(await goals()).toBe(before);
+    const res = await postForm(base, '/staff/dashboard/goals', { ...goal, reason: 'Styregruppen bad om et mål for natten.' }, analyst);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Målet er oprettet.');
     const front = await (await get('/staff/dashboard', analyst)).text();
@@ -143,9 +137,9 @@ describe('an analyst defines goals and margins', () => {
   });
 
   it('bad input gets a clear message in Danish and stores nothing', async () => {
-    const count = () => one<{ n: number }>('select count(*) n from goals').n;
-    const before = count();
-    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
+    const count = async () => (await serverRow<{ n: number }>(sql`select count(*) n from goals`)).n;
+    const before = await count();
+    const seriesId = (await serverRow<{ id: number }>(sql`select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'`)).id;
     const res = await postForm(
       base,
       '/staff/dashboard/goals',
@@ -157,21 +151,21 @@ describe('an analyst defines goals and margins', () => {
     for (const message of ['Skriv et navn på dansk.', 'Sæt kryds ved mindst ét af spørgsmålets svar.', 'Vælg et område.', 'Skriv en andel mellem 0 og 100.', 'Skriv antallet af svar', 'Skriv, hvor tallet kommer fra.', 'Skriv en målværdi mellem 0 og 100.', 'Skriv en dato']) {
       expect(html).toContain(message);
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('margins with an answer value the question does not offer are refused', async () => {
-    const seriesId = one<{ id: number }>("select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'").id;
-    const areaId = one<{ id: number }>("select id from areas where slug = 'ydre-norrebro'").id;
+    const seriesId = (await serverRow<{ id: number }>(sql`select id from survey_series where slug = 'tryghedsmaaling-indre-norrebro'`)).id;
+    const areaId = (await serverRow<{ id: number }>(sql`select id from areas where slug = 'ydre-norrebro'`)).id;
     const res = await postForm(base, '/staff/dashboard/goals', { intent: 'margins', series: String(seriesId), area: String(areaId), variable: 'gender', lines: 'woman = 100\nalien = 5', source: 'Test' }, analyst);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('svarværdi = antal');
-    expect(one<{ n: number }>('select count(*) n from population_margins where area_id = ?', areaId).n).toBe(0);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from population_margins where area_id = ${areaId}`)).n).toBe(0);
   });
 
   it('a viewer cannot change goals', async () => {
     const res = await postForm(base, '/staff/dashboard/goals', { intent: 'delete', goalId: '1' }, viewer);
     expect(res.status).toBe(403);
-    expect(one<{ n: number }>('select count(*) n from goals where id = 1').n).toBe(1);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from goals where id = 1`)).n).toBe(1);
   });
 });

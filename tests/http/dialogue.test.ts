@@ -3,22 +3,15 @@
  * with a CPR number is masked before a moderator sees it, is approved, gets an
  * official reply, and both appear on the initiative's public page.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, signInDemo, someClient } from '../support/staff-login.ts';
+import { serverRows } from '../support/server-db.ts';
+import { postForm, someClient } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 const PAGE = '/indsatser/borgerdialog-i-omraadefornyelsen';
-
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 describe('a resident comments without an account', () => {
   it('the initiative page offers the comment form with a honeypot and says it is not for emergencies', async () => {
@@ -29,14 +22,14 @@ describe('a resident comments without an account', () => {
   });
 
   it('an empty comment gets 400 with the message next to the field, and nothing is stored', async () => {
-    const before = rows<{ n: number }>('select count(*) n from comments')[0]!.n;
+    const before = (await serverRows<{ n: number }>(sql`select count(*) n from comments`))[0]!.n;
     const res = await postForm(base, PAGE, { name: 'Bo', body: '   ' });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Skriv en kommentar eller et spørgsmål.');
     expect(html).toContain('value="Bo"');
     expect(html).toMatch(/id="comment-body"[^>]*aria-invalid="true"/);
-    expect(rows<{ n: number }>('select count(*) n from comments')[0]!.n).toBe(before);
+    expect((await serverRows<{ n: number }>(sql`select count(*) n from comments`))[0]!.n).toBe(before);
   });
 
   it('a comment over 2,000 characters is refused with 400 and kept for editing', async () => {
@@ -46,10 +39,10 @@ describe('a resident comments without an account', () => {
   });
 
   it('a bot that fills the honeypot is told "thanks" but nothing is stored', async () => {
-    const before = rows<{ n: number }>('select count(*) n from comments')[0]!.n;
+    const before = (await serverRows<{ n: number }>(sql`select count(*) n from comments`))[0]!.n;
     const res = await postForm(base, PAGE, { body: 'Køb billige ure', website: 'http://spam.example' });
     expect(res.status).toBe(303);
-    expect(rows<{ n: number }>('select count(*) n from comments')[0]!.n).toBe(before);
+    expect((await serverRows<{ n: number }>(sql`select count(*) n from comments`))[0]!.n).toBe(before);
   });
 
   it('a body that is not a form is 415, never a 500', async () => {
@@ -65,7 +58,7 @@ describe('a resident comments without an account', () => {
 describe('moderation, approval and an official reply', () => {
   let moderator: string;
   beforeAll(async () => {
-    moderator = await signInDemo(base, 'moderator');
+    moderator = await staffSession(dbPath, 'moderator');
   }, 60_000);
 
   it('from a CPR number in a comment to an approved, answered comment on the page', async () => {
@@ -77,9 +70,7 @@ describe('moderation, approval and an official reply', () => {
     expect(received).toContain('venter på moderation');
     expect(received).toContain('112');
 
-    const [stored] = rows<{ id: number; body: string; status: string; masks: string }>(
-      "select id, body, status, masks from comments where body like 'Min nabo%' order by id desc limit 1",
-    );
+    const [stored] = (await serverRows<{ id: number; body: string; status: string; masks: string }>(sql`select id, body, status, masks from comments where body like 'Min nabo%' order by id desc limit 1`));
     expect(stored!.status).toBe('pending');
     expect(stored!.body).not.toContain('010190');
     expect(stored!.body).toContain('[CPR-nummer skjult]');
@@ -94,7 +85,7 @@ describe('moderation, approval and an official reply', () => {
 
     const approve = await postForm(base, '/staff/comments', { intent: 'approve', commentId: String(stored!.id), body: stored!.body }, moderator);
     expect(approve.status).toBe(200);
-    const partnerId = rows<{ id: number }>("select id from partners where slug = 'omraadefornyelsen'")[0]!.id;
+    const partnerId = (await serverRows<{ id: number }>(sql`select id from partners where slug = 'omraadefornyelsen'`))[0]!.id;
     const reply = await postForm(
       base,
       '/staff/comments?status=approved',
@@ -109,13 +100,13 @@ describe('moderation, approval and an official reply', () => {
     expect(page).toContain('Tak. Lyset bliver skiftet i næste uge.');
     expect(page).not.toContain('010190');
 
-    const actions = rows<{ action: string }>('select action from audit_log where entity_type = ? and entity_id = ?', 'comment', stored!.id).map((a) => a.action);
+    const actions = (await serverRows<{ action: string }>(sql`select action from audit_log where entity_type = ${'comment'} and entity_id = ${stored!.id}`)).map((a) => a.action);
     expect(actions).toEqual(['comment.approve', 'comment.reply']);
   });
 
   it('a rejected comment never appears publicly', async () => {
     await postForm(base, PAGE, { body: 'En tekst der skal afvises af moderatoren' });
-    const [c] = rows<{ id: number }>("select id from comments where body like 'En tekst der skal afvises%'");
+    const [c] = await serverRows<{ id: number }>(sql`select id from comments where body like 'En tekst der skal afvises%'`);
     const res = await postForm(base, '/staff/comments', { intent: 'reject', commentId: String(c!.id), reason: 'offensive' }, moderator);
     expect(res.status).toBe(200);
     expect(await (await fetch(base + PAGE)).text()).not.toContain('En tekst der skal afvises');

@@ -25,7 +25,8 @@ import { DEMO_OPEN311_KEY } from '../../src/server/open311-keys.ts';
 import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
 import { keyForNoise, recordKeys } from '../support/cell-keys.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { demoAccount, postForm, SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { demoAccount, postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 /** The server's K (PRIVACY_K's default). */
 const K = 5;
@@ -140,9 +141,9 @@ beforeAll(async () => {
   expect(new Set(names.map(cellOf)).size).toBe(names.length);
   for (const name of names) for (let i = 0; i < 5; i++) expect(latLngToCell(spread(name, i).lat, spread(name, i).lon, 9)).toBe(cellOf(name));
   moderatorId = (await db.select({ id: users.id }).from(users).where(eq(users.email, demoAccount('moderator').email)).limit(1))[0]!.id;
-  moderator = await signInDemo(base, 'moderator');
-  viewer = await signInDemo(base, 'viewer');
-  analyst = await signInDemo(base, 'analyst');
+  moderator = await staffSession(db, 'moderator');
+  viewer = await staffSession(db, 'viewer');
+  analyst = await staffSession(db, 'analyst');
 }, 3 * SIGN_IN_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -171,7 +172,7 @@ describe('public report figures come from dated releases, perturbed', () => {
     expect(areaTotal(before)).toBe(String(p7));
 
     const res = await postForm(base, '/staff/reports', { intent: 'status', reportId: String(pending), status: 'handled', publicNote: 'Set af en moderator.' }, moderator);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     expect((await db.select({ status: reports.status }).from(reports).where(eq(reports.id, pending!)))[0]!.status).toBe('handled');
     const after = await page(filter);
     expect(hexCount(after, cell)).toBe(p7);
@@ -188,8 +189,8 @@ describe('public report figures come from dated releases, perturbed', () => {
     // comparison hides nothing) make K or more changes: the next release counts the moderated one.
     await craft('moderation', 'violence', recordKeys(12, K + 2));
     const published = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
-    expect(published.status).toBe(200);
-    expect(await published.text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
+    expect(published.status).toBe(303);
+    expect(await (await fetch(base + published.headers.get('location')!, { headers: { cookie: moderator } })).text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
     const next = await page(filter);
     expect(hexCount(next, cell)).toBe(p8);
     expect(areaTotal(next)).toBe(String(p8));
@@ -216,7 +217,7 @@ describe('public report figures come from dated releases, perturbed', () => {
     expect(reportsSection(before)).toContain(`<tr><th scope="row">Vold</th><td>${p5}</td></tr>`);
 
     const res = await postForm(base, '/staff/reports', { intent: 'link', reportId: String(unlinked), initiativeId: String(initiative) }, moderator);
-    expect(res.status).toBe(200);
+    expect(res.status).toBe(303);
     expect((await db.select({ initiativeId: reports.initiativeId }).from(reports).where(eq(reports.id, unlinked!)))[0]!.initiativeId).toBe(initiative);
     const after = await page(`/indsatser/${slug}`);
     expect(initiativeTotal(after)).toBe(p5);
@@ -304,7 +305,7 @@ describe('Open311', () => {
       requested_datetime: copenhagenNoon(today),
     });
     const rejected = await postForm(base, '/staff/reports', { intent: 'status', reportId: String(stored!.id), status: 'rejected', internalNote: 'Dublet.', publicNote: 'Stedet er allerede meldt.' }, moderator);
-    expect(rejected.status).toBe(200);
+    expect(rejected.status).toBe(303);
     const listed = await (await fetch(`${API}/requests.json?service_request_id=${id}`)).json();
     expect(listed).toEqual([{ ...open, status: 'closed', status_notes: 'Stedet er allerede meldt.' }]);
     const text = JSON.stringify(listed) + (await (await fetch(`${API}/requests/${id}.xml`)).text());
@@ -344,8 +345,8 @@ describe('publish now', () => {
     const releasesReady = await releaseCount();
     await craft('moderation', 'groups', recordKeys(33, K));
     const res = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);
-    expect(res.status).toBe(200);
-    expect(await res.text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
+    expect(res.status).toBe(303);
+    expect(await (await fetch(base + res.headers.get('location')!, { headers: { cookie: moderator } })).text()).toContain('En ny udgivelse af de offentlige tal er lavet.');
     expect(await releaseCount()).toBe(releasesReady + 1);
     // Nothing changed since: the next "publish now" makes nothing and audits nothing.
     const again = await postForm(base, '/staff/reports', { intent: 'publish' }, moderator);

@@ -7,8 +7,9 @@
  * server is shared with other test files, so this file stores one comment only.
  */
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { serverRow, serverRows } from '../support/server-db.ts';
 
 const base = inject('baseUrl');
 // Calendars link to PUBLIC_ORIGIN when it is set, else to the origin of the request.
@@ -33,17 +34,11 @@ interface CommentRow {
   target_id: number;
 }
 
-let sqlite: Database.Database;
 let event: EventRow;
 
-beforeAll(() => {
-  sqlite = new Database(inject('dbPath'), { readonly: true });
-  event = sqlite
-    .prepare("select id, slug, place, starts_at from events where title_da = ? and state = 'published'")
-    .get(BLAAGAARD) as EventRow;
+beforeAll(async () => {
+  event = await serverRow<EventRow>(sql`select id, slug, place, starts_at from events where title_da = ${BLAAGAARD} and state = 'published'`);
 });
-
-afterAll(() => sqlite.close());
 
 async function get(path: string, init?: RequestInit) {
   const res = await fetch(base + path, { redirect: 'manual', ...init });
@@ -58,10 +53,8 @@ function postComment(fields: Record<string, string>) {
   });
 }
 
-function commentsContaining(marker: string): CommentRow[] {
-  return sqlite
-    .prepare('select body, status, masks, target_type, target_id from comments where body like ? or author_name like ?')
-    .all(`%${marker}%`, `%${marker}%`) as CommentRow[];
+function commentsContaining(marker: string): Promise<CommentRow[]> {
+  return serverRows<CommentRow>(sql`select body, status, masks, target_type, target_id from comments where body like ${`%${marker}%`} or author_name like ${`%${marker}%`}`);
 }
 
 /** Content lines with folding undone (RFC 5545 §3.1). */
@@ -156,7 +149,7 @@ describe('calendars', () => {
   });
 
   it('the calendar feed has one VEVENT per published event', async () => {
-    const published = sqlite.prepare("select count(*) as n from events where state = 'published'").get() as { n: number };
+    const published = await serverRow<{ n: number }>(sql`select count(*) as n from events where state = 'published'`);
     const { res, body } = await get('/arrangementer.ics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -179,7 +172,7 @@ describe('comments on an event', () => {
     expect(res.headers.get('location')).toBe(
       `/kommentar-modtaget?tilbage=${encodeURIComponent(`/arrangementer/${event.slug}`)}`,
     );
-    const rows = commentsContaining(marker);
+    const rows = await commentsContaining(marker);
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row.body).toContain('[CPR-nummer skjult]');
@@ -195,7 +188,7 @@ describe('comments on an event', () => {
     const { res, body } = await postComment({ name: marker, body: '   ' });
     expect(res.status).toBe(400);
     expect(body).toContain('Skriv en kommentar eller et spørgsmål.');
-    expect(commentsContaining(marker)).toHaveLength(0);
+    expect(await commentsContaining(marker)).toHaveLength(0);
   });
 
   it('a post with the honeypot filled is answered 303 but nothing is stored', async () => {
@@ -203,6 +196,6 @@ describe('comments on an event', () => {
     const { res } = await postComment({ website: 'https://spam.example', name: '', body: `Køb billigt ${marker}` });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/kommentar-modtaget\?/);
-    expect(commentsContaining(marker)).toHaveLength(0);
+    expect(await commentsContaining(marker)).toHaveLength(0);
   });
 });

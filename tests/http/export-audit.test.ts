@@ -7,7 +7,8 @@ import { and, eq, gte } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { auditLog, users } from '../../db/schema.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
-import { demoAccount, signInDemo, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { demoAccount, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -19,7 +20,7 @@ describe('export audit', () => {
       const db = openDatabase(dbPath);
       try {
         const since = new Date(Date.now() - 1000);
-        const cookie = await signInDemo(base, 'admin');
+        const cookie = await staffSession(dbPath, 'admin');
         for (let i = 0; i < 10; i++) {
           const res = await fetch(`${base}/staff/dashboard/export/goals.csv?vaegtet=${i % 2}`, { headers: { cookie } });
           expect(res.status).toBe(200);

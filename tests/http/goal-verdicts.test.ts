@@ -6,9 +6,11 @@
  * marks a switched view as a sensitivity view.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 
 async function page(path: string, cookie?: string): Promise<string> {
   const res = await fetch(base + path, { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) });
@@ -23,7 +25,7 @@ const text = (html: string): string =>
 
 let analyst: string;
 beforeAll(async () => {
-  analyst = await signInDemo(base, 'analyst');
+  analyst = await staffSession(dbPath, 'analyst');
 }, SIGN_IN_TIMEOUT_MS);
 
 describe('front page card', () => {

@@ -4,24 +4,18 @@
  * input is a 400 that keeps the values and stores nothing; a moderator
  * forwards the report with a public note the receipt then shows.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { serverRows } from '../support/server-db.ts';
 import { waitForMail } from '../support/mailbox.ts';
-import { SIGN_IN_TIMEOUT_MS, postForm, signInDemo } from '../support/staff-login.ts';
+import { SIGN_IN_TIMEOUT_MS, postForm } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 const mailDir = inject('mailDir');
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const countReports = () => rows<{ n: number }>('select count(*) n from reports')[0]!.n;
+const countReports = async () => (await serverRows<{ n: number }>(sql`select count(*) n from reports`))[0]!.n;
 
 let tokens = 0;
 /** A fresh submission token, as the form would render it. */
@@ -63,10 +57,7 @@ describe('a resident reports a concern without an account', () => {
     const location = res.headers.get('location')!;
     expect(location).toMatch(/^\/meld\/[A-Za-z0-9_-]{16,}$/);
     const receipt = location.split('/').pop()!;
-    const [stored] = rows<{ description: string; place_name: string; email: string | null; status: string }>(
-      'select description, place_name, email, status from reports where receipt = ?',
-      receipt,
-    );
+    const [stored] = (await serverRows<{ description: string; place_name: string; email: string | null; status: string }>(sql`select description, place_name, email, status from reports where receipt = ${receipt}`));
     expect(stored!.description).not.toContain('12 34 56 78');
     expect(stored!.place_name).toBe('blaagaards-plads');
     expect(stored!.email).toBe('nabo@example.dk');
@@ -85,28 +76,25 @@ describe('a resident reports a concern without an account', () => {
     const res = await postForm(base, '/meld', valid({ email: 'ikke@example.dk' }));
     expect(res.status).toBe(303);
     const receipt = res.headers.get('location')!.split('/').pop()!;
-    expect(rows<{ email: string | null }>('select email from reports where receipt = ?', receipt)[0]!.email).toBeNull();
+    expect((await serverRows<{ email: string | null }>(sql`select email from reports where receipt = ${receipt}`))[0]!.email).toBeNull();
   });
 
   it('a double post with the same submission token stores one report and leads to the same receipt', async () => {
     const fields = valid();
-    const before = countReports();
+    const before = await countReports();
     const first = await postForm(base, '/meld', fields);
     const second = await postForm(base, '/meld', fields);
     expect(first.status).toBe(303);
     expect(second.status).toBe(303);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
-    expect(countReports()).toBe(before + 1);
+    expect(await countReports()).toBe(before + 1);
   });
 
   it('a typed place with its area is stored at that area, masked', async () => {
     const res = await postForm(base, '/meld', valid({ location: [], location__text: 'Porten ved nr. 7', area: 'skt-hans-torv' }));
     expect(res.status).toBe(303);
     const receipt = res.headers.get('location')!.split('/').pop()!;
-    const [r] = rows<{ place_name: string; slug: string }>(
-      'select place_name, areas.slug from reports join areas on areas.id = reports.area_id where receipt = ?',
-      receipt,
-    );
+    const [r] = (await serverRows<{ place_name: string; slug: string }>(sql`select place_name, areas.slug from reports join areas on areas.id = reports.area_id where receipt = ${receipt}`));
     expect(r).toEqual({ place_name: 'Porten ved nr. 7', slug: 'skt-hans-torv' });
   });
 
@@ -133,22 +121,22 @@ describe('a resident reports a concern without an account', () => {
   ];
   for (const [what, overrides, message] of BAD) {
     it(`${what} gives 400 with the Danish message, keeps the values and stores nothing`, async () => {
-      const before = countReports();
+      const before = await countReports();
       const res = await postForm(base, '/meld', valid({ description: 'Bevar denne tekst', ...overrides }));
       expect(res.status).toBe(400);
       const html = await res.text();
       expect(html).toContain(message);
       expect(html).toContain('Meldingen blev ikke sendt');
       if (!('description' in overrides)) expect(html).toContain('Bevar denne tekst');
-      expect(countReports()).toBe(before);
+      expect(await countReports()).toBe(before);
     });
   }
 
   it('a bot that fills the honeypot is told "thanks" but nothing is stored', async () => {
-    const before = countReports();
+    const before = await countReports();
     const res = await postForm(base, '/meld', valid({ website: 'http://spam.example' }));
     expect(res.status).toBe(303);
-    expect(countReports()).toBe(before);
+    expect(await countReports()).toBe(before);
   });
 
   it('an unknown receipt is a localized 404', async () => {
@@ -163,33 +151,46 @@ describe('a resident reports a concern without an account', () => {
 describe('a moderator handles a report', () => {
   let moderator: string;
   beforeAll(async () => {
-    moderator = await signInDemo(base, 'moderator');
+    moderator = await staffSession(dbPath, 'moderator');
   }, SIGN_IN_TIMEOUT_MS);
 
   it('forwards it to a partner with a public note, which the receipt page then shows (never the description)', async () => {
     const posted = await postForm(base, '/meld', valid({ description: 'Hemmelig beskrivelse med 010203-1234' }));
     const location = posted.headers.get('location')!;
     const receipt = location.split('/').pop()!;
-    const id = rows<{ id: number }>('select id from reports where receipt = ?', receipt)[0]!.id;
+    const id = (await serverRows<{ id: number }>(sql`select id from reports where receipt = ${receipt}`))[0]!.id;
 
-    const queue = await (await fetch(`${base}/staff/reports`, { headers: { cookie: moderator } })).text();
+    // The list: a row with the place's name (never the raw point) and the start of the masked text.
+    const queue = await (await fetch(`${base}/staff/reports?status=received&sort=newest`, { headers: { cookie: moderator } })).text();
+    expect(queue).toContain(`id="report-${id}"`);
     expect(queue).toContain(`#${id}`);
     expect(queue).toContain('Hemmelig beskrivelse');
+    expect(queue).toContain('Blågårds Plads');
     expect(queue).not.toContain('010203-1234');
-    expect(queue).toContain('55.68640,12.55720');
+    expect(queue).not.toContain('55.68640');
+    // The detail view: the whole text, the point and its map.
+    const detail = await (await fetch(`${base}/staff/reports?report=${id}`, { headers: { cookie: moderator } })).text();
+    expect(detail).toContain('Hemmelig beskrivelse');
+    expect(detail).not.toContain('010203-1234');
+    expect(detail).toContain('55.68640,12.55720');
+    expect(detail).toMatch(/<svg[^>]*role="img"/);
 
-    const noPartner = await postForm(base, '/staff/reports', { intent: 'status', reportId: String(id), status: 'forwarded', partnerId: '' }, moderator);
-    expect(noPartner.status).toBe(400);
+    const unknownPartner = await postForm(base, '/staff/reports', { intent: 'status', reportId: String(id), status: 'forwarded', forwardTo: '999999' }, moderator);
+    expect(unknownPartner.status).toBe(400);
+    expect(await unknownPartner.text()).toContain('Partneren findes ikke.');
 
-    const partnerId = rows<{ id: number }>('select id from partners order by id limit 1')[0]!.id;
+    const partnerId = (await serverRows<{ id: number }>(sql`select id from partners order by id limit 1`))[0]!.id;
     const forward = await postForm(
       base,
       '/staff/reports',
-      { intent: 'status', reportId: String(id), status: 'forwarded', partnerId: String(partnerId), publicNote: 'Politiet er orienteret og holder øje.', internalNote: '' },
+      { intent: 'status', reportId: String(id), status: 'forwarded', forwardTo: String(partnerId), publicNote: 'Politiet er orienteret og holder øje.', internalNote: '' },
       moderator,
     );
-    expect(forward.status).toBe(200);
-    expect(rows<{ status: string; forwarded_to: number }>('select status, forwarded_to from reports where id = ?', id)[0]).toEqual({
+    expect(forward.status).toBe(303);
+    const back = forward.headers.get('location')!;
+    expect(back).toMatch(new RegExp(`^/staff/reports\\?report=${id}&status=received&done=forwarded&to=${partnerId}$`));
+    expect(await (await fetch(base + back, { headers: { cookie: moderator } })).text()).toContain('Meldingen er sendt videre til');
+    expect((await serverRows<{ status: string; forwarded_to: number }>(sql`select status, forwarded_to from reports where id = ${id}`))[0]).toEqual({
       status: 'forwarded',
       forwarded_to: partnerId,
     });
@@ -199,14 +200,14 @@ describe('a moderator handles a report', () => {
     expect(page).toContain('Sendt videre til en partner');
     expect(page).not.toContain('Hemmelig beskrivelse');
 
-    const actions = rows<{ action: string }>("select action from audit_log where entity_type = 'report' and entity_id = ?", id).map((a) => a.action);
+    const actions = (await serverRows<{ action: string }>(sql`select action from audit_log where entity_type = 'report' and entity_id = ${id}`)).map((a) => a.action);
     expect(actions).toEqual(['report.status']);
   });
 
   it('rejects a report only with an internal reason, which stays off the receipt, and deletes the e-mail', async () => {
     const posted = await postForm(base, '/meld', valid({ email: 'slet@example.dk', notify: '1' }));
     const location = posted.headers.get('location')!;
-    const id = rows<{ id: number }>('select id from reports where receipt = ?', location.split('/').pop()!)[0]!.id;
+    const id = (await serverRows<{ id: number }>(sql`select id from reports where receipt = ${location.split('/').pop()!}`))[0]!.id;
     const noReason = await postForm(base, '/staff/reports', { intent: 'status', reportId: String(id), status: 'rejected', internalNote: '' }, moderator);
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('Skriv den interne grund til afvisningen.');
@@ -216,13 +217,13 @@ describe('a moderator handles a report', () => {
       { intent: 'status', reportId: String(id), status: 'rejected', internalNote: 'Beskriver en navngiven person' },
       moderator,
     );
-    expect(reject.status).toBe(200);
-    expect(rows<{ status: string; email: string | null }>('select status, email from reports where id = ?', id)[0]).toEqual({ status: 'rejected', email: null });
+    expect(reject.status).toBe(303);
+    expect((await serverRows<{ status: string; email: string | null }>(sql`select status, email from reports where id = ${id}`))[0]).toEqual({ status: 'rejected', email: null });
     // The reporter is told, over SMTP, without the internal reason; then the outbox keeps no address.
     const [mail] = await waitForMail(mailDir, 'slet@example.dk');
     expect(mail!.raw).toContain(`/meld/${location.split('/').pop()}`);
     expect(mail!.raw).not.toContain('navngiven');
-    await expect.poll(() => rows<{ n: number }>('select count(*) n from report_notices where report_id = ?', id)[0]!.n).toBe(0);
+    await expect.poll(async () => (await serverRows<{ n: number }>(sql`select count(*) n from report_notices where report_id = ${id}`))[0]!.n).toBe(0);
     const page = await (await fetch(base + location)).text();
     expect(page).toContain('Afvist');
     expect(page).not.toContain('navngiven person');

@@ -4,23 +4,16 @@
  * waves only, no figure rests on fewer than K responses, and publishing is
  * an analyst's POST that a viewer cannot make.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { serverRow } from '../support/server-db.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 /** The server's default threshold (PRIVACY_K is not set for the test server). */
 const K = 5;
-
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
 
 async function page(path: string, cookie?: string): Promise<{ status: number; body: string }> {
   const res = await fetch(base + path, { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) });
@@ -41,11 +34,11 @@ let followUp: number;
 let baseline: number;
 let open: number;
 beforeAll(async () => {
-  analyst = await signInDemo(base, 'analyst');
-  viewer = await signInDemo(base, 'viewer');
-  baseline = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
-  followUp = one<{ id: number }>("select id from surveys where slug = 'tryghed-2025'").id;
-  open = one<{ id: number }>("select id from surveys where slug = 'tryghed-2026'").id;
+  analyst = await staffSession(dbPath, 'analyst');
+  viewer = await staffSession(dbPath, 'viewer');
+  baseline = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2024'`)).id;
+  followUp = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2025'`)).id;
+  open = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2026'`)).id;
 }, SIGN_IN_TIMEOUT_MS * 2);
 
 afterAll(async () => {
@@ -98,11 +91,11 @@ describe('/resultater', () => {
     const withdraw = await postForm(base, `/staff/dashboard/waves/${followUp}`, { intent: 'unpublish' }, analyst);
     expect(withdraw.status).toBe(200);
     expect(await withdraw.text()).toContain('Offentliggørelsen er ændret.');
-    expect(one<{ p: number }>('select results_published p from surveys where id = ?', followUp).p).toBe(0);
+    expect((await serverRow<{ p: number }>(sql`select results_published p from surveys where id = ${followUp}`)).p).toBe(0);
     const without = text((await page('/resultater')).body);
     expect(without).toContain('Baseline 2024 (demo)');
     expect(without).not.toContain('2025 (demo)');
-    expect(one<{ n: number }>("select count(*) n from audit_log where action = 'survey.unpublish_results' and entity_id = ?", followUp).n).toBeGreaterThan(0);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from audit_log where action = 'survey.unpublish_results' and entity_id = ${followUp}`)).n).toBeGreaterThan(0);
 
     const publish = await postForm(base, `/staff/dashboard/waves/${followUp}`, { intent: 'publish' }, analyst);
     expect(publish.status).toBe(200);
@@ -118,7 +111,7 @@ describe('the staff analysis pages', () => {
     expect(read.body).not.toContain('/staff/dashboard/export/');
     const post = await postForm(base, `/staff/dashboard/waves/${baseline}`, { intent: 'unpublish' }, viewer);
     expect(post.status).toBe(403);
-    expect(one<{ p: number }>('select results_published p from surveys where id = ?', baseline).p).toBe(1);
+    expect((await serverRow<{ p: number }>(sql`select results_published p from surveys where id = ${baseline}`)).p).toBe(1);
   });
 
   it('an analyst sees distributions, the ranked problems and a breakdown, with export links', async () => {

@@ -1,8 +1,10 @@
 /** The built site over HTTP, as curl or a crawler sees it (no browser). */
 import { describe, expect, inject, it } from 'vitest';
-import { signInDemo, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 const PAGES = ['/', '/om', '/privatliv', '/tilgaengelighed'];
 
 async function get(path: string, init?: RequestInit) {
@@ -70,12 +72,56 @@ describe('security headers', () => {
   });
 });
 
+describe('text browsers: a post without an Origin header (OWASP: verify the Referer)', () => {
+  // An invalid report: a post that gets past the origin check is answered by the form (400 with its errors).
+  const post = (headers: Record<string, string>, path = '/meld') =>
+    get(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'category=' });
+
+  it('a same-origin Referer without Origin is accepted', async () => {
+    const { res, body } = await post({ referer: `${base}/meld` });
+    expect(res.status).toBe(400);
+    expect(body).toContain('Meldingen blev ikke sendt');
+    const en = await post({ referer: `${base}/en/meld` }, '/en/meld');
+    expect(en.res.status).toBe(400);
+  });
+
+  it('a cross-site Referer without Origin is refused with 403', async () => {
+    const { res, body } = await post({ referer: 'https://evil.example/meld' });
+    expect(res.status).toBe(403);
+    expect(body).toContain('en anden hjemmeside');
+  });
+
+  it('a cross-site Origin is refused even with a same-origin Referer', async () => {
+    expect((await post({ origin: 'https://evil.example', referer: `${base}/meld` })).res.status).toBe(403);
+  });
+
+  it('a post with neither Origin nor Referer is still refused', async () => {
+    expect((await post({})).res.status).toBe(403);
+  });
+});
+
 describe('privacy', () => {
-  it.each(PAGES)('%s sets no cookie and references no other origin', async (path) => {
+  it.each(PAGES)('%s sets no cookie and loads nothing from another origin (links to mail, phone and the complaint route are not requests)', async (path) => {
     const { res, body } = await get(path);
     expect(res.headers.get('set-cookie')).toBeNull();
-    const urls = [...body.matchAll(/(?:src|href|action)="([^"]+)"/g)].map((m) => m[1] ?? '');
-    for (const u of urls) expect(u, u).toMatch(/^(\/|#|tel:)/);
+    // Everything a browser fetches or posts to (src, action, <link href>) is on this site.
+    const fetched = [...body.matchAll(/\s(?:src|action)="([^"]+)"/g), ...body.matchAll(/<link\s[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    for (const u of fetched) expect(u, u).toMatch(/^(\/|#)/);
+    // Links people follow: our pages, phone numbers, the configured contact addresses, and on
+    // the accessibility statement the Agency for Digital Government's complaint route.
+    const links = [...body.matchAll(/<a\s[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
+    for (const u of links) expect(u, u).toMatch(/^(\/|#|tel:11[24]$|mailto:[^@]+@tryghed\.invalid$|https:\/\/www\.digst\.dk\/digitale-loesninger\/webtilgaengelighed\/$)/);
+  });
+
+  it('the header has 112 and 114 as phone links', async () => {
+    for (const path of ['/', '/en/om']) {
+      const header = /<header[\s\S]*?<\/header>/.exec((await get(path)).body)?.[0] ?? '';
+      expect(header, path).toContain('href="tel:112"');
+      expect(header, path).toContain('href="tel:114"');
+      // One main menu, inside a disclosure that works without JavaScript.
+      expect(header.match(/<nav\b/g), path).toHaveLength(2); // the main menu and the language switch
+      expect(header, path).toMatch(/<details class="menu[^"]*"[^>]*>\s*<summary/);
+    }
   });
 
   it('every page says 112 and 114', async () => {
@@ -84,6 +130,43 @@ describe('privacy', () => {
       expect(body).toContain('112');
       expect(body).toContain('114');
     }
+  });
+});
+
+describe('contact points and statements (demo addresses from the configuration defaults)', () => {
+  const mailto = (address: string) => `href="mailto:${address}"`;
+  const GENERAL = 'kontakt@tryghed.invalid';
+  const DPO = 'databeskyttelse@tryghed.invalid';
+  const ACCESSIBILITY = 'tilgaengelighed@tryghed.invalid';
+
+  it.each(['', '/en'])('%s/om names all three contact points', async (prefix) => {
+    const { body } = await get(`${prefix}/om`);
+    for (const a of [GENERAL, DPO, ACCESSIBILITY]) expect(body, a).toContain(mailto(a));
+  });
+
+  it.each(['', '/en'])('%s/privatliv names the data protection officer and the general contact', async (prefix) => {
+    const { body } = await get(`${prefix}/privatliv`);
+    expect(body).toContain(mailto(DPO));
+    expect(body).toContain(mailto(GENERAL));
+  });
+
+  it('the accessibility statement follows the WAS tool, with feedback contacts and the complaint route', async () => {
+    const da = (await get('/tilgaengelighed')).body;
+    const headings = [...da.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings.slice(0, 5)).toEqual([
+      'Overholdelsesstatus',
+      'Ikke-tilgængeligt indhold',
+      'Udarbejdelse af denne tilgængelighedserklæring',
+      'Feedback og kontaktoplysninger',
+      'Håndhævelsesprocedure',
+    ]);
+    expect(da).toContain('lov om tilgængelighed af offentlige organers websteder og mobilapplikationer');
+    expect(da).toContain(mailto(ACCESSIBILITY));
+    expect(da).toMatch(/<a href="https:\/\/www\.digst\.dk\/digitale-loesninger\/webtilgaengelighed\/"[^>]*>Klag over et websteds tilgængelighed hos Digitaliseringsstyrelsen<\/a>/);
+    const en = (await get('/en/tilgaengelighed')).body;
+    expect(en).toContain('Enforcement procedure');
+    expect(en).toContain(mailto(ACCESSIBILITY));
+    expect(en).toContain('href="https://www.digst.dk/digitale-loesninger/webtilgaengelighed/"');
   });
 });
 
@@ -98,7 +181,7 @@ describe('/healthz', () => {
   it(
     'a signed-in admin gets the database state and the migration version',
     async () => {
-      const cookie = await signInDemo(base, 'admin');
+      const cookie = await staffSession(dbPath, 'admin');
       const health = await (await fetch(`${base}/healthz`, { headers: { cookie } })).json();
       expect(health).toMatchObject({ ok: true, database: 'ok', migrationsCurrent: true });
       expect(health.migration).toMatch(/^\d{4}_/);

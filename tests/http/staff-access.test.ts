@@ -9,11 +9,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROLES, type Role } from '../../db/schema.ts';
-import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
-import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
-import { postForm, signInDemo } from '../support/staff-login.ts';
+import { postForm } from '../support/staff-login.ts';
+import { sharedServerDatabase } from '../support/server-db.ts';
+import { staffSession } from '../support/staff-session.ts';
+import { acceptedTotp } from '../support/totp.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 const ALL = [...ROLES];
 /** The dashboard and the status report: analysts and admins, and viewers (read-only). */
 const DASHBOARD: Role[] = ['admin', 'analyst', 'viewer'];
@@ -24,6 +26,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/account': ALL,
   '/staff/users': ['admin'],
   '/staff/open311': ['admin'],
+  '/staff/partners': ['admin'],
   '/staff/audit': ['admin'],
   '/staff/areas': ['admin'],
   '/staff/categories': ['admin'],
@@ -77,7 +80,7 @@ function staffPageRoutes(): string[] {
 describe('staff route protection', () => {
   const cookies = {} as Record<Role, string>;
   beforeAll(async () => {
-    for (const role of ROLES) cookies[role] = await signInDemo(base, role);
+    for (const role of ROLES) cookies[role] = await staffSession(dbPath, role);
   }, 120_000);
 
   it('every staff page file is in the access table', () => {
@@ -179,12 +182,8 @@ describe('session rotation', () => {
     const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-tryghed-session=') && !c.startsWith('__Host-tryghed-session=;'))?.split(';')[0];
     const login = await postForm(base, '/staff/login', { email: 'analyst@demo.tryghed.invalid', password: 'tryghed-demo-kanelsnegl' });
     const partial = cookieOf(login)!;
-    let mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, partial);
-    if (mfa.status !== 303) {
-      // This step's code was used by another test: wait for the next one.
-      await new Promise((r) => setTimeout(r, TOTP_PERIOD * 1000 - (Date.now() % (TOTP_PERIOD * 1000)) + 200));
-      mfa = await postForm(base, '/staff/mfa', { code: currentTotp(demoTotpKey()) }, partial);
-    }
+    // A code the analyst has not used yet (this step's, or the next step's if another test used this one).
+    const mfa = await postForm(base, '/staff/mfa', { code: await acceptedTotp(sharedServerDatabase(), 'analyst@demo.tryghed.invalid') }, partial);
     expect(mfa.status).toBe(303);
     const full = cookieOf(mfa)!;
     expect(full).toBeDefined();

@@ -1,12 +1,14 @@
 /** Only editors and admins reach the editors' pages: checked over HTTP as a moderator (its own TOTP step). */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, signIn, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 let cookie = '';
 
 beforeAll(async () => {
-  cookie = await signIn(base, 'moderator@demo.tryghed.invalid', 'tryghed-demo-bibliotek');
+  cookie = await staffSession(dbPath, 'moderator');
 }, SIGN_IN_TIMEOUT_MS);
 
 describe('the editors pages', () => {

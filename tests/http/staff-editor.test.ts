@@ -5,7 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, signIn, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -15,7 +16,7 @@ let partnerIds: string[] = [];
 let areaIds: string[] = [];
 
 beforeAll(async () => {
-  cookie = await signIn(base, 'editor@demo.tryghed.invalid', 'tryghed-demo-cykelsti');
+  cookie = await staffSession(dbPath, 'editor');
   sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   partnerIds = sqlite.prepare('select id from partners order by display_order, id').all().map((r) => String((r as { id: number }).id));
   areaIds = sqlite.prepare('select id from areas order by display_order, id').all().map((r) => String((r as { id: number }).id));
@@ -174,6 +175,59 @@ describe('initiatives', () => {
     const state = sqlite.prepare('select state from initiatives where id = ?').get(id) as { state: string };
     expect(state.state).toBe('draft');
     expect((await get(`/staff/initiatives/${id}/preview`)).body).toContain('Forhåndsvisning – ikke offentliggjort');
+  });
+
+  it('initiatives with progress: milestones add up to a progress measure; a corrected update shows its earlier wording, a withdrawn one its reason; the feed carries each change', async () => {
+    const id = await createInitiative({ titleDa: 'Lys i passagen ved Korsgade' });
+    const slug = (sqlite.prepare('select slug from initiatives where id = ?').get(id) as { slug: string }).slug;
+    const milestone = (fields: Record<string, string>) => post(`/staff/initiatives/${id}`, { intent: 'add_milestone', titleDa: '', titleEn: '', dueOn: '', state: 'planned', doneOn: '', ...fields });
+    expect((await milestone({ titleDa: 'Lamperne er bestilt', state: 'done', doneOn: '2026-03-10' })).headers.get('location')).toBe(`/staff/initiatives/${id}?done=milestone_added#milestones`);
+    expect((await milestone({ titleDa: 'Lamperne er sat op', dueOn: '2026-05-01' })).status).toBe(303);
+    expect((await milestone({ titleDa: 'Belysningen gennemgået med beboerne', state: 'in_progress' })).status).toBe(303);
+    expect((await milestone({ titleDa: 'Kameraer (opgivet)', state: 'dropped' })).status).toBe(303);
+    // Bad input: no Danish title, an unknown state, an impossible date: 400, nothing stored.
+    const before = (sqlite.prepare('select count(*) as n from initiative_milestones where initiative_id = ?').get(id) as { n: number }).n;
+    for (const bad of [{ titleDa: '' }, { titleDa: 'X', state: 'forgotten' }, { titleDa: 'X', dueOn: '2026-02-30' }]) expect((await milestone(bad)).status).toBe(400);
+    expect((sqlite.prepare('select count(*) as n from initiative_milestones where initiative_id = ?').get(id) as { n: number }).n).toBe(before);
+    // A milestone reached without a day is reached today.
+    const second = sqlite.prepare("select id from initiative_milestones where initiative_id = ? and title_da = 'Lamperne er sat op'").get(id) as { id: number };
+    const saved = await post(`/staff/initiatives/${id}`, { intent: 'save_milestone', milestoneId: String(second.id), titleDa: 'Lamperne er sat op', titleEn: '', dueOn: '2026-05-01', state: 'done', doneOn: '' });
+    expect(saved.status).toBe(303);
+    expect((sqlite.prepare('select done_on from initiative_milestones where id = ?').get(second.id) as { done_on: string }).done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const addUpdate = (textDa: string) => post(`/staff/initiatives/${id}`, { intent: 'add_update', happenedOn: '2026-04-02', textDa, textEn: '' });
+    await addUpdate('Lamperne kommer i uge 41.');
+    await addUpdate('Arbejdet starter mandag.');
+    const updates = sqlite.prepare('select id, text_da from initiative_updates where initiative_id = ? order by id').all(id) as { id: number; text_da: string }[];
+    const [first, other] = updates.map((u) => String(u.id));
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'edit_update', updateId: first!, happenedOn: '2026-04-02', textDa: 'Lamperne kommer i uge 42.', textEn: '' })).headers.get('location')).toBe(
+      `/staff/initiatives/${id}?done=update_edited#updates`,
+    );
+    // Withdrawing needs a reason; then the update cannot be corrected any more.
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'retract_update', updateId: other!, reason: '' })).status).toBe(400);
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'retract_update', updateId: other!, reason: 'Datoen var forkert' })).status).toBe(303);
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'edit_update', updateId: other!, happenedOn: '2026-04-02', textDa: 'Ny tekst', textEn: '' })).status).toBe(400);
+    // Another initiative's update or an id that is no number: refused, nothing changed.
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'retract_update', updateId: '999999999', reason: 'x' })).status).toBe(400);
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'edit_update', updateId: 'abc', happenedOn: '2026-04-02', textDa: 'x', textEn: '' })).status).toBe(400);
+
+    expect((await post(`/staff/initiatives/${id}`, { intent: 'publish' })).status).toBe(303);
+    const page = await html(await fetch(`${base}/indsatser/${slug}`));
+    expect(page).toContain('2 af 3 delmål er nået');
+    expect(page).toMatch(/<progress id="initiative-progress" max="3" value="2">/);
+    expect(page).toContain('<span class="state">Droppet</span>');
+    expect(page).toContain('Lamperne kommer i uge 42.');
+    expect(page).toMatch(/Rettet den [^<]+ – se den tidligere ordlyd/);
+    expect(page).toContain('<q lang="da">Lamperne kommer i uge 41.</q>');
+    expect(page).toMatch(/Opdateringen blev trukket tilbage den [^:]+: Datoen var forkert/);
+    expect(page).not.toContain('Arbejdet starter mandag.');
+    const feed = await (await fetch(`${base}/feed.xml`)).text();
+    expect(feed).toContain(`#opdatering-${first}-rettet-`);
+    expect(feed).toContain(`#opdatering-${other}-tilbagetrukket`);
+    expect(feed).toContain('Delmål nået: Lamperne er bestilt');
+    expect(feed).not.toContain('Arbejdet starter mandag.');
+    const audit = sqlite.prepare("select action from audit_log where entity_type = 'initiative' and entity_id = ? order by id").all(id).map((r) => (r as { action: string }).action);
+    expect(audit).toEqual(expect.arrayContaining(['initiative.add_milestone', 'initiative.update_milestone', 'initiative.edit_update', 'initiative.retract_update']));
   });
 
   it('a form with a missing Danish title gets 400 with the message next to the field and keeps the typed values', async () => {

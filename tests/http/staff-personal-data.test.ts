@@ -8,7 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, signIn, signInDemo, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
@@ -19,8 +20,8 @@ let partnerId = '';
 let areaId = '';
 
 beforeAll(async () => {
-  editor = await signIn(base, 'editor@demo.tryghed.invalid', 'tryghed-demo-cykelsti');
-  moderator = await signInDemo(base, 'moderator');
+  editor = await staffSession(dbPath, 'editor');
+  moderator = await staffSession(dbPath, 'moderator');
   sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   partnerId = String((sqlite.prepare('select id from partners order by display_order, id limit 1').get() as { id: number }).id);
   areaId = String((sqlite.prepare('select id from areas order by display_order, id limit 1').get() as { id: number }).id);
@@ -188,7 +189,8 @@ describe('staff-written public text with personal data', () => {
     expect(approve.status).toBe(200);
     const replies = () => (sqlite.prepare('select count(*) n from comment_replies where comment_id = ?').get(comment!.id) as { n: number }).n;
 
-    const reply = { intent: 'reply', commentId: String(comment!.id), partnerId, body: 'Ring til Mette på 33 66 33 66.' };
+    // Signed with the moderator's own partner: the form has no partner field.
+    const reply = { intent: 'reply', commentId: String(comment!.id), body: 'Ring til Mette på 33 66 33 66.' };
     const refused = await post('/staff/comments?status=approved', reply, moderator);
     expect(refused.status).toBe(400);
     const page = await html(refused);

@@ -3,28 +3,21 @@
  * and channel; they enter a paper questionnaire through the same questions;
  * they generate invitation codes and download them as CSV for letters.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { serverRow } from '../support/server-db.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 import { SEEDED_PAGES } from '../support/survey-client.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 
-function one<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
 let cookie: string;
 let openId: number;
 beforeAll(async () => {
-  cookie = await signInDemo(base, 'admin');
-  openId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2026'").id;
+  cookie = await staffSession(dbPath, 'admin');
+  openId = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2026'`)).id;
 }, SIGN_IN_TIMEOUT_MS);
 
 describe('a wave for staff', () => {
@@ -36,7 +29,7 @@ describe('a wave for staff', () => {
   });
 
   it('a closed wave shows its results, with small counts replaced by "for få svar"', async () => {
-    const closedId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
+    const closedId = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2024'`)).id;
     const html = await (await fetch(`${base}/staff/surveys/${closedId}`, { headers: { cookie } })).text();
     expect(html).toContain('Resultater');
     expect(html).toContain('Hvor tryg eller utryg føler du dig, når du går alene i dit nabolag om aftenen?');
@@ -46,21 +39,21 @@ describe('a wave for staff', () => {
   });
 
   it('a paper questionnaire entered by staff is stored with channel "paper" and audited', async () => {
-    const before = one<{ n: number }>("select count(*) n from responses where survey_id = ? and channel = 'paper'", openId).n;
+    const before = (await serverRow<{ n: number }>(sql`select count(*) n from responses where survey_id = ${openId} and channel = 'paper'`)).n;
     const fields: [string, string][] = [...SEEDED_PAGES.flat(), ['channel', 'paper']];
     const res = await postForm(base, `/staff/surveys/${openId}/paper`, groupFields(fields), cookie);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Besvarelsen er gemt.');
-    expect(one<{ n: number }>("select count(*) n from responses where survey_id = ? and channel = 'paper'", openId).n).toBe(before + 1);
-    expect(one<{ n: number }>("select count(*) n from audit_log where action = 'survey.enter_response'").n).toBeGreaterThan(0);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from responses where survey_id = ${openId} and channel = 'paper'`)).n).toBe(before + 1);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from audit_log where action = 'survey.enter_response'`)).n).toBeGreaterThan(0);
   });
 
   it('an incomplete paper questionnaire is refused with 400 and nothing is stored', async () => {
-    const before = one<{ n: number }>('select count(*) n from responses').n;
+    const before = (await serverRow<{ n: number }>(sql`select count(*) n from responses`)).n;
     const res = await postForm(base, `/staff/surveys/${openId}/paper`, { channel: 'phone', q_area: 'indre-norrebro' }, cookie);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('Besvar venligst spørgsmålet.');
-    expect(one<{ n: number }>('select count(*) n from responses').n).toBe(before);
+    expect((await serverRow<{ n: number }>(sql`select count(*) n from responses`)).n).toBe(before);
   });
 
   it('codes are generated and downloaded as CSV with a BOM and semicolons, for letters', async () => {
@@ -79,10 +72,10 @@ describe('a wave for staff', () => {
   });
 
   it('a closed wave with responses cannot be opened again (no results by difference)', async () => {
-    const closedId = one<{ id: number }>("select id from surveys where slug = 'tryghed-2024'").id;
+    const closedId = (await serverRow<{ id: number }>(sql`select id from surveys where slug = 'tryghed-2024'`)).id;
     const res = await postForm(base, `/staff/surveys/${closedId}`, { intent: 'open' }, cookie);
     expect(res.status).toBe(409);
-    expect(one<{ status: string }>('select status from surveys where id = ?', closedId).status).toBe('closed');
+    expect((await serverRow<{ status: string }>(sql`select status from surveys where id = ${closedId}`)).status).toBe('closed');
   });
 
   it('the wave settings set opening hours in Danish time, and a closing time before the opening is refused', async () => {
@@ -95,7 +88,7 @@ describe('a wave for staff', () => {
     expect(bad.status).toBe(400);
     const ok = await postForm(base, base_, { ...fields, opensAt: '', closesAt: '2027-01-31T12:00' }, cookie);
     expect(ok.status).toBe(200);
-    expect(one<{ t: number }>('select closes_at t from surveys where id = ?', openId).t).toBe(Date.UTC(2027, 0, 31, 11, 0) / 1000);
+    expect((await serverRow<{ t: number }>(sql`select closes_at t from surveys where id = ${openId}`)).t).toBe(Date.UTC(2027, 0, 31, 11, 0) / 1000);
   });
 
   it('asking for too many codes at once is a 400, not a 500', async () => {

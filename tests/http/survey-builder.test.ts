@@ -3,33 +3,26 @@
  * uses it: create a wave, add a question, preview it in English, open it,
  * answer it as a resident, and find the questionnaire frozen afterwards.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { postForm, SIGN_IN_TIMEOUT_MS, signInDemo } from '../support/staff-login.ts';
+import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
+import { serverRows } from '../support/server-db.ts';
 import { SurveyClient } from '../support/survey-client.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 
-function all<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
 let cookie: string;
 beforeAll(async () => {
-  cookie = await signInDemo(base, 'editor');
+  cookie = await staffSession(dbPath, 'editor');
 }, SIGN_IN_TIMEOUT_MS);
 
 /** Creates a draft wave in a new series through the form; returns its id, slug and first page. */
 async function createWave(): Promise<{ id: number; slug: string; pageId: number }> {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const slug = `byggetest-${suffix}`;
-  const areaIds = all<{ id: number }>('select id from areas').map((a) => String(a.id));
+  const areaIds = (await serverRows<{ id: number }>(sql`select id from areas`)).map((a) => String(a.id));
   const res = await postForm(
     base,
     '/staff/surveys/new',
@@ -53,7 +46,7 @@ async function createWave(): Promise<{ id: number; slug: string; pageId: number 
   expect(res.status).toBe(303);
   const id = Number(/\/staff\/surveys\/(\d+)\/questions/.exec(res.headers.get('location') ?? '')?.[1]);
   expect(id).toBeGreaterThan(0);
-  const [page] = all<{ id: number }>('select id from survey_pages where survey_id = ? order by position', id);
+  const [page] = (await serverRows<{ id: number }>(sql`select id from survey_pages where survey_id = ${id} order by position`));
   return { id, slug, pageId: page!.id };
 }
 
@@ -77,7 +70,7 @@ describe('the survey builder for editors', () => {
     expect(html).toMatch(/<p class="field-error" id="options-error"[^>]*>«Svarmuligheder» skal have mindst 2\.<\/p>/);
     expect(html).toMatch(/<textarea[^>]*id="options"[^>]*aria-invalid="true"/);
     expect(html).toContain('Føler du dig tryg i gården?');
-    expect(all('select id from questions where survey_id = ?', wave.id)).toHaveLength(0);
+    expect((await serverRows(sql`select id from questions where survey_id = ${wave.id}`))).toHaveLength(0);
   });
 
   it('an editor builds a wave, previews it in English, opens it, a resident answers, and the questions are then frozen', async () => {
@@ -93,7 +86,7 @@ describe('the survey builder for editors', () => {
       cookie,
     );
     expect(added.status).toBe(303);
-    const [q] = all<{ id: number; config: string }>('select id, config from questions where survey_id = ?', wave.id);
+    const [q] = (await serverRows<{ id: number; config: string }>(sql`select id, config from questions where survey_id = ${wave.id}`));
     expect(JSON.parse(q!.config).options[1]).toEqual({ value: 'no', da: 'Nej, utryg', en: 'No, unsafe' });
 
     const preview = await fetch(`${base}/staff/surveys/${wave.id}/preview?sprog=en&side=1`, { headers: { cookie } });
@@ -118,7 +111,7 @@ describe('the survey builder for editors', () => {
     expect(await edit.text()).toContain('Spørgsmålene er låst, fordi bølgen har svar.');
     const del = await postForm(base, `/staff/surveys/${wave.id}/questions`, { intent: 'deleteQuestion', target: String(q!.id) }, cookie);
     expect(del.status).toBe(409);
-    expect(all('select id from questions where survey_id = ?', wave.id)).toHaveLength(1);
+    expect((await serverRows(sql`select id from questions where survey_id = ${wave.id}`))).toHaveLength(1);
 
     const readOnly = await (await fetch(`${base}/staff/surveys/${wave.id}/questions`, { headers: { cookie } })).text();
     expect(readOnly).toContain('Spørgsmålene er låst');

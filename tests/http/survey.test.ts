@@ -44,6 +44,10 @@ describe('answering with a plain HTTP client', () => {
 
     const page1 = await (await c.get(`/undersoegelser/${SLUG}/side/1`)).text();
     expect(page1).toContain('Side 1 af 6');
+    // "Which area do you live in" shows where the borders run: the areas on a map, named below it.
+    const areaQuestion = page1.slice(page1.indexOf('id="q-area"'), page1.indexOf('name="q_area"'));
+    expect(areaQuestion).toContain('<figure class="area-map"');
+    expect(areaQuestion).toMatch(/<title id="area-map-title"[^>]*>Kort over områderne: Indre Nørrebro, /);
     const done = await c.answerAll();
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`/undersoegelser/${SLUG}/tak`);
@@ -68,14 +72,20 @@ describe('answering with a plain HTTP client', () => {
     expect(page2).toMatch(/name="q_safety_evening" value="safe" checked/);
   });
 
-  it('skip logic: "yes" to avoiding places shows the places questions on the same page before moving on', async () => {
+  it('skip logic: "yes" to avoiding places shows the places questions on the same page, says so and goes to the first', async () => {
     const c = new SurveyClient(base, SLUG);
     await c.start();
     for (let i = 0; i < 3; i++) await c.page(i + 1, SEEDED_PAGES[i]!);
     const res = await c.page(4, [['q_avoids_places', 'yes']]);
-    expect(res.headers.get('location')).toBe(`/undersoegelser/${SLUG}/side/4`);
-    const page4 = await (await c.get(`/undersoegelser/${SLUG}/side/4`)).text();
+    // Without JavaScript the page comes back: not silently, but with a notice, at the first new question.
+    expect(res.headers.get('location')).toBe(`/undersoegelser/${SLUG}/side/4?nye=2#q-unsafe_places`);
+    const page4 = await (await c.get(`/undersoegelser/${SLUG}/side/4?nye=2`)).text();
     expect(page4).toContain('name="q_unsafe_places"');
+    expect(page4).toMatch(/<p class="notice" role="status"[^>]*>Dit svar har åbnet 2 nye spørgsmål på siden\./);
+    // The places question's hint does not speak of a map it may not show (the map island brings its own words).
+    expect(page4).toMatch(/<p class="hint" id="q_unsafe_places-hint"[^>]*>Vælg steder fra listen, eller skriv et sted\.<\/p>/);
+    // A made-up count shows nothing.
+    expect(await (await c.get(`/undersoegelser/${SLUG}/side/4?nye=x`)).text()).not.toContain('class="notice" role="status"');
   });
 
   it('skip logic: answering "no" to avoiding places leaves out the places questions', async () => {

@@ -130,6 +130,19 @@ describe.skipIf(!hasChromium)('npm run report: printing with Chromium', () => {
     expect(pdf.length).toBeGreaterThan(30 * 1024);
     // Title page, contents with the summary, then a page per section at least.
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(7);
+    // Tagged (accessible if published), titled as the report itself (not as a staff page).
+    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' });
+    expect(info.status, 'pdfinfo (poppler-utils) must be installed').toBe(0);
+    expect(info.stdout).toMatch(/^Tagged:\s+yes$/m);
+    expect(info.stdout).toMatch(/^Title:\s+Årlig statusrapport 2025 · Tryghed i Indre Nørrebro$/m);
+    expect(info.stdout).not.toContain('Medarbejdere');
+    // The contents give each section's page, and the section starts on that page.
+    const text = (first: number, last = first) => spawnSync('pdftotext', ['-f', String(first), '-l', String(last), out, '-'], { encoding: 'utf8' }).stdout;
+    const contents = text(2).split('\n').map((l) => l.trim()).filter(Boolean);
+    const goalsPage = Number(contents[contents.indexOf('Status for målene') + 1]);
+    expect(goalsPage).toBeGreaterThan(2);
+    expect(text(goalsPage)).toContain('2. Status for målene');
+    expect(text(goalsPage - 1)).not.toContain('2. Status for målene');
 
     expect(query('select id from sessions')).toEqual([]);
     const audit = query<{ action: string; entity_id: number; email: string; summary: string }>(

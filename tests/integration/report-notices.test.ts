@@ -142,9 +142,16 @@ describe('report notices', () => {
 
   it('the notice is bilingual: Danish first, then English', () => {
     const mail = composeReportNotice({ status: 'forwarded', publicNote: null }, `${ORIGIN}/meld/abc`);
-    expect(mail.subject).toBe('Nyt om din melding: Sendt videre til en partner / News about your report: Passed on to a partner');
+    expect(mail.subject).toBe('Din melding: Sendt videre til en partner / Your report: Passed on to a partner');
     expect(mail.text.indexOf('Følg meldingen her')).toBeLessThan(mail.text.indexOf('Follow the report here'));
     expect(mail.text).not.toContain('Bemærkning');
+    expect(mail.text).not.toContain('Kvitteringsnummer');
+  });
+
+  it('with a receipt number, the notice gives it in both languages', () => {
+    const mail = composeReportNotice({ status: 'received', publicNote: null }, `${ORIGIN}/meld/abc`, 'K7QM-3XWD');
+    expect(mail.text).toContain('Kvitteringsnummer: K7QM-3XWD');
+    expect(mail.text).toContain('Receipt number: K7QM-3XWD');
   });
 });
 

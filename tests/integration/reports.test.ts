@@ -4,6 +4,7 @@
  * staff change audited, and a receipt view without personal details.
  */
 import { asc, eq } from 'drizzle-orm';
+import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/areas.ts';
@@ -20,6 +21,7 @@ import {
   submitReport,
   type NewReport,
 } from '../../src/server/reports.ts';
+import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
 
@@ -86,6 +88,32 @@ describe('submitReport', () => {
     expect(r.placeName).toContain('Hjørnet');
     expect(r.placeName).not.toContain('22 33 44 55');
   });
+
+  it('a typed name of a known place is that place, with its point and area', async () => {
+    const other = (await listAreas(t.db)).find((x) => x.slug !== 'indre-norrebro')!;
+    for (const typed of ['Blågårds Plads', 'blaagaards plads', ' BLÅGÅRDS  PLADS. ', 'Blågårds Plads (square)']) {
+      const r = await submit({ location: { kind: 'text', text: typed, areaId: other.id } });
+      expect(r.placeName, typed).toBe('blaagaards-plads');
+      expect({ lat: r.lat, lon: r.lon }).toEqual({ lat: 55.6864, lon: 12.5572 });
+      expect(r.areaId).toBe((await listAreas(t.db)).find((x) => x.slug === 'indre-norrebro')!.id);
+    }
+  });
+
+  it('a typed place that is no known place is in its area but in no hexagon of the public release', async () => {
+    const { user } = await makeUser(t.db, 'moderator');
+    const area = (await listAreas(t.db)).find((x) => x.slug === 'indre-norrebro')!;
+    const typed = await submit({ location: { kind: 'text', text: 'Bag kiosken ved hjørnet', areaId: area.id } });
+    const placed = await submit();
+    for (const r of [typed, placed]) expect(await setReportStatus(t.db, r.id, { status: 'in_progress' }, user.id)).toEqual({ ok: true });
+    await makeReportRelease(t.db);
+    const release = await latestRelease(t.db);
+    const cells = release.records.map((r) => r.cell);
+    expect(cells.filter((c) => c === NO_CELL)).toHaveLength(1);
+    expect(cells).toContain(latLngToCell(55.6864, 12.5572, MAP_RESOLUTION));
+    // The made-up point (the area's centre) is nobody's hexagon.
+    expect(cells).not.toContain(latLngToCell(typed.lat, typed.lon, MAP_RESOLUTION));
+    expect(release.records.every((r) => r.areaId === area.id)).toBe(true);
+  });
 });
 
 describe('moderation', () => {
@@ -103,9 +131,10 @@ describe('moderation', () => {
     }
   });
 
-  it('forwarding needs a partner', async () => {
+  it('forwarding needs a partner (chosen, or the category\'s routed one)', async () => {
     const { user } = await makeUser(t.db, 'moderator');
-    const r = await submit();
+    // "Other" is routed to no partner (src/server/seed/report-categories.ts).
+    const r = await submit({ categoryId: (await listActiveCategories(t.db)).find((c) => c.slug === 'other')!.id });
     expect(await setReportStatus(t.db, r.id, { status: 'forwarded' }, user.id)).toEqual({ ok: false, reason: 'partner_required' });
     expect(await setReportStatus(t.db, r.id, { status: 'forwarded', forwardedTo: 99_999 }, user.id)).toEqual({ ok: false, reason: 'unknown_partner' });
     const partner = (await listPartners(t.db))[0]!;

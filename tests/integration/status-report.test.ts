@@ -269,29 +269,29 @@ describe('the sections of a year', () => {
     }
 
     it('lists the waves that closed in the year, with response counts through the privacy rule', async () => {
-      const big = await wave(t.db, 'stor-2025', '2025-04-01T00:00:00Z', { web: 7, paper: 2 });
-      const small = await wave(t.db, 'lille-2025', '2025-10-01T00:00:00Z', { web: 3 });
-      await wave(t.db, 'aaben-2025', '2025-05-01T00:00:00Z', { web: 9 }, 'open');
-      await wave(t.db, 'gammel-2024', '2024-04-01T00:00:00Z', { web: 9 });
+      const big = await wave(t.db, 'stor-2025', '2025-04-01T00:00:00Z', { open: 7, paper: 2 });
+      const small = await wave(t.db, 'lille-2025', '2025-10-01T00:00:00Z', { open: 3 });
+      await wave(t.db, 'aaben-2025', '2025-05-01T00:00:00Z', { open: 9 }, 'open');
+      await wave(t.db, 'gammel-2024', '2024-04-01T00:00:00Z', { open: 9 });
 
       const waves = await wavesClosedInYear(t.db, 2025, K, 'en');
       expect(waves.map((w) => w.wave.id)).toEqual([big.id, small.id]);
       expect(waves[0]!.seriesTitle).toBe('Series');
-      // 2 paper responses are below K, and web is hidden with them so 9 − 7 cannot be taken.
+      // 2 paper responses are below K, and the open link's are hidden with them so 9 − 7 cannot be taken.
       const keys = (await t.db.select({ cellKey: responses.cellKey }).from(responses).where(eq(responses.surveyId, big.id))).map((r) => r.cellKey);
       expect(keys).toHaveLength(9);
       expect(waves[0]!.responses.total).toEqual(shownTotal(keys));
       expect(waves[0]!.responses.total.suppressed).toBe(false);
       expect(waves[0]!.responses.cells).toEqual([
-        { key: 'web', suppressed: true },
+        { key: 'invitation', suppressed: false, n: 0 },
+        { key: 'open', suppressed: true },
         { key: 'paper', suppressed: true },
-        { key: 'phone', suppressed: false, n: 0 },
       ]);
       expect(waves[1]!.responses.total).toEqual({ suppressed: true });
     });
 
     it('a wave closed early by staff belongs to the year it was closed in', async () => {
-      const w = await wave(t.db, 'lukket-tidligt', '2026-03-01T00:00:00Z', { web: 6 });
+      const w = await wave(t.db, 'lukket-tidligt', '2026-03-01T00:00:00Z', { open: 6 });
       await t.db.insert(auditLog).values({ action: 'survey.close', entityType: 'survey', entityId: w.id, at: new Date('2025-12-15T12:00:00Z') });
       expect((await waveClosedAt(t.db, w)).toISOString()).toBe('2025-12-15T12:00:00.000Z');
       expect((await wavesClosedInYear(t.db, 2025, K, 'da')).map((x) => x.wave.id)).toEqual([w.id]);

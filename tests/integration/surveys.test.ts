@@ -115,7 +115,7 @@ describe('submitting a web response', () => {
     await submitWeb(COMPLETE);
     const r = (await t.db.select().from(responses).limit(1))[0]!;
     expect(r.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(r.channel).toBe('web');
+    expect(r.channel).toBe('open');
     expect(r.areaId).toBe((await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!.id);
     expect(Object.keys(r).sort()).toEqual(['areaId', 'cellKey', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
     // The record key of the disclosure engine: random, drawn when the response is stored.
@@ -184,6 +184,8 @@ describe('invitation codes', () => {
     // A second draft that had already accepted the same code cannot use it again.
     expect((await submitWeb(COMPLETE, check.codeId)).result.kind).toBe('code_used');
     expect(await t.db.select().from(responses)).toHaveLength(1);
+    // A response records its channel coarsely: that a code was used, never which one.
+    expect((await t.db.select().from(responses))[0]!.channel).toBe('invitation');
     // One used code is below K: the fieldwork figure is not shown (src/lib/disclosure).
     expect(await codeCounts(t.db, surveyId, 5)).toEqual({ total: 3, used: undefined });
     const responseColumns = Object.keys((await t.db.select().from(responses).limit(1))[0]!);
@@ -221,10 +223,10 @@ describe('waves', () => {
     expect(await instrumentLocked(t.db, surveyId)).toBe(true);
   });
 
-  it('a paper response is stored with its channel', async () => {
+  it('a paper or phone response is stored with the channel paper', async () => {
     const found = (await findSurvey(t.db, surveyId))!;
-    expect((await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'phone', flags: [] })).kind).toBe('stored');
-    expect((await t.db.select().from(responses).limit(1))[0]!.channel).toBe('phone');
+    expect((await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'paper', flags: [] })).kind).toBe('stored');
+    expect((await t.db.select().from(responses).limit(1))[0]!.channel).toBe('paper');
     expect(await t.db.select().from(invitationCodes)).toHaveLength(0);
   });
 });
@@ -266,14 +268,14 @@ describe('fieldwork counts of an open wave', () => {
     const fieldwork = await responsesByDayAndChannel(t.db, surveyId, 5);
     // Only the days and channels with responses, newest day first, channels in their usual order.
     expect(fieldwork.rows.map((r) => [r.day, r.channel])).toEqual([
-      ['2026-03-03', 'web'],
-      ['2026-03-02', 'web'],
+      ['2026-03-03', 'open'],
+      ['2026-03-02', 'open'],
       ['2026-03-02', 'paper'],
     ]);
     const at = (day: string, channel: string) => fieldwork.rows.find((r) => r.day === day && r.channel === channel)!.n;
     // 2 on paper is below K; the 8 on the web that day is hidden with it, or the day's 10 would give it away.
     expect(at('2026-03-02', 'paper')).toBeUndefined();
-    expect(at('2026-03-02', 'web')).toBeUndefined();
+    expect(at('2026-03-02', 'open')).toBeUndefined();
     // What is shown is the count plus its cell's noise: at least K, within 2 of the count.
     for (const r of fieldwork.rows) {
       if (r.n === undefined) continue;
@@ -295,7 +297,7 @@ describe('fieldwork counts of an open wave', () => {
     for (let i = 0; i < 3; i++) await storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: COMPLETE, channel: 'web', flags: [], day: '2026-03-02' });
     const fieldwork = await responsesByDayAndChannel(t.db, surveyId, 5);
     expect(fieldwork.total).toEqual({ suppressed: true });
-    expect(fieldwork.rows).toEqual([{ day: '2026-03-02', channel: 'web', n: undefined }]);
+    expect(fieldwork.rows).toEqual([{ day: '2026-03-02', channel: 'open', n: undefined }]);
     expect((await listAllSurveys(t.db, 5)).find((r) => r.survey.id === surveyId)!.responses).toBeUndefined();
   });
 });

@@ -28,6 +28,7 @@ import { SHA256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { getTableColumns, getTableName, is, sql, Table } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ID_BLOCK_SIZE } from '../../db/columns.ts';
 import * as tables from '../../db/schema.ts';
 import { closeDb, getDb } from '../../src/server/db/connection.ts';
 import { rawRows } from '../../src/server/db/raw.ts';
@@ -172,16 +173,17 @@ describe('the examiner finds nothing in the files a stopped server left', () => 
     // Staff moderate: a report forwarded with a note, one rejected, a comment approved, one rejected.
     const moderator = await signInDemo(server.url, 'moderator');
     const queue = await (await fetch(`${server.url}/staff/reports`, { headers: { cookie: moderator } })).text();
-    const reportIds = [...queue.matchAll(/name="reportId" value="(\d+)"/g)].map((m) => m[1]!);
+    const reportIds = [...queue.matchAll(/<li id="report-(\d+)"/g)].map((m) => m[1]!);
     const distinct = [...new Set(reportIds)];
     expect(distinct.length).toBeGreaterThanOrEqual(3);
-    const partners = await (await fetch(`${server.url}/staff/reports`, { headers: { cookie: moderator } })).text();
-    const partnerId = /name="partnerId"[^>]*>[\s\S]*?<option value="(\d+)"/.exec(partners)?.[1];
+    // The action forms are on a report's own page.
+    const partners = await (await fetch(`${server.url}/staff/reports?report=${distinct[0]}`, { headers: { cookie: moderator } })).text();
+    const partnerId = /name="forwardTo"[^>]*>[\s\S]*?<option value="(\d+)"/.exec(partners)?.[1];
     expect(partnerId).toBeDefined();
     expect(
-      (await postForm(server.url, '/staff/reports', { intent: 'status', reportId: distinct[0]!, status: 'forwarded', partnerId: partnerId!, publicNote: 'Politiet er orienteret.', internalNote: '' }, moderator)).status,
-    ).toBe(200);
-    expect((await postForm(server.url, '/staff/reports', { intent: 'status', reportId: distinct[1]!, status: 'rejected', internalNote: 'Ikke en tryghedssag' }, moderator)).status).toBe(200);
+      (await postForm(server.url, '/staff/reports', { intent: 'status', reportId: distinct[0]!, status: 'forwarded', forwardTo: partnerId!, publicNote: 'Politiet er orienteret.', internalNote: '' }, moderator)).status,
+    ).toBe(303);
+    expect((await postForm(server.url, '/staff/reports', { intent: 'status', reportId: distinct[1]!, status: 'rejected', internalNote: 'Ikke en tryghedssag' }, moderator)).status).toBe(303);
     const comments = await (await fetch(`${server.url}/staff/comments`, { headers: { cookie: moderator } })).text();
     const commentIds = [...new Set([...comments.matchAll(/name="commentId" value="(\d+)"/g)].map((m) => m[1]!))];
     expect(commentIds.length).toBeGreaterThanOrEqual(2);
@@ -309,12 +311,24 @@ describe('the examiner finds nothing in the files a stopped server left', () => 
       expect(Object.keys(getTableColumns(table)).filter((c) => /^ip|[a-z]Ip$|agent|cookie|address/i.test(c)), getTableName(table)).toEqual([]);
     }
     // Ids of what residents caused are spread over 2^53, not counted up.
-    for (const table of [tables.responses, tables.answers, tables.reports, tables.reportUpdates, tables.comments]) {
-      const ids = ((await db.select().from(table as never)) as { id: number }[]).map((r) => r.id).sort((a, b) => a - b);
-      const web = ids.filter((id) => id > 2 ** 32);
-      expect(web.length, getTableName(table)).toBeGreaterThan(0);
-      for (let i = 1; i < web.length; i++) expect(web[i]! - web[i - 1]!, getTableName(table)).toBeGreaterThan(1000);
+    const spread = (name: string, ids: number[]) => {
+      const web = ids.filter((id) => id > 2 ** 32).sort((a, b) => a - b);
+      expect(web.length, name).toBeGreaterThan(0);
+      for (let i = 1; i < web.length; i++) expect(web[i]! - web[i - 1]!, name).toBeGreaterThan(1000);
+    };
+    for (const table of [tables.responses, tables.reports, tables.reportUpdates, tables.comments]) {
+      spread(getTableName(table), ((await db.select().from(table as never)) as { id: number }[]).map((r) => r.id));
     }
+    // A response's answers share one block of consecutive ids (db/columns.ts randomIdBlock): the
+    // blocks are spread like the other ids, and a block holds one response's answers only.
+    const answerRows = await db.select({ id: tables.answers.id, responseId: tables.answers.responseId }).from(tables.answers);
+    const blocks = new Map<number, Set<number>>();
+    for (const a of answerRows.filter((r) => r.id > 2 ** 32)) {
+      const block = Math.floor(a.id / ID_BLOCK_SIZE);
+      blocks.set(block, (blocks.get(block) ?? new Set()).add(a.responseId));
+    }
+    for (const [block, owners] of blocks) expect(owners.size, `answer id block ${block}`).toBe(1);
+    spread('answers (blocks)', [...blocks.keys()].map((b) => b * ID_BLOCK_SIZE));
     // No column of a response or a draft refers to an invitation code.
     for (const table of [tables.responses, tables.answers, tables.surveyDrafts]) {
       expect(Object.keys(getTableColumns(table)).filter((c) => /code|invit/i.test(c))).toEqual([]);

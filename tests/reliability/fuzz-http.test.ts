@@ -918,12 +918,16 @@ describe.skipIf(ON_POSTGRES)('what hostile text looks like once stored', () => {
     expect(storedComment.body).toBe(stored.description);
 
     const moderator = await signInDemo(base, 'moderator');
-    for (const page of ['/staff/reports', '/staff/comments']) {
+    // The newest reports first: the list shows 25 a page.
+    for (const page of ['/staff/reports?sort=newest', '/staff/comments']) {
       const html = await (await fetch(base + page, { headers: { cookie: moderator } })).text();
       expect(html, page).toContain(marker);
-      expect(html, page).not.toContain(`<script>alert("${marker}")`);
-      expect(html, page).not.toContain('<img src=x onerror');
-      expect(html, page).not.toContain(`<b>${marker}</b>`);
+      // Hostile text may stand in a quoted attribute value (the moderators' editable fields): there "<" is text
+      // and a quote would be escaped, so the raw-markup checks read outside attribute values; the parsed-DOM check reads all.
+      const markup = html.replace(/ [a-z-]+="[^"]*"/g, '');
+      expect(markup, page).not.toContain(`<script>alert("${marker}")`);
+      expect(markup, page).not.toContain('<img src=x onerror');
+      expect(markup, page).not.toContain(`<b>${marker}</b>`);
       expect(injectedMarkup(html), page).toBeUndefined();
     }
   }, 90_000);

@@ -59,10 +59,65 @@ export async function newContext(
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/**
+ * axe's best-practice rules about landmarks: each landmark unique (by role and
+ * name), one banner, one contentinfo, one main, and none nested where it
+ * should be top-level.
+ */
+export const LANDMARK_RULES = [
+  'landmark-unique',
+  'landmark-no-duplicate-banner',
+  'landmark-no-duplicate-contentinfo',
+  'landmark-no-duplicate-main',
+  'landmark-one-main',
+  'landmark-banner-is-top-level',
+  'landmark-contentinfo-is-top-level',
+  'landmark-main-is-top-level',
+  'landmark-complementary-is-top-level',
+];
+
 /** axe-core violations on the page, formatted so a failure says what and where. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
+  return formatViolations(result.violations);
+}
+
+/** Violations of the landmark best-practice rules (LANDMARK_RULES). */
+export async function landmarkViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(LANDMARK_RULES).analyze();
+  return formatViolations(result.violations);
+}
+
+/**
+ * axe (WCAG 2.1 A/AA and LANDMARK_RULES) on a page of a context with
+ * JavaScript off, in the state it is in now (a menu opened, a form's errors).
+ * axe cannot run where JavaScript is off, so the page's DOM is copied, without
+ * its scripts, into a page with JavaScript on (its stylesheets loaded from the
+ * same server), and checked there.
+ */
+export async function axeWithoutJavaScript(browser: Browser, noScriptPage: Page): Promise<string[]> {
+  return withScriptlessCopy(browser, noScriptPage, async (page) => [...(await axeViolations(page)), ...(await landmarkViolations(page))]);
+}
+
+/**
+ * Runs `fn` on a copy of a JavaScript-off page, in its current state, in a
+ * page where the test can run scripts (axe, measurements): the DOM without its
+ * scripts, the stylesheets from the same server, the same viewport.
+ */
+export async function withScriptlessCopy<T>(browser: Browser, noScriptPage: Page, fn: (copy: Page) => Promise<T>): Promise<T> {
+  const origin = new URL(noScriptPage.url()).origin;
+  const html = (await noScriptPage.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<head>/i, `<head><base href="${origin}/">`);
+  const context = await browser.newContext({ viewport: noScriptPage.viewportSize(), locale: 'da-DK' });
+  try {
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.continue()));
+    await page.setContent(html, { waitUntil: 'load' });
+    return await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+function formatViolations(violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[]): string[] {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

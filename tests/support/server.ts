@@ -52,7 +52,8 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-  const deadline = Date.now() + 20_000;
+  // Migrating and seeding the demo data takes seconds; on a busy machine much longer.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Server exited with ${child.exitCode}:\n${out}`);
     try {

@@ -4,6 +4,7 @@
  * pattern, so tests can state their data as counts and check hand-calculated
  * figures.
  */
+import { checkCode, generateCodes } from '../../src/server/invitations.ts';
 import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Survey } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
 import { storeResponse } from '../../src/server/survey-answering.ts';
@@ -54,17 +55,32 @@ export async function addRespondents(
   wave: Survey,
   count: number,
   answers: { area: string; safety_evening?: string; gender?: string },
-  options: { suspicious?: boolean } = {},
+  options: { suspicious?: boolean; channel?: 'invitation' | 'open' | 'paper' } = {},
 ): Promise<void> {
   const pages = await loadInstrument(db, wave.id);
+  // Invitation answers each use a code of their own, as the web form does.
+  const codes = options.channel === 'invitation' ? (await checkCodes(db, wave.id, count)) : [];
   for (let i = 0; i < count; i++) {
     const result = await storeResponse(db, {
       survey: wave,
       pages,
       answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Record<string, string>,
-      channel: 'paper',
+      channel: (options.channel ?? 'paper') === 'paper' ? 'paper' : 'web',
+      invitationCodeId: codes[i] ?? null,
       flags: options.suspicious ? ['too_fast'] : [],
     });
     if (result.kind !== 'stored') throw new Error(`not stored: ${result.kind}`);
   }
+}
+
+/** `count` fresh invitation codes of a wave, checked as the form checks them (their ids). */
+async function checkCodes(db: Db, surveyId: number, count: number): Promise<number[]> {
+  const { codes } = await generateCodes(db, surveyId, count, null);
+  const ids: number[] = [];
+  for (const code of codes) {
+    const check = await checkCode(db, surveyId, code);
+    if (!check.ok) throw new Error('code refused');
+    ids.push(check.codeId);
+  }
+  return ids;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, siteOrigin } from '../../src/server/config.ts';
+import { ConfigError, demoContacts, loadConfig, siteOrigin } from '../../src/server/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer: ./data, port 4321, demo data on, K = 5', () => {
@@ -70,5 +70,25 @@ describe('map tiles', () => {
   it('a tile URL without {z}, {x} and {y}, or without attribution, is refused', () => {
     expect(() => loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}.png', MAP_TILE_ATTRIBUTION: 'x' })).toThrow(/MAP_TILE_URL/);
     expect(() => loadConfig({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png' })).toThrow(/MAP_TILE_ATTRIBUTION/);
+  });
+  it('contact points default to demo addresses under .invalid, and the complaint route to the Agency for Digital Government', () => {
+    const c = loadConfig({}).contacts;
+    expect(c).toEqual({
+      general: 'kontakt@tryghed.invalid',
+      dpo: 'databeskyttelse@tryghed.invalid',
+      accessibility: 'tilgaengelighed@tryghed.invalid',
+      accessibilityComplaintUrl: 'https://www.digst.dk/digitale-loesninger/webtilgaengelighed/',
+    });
+    expect(demoContacts(c)).toEqual(['CONTACT_EMAIL', 'CONTACT_DPO_EMAIL', 'CONTACT_ACCESSIBILITY_EMAIL']);
+  });
+
+  it('contact points are configurable; a value that is not an address, or a complaint route that is not https, is refused', () => {
+    const c = loadConfig({ CONTACT_EMAIL: ' tryghed@kk.example ', CONTACT_DPO_EMAIL: 'dpo@kk.example', CONTACT_ACCESSIBILITY_EMAIL: 'web@kk.example' }).contacts;
+    expect(c.general).toBe('tryghed@kk.example');
+    expect(demoContacts(c)).toEqual([]);
+    expect(() => loadConfig({ CONTACT_DPO_EMAIL: 'not an address' })).toThrow(/CONTACT_DPO_EMAIL/);
+    expect(() => loadConfig({ CONTACT_EMAIL: 'a@b.dk"><script>' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ACCESSIBILITY_COMPLAINT_URL: 'http://www.digst.dk/' })).toThrow(/ACCESSIBILITY_COMPLAINT_URL/);
+    expect(() => loadConfig({ ACCESSIBILITY_COMPLAINT_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
   });
 });

@@ -26,6 +26,7 @@ const NOT_FOR_DISPLAY: Record<string, string> = {
   'src/server/cli/bench.ts': 'the benchmark checks that every acknowledged post was stored',
   'src/server/cli/backup.ts': 'the backup compares row counts of the copy with the original',
   'src/server/comments.ts': 'the number of comments waiting for moderation: the size of a staff work queue, not a figure about residents',
+  'src/server/report-queue.ts': 'the number of reports in each status tab of the staff moderation queue (tabs and paging): the size of a staff work queue, shown only to moderators, not a published figure',
   'src/server/cli/seed-large.ts': 'reads its command line (a local function named count)',
 };
 

@@ -59,7 +59,7 @@ const QUESTIONS: InstrumentQuestion[] = [
 const AREA_SLUGS = ['indre-norrebro', 'skt-hans-torv'];
 const inArea = (p: { lat: number; lon: number }) => p.lat < 55.7;
 const CONTEXT = { previous: {}, areaSlugs: AREA_SLUGS, inArea };
-const ERRORS: readonly AnswerError[] = ['required', 'unknown_option', 'out_of_range', 'not_a_number', 'too_long', 'too_many', 'incomplete_matrix', 'outside_areas'];
+const ERRORS: readonly AnswerError[] = ['required', 'unknown_option', 'out_of_range', 'not_a_number', 'too_long', 'too_many', 'incomplete_matrix', 'outside_areas', 'exclusive_answer'];
 
 /** Field names the page's form has, plus some it has not. */
 const FIELD_NAMES = [

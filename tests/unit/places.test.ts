@@ -127,7 +127,7 @@ describe('formatPoint and parsePoint', () => {
 
 describe('street lines shipped for the tile-less map', () => {
   it('every street line has at least two points inside the map box', async () => {
-    const { STREET_LINES } = await import('../../src/lib/streets.ts');
+    const { STREET_LINES } = await import('../../src/lib/basemap/streets.ts');
     expect(STREET_LINES.length).toBeGreaterThanOrEqual(5);
     for (const s of STREET_LINES) {
       expect(s.coordinates.length, s.name).toBeGreaterThanOrEqual(2);
@@ -138,5 +138,26 @@ describe('street lines shipped for the tile-less map', () => {
         expect(lon).toBeLessThan(12.65);
       }
     }
+  });
+});
+
+describe('typed place names', () => {
+  it('match a named place however it is spelled', async () => {
+    const { matchTypedPlace } = await import('../../src/lib/places.ts');
+    expect(matchTypedPlace('Blågårds Plads')?.id).toBe('blaagaards-plads');
+    expect(matchTypedPlace('blaagaards plads')?.id).toBe('blaagaards-plads');
+    expect(matchTypedPlace('Sankt Hans Torv')?.id).toBe('skt-hans-torv');
+    expect(matchTypedPlace('skt. hans torv')?.id).toBe('skt-hans-torv');
+    expect(matchTypedPlace('Nørrebros Runddel (roundabout)')?.id).toBe('norrebros-runddel');
+    expect(matchTypedPlace('Blågårds Plads 12, 2. th')).toBeUndefined();
+    expect(matchTypedPlace('bag kiosken')).toBeUndefined();
+    expect(matchTypedPlace('')).toBeUndefined();
+  });
+
+  it('tell typed text from a named place id and from a pin', async () => {
+    const { isTypedPlace } = await import('../../src/lib/places.ts');
+    expect(isTypedPlace(null)).toBe(false);
+    expect(isTypedPlace('blaagaards-plads')).toBe(false);
+    expect(isTypedPlace('Bag kiosken')).toBe(true);
   });
 });

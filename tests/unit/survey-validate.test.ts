@@ -80,6 +80,17 @@ describe('validatePage', () => {
     expect(validate([['q_places', 'blaagaards-plads'], ['q_places', 'stengade'], ['q_places__text', 'Hjørnet']], [places]).errors).toEqual({ places: 'too_many' });
   });
 
+  it('"None of these" is an answer of its own that stands alone: chosen with an option it is refused, keeping the options ticked (issue #15, multiple choice)', () => {
+    const aware = q({ key: 'aware', type: 'multi', allowDontKnow: true, config: { options: opts('a', 'b'), noneOption: true } });
+    expect(validate([['q_aware', 'none_of_these']], [aware])).toEqual({ answers: { aware: ['none_of_these'] }, errors: {} });
+    const both = validate([['q_aware', 'a'], ['q_aware', 'none_of_these']], [aware]);
+    expect(both.errors).toEqual({ aware: 'exclusive_answer' });
+    expect(both.answers).toEqual({ aware: ['a'] });
+    expect(validate([['q_aware', 'dont_know'], ['q_aware', 'b']], [aware]).errors).toEqual({ aware: 'exclusive_answer' });
+    // Not offered, not accepted.
+    expect(validate([['q_multi', 'none_of_these']], [multi]).errors).toEqual({ multi: 'unknown_option' });
+  });
+
   it('a partly answered required matrix asks for every line, keeping what was given', () => {
     const r = validate([['q_m__x', 'big']], [matrix]);
     expect(r.errors).toEqual({ m: 'incomplete_matrix' });

@@ -4,3 +4,8 @@
 export function checkboxId(name: string, value: string): string {
   return `${name}-${value}`;
 }
+
+/** Where an error summary links for a place question (PlacesField): its select when it takes one place, else its first checkbox. */
+export function placesFieldFirstId(name: string, max: number, firstPlaceId: string): string {
+  return max === 1 ? `${name}-list` : checkboxId(name, firstPlaceId);
+}

@@ -186,7 +186,12 @@ export function barChartGeometry(input: BarChartInput): BarChartGeometry {
     baselineX: round(zero),
     bars: [],
     suppressed: [],
-    ticks: tickValues.map((value, i) => ({ value, x: round(x(value)), label: tickLabels[i] ?? '' })),
+    // No axis when every value is hidden (it would scale nothing), and no two ticks with the
+    // same label (a count axis from 0 to 1 would otherwise read "0 0 0 1 1 1").
+    ticks:
+      shown.length === 0
+        ? []
+        : tickValues.map((value, i) => ({ value, x: round(x(value)), label: tickLabels[i] ?? '' })).filter((t, i, all) => i === 0 || t.label !== all[i - 1]!.label),
   };
 
   bars.forEach((b, i) => {

@@ -130,6 +130,7 @@ export const builderDa = {
       options: 'Svarmuligheder',
       items: 'Udsagn (rækker)',
       maxChoices: 'Højst så mange valg',
+      noneOption: 'Tilbyd «Ingen af disse»',
       points: 'Antal trin på skalaen',
       lowDa: 'Laveste trin på dansk',
       lowEn: 'Laveste trin på engelsk',

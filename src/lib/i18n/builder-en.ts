@@ -132,6 +132,7 @@ export const builderEn: BuilderMessages = {
       options: 'Answer options',
       items: 'Statements (rows)',
       maxChoices: 'At most this many choices',
+      noneOption: 'Offer “None of these”',
       points: 'Number of points on the scale',
       lowDa: 'Lowest point in Danish',
       lowEn: 'Lowest point in English',

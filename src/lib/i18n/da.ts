@@ -12,8 +12,10 @@ import { analysisDa } from './analysis-da.ts';
 import { dashboardDa } from './dashboard-da.ts';
 import { dashboardReportsDa } from './dashboard-reports-da.ts';
 import { resultsDa } from './results-da.ts';
+import { subscriptionsDa } from './subscriptions-da.ts';
 import { statusReportDa } from './status-report-da.ts';
 import { reportsDa } from './reports-da.ts';
+import { retentionDa } from './retention-da.ts';
 import { staffDa } from './staff-da.ts';
 
 export const da = {
@@ -22,12 +24,14 @@ export const da = {
   builder: builderDa,
   events: eventsDa,
   reports: reportsDa,
+  retention: retentionDa,
   kort: kortDa,
   dashboard: dashboardDa,
   dashboardReports: dashboardReportsDa,
   analysis: analysisDa,
   statusReport: statusReportDa,
   results: resultsDa,
+  subscriptions: subscriptionsDa,
   meta: {
     siteName: 'Tryghed i Indre Nørrebro',
     siteDescription:
@@ -48,6 +52,8 @@ export const da = {
     mainNavigation: 'Hovedmenu',
     footerNavigation: 'Om siden',
     languageSwitch: 'Sprog',
+    /** The button that opens the main menu on narrow screens. */
+    menu: 'Menu',
   },
   nav: {
     report: 'Meld en bekymring',
@@ -65,16 +71,20 @@ export const da = {
     /** The name of this locale, written in this locale. */
     name: 'Dansk',
     switchTo: 'Read this page in English',
+    /** What the language switch shows on narrow screens (the other language's name). */
+    switchToShort: 'English',
   },
   emergency: {
-    /** The short line in every page's header. */
-    short: 'Akut fare: ring 112 · Politiet: 114',
+    /** The phone links in every page's header. */
+    short112: 'Akut fare: 112',
+    short114: 'Politiet: 114',
     heading: 'Ikke en nødtjeneste',
     call112: 'Akut fare for liv, helbred eller ejendom: ring 112.',
     call114: 'Politiet i øvrigt, også for at anmelde en forbrydelse: ring 114.',
     notHere: 'Du kan ikke anmelde forbrydelser eller få akut hjælp gennem denne side.',
   },
   footer: {
+    partnership: 'Partnerskabet for et trygt Indre Nørrebro',
     runBy:
       'Siden drives af partnerskabet for et trygt Indre Nørrebro: Københavns Politi og Københavns Kommune (Center for Sikker By og SSP København), med Områdefornyelsen Indre Nørrebro.',
     anonymous: 'Du er anonym her: ingen konti, ingen sporing, ingen IP-adresser gemt.',
@@ -151,6 +161,11 @@ export const da = {
           'Center for Sikker By i Københavns Kommune er ansvarlig for siden og for behandlingen af de oplysninger, der kommer ind. Områdefornyelsen Indre Nørrebro står for dialogen med borgerne.',
         ],
       },
+      {
+        heading: 'Kontakt',
+        paragraphs: ['Du kan skrive til partnerskabet om indsatserne og om siden. Vil du fortælle om et utrygt sted, skal du bruge Meld en bekymring i stedet. Så kommer meldingen det rigtige sted hen.'],
+        contacts: ['general', 'dpo', 'accessibility'],
+      },
     ],
   },
   privacy: {
@@ -175,7 +190,7 @@ export const da = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes efter 24 timer), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
+          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes senest efter 48 timer), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
         ],
       },
       {
@@ -189,43 +204,59 @@ export const da = {
       {
         heading: 'Dataansvarlig',
         paragraphs: [
-          'Københavns Kommune, Center for Sikker By, er dataansvarlig. Fordi svarene er anonyme, kan vi ikke finde dine egne svar frem igen; har du spørgsmål om behandlingen, kan du kontakte kommunens databeskyttelsesrådgiver.',
+          'Københavns Kommune, Center for Sikker By, er dataansvarlig. Fordi svarene er anonyme, kan vi ikke finde dine egne svar frem igen. Har du spørgsmål om behandlingen af personoplysninger, eller vil du klage, kan du skrive til kommunens databeskyttelsesrådgiver. Du kan også klage til Datatilsynet.',
         ],
+        contacts: ['dpo', 'general'],
       },
     ],
   },
   accessibility: {
     title: 'Tilgængelighedserklæring',
-    intro:
-      'Københavns Kommune ønsker, at alle kan bruge denne side, uanset om man bruger skærmlæser, tastatur, forstørrelse eller ikke har JavaScript slået til.',
-    sections: [
-      {
-        heading: 'Status',
-        paragraphs: [
-          'Siden er bygget til at overholde standarden WCAG 2.1 på niveau AA, som loven om tilgængelighed af offentlige organers websteder kræver. Hver side bliver testet automatisk for tilgængelighed, inden en ny version bliver sat i drift.',
-        ],
-      },
-      {
-        heading: 'Sådan er siden bygget',
-        paragraphs: [
-          'Alt virker uden JavaScript. Alle kort har et alternativ uden kort, hvor du vælger et sted fra en liste eller skriver det. Siden kan bruges med tastatur alene, den tilpasser sig små skærme og forstørrelse, og den kan printes.',
-        ],
-      },
-      {
-        heading: 'Kendte begrænsninger',
-        paragraphs: [
-          'Områdernes grænser på kortene er foreløbige og tegnet ud fra kendte steder; de bliver erstattet af de officielle grænser.',
-        ],
-      },
-      {
-        heading: 'Fortæl os om problemer',
-        paragraphs: [
-          'Oplever du noget, du ikke kan bruge, vil vi gerne vide det. Du kan skrive til Områdefornyelsen Indre Nørrebro eller til Københavns Kommune.',
-          'Får du ikke et tilfredsstillende svar, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med offentlige myndigheders websteder.',
-        ],
-      },
-    ],
-    updated: 'Erklæringen er senest opdateret',
+    /** The opening paragraph, as the Agency for Digital Government's WAS tool words it; `site` is the site's address. */
+    intro: (site: string) =>
+      `Københavns Kommune er forpligtet til at gøre sit websted tilgængeligt i overensstemmelse med lov om tilgængelighed af offentlige organers websteder og mobilapplikationer. Denne tilgængelighedserklæring gælder for Tryghed i Indre Nørrebro, ${site}.`,
+    status: {
+      heading: 'Overholdelsesstatus',
+      text: 'Dette websted er delvist i overensstemmelse med standarden WCAG 2.1 på niveau AA, som loven kræver, på grund af de fravigelser, der er nævnt nedenfor.',
+    },
+    nonAccessible: {
+      heading: 'Ikke-tilgængeligt indhold',
+      intro: 'Indholdet nedenfor er ikke tilgængeligt af følgende grunde:',
+      nonComplianceHeading: 'Manglende overholdelse af lovgivningen',
+      nonCompliance: [
+        'På meget smalle skærme (320 pixel bredde, eller 400 % forstørrelse) skal man scrolle sidelæns i tabellerne på siden Resultater for at se alle områderne (WCAG 1.4.10 Ombrydning). Vi arbejder på en visning, der passer til smalle skærme.',
+      ],
+      burdenHeading: 'Uforholdsmæssig stor byrde',
+      burden: 'Vi påberåber os ikke, at det er en uforholdsmæssig stor byrde at gøre noget af indholdet tilgængeligt.',
+      outOfScopeHeading: 'Indhold, der ikke er omfattet af lovgivningen',
+      outOfScope:
+        'Onlinekort er undtaget fra loven. Alligevel kan alt, hvad kortene bruges til, også gøres uden kort: du kan vælge et sted på en liste eller skrive det, og tallene findes også i tabeller.',
+    },
+    howMade: {
+      heading: 'Udarbejdelse af denne tilgængelighedserklæring',
+      made: 'Erklæringen blev udarbejdet den',
+      updated: 'Den er senest opdateret den',
+      method:
+        'Vurderingen er en selvevaluering. Hver side bliver testet automatisk for WCAG 2.1 A og AA med værktøjet axe, før en ny version af siden sættes i drift, og siderne er gennemgået i en browser på en mobilskærm og en computerskærm, med og uden JavaScript.',
+      built:
+        'Alt på siden virker uden JavaScript. Siden kan bruges med tastatur alene, den tilpasser sig små skærme og forstørrelse, og den kan printes.',
+    },
+    feedback: {
+      heading: 'Feedback og kontaktoplysninger',
+      text: 'Oplever du noget på siden, du ikke kan bruge, eller har du brug for en oplysning i en anden form, så skriv til os. Så svarer vi dig og retter fejlen.',
+    },
+    enforcement: {
+      heading: 'Håndhævelsesprocedure',
+      text: 'Digitaliseringsstyrelsen fører tilsyn med, at offentlige organers websteder er tilgængelige. Er du ikke tilfreds med vores svar, eller får du ikke svar, kan du klage til Digitaliseringsstyrelsen.',
+      link: 'Klag over et websteds tilgængelighed hos Digitaliseringsstyrelsen',
+    },
+  },
+  /** Contact points (addresses from the configuration, README "Configuration"). */
+  contact: {
+    heading: 'Kontakt',
+    general: 'Spørgsmål til partnerskabet eller om siden',
+    dpo: 'Databeskyttelsesrådgiveren, om dine personoplysninger',
+    accessibility: 'Tilgængelighed: fortæl os, hvis du ikke kan bruge noget på siden',
   },
   initiatives: {
     title: 'Indsatser',
@@ -247,6 +278,17 @@ export const da = {
     areas: 'Områder',
     timeline: 'Sådan går det',
     noUpdates: 'Der er ikke skrevet nogen opdateringer endnu.',
+    updateRetracted: (day: string, reason: string) => `Opdateringen blev trukket tilbage den ${day}: ${reason}`,
+    updateEdited: (day: string) => `Rettet den ${day} – se den tidligere ordlyd`,
+    updateEarlier: (happened: string, replaced: string) => `Skrevet for ${happened}, erstattet den ${replaced}:`,
+    milestones: {
+      heading: 'Delmål',
+      progress: (done: number, of: number) => `${done} af ${of} delmål er nået`,
+      states: { planned: 'Planlagt', in_progress: 'I gang', done: 'Nået', dropped: 'Droppet' },
+      doneOn: (d: string) => `nået ${d}`,
+      dueOn: (d: string) => `planlagt til ${d}`,
+      feedDone: (title: string) => `Delmål nået: ${title}`,
+    },
     events: 'Arrangementer i indsatsen',
     feed: 'Nyt om indsatserne (RSS)',
     feedArea: (area: string) => `Nyt om indsatserne i ${area} (RSS)`,
@@ -293,6 +335,36 @@ export const da = {
       throttled: 'Du har sendt mange kommentarer på kort tid. Vent lidt, og prøv igen.',
       rejected: 'Kommentaren kunne ikke modtages.',
     },
+    flag: {
+      open: 'Markér kommentaren',
+      intro: 'Gør redaktionen opmærksom på en kommentar, der ikke burde stå her. Vi gemmer kun, at den er markeret, og hvorfor – intet om dig.',
+      reason: 'Hvorfor?',
+      reasons: {
+        personal: 'Den udpeger eller beskriver personer',
+        offensive: 'Den er krænkende eller truende',
+        crime: 'Den anmelder en forbrydelse',
+        spam: 'Reklame eller spam',
+        other: 'Noget andet',
+      },
+      submit: 'Send markering',
+      done: 'Tak. Redaktionen ser på kommentaren.',
+      again: 'Du har allerede markeret denne kommentar i dag. Tak – redaktionen ser på den.',
+      errors: {
+        unknownComment: 'Markeringen blev ikke gemt: kommentaren findes ikke på denne side, eller den er fjernet.',
+        badReason: 'Markeringen blev ikke gemt: vælg en begrundelse på listen.',
+        throttled: 'Markeringen blev ikke gemt: du har markeret mange kommentarer på kort tid. Vent lidt, og prøv igen.',
+        flood: 'Markeringen blev ikke gemt: der bliver markeret usædvanligt mange kommentarer lige nu, så vi tager ikke imod flere i øjeblikket. Prøv igen om en time.',
+      },
+    },
+    takenDown: (reason: string) => `Kommentaren er fjernet af redaktionen: ${reason}.`,
+    takedownReasons: {
+      personal: 'personoplysninger',
+      offensive: 'krænkende eller truende indhold',
+      crime: 'anmeldelse af en forbrydelse (ring 114)',
+      spam: 'reklame eller spam',
+      off_topic: 'uden for emnet',
+      other: 'brud på reglerne for dialogen',
+    },
     received: {
       title: 'Tak – din kommentar venter på moderation',
       text: 'En medarbejder læser den, før den bliver vist. Det kan tage et par hverdage. Hvis den indeholdt oplysninger om personer, er de skjult.',
@@ -318,6 +390,15 @@ export const da = {
     outside: 'Stedet ligger uden for områderne. Vælg et sted inden for de markerede områder.',
     text: 'Eller skriv et sted',
     textHint: 'For eksempel et gadehjørne eller en passage.',
+    /** For a question that takes one place (the report form). */
+    one: {
+      list: 'Vælg stedet på listen',
+      listHint: 'Listen er ordnet efter område. Skriv de første bogstaver for at finde et sted.',
+      none: 'Ikke på listen – jeg skriver stedet eller sætter en nål',
+      heading: 'Eller sæt en nål på kortet',
+      max: 'Du kan sætte én nål. Fjern den først, hvis du vil flytte den.',
+      text: 'Eller skriv stedet',
+    },
   },
   surveys: {
     title: 'Tryghedsundersøgelser',
@@ -335,13 +416,15 @@ export const da = {
     closed: 'Undersøgelsen er lukket. Tak for din interesse.',
     notYetOpen: 'Undersøgelsen er ikke åben endnu.',
     anonymous:
-      'Du er anonym. Vi gemmer ikke din IP-adresse eller noget andet, der kan føre svarene tilbage til dig. En cookie husker dine svar, mens du udfylder (i højst 24 timer).',
+      'Du er anonym. Vi gemmer ikke din IP-adresse eller noget andet, der kan føre svarene tilbage til dig. En cookie husker dine svar, mens du udfylder (i højst 48 timer).',
     progress: (page: number, pages: number) => `Side ${page} af ${pages}`,
     required: 'skal besvares',
     next: 'Næste side',
+    revealed: (n: number) => (n === 1 ? 'Dit svar har åbnet et nyt spørgsmål på siden. Besvar det, og tryk så på knappen nederst.' : `Dit svar har åbnet ${n} nye spørgsmål på siden. Besvar dem, og tryk så på knappen nederst.`),
     back: 'Forrige side',
     submit: 'Send mine svar',
     dontKnow: 'Ved ikke',
+    noneOfThese: 'Ingen af disse',
     preferNot: 'Vil ikke svare',
     noArea: 'Jeg bor eller arbejder ikke i nogen af områderne',
     characters: (max: number) => `Højst ${max} tegn.`,
@@ -355,6 +438,7 @@ export const da = {
       not_a_number: 'Skriv et helt tal, fx 5.',
       too_long: 'Teksten er for lang.',
       too_many: 'Du har valgt for mange.',
+      exclusive_answer: '«Ingen af disse», «Ved ikke» og «Vil ikke svare» kan ikke vælges sammen med andre svar.',
       incomplete_matrix: 'Besvar venligst alle linjer.',
       outside_areas: 'Et af stederne ligger uden for områderne.',
       code_invalid: 'Koden findes ikke. Tjek, at du har skrevet den som i brevet.',

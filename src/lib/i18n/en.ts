@@ -8,8 +8,10 @@ import { analysisEn } from './analysis-en.ts';
 import { dashboardEn } from './dashboard-en.ts';
 import { dashboardReportsEn } from './dashboard-reports-en.ts';
 import { resultsEn } from './results-en.ts';
+import { subscriptionsEn } from './subscriptions-en.ts';
 import { statusReportEn } from './status-report-en.ts';
 import { reportsEn } from './reports-en.ts';
+import { retentionEn } from './retention-en.ts';
 import { staffEn } from './staff-en.ts';
 
 export const en: Messages = {
@@ -18,12 +20,14 @@ export const en: Messages = {
   builder: builderEn,
   events: eventsEn,
   reports: reportsEn,
+  retention: retentionEn,
   kort: kortEn,
   dashboard: dashboardEn,
   dashboardReports: dashboardReportsEn,
   analysis: analysisEn,
   statusReport: statusReportEn,
   results: resultsEn,
+  subscriptions: subscriptionsEn,
   meta: {
     siteName: 'Safety in Inner Nørrebro',
     siteDescription:
@@ -44,6 +48,8 @@ export const en: Messages = {
     mainNavigation: 'Main menu',
     footerNavigation: 'About this site',
     languageSwitch: 'Language',
+    /** The button that opens the main menu on narrow screens. */
+    menu: 'Menu',
   },
   nav: {
     report: 'Report a concern',
@@ -60,15 +66,20 @@ export const en: Messages = {
   language: {
     name: 'English',
     switchTo: 'Læs siden på dansk',
+    /** What the language switch shows on narrow screens (the other language's name). */
+    switchToShort: 'Dansk',
   },
   emergency: {
-    short: 'Emergency: call 112 · Police: 114',
+    /** The phone links in every page's header. */
+    short112: 'Emergency: 112',
+    short114: 'Police: 114',
     heading: 'Not an emergency service',
     call112: 'Immediate danger to life, health or property: call 112.',
     call114: 'The police otherwise, including to report a crime: call 114.',
     notHere: 'You cannot report crimes or get urgent help through this site.',
   },
   footer: {
+    partnership: 'The partnership for a safe Inner Nørrebro',
     runBy:
       'This site is run by the partnership for a safe Inner Nørrebro: Copenhagen Police and the City of Copenhagen (Center for Sikker By and SSP Copenhagen), with the Inner Nørrebro area renewal office.',
     anonymous: 'You are anonymous here: no accounts, no tracking, no IP addresses stored.',
@@ -145,6 +156,11 @@ export const en: Messages = {
           'Center for Sikker By at the City of Copenhagen is responsible for the site and for the information it receives. The Inner Nørrebro area renewal office runs the dialogue with residents.',
         ],
       },
+      {
+        heading: 'Contact',
+        paragraphs: ['You can write to the partnership about the initiatives and about the site. To report a place that feels unsafe, use Report a concern instead, so that the report reaches the right people.'],
+        contacts: ['general', 'dpo', 'accessibility'],
+      },
     ],
   },
   privacy: {
@@ -169,7 +185,7 @@ export const en: Messages = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted after 24 hours), and one that keeps staff signed in. That is why we do not ask for consent.',
+          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted within 48 hours), and one that keeps staff signed in. That is why we do not ask for consent.',
         ],
       },
       {
@@ -183,43 +199,59 @@ export const en: Messages = {
       {
         heading: 'Data controller',
         paragraphs: [
-          'The City of Copenhagen, Center for Sikker By, is the data controller. Because answers are anonymous we cannot find your own answers again; for questions about how data is handled, contact the city’s data protection officer.',
+          'The City of Copenhagen, Center for Sikker By, is the data controller. Because answers are anonymous we cannot find your own answers again. For questions about how personal data is handled, or to complain, write to the city’s data protection officer. You can also complain to the Danish Data Protection Agency (Datatilsynet).',
         ],
+        contacts: ['dpo', 'general'],
       },
     ],
   },
   accessibility: {
     title: 'Accessibility statement',
-    intro:
-      'The City of Copenhagen wants everyone to be able to use this site, whether you use a screen reader, a keyboard, magnification, or have JavaScript turned off.',
-    sections: [
-      {
-        heading: 'Status',
-        paragraphs: [
-          'The site is built to meet WCAG 2.1 level AA, as the Danish act on the accessibility of public sector websites requires. Every page is tested automatically for accessibility before a new version goes live.',
-        ],
-      },
-      {
-        heading: 'How the site is built',
-        paragraphs: [
-          'Everything works without JavaScript. Every map has an alternative without a map, where you choose a place from a list or type it. The site works with a keyboard alone, adapts to small screens and magnification, and can be printed.',
-        ],
-      },
-      {
-        heading: 'Known limitations',
-        paragraphs: [
-          'The area boundaries on the maps are provisional, drawn from known places; they will be replaced by the official boundaries.',
-        ],
-      },
-      {
-        heading: 'Tell us about problems',
-        paragraphs: [
-          'If you find something you cannot use, we want to know. Write to the Inner Nørrebro area renewal office or to the City of Copenhagen.',
-          'If you do not get a satisfactory answer, you can complain to the Danish Agency for Digital Government (Digitaliseringsstyrelsen), which supervises public sector websites.',
-        ],
-      },
-    ],
-    updated: 'This statement was last updated',
+    /** The opening paragraph, as the Agency for Digital Government's WAS tool words it; `site` is the site's address. */
+    intro: (site: string) =>
+      `The City of Copenhagen is committed to making its website accessible in accordance with the Danish act on the accessibility of public sector bodies' websites and mobile applications. This accessibility statement applies to Tryghed i Indre Nørrebro, ${site}.`,
+    status: {
+      heading: 'Compliance status',
+      text: 'This website is partially compliant with WCAG 2.1 level AA, the standard the act requires, due to the non-compliances listed below.',
+    },
+    nonAccessible: {
+      heading: 'Non-accessible content',
+      intro: 'The content listed below is non-accessible for the following reasons:',
+      nonComplianceHeading: 'Non-compliance with the legislation',
+      nonCompliance: [
+        'On very narrow screens (320 pixels wide, or 400 % zoom) the tables on the Results page need sideways scrolling to show every area (WCAG 1.4.10 Reflow). We are working on a view that fits narrow screens.',
+      ],
+      burdenHeading: 'Disproportionate burden',
+      burden: 'We do not claim that making any of the content accessible would be a disproportionate burden.',
+      outOfScopeHeading: 'Content not within the scope of the legislation',
+      outOfScope:
+        'Online maps are exempt from the act. Even so, everything the maps are used for can be done without a map: you can choose a place from a list or type it, and the figures are also given in tables.',
+    },
+    howMade: {
+      heading: 'Preparation of this accessibility statement',
+      made: 'This statement was prepared on',
+      updated: 'It was last updated on',
+      method:
+        'The assessment is a self-assessment. Every page is tested automatically for WCAG 2.1 A and AA with the axe tool before a new version of the site goes live, and the pages have been reviewed in a browser on a phone-sized and a desktop screen, with and without JavaScript.',
+      built:
+        'Everything on the site works without JavaScript. The site works with a keyboard alone, adapts to small screens and magnification, and can be printed.',
+    },
+    feedback: {
+      heading: 'Feedback and contact information',
+      text: 'If you find something on the site that you cannot use, or you need information in another form, write to us. We will answer you and fix the problem.',
+    },
+    enforcement: {
+      heading: 'Enforcement procedure',
+      text: 'The Danish Agency for Digital Government (Digitaliseringsstyrelsen) supervises the accessibility of public sector websites. If you are not satisfied with our answer, or you get no answer, you can complain to the Agency.',
+      link: 'Complain about a website’s accessibility to the Agency for Digital Government (in Danish)',
+    },
+  },
+  /** Contact points (addresses from the configuration, README "Configuration"). */
+  contact: {
+    heading: 'Contact',
+    general: 'Questions for the partnership or about the site',
+    dpo: 'The data protection officer, about your personal data',
+    accessibility: 'Accessibility: tell us if there is something on the site you cannot use',
   },
   initiatives: {
     title: 'Initiatives',
@@ -241,6 +273,17 @@ export const en: Messages = {
     areas: 'Areas',
     timeline: 'Progress',
     noUpdates: 'No updates have been written yet.',
+    updateRetracted: (day: string, reason: string) => `This update was withdrawn on ${day}: ${reason}`,
+    updateEdited: (day: string) => `Corrected on ${day} – see the earlier wording`,
+    updateEarlier: (happened: string, replaced: string) => `Written for ${happened}, replaced on ${replaced}:`,
+    milestones: {
+      heading: 'Milestones',
+      progress: (done: number, of: number) => `${done} of ${of} milestones reached`,
+      states: { planned: 'Planned', in_progress: 'Under way', done: 'Reached', dropped: 'Dropped' },
+      doneOn: (d: string) => `reached ${d}`,
+      dueOn: (d: string) => `planned for ${d}`,
+      feedDone: (title: string) => `Milestone reached: ${title}`,
+    },
     events: 'Events in this initiative',
     feed: 'Initiative news (RSS)',
     feedArea: (area: string) => `Initiative news for ${area} (RSS)`,
@@ -287,6 +330,36 @@ export const en: Messages = {
       throttled: 'You have sent many comments in a short time. Please wait a little and try again.',
       rejected: 'The comment could not be received.',
     },
+    flag: {
+      open: 'Flag this comment',
+      intro: 'Tell the editors about a comment that should not be here. We store only that it was flagged, and why – nothing about you.',
+      reason: 'Why?',
+      reasons: {
+        personal: 'It points out or describes people',
+        offensive: 'It is offensive or threatening',
+        crime: 'It reports a crime',
+        spam: 'Advertising or spam',
+        other: 'Something else',
+      },
+      submit: 'Send flag',
+      done: 'Thank you. The editors will look at the comment.',
+      again: 'You have already flagged this comment today. Thank you – the editors will look at it.',
+      errors: {
+        unknownComment: 'The flag was not saved: the comment does not exist on this page, or it has been removed.',
+        badReason: 'The flag was not saved: choose a reason from the list.',
+        throttled: 'The flag was not saved: you have flagged many comments in a short time. Please wait a little and try again.',
+        flood: 'The flag was not saved: unusually many comments are being flagged right now, so we are not taking more at the moment. Please try again in an hour.',
+      },
+    },
+    takenDown: (reason: string) => `The comment has been removed by the editors: ${reason}.`,
+    takedownReasons: {
+      personal: 'personal data',
+      offensive: 'offensive or threatening content',
+      crime: 'a report of a crime (call 114)',
+      spam: 'advertising or spam',
+      off_topic: 'off topic',
+      other: 'a breach of the dialogue rules',
+    },
     received: {
       title: 'Thank you – your comment is awaiting moderation',
       text: 'A member of staff reads it before it is shown. This may take a few working days. Any information about people in it has been hidden.',
@@ -312,6 +385,15 @@ export const en: Messages = {
     outside: 'That place is outside the areas. Choose a place inside the marked areas.',
     text: 'Or type a place',
     textHint: 'For example a street corner or a passage.',
+    /** For a question that takes one place (the report form). */
+    one: {
+      list: 'Choose the place from the list',
+      listHint: 'The list is ordered by area. Type the first letters to find a place.',
+      none: 'Not in the list – I will type the place or put a pin',
+      heading: 'Or put a pin on the map',
+      max: 'You can put one pin. Remove it first if you want to move it.',
+      text: 'Or type the place',
+    },
   },
   surveys: {
     title: 'Safety surveys',
@@ -329,13 +411,15 @@ export const en: Messages = {
     closed: 'The survey is closed. Thank you for your interest.',
     notYetOpen: 'The survey is not open yet.',
     anonymous:
-      'You are anonymous. We do not store your IP address or anything else that could link the answers to you. A cookie remembers your answers while you fill in the survey (for at most 24 hours).',
+      'You are anonymous. We do not store your IP address or anything else that could link the answers to you. A cookie remembers your answers while you fill in the survey (for at most 48 hours).',
     progress: (page: number, pages: number) => `Page ${page} of ${pages}`,
     required: 'required',
     next: 'Next page',
+    revealed: (n: number) => (n === 1 ? 'Your answer opened a new question on this page. Answer it, then press the button at the bottom.' : `Your answer opened ${n} new questions on this page. Answer them, then press the button at the bottom.`),
     back: 'Previous page',
     submit: 'Send my answers',
     dontKnow: 'Don’t know',
+    noneOfThese: 'None of these',
     preferNot: 'Prefer not to say',
     noArea: 'I do not live or work in any of the areas',
     characters: (max: number) => `At most ${max} characters.`,
@@ -349,6 +433,7 @@ export const en: Messages = {
       not_a_number: 'Enter a whole number, e.g. 5.',
       too_long: 'The text is too long.',
       too_many: 'You have chosen too many.',
+      exclusive_answer: '“None of these”, “Don’t know” and “Prefer not to say” cannot be chosen together with other answers.',
       incomplete_matrix: 'Please answer every line.',
       outside_areas: 'One of the places is outside the areas.',
       code_invalid: 'That code does not exist. Check that you typed it as in the letter.',

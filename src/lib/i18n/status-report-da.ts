@@ -53,7 +53,7 @@ export const statusReportDa = {
     series: 'Serie',
     wave: 'Måling',
     closed: 'Afsluttet',
-    channels: { web: 'Web', paper: 'Papir', phone: 'Telefon' },
+    channels: { invitation: 'Invitationskode', open: 'Åbent link', paper: 'Papir eller telefon' },
     total: 'Besvarelser i alt',
   },
   initiatives: {

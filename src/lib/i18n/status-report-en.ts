@@ -53,7 +53,7 @@ export const statusReportEn = {
     series: 'Series',
     wave: 'Wave',
     closed: 'Closed',
-    channels: { web: 'Web', paper: 'Paper', phone: 'Phone' },
+    channels: { invitation: 'Invitation code', open: 'Open link', paper: 'Paper or phone' },
     total: 'Responses in all',
   },
   initiatives: {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { QUESTION_TYPES, SURVEY_MODES, type Question, type QuestionType, type SurveyMode } from '../../../db/schema.ts';
 import type { BuilderMessages } from '../i18n/builder-da.ts';
 import type { Locale } from '../i18n/index.ts';
-import { configSchemas, DONT_KNOW, NO_AREA, PREFER_NOT } from './instrument.ts';
+import { configSchemas, DONT_KNOW, NO_AREA, NONE_OF_THESE, PREFER_NOT } from './instrument.ts';
 
 /** What is wrong with one field. Turned into words by `builderErrorText`. */
 export type BuilderError =
@@ -76,6 +76,8 @@ export interface QuestionValues {
   items: string;
   /** multi: at most this many choices ('' for no limit). */
   maxChoices: string;
+  /** multi: offer "None of these". */
+  noneOption: boolean;
   /** scale: '5' or '7', and its end labels. */
   points: string;
   lowDa: string;
@@ -99,7 +101,7 @@ export type QuestionField = keyof QuestionValues;
 /** The config fields each type's form shows, in form order. */
 export const CONFIG_FIELDS: Record<QuestionType, QuestionField[]> = {
   single: ['options'],
-  multi: ['options', 'maxChoices'],
+  multi: ['options', 'maxChoices', 'noneOption'],
   scale: ['points', 'lowDa', 'lowEn', 'highDa', 'highEn'],
   matrix: ['items', 'options'],
   text: ['maxLength'],
@@ -125,6 +127,7 @@ export function newQuestionValues(type: QuestionType): QuestionValues {
     options: '',
     items: '',
     maxChoices: '',
+    noneOption: false,
     points: '5',
     lowDa: '',
     lowEn: '',
@@ -161,6 +164,7 @@ export function questionValues(q: Question): QuestionValues {
     options: labels(c['options']),
     items: labels(c['items']),
     maxChoices: str(c['maxChoices']),
+    noneOption: c['noneOption'] === true,
     points: str(c['points'] ?? 5),
     lowDa: str(c['lowDa']),
     lowEn: str(c['lowEn']),
@@ -190,6 +194,7 @@ export function readQuestionValues(form: FormData): QuestionValues {
     options: text(form, 'options'),
     items: text(form, 'items'),
     maxChoices: text(form, 'maxChoices'),
+    noneOption: form.get('noneOption') === 'on',
     points: text(form, 'points'),
     lowDa: text(form, 'lowDa'),
     lowEn: text(form, 'lowEn'),
@@ -299,7 +304,10 @@ export function parseQuestionForm(type: QuestionType, values: QuestionValues, co
     case 'matrix':
       labelsField('options');
       if (type === 'matrix') labelsField('items');
-      if (type === 'multi') numberField('maxChoices', 'maxChoices', true, true);
+      if (type === 'multi') {
+        numberField('maxChoices', 'maxChoices', true, true);
+        if (values.noneOption) config['noneOption'] = true;
+      }
       break;
     case 'scale':
       config['points'] = values.points === '7' ? 7 : values.points === '5' ? 5 : Number.NaN;
@@ -390,6 +398,7 @@ type Testable = Pick<Question, 'type' | 'config' | 'allowDontKnow' | 'allowPrefe
 export interface SpecialLabels {
   dontKnow: string;
   preferNot: string;
+  noneOfThese: string;
   noArea: string;
 }
 
@@ -406,6 +415,7 @@ export function testableOptions(
 ): { value: string; label: string }[] {
   const t = (da: string, en: string | null | undefined) => (locale === 'en' && en ? en : da);
   const extras = [
+    ...(q.type === 'multi' && (q.config as { noneOption?: boolean } | null)?.noneOption === true ? [{ value: NONE_OF_THESE, label: special.noneOfThese }] : []),
     ...(q.allowDontKnow ? [{ value: DONT_KNOW, label: special.dontKnow }] : []),
     ...(q.allowPreferNot ? [{ value: PREFER_NOT, label: special.preferNot }] : []),
   ];
@@ -430,7 +440,7 @@ export function testableOptions(
 /** Just the values skip logic can test on a question (for the server's check). */
 export function testableValues(q: Testable, areaSlugs: readonly string[]): string[] {
   const areas = areaSlugs.map((slug) => ({ slug, nameDa: slug, nameEn: slug }));
-  return testableOptions(q, areas, 'da', { dontKnow: '', preferNot: '', noArea: '' }).map((o) => o.value);
+  return testableOptions(q, areas, 'da', { dontKnow: '', preferNot: '', noneOfThese: '', noArea: '' }).map((o) => o.value);
 }
 
 /** Earlier questions skip logic may test, with their values labelled in the editor's language. */

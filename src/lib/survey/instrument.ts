@@ -19,7 +19,12 @@ const scale = z.object({
 /** Configuration per question type. */
 export const configSchemas = {
   single: z.object({ options: z.array(localizedLabel).min(2).max(30) }),
-  multi: z.object({ options: z.array(localizedLabel).min(2).max(30), maxChoices: z.number().int().min(1).optional() }),
+  multi: z.object({
+    options: z.array(localizedLabel).min(2).max(30),
+    maxChoices: z.number().int().min(1).optional(),
+    /** Offer "None of these": an answer of its own, so that ticking nothing is told apart from skipping. */
+    noneOption: z.boolean().optional(),
+  }),
   scale,
   matrix: z.object({
     items: z.array(localizedLabel).min(2).max(30),
@@ -38,6 +43,8 @@ export const DONT_KNOW = 'dont_know';
 export const PREFER_NOT = 'prefer_not';
 /** The area question's "I do not live or work here". */
 export const NO_AREA = 'none';
+/** A multiple-choice question's "None of these" (when its configuration offers it). */
+export const NONE_OF_THESE = 'none_of_these';
 
 export type InstrumentQuestion =
   | (Omit<Question, 'config' | 'type'> & { type: 'single'; config: ConfigFor<'single'> })
@@ -55,6 +62,16 @@ export interface InstrumentPage {
   titleDa: string;
   titleEn: string | null;
   questions: InstrumentQuestion[];
+}
+
+/**
+ * The answers a question offers that stand alone: "don't know", "prefer not"
+ * and a multiple-choice question's "none of these". Chosen with anything else
+ * they make no sense, so validation refuses the combination.
+ */
+export function exclusiveAnswers(q: Pick<Question, 'allowDontKnow' | 'allowPreferNot' | 'type'> & { config: unknown }): string[] {
+  const none = q.type === 'multi' && (q.config as { noneOption?: boolean } | null)?.noneOption === true;
+  return [...(none ? [NONE_OF_THESE] : []), ...(q.allowDontKnow ? [DONT_KNOW] : []), ...(q.allowPreferNot ? [PREFER_NOT] : [])];
 }
 
 /** Parses a stored question's configuration for its type; throws on a stored value that breaks the schema. */

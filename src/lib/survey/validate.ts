@@ -5,7 +5,7 @@
  */
 import { maskPersonalData } from '../pii.ts';
 import { parsePoint, findPlace } from '../places.ts';
-import { DONT_KNOW, isVisible, NO_AREA, PREFER_NOT, type Answers, type AnswerValue, type InstrumentQuestion } from './instrument.ts';
+import { exclusiveAnswers, isVisible, NO_AREA, type Answers, type AnswerValue, type InstrumentQuestion } from './instrument.ts';
 
 export type AnswerError =
   | 'required'
@@ -14,6 +14,7 @@ export type AnswerError =
   | 'not_a_number'
   | 'too_long'
   | 'too_many'
+  | 'exclusive_answer'
   | 'incomplete_matrix'
   | 'outside_areas';
 
@@ -35,7 +36,7 @@ export function formValues(form: FormData): FormValues {
 export const fieldName = (key: string) => `q_${key}`;
 
 function special(q: InstrumentQuestion, v: string): boolean {
-  return (q.allowDontKnow && v === DONT_KNOW) || (q.allowPreferNot && v === PREFER_NOT);
+  return exclusiveAnswers(q).includes(v);
 }
 
 export interface PageValidation {
@@ -97,7 +98,8 @@ function validateQuestion(
     }
     case 'multi': {
       if (all.length === 0) return missing();
-      if (all.some((v) => special(q, v))) return all.length === 1 ? { value: all } : { error: 'unknown_option' };
+      // "None of these", "don't know" and "prefer not" stand alone.
+      if (all.some((v) => special(q, v))) return all.length === 1 ? { value: all } : { error: 'exclusive_answer', keep: all.filter((v) => !special(q, v)) };
       const allowed = q.config.options.map((o) => o.value);
       if (all.some((v) => !allowed.includes(v))) return { error: 'unknown_option' };
       const unique = [...new Set(all)];

@@ -87,11 +87,6 @@ export async function invalidateUserSessions(db: Queryable, userId: number, exce
   return ended.length;
 }
 
-export async function countUserSessions(db: Queryable, userId: number): Promise<number> {
-  const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, userId));
-  return rows.length;
-}
-
 /**
  * Cookie attributes for the session cookie (Astro's cookies.set options): no
  * Expires or Max-Age, so the browser forgets it when it closes; the server

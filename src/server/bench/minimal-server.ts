@@ -38,7 +38,7 @@ const questionId = new Map(
 const areaId = new Map((client.prepare('select slug, id from areas').all() as { slug: string; id: number }[]).map((a) => [a.slug, a.id]));
 const categoryId = new Map((client.prepare('select slug, id from report_categories').all() as { slug: string; id: number }[]).map((c) => [c.slug, c.id]));
 
-const insertResponse = client.prepare("insert into responses (survey_id, channel, submitted_on, area_id, suspicious, flags) values (?, 'web', ?, ?, 0, '[]')");
+const insertResponse = client.prepare("insert into responses (survey_id, channel, submitted_on, area_id, suspicious, flags) values (?, 'open', ?, ?, 0, '[]')");
 const insertAnswer = client.prepare('insert into answers (response_id, question_id, item, value) values (?, ?, ?, ?)');
 const insertReport = client.prepare(
   "insert into reports (receipt, category_id, lat, lon, place_name, area_id, time_of_day, weekday, description, masks, reporter_type, created_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)",

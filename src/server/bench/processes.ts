@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -35,8 +36,21 @@ export interface NodeProcess {
  * in `logPath` (a file, so the benchmark spends no time reading a pipe), and
  * waits until `healthPath` answers 2xx.
  */
+/**
+ * The Node options `npm run serve` (and so `npm start`) runs the server
+ * with, read from package.json so the benchmark measures the server as it
+ * is started, with one home for the heap limits (README "Performance").
+ */
+export function serveNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts['serve'] ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
 export async function startNode(options: {
   script: string;
+  /** Node's own options (before the script), e.g. serveNodeFlags(). */
+  nodeFlags?: string[];
   args?: string[];
   env: Record<string, string>;
   port: number;
@@ -45,7 +59,7 @@ export async function startNode(options: {
   timeoutMs?: number;
 }): Promise<NodeProcess> {
   const log = openSync(options.logPath, 'a');
-  const child = spawn(process.execPath, [options.script, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.script, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', log, log],

@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, LAST_PAGE, lastPageBody, reportForms } from '../bench/fixtures.ts';
 import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
-import { freePort, residentMemory, ROOT, startNode, type NodeProcess } from '../bench/processes.ts';
+import { freePort, residentMemory, ROOT, serveNodeFlags, startNode, type NodeProcess } from '../bench/processes.ts';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { copySqliteToPostgres } from '../db/copy.ts';
@@ -439,6 +439,7 @@ async function measurePostgres(
     say('Starting the built site on PostgreSQL …');
     const server = await startNode({
       script: 'src/server/cli/start.ts',
+      nodeFlags: serveNodeFlags(),
       env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
       port,
       logPath: join(dir, 'platform-pg.log'),
@@ -498,6 +499,7 @@ async function main(): Promise<void> {
   const platformPort = await freePort();
   const platformServer = await startNode({
     script: 'src/server/cli/start.ts',
+    nodeFlags: serveNodeFlags(),
     env: { HOST: '127.0.0.1', PORT: String(platformPort), DATABASE_URL: dbPath, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
     port: platformPort,
     logPath: join(dir, 'platform.log'),

@@ -10,16 +10,19 @@
  *   2. creates a short-lived staff session for an enabled user with
  *      dashboard.read (`--as`, or the first analyst or admin), marked as past
  *      the second factor, since no one is there to type a code;
- *   3. prints the page to PDF, then ends the session at once, audits the
- *      export ('report.pdf') and stops the server.
+ *   3. prints the page to a tagged PDF with an outline (accessible if
+ *      published), twice when poppler's `pdftotext` is there: the first print
+ *      tells on which page each section starts, and those numbers go into the
+ *      contents before the second;
+ *   4. ends the session at once, audits the export ('report.pdf') and stops
+ *      the server.
  * Exit 0 on success; 1 with a message when something is missing or wrong;
  * 2 for a usage error.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { asc, inArray } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema.ts';
@@ -32,13 +35,8 @@ import { closeDb, getDb, sqlitePath, type Db } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { parseReportYear, REPORT_YEARS } from '../dashboard/status-report.ts';
 import { findUserByEmail } from '../users.ts';
+import { CHROMIUM, ENTRY, startBuiltServer, type BuiltServer } from './built-server.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const ENTRY = resolve(ROOT, 'dist/server/entry.mjs');
-const START = resolve(ROOT, 'src/server/cli/start.ts');
-/** Debian's Chromium; CHROME_PATH overrides it, as for the browser tests. */
-const CHROMIUM = process.env['CHROME_PATH'] || '/usr/bin/chromium';
-const SERVER_START_TIMEOUT_MS = 30_000;
 const PAGE_TIMEOUT_MS = 60_000;
 
 function usage(message?: string): never {
@@ -123,61 +121,6 @@ try {
   fail('playwright-core is missing: it is a development dependency, so run `npm install` (without --omit=dev).');
 }
 
-// ------------------------------------------------------------------ the server
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, ko) => {
-    const srv = createServer();
-    srv.on('error', ko);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : ko(new Error('no free port'))));
-    });
-  });
-}
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databasePath, LOG_LEVEL: 'warn' };
-  // A second process must not send reporters' notices alongside the real server.
-  delete env['SMTP_URL'];
-  delete env['MAIL_FROM'];
-  const child = spawn(process.execPath, [START], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
-  const server: Server = {
-    url,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(killer);
-    },
-  };
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server stopped at start-up:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await server.stop();
-      throw new Error(`The server did not start within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Chromium fills the spans; the template is its own document, so it carries its own (inline) style. */
@@ -191,9 +134,38 @@ function footerTemplate(locale: Locale, reportYear: number): string {
   );
 }
 
+/**
+ * The page each section starts on, read from a printed PDF with poppler's
+ * `pdftotext` (pages are separated by form feeds): the last page holding the
+ * section's heading line (the contents list the same words earlier, and the
+ * first section shares its page with them). Undefined without pdftotext.
+ */
+function sectionPages(pdf: Buffer, headings: readonly { id: string; text: string }[]): Map<string, number> | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'tryghed-report-'));
+  try {
+    const file = join(dir, 'first.pdf');
+    writeFileSync(file, pdf);
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return undefined;
+    }
+    const pages = text.split('\f').map((page) => new Set(page.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())));
+    const found = new Map<string, number>();
+    for (const h of headings) {
+      const at = pages.findLastIndex((lines) => lines.has(h.text));
+      if (at >= 0) found.set(h.id, at + 1);
+    }
+    return found;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ------------------------------------------------------------------ print
 
-let server: Server | undefined;
+let server: BuiltServer | undefined;
 let sessionId: string | undefined;
 let browser: import('playwright-core').Browser | undefined;
 let printed = false;
@@ -213,7 +185,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  server = await startServer();
+  server = await startBuiltServer(databasePath);
   const { token, session } = await createSession(db, printer.id);
   sessionId = session.id;
   // Nobody is there to type a code: the operator's access to this machine stands in for the second factor.
@@ -235,16 +207,33 @@ try {
   if (!response || response.status() !== 200 || new URL(page.url()).pathname !== path) {
     throw new Error(`The report page did not open (${response?.status() ?? 'no response'} at ${new URL(page.url()).pathname}).`);
   }
-  await page.pdf({
-    path: out,
-    format: 'A4',
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: footerTemplate(lang, year),
-    // The same margins as the page's @page rule; the footer lives in the bottom one.
-    margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
-  });
+  const print = () =>
+    page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerTemplate(lang, year),
+      // The same margins as the page's @page rule; the footer lives in the bottom one.
+      margin: { top: '18mm', bottom: '20mm', left: '16mm', right: '16mm' },
+      // Tagged (headings, lists, tables and figures' text for assistive technology) with the sections as bookmarks.
+      tagged: true,
+      outline: true,
+    });
+  let pdf = await print();
+  // The contents get their page numbers from a first print; each section starts on a page of its own,
+  // so the numbers (on the contents' own lines) move nothing.
+  const headings = await page.$$eval('.report-section > h2', (hs) => hs.map((h) => ({ id: h.parentElement!.id, text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })));
+  const pages = sectionPages(pdf, headings);
+  if (pages && pages.size > 0) {
+    await page.$$eval('[data-toc-page]', (spans, numbers) => {
+      for (const s of spans) s.textContent = String(numbers[s.getAttribute('data-toc-page') ?? ''] ?? '');
+    }, Object.fromEntries(pages));
+    pdf = await print();
+  } else {
+    process.stderr.write('Note: poppler-utils (pdftotext) is not installed, so the contents have no page numbers.\n');
+  }
+  writeFileSync(out, pdf);
   printed = true;
   await invalidateSession(db, session.id);
   sessionId = undefined;

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, isLoopback, loadConfig, type Config } from '../config.ts';
+import { ConfigError, demoContacts, isLoopback, loadConfig, siteOrigin, type Config } from '../config.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
@@ -19,6 +19,8 @@ import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { warmReportMap } from '../report-map.ts';
+import { RETENTION_EVERY_MS, runRetentionInBackground } from '../retention-job.ts';
+import { deliverSubscriptionMailsSoon, runDigest } from '../subscription-mail.ts';
 import { logger } from '../logger.ts';
 import { BASELINE_HEADERS, FALLBACK_CSP, HSTS, isHttps } from '../../lib/security-headers.ts';
 import { isStaffRequest } from '../../lib/request-path.ts';
@@ -90,6 +92,11 @@ async function main(): Promise<void> {
     throw e;
   }
   await prepareDatabase(cfg);
+  // The contact points default to demo addresses no mail reaches: fine for a demo, wrong for a live site.
+  const demo = demoContacts(cfg.contacts);
+  if (cfg.production && demo.length > 0) {
+    process.stdout.write(`Warning: ${demo.join(', ')} still ${demo.length === 1 ? 'is a demo address' : 'are demo addresses'} (.invalid): set the real contact points (README "Configuration").\n`);
+  }
   const handler = await loadHandler();
 
   const compress = compressPublic();
@@ -109,6 +116,11 @@ async function main(): Promise<void> {
   // Reporters' follow-up notices: retry the outbox every minute (sending also starts after each change).
   const outbox = cfg.mail ? setInterval(() => deliverNoticesSoon(getDb(cfg.databaseUrl)), 60_000) : undefined;
   outbox?.unref();
+  // Subscriptions (README "Subscriptions"): the outbox every minute, the daily digest checked hourly.
+  const subscriptionOutbox = cfg.mail ? setInterval(() => void deliverSubscriptionMailsSoon(getDb(cfg.databaseUrl)), 60_000) : undefined;
+  subscriptionOutbox?.unref();
+  const digest = cfg.mail ? setInterval(() => void runDigestInBackground(cfg), 3_600_000) : undefined;
+  digest?.unref();
   // Scheduled releases of the public report figures (README "Privacy"): checked hourly.
   const releases = setInterval(() => {
     const db = getDb(cfg.databaseUrl);
@@ -117,13 +129,19 @@ async function main(): Promise<void> {
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
   }, 3_600_000);
   releases.unref();
+  // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.
+  const retention = setInterval(() => void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention), RETENTION_EVERY_MS);
+  retention.unref();
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(outbox);
+    clearInterval(subscriptionOutbox);
+    clearInterval(digest);
     clearInterval(releases);
+    clearInterval(retention);
     process.stdout.write(`${signal}: finishing requests in flight, then closing the database.\n`);
     server.close(() => {
       closeDb().then(
@@ -150,7 +168,21 @@ async function main(): Promise<void> {
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
     // The public map of the newest release, prepared before the first visitor asks.
     warmReportMap(getDb(cfg.databaseUrl), cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'preparing the public map failed'));
+    void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
+    if (cfg.mail) void runDigestInBackground(cfg);
   });
+}
+
+/** The subscribers' digests that are due (once a day at SUBSCRIPTION_DIGEST_HOUR), then the outbox; counts only in the log. */
+function runDigestInBackground(cfg: Config): Promise<void> {
+  const db = getDb(cfg.databaseUrl);
+  return runDigest(db, { hour: cfg.subscriptions.digestHour, origin: siteOrigin(cfg) }).then(
+    (run) => {
+      if (run.queued > 0) logger.info({ digest: run }, 'subscription digests queued');
+      return deliverSubscriptionMailsSoon(db);
+    },
+    (e: unknown) => logger.error({ err: e }, 'subscription digest failed'),
+  );
 }
 
 await main();

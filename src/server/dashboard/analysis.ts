@@ -44,7 +44,7 @@ import { findPlace, NAMED_PLACES, placeName } from '../../lib/places.ts';
 import { shareEstimate } from '../../lib/stats/proportion.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { kishDesignEffect } from '../../lib/stats/weights.ts';
-import { DONT_KNOW, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../../lib/survey/instrument.ts';
+import { DONT_KNOW, NONE_OF_THESE, PREFER_NOT, type InstrumentPage, type InstrumentQuestion } from '../../lib/survey/instrument.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
@@ -121,7 +121,7 @@ export async function setResultsPublished(db: Queryable, surveyId: number, publi
     if (!wave) return 'not_found';
     if (wave.status !== 'closed') return 'not_closed';
     if (wave.resultsPublished === published) return 'ok';
-    await tx.update(surveys).set({ resultsPublished: published }).where(eq(surveys.id, surveyId));
+    await tx.update(surveys).set({ resultsPublished: published, resultsPublishedAt: published ? new Date() : null }).where(eq(surveys.id, surveyId));
     await recordAudit(tx, {
       userId: actorId,
       action: published ? 'survey.publish_results' : 'survey.unpublish_results',
@@ -255,9 +255,11 @@ function kindOf(q: InstrumentQuestion): Kind {
 function answerKeys(q: InstrumentQuestion): string[] {
   switch (q.type) {
     case 'single':
-    case 'multi':
     case 'matrix':
       return q.config.options.map((o) => o.value);
+    case 'multi':
+      // "None of these" is a row of its own: the share who ticked none of the options.
+      return [...q.config.options.map((o) => o.value), ...(q.config.noneOption ? [NONE_OF_THESE] : [])];
     case 'scale':
       return Array.from({ length: q.config.points }, (_, i) => String(i + 1));
     case 'number':
@@ -316,6 +318,7 @@ export function answerLabel(q: InstrumentQuestion, key: string, locale: Locale):
     case 'single':
     case 'multi':
     case 'matrix': {
+      if (key === NONE_OF_THESE) return messages(locale).surveys.noneOfThese;
       const o = q.config.options.find((x) => x.value === key);
       return o ? text(locale, o.da, o.en) : key;
     }

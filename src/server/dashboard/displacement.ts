@@ -104,7 +104,7 @@ export interface DisplacementFilter {
 /** Completed half-years from the first year with moderated reports, oldest first. */
 export async function completedHalfYears(db: Queryable, now = new Date()): Promise<string[]> {
   const today = copenhagenDay(now);
-  return (await mapYears(db, now))
+  return [...(await mapYears(db, now))]
     .reverse()
     .flatMap((y) => [
       { key: `${y}-H1`, ends: `${y}-07-01` },

@@ -8,6 +8,7 @@ import { tables as analysisTables } from './analysis.ts';
 import { tables as displacementTables } from './displacement.ts';
 import { tables as goalTables } from './goals.ts';
 import { geojson as reportGeoJson, tables as reportTables } from './report-stats.ts';
+import { tables as representativenessTables } from './representativeness.ts';
 import type { GeoJsonBuilder, TableBuilder } from './tables.ts';
 
 export const EXPORT_TABLES: Readonly<Record<string, TableBuilder>> = {
@@ -15,6 +16,7 @@ export const EXPORT_TABLES: Readonly<Record<string, TableBuilder>> = {
   ...analysisTables,
   ...reportTables,
   ...displacementTables,
+  ...representativenessTables,
 };
 
 export const EXPORT_GEOJSON: Readonly<Record<string, GeoJsonBuilder>> = { ...reportGeoJson };

@@ -20,6 +20,7 @@ import {
   type Area,
   type Goal,
   type GoalDirection,
+  type PlanChange,
   type Survey,
   type SurveySeries,
 } from '../../../db/schema.ts';
@@ -31,14 +32,17 @@ import { MIN_K } from '../../lib/disclosure/index.ts';
 import { recordAudit } from '../audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
+import { describePlanChange, planChangesOf, plannedDifferences, plannedGoal, recordPlanChange } from './plans.ts';
 import {
   closedWaves,
   estimateIndicator,
+  hasInvitedSample,
   smallSuspiciousGroup,
   TRIM_DEFAULT,
   type EstimateOptions,
   type IndicatorResult,
   type Population,
+  type Sample,
   type TrimBounds,
   type WeightingReport,
 } from './indicators.ts';
@@ -62,14 +66,13 @@ export async function listGoals(db: Queryable): Promise<Goal[]> {
   return db.select().from(goals).orderBy(asc(goals.areaId), asc(goals.id));
 }
 
-export async function findGoal(db: Queryable, id: number): Promise<Goal | undefined> {
-  const [goal] = await db.select().from(goals).where(eq(goals.id, id)).limit(1);
-  return goal;
-}
+export type GoalSaveResult = { ok: true; id: number } | { ok: false; reason: 'unknown_series' | 'unknown_area' | 'baseline_not_in_series' | 'reason_required' };
 
-export type GoalSaveResult = { ok: true; id: number } | { ok: false; reason: 'unknown_series' | 'unknown_area' | 'baseline_not_in_series' };
-
-export async function createGoal(db: Queryable, input: GoalInput, actorId: number): Promise<GoalSaveResult> {
+/**
+ * Creates a goal. Where a wave of its series has opened (the analysis plan
+ * is locked), the new goal is a change to the plan and needs a reason.
+ */
+export async function createGoal(db: Queryable, input: GoalInput, actorId: number, reason?: string | null): Promise<GoalSaveResult> {
   return transaction(db, async (tx): Promise<GoalSaveResult> => {
     const [series] = await tx.select().from(surveySeries).where(eq(surveySeries.id, input.seriesId)).limit(1);
     if (!series) return { ok: false, reason: 'unknown_series' };
@@ -101,18 +104,78 @@ export async function createGoal(db: Queryable, input: GoalInput, actorId: numbe
       })
       .returning();
     if (!row) throw new Error('goal not inserted');
+    const change = await recordPlanChange(tx, { seriesId: input.seriesId, goalId: row.id, kind: 'add', before: null, after: plannedGoal(row), reason, actorId });
+    if (change === 'reason_required') throw new Refused({ ok: false, reason: 'reason_required' });
     await recordAudit(tx, { userId: actorId, action: 'goal.create', entityType: 'goal', entityId: row.id, summary: input.titleDa });
     return { ok: true, id: row.id };
+  }).catch((error: unknown) => {
+    if (error instanceof Refused) return error.result as GoalSaveResult;
+    throw error;
   });
 }
 
-export async function deleteGoal(db: Queryable, id: number, actorId: number): Promise<boolean> {
-  return transaction(db, async (tx) => {
+/** Rolls a goal's transaction back with a result for the caller (nothing half-stored). */
+class Refused extends Error {
+  readonly result: unknown;
+  constructor(result: unknown) {
+    super('refused');
+    this.result = result;
+  }
+}
+
+export type GoalDeleteResult = 'deleted' | 'not_found' | 'reason_required';
+
+/** Deletes a goal; after the plan is locked that is a plan change and needs a reason. */
+export async function deleteGoal(db: Queryable, id: number, actorId: number, reason?: string | null): Promise<GoalDeleteResult> {
+  return transaction(db, async (tx): Promise<GoalDeleteResult> => {
     const [goal] = await tx.select().from(goals).where(eq(goals.id, id)).limit(1);
-    if (!goal) return false;
+    if (!goal) return 'not_found';
+    const change = await recordPlanChange(tx, { seriesId: goal.seriesId, goalId: id, kind: 'remove', before: plannedGoal(goal), after: null, reason, actorId });
+    if (change === 'reason_required') return 'reason_required';
     await tx.delete(goals).where(eq(goals.id, id));
     await recordAudit(tx, { userId: actorId, action: 'goal.delete', entityType: 'goal', entityId: id, summary: goal.titleDa });
-    return true;
+    return 'deleted';
+  });
+}
+
+/** What can be changed of an existing goal: its names, target and date (the indicator and baseline define it; change those by a new goal). */
+export interface GoalEdit {
+  titleDa?: string;
+  titleEn?: string | null;
+  targetValue?: number;
+  targetDate?: string;
+}
+
+export type GoalEditResult = 'saved' | 'unchanged' | 'not_found' | 'reason_required';
+
+/**
+ * Changes a goal. After a wave of its series has opened, the change is
+ * recorded in the analysis plan (who, when, before, after, why) and shown
+ * on every page that uses the goal; without a reason nothing is stored.
+ */
+export async function updateGoal(db: Queryable, id: number, edit: GoalEdit, actorId: number, reason?: string | null, now?: Date): Promise<GoalEditResult> {
+  return transaction(db, async (tx): Promise<GoalEditResult> => {
+    const [goal] = await tx.select().from(goals).where(eq(goals.id, id)).limit(1);
+    if (!goal) return 'not_found';
+    const changed: Goal = { ...goal, ...Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined)) };
+    const before = plannedGoal(goal);
+    const after = plannedGoal(changed);
+    const differences = plannedDifferences(before, after);
+    if (differences.length === 0) return 'unchanged';
+    const change = await recordPlanChange(tx, { seriesId: goal.seriesId, goalId: id, kind: 'edit', before, after, reason, actorId, ...(now ? { now } : {}) });
+    if (change === 'reason_required') return 'reason_required';
+    await tx
+      .update(goals)
+      .set({ titleDa: changed.titleDa, titleEn: changed.titleEn, targetValue: changed.targetValue, targetDate: changed.targetDate })
+      .where(eq(goals.id, id));
+    await recordAudit(tx, {
+      userId: actorId,
+      action: 'goal.update',
+      entityType: 'goal',
+      entityId: id,
+      summary: differences.map((d) => `${d.field}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`).join('; '),
+    });
+    return 'saved';
   });
 }
 
@@ -156,6 +219,7 @@ export type GoalPoint =
       weighted: boolean;
       weighting: WeightingReport;
       population: Population;
+      sample: Sample;
     }
   | {
       kind: 'estimate';
@@ -169,6 +233,7 @@ export type GoalPoint =
       weighted: boolean;
       weighting: WeightingReport;
       population: Population;
+      sample: Sample;
     };
 
 /** A figure from another survey (another instrument, mode or frame): shown as context, never tested against. */
@@ -218,6 +283,14 @@ export interface GoalStatus {
   targetMet: boolean | undefined;
   /** Every closed wave's estimate, oldest first (the trend chart): the same figures the comparison uses. */
   trend: WavePoint[];
+  /**
+   * The open link's answers of the waves that have an invited sample, each
+   * estimated on its own (same options, weighting and population), shown
+   * beside the invited sample and never pooled with it or tested.
+   */
+  openAnswers: WavePoint[];
+  /** Which answers the figures rest on: the invited sample, everyone (no codes, or the pooled sensitivity view), or a mix across waves. */
+  sample: Sample | 'mixed';
   /** How the figures are weighted: both sides of the comparison always on the same basis. */
   weighting: {
     requested: boolean;
@@ -231,6 +304,8 @@ export interface GoalStatus {
   population: Population | 'mixed';
   /** Whether these are the planned figures or a sensitivity view (a switch changed). */
   view: 'planned' | 'sensitivity';
+  /** Changes to the goal after an analysis plan covering it was locked, oldest first: shown wherever the goal is. */
+  planChanges: PlanChange[];
   /**
    * Labels of compared waves that anyone could answer via an open link (mode
    * `open` or `both`): their answers are partly self-selected, the intervals
@@ -255,13 +330,14 @@ function waveLabel(wave: Survey, locale: 'da' | 'en'): string {
 
 export type GoalOptions = EstimateOptions & { locale: 'da' | 'en' };
 
-/** The planned analysis: weighted, suspicious responses out, residents only, default trimming. Anything else is a sensitivity view. */
+/** The planned analysis: weighted, suspicious responses out, residents only, the invited sample, default trimming. Anything else is a sensitivity view. */
 export function isPlannedView(options: EstimateOptions): boolean {
   const trim = options.trim ?? TRIM_DEFAULT;
   return (
     options.weighted &&
     options.excludeSuspicious &&
     (options.population ?? 'residents') === 'residents' &&
+    (options.sample ?? 'invited') === 'invited' &&
     trim.min === TRIM_DEFAULT.min &&
     trim.max === TRIM_DEFAULT.max
   );
@@ -307,6 +383,13 @@ export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions
 
   const compared = compareTrend(goal, trend, baselineId);
   const populations = new Set(trend.flatMap((t) => (t.kind === 'suppressed' ? [] : [t.population])));
+  const samples = new Set(trend.flatMap((t) => (t.kind === 'suppressed' ? [] : [t.sample])));
+  // The open link's answers beside the invited sample: only where there is an invited sample, on the same basis.
+  const openAnswers: WavePoint[] = [];
+  if ((options.sample ?? 'invited') === 'invited') {
+    const openOptions: EstimateOptions = { ...estimateOptions, weighted: basis === 'weighted', sample: 'open' };
+    for (const w of waves) if (await hasInvitedSample(db, w.id)) openAnswers.push(await estimate(w, openOptions));
+  }
   return {
     goal,
     area: area!,
@@ -315,11 +398,16 @@ export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions
     baselineRule,
     external,
     trend,
+    openAnswers,
+    sample: samples.size > 1 ? 'mixed' : ([...samples][0] ?? 'invited'),
     weighting: { requested: options.weighted, basis, problems },
     suspicious: { requestedExclude: options.excludeSuspicious, excluded: estimateOptions.excludeSuspicious, switchIgnored },
     population: populations.size > 1 ? 'mixed' : ([...populations][0] ?? (options.population ?? 'residents')),
     view: isPlannedView(options) ? 'planned' : 'sensitivity',
-    selfSelected: [compared.baseline, compared.latest].flatMap((t) => (t && t.wave.mode !== 'invitation' ? [t.label] : [])),
+    planChanges: await planChangesOf(db, [goal.id]),
+    selfSelected: [compared.baseline, compared.latest].flatMap((t) =>
+      t && t.wave.mode !== 'invitation' && (t.kind === 'suppressed' || t.sample !== 'invited') ? [t.label] : [],
+    ),
   };
 }
 
@@ -388,7 +476,8 @@ export async function listGoalStatuses(db: Queryable, options: GoalOptions): Pro
  * Dashboard options from a page's query. The default is the planned analysis;
  * each switch gives a sensitivity view: `vaegtet=0` unweighted,
  * `mistaenkelige=med` keeps suspicious responses, `population=alle` counts
- * everyone who named the area (not only residents), `trim=0.1-10` other
+ * everyone who named the area (not only residents), `svar=alle` pools the
+ * open link's answers with the invited sample, `trim=0.1-10` other
  * trimming bounds for the weights.
  */
 export function parseEstimateOptions(params: URLSearchParams, k: number): EstimateOptions {
@@ -404,6 +493,7 @@ export function parseEstimateOptions(params: URLSearchParams, k: number): Estima
     weighted: params.get('vaegtet') !== '0',
     excludeSuspicious: params.get('mistaenkelige') !== 'med',
     population: params.get('population') === 'alle' ? 'all' : 'residents',
+    sample: params.get('svar') === 'alle' ? 'everyone' : 'invited',
     ...(trim ? { trim } : {}),
   };
 }
@@ -419,8 +509,10 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
   const statuses = await listGoalStatuses(ctx.db, options);
   const name = (x: { nameDa: string; nameEn: string | null }) => (ctx.locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
   const notes = [isPlannedView(options) ? v.planned : v.sensitivity, options.weighted ? m.weightedNote : m.unweightedNote, v.rule];
+  if (!isPlannedView(options)) notes.unshift(`${m.sensitivityMark}.`);
   for (const s of statuses) {
     if (s.weighting.problems.length > 0) notes.push(`${goalName(s, ctx.locale)}: ${weightingWarning(s, ctx.locale)}`);
+    for (const c of s.planChanges) notes.push(`${goalName(s, ctx.locale)}: ${describePlanChange(c, ctx.locale)}`);
   }
   return {
     id: 'goals',
@@ -448,6 +540,9 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       { key: 'targetVerdict', label: v.targetColumn },
       { key: 'external', label: v.external, kind: 'share' },
       { key: 'basis', label: m.options.legend },
+      { key: 'sample', label: m.sample.switchLabel },
+      { key: 'openLatest', label: m.sample.openHeading, kind: 'share' },
+      { key: 'planChanged', label: m.plan.heading },
     ],
     rows: statuses.map((s) => ({
       goal: goalName(s, ctx.locale),
@@ -472,9 +567,19 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       targetVerdict: s.targetVerdict === undefined ? null : v.target[s.targetVerdict],
       external: s.external?.p ?? null,
       basis: s.weighting.basis === 'weighted' ? m.options.weighted : m.options.unweighted,
+      sample: sampleLabel(s, options.sample ?? 'invited', ctx.locale),
+      openLatest: s.latest ? share(s.openAnswers.find((o) => o.wave.id === s.latest!.wave.id), 'p') : null,
+      planChanged: s.planChanges.length > 0 ? s.planChanges.map((c) => describePlanChange(c, ctx.locale)).join(' ') : null,
     })),
     note: notes.join(' '),
   };
+}
+
+/** Which answers a goal's figures rest on, in words (the pooled view is marked as a sensitivity analysis). */
+export function sampleLabel(s: Pick<GoalStatus, 'sample'>, requested: 'invited' | 'open' | 'everyone', locale: 'da' | 'en'): string {
+  const m = messages(locale).dashboard.sample;
+  if (requested === 'everyone' && s.sample !== 'invited') return m.pooled;
+  return s.sample === 'mixed' ? m.mixed : m[s.sample];
 }
 
 function goalName(s: GoalStatus, locale: 'da' | 'en'): string {

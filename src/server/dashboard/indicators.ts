@@ -12,7 +12,7 @@
  * (the goal and the weighting margins are about residents).
  */
 import { and, asc, count, eq, inArray, isNull, max, sum } from 'drizzle-orm';
-import { answers, populationMargins, questions, responses, surveys, type Survey } from '../../../db/schema.ts';
+import { answers, invitationCodes, populationMargins, questions, responses, surveys, type ResponseChannel, type Survey } from '../../../db/schema.ts';
 import { addKeys, MIN_K, publishCount } from '../../lib/disclosure/index.ts';
 import { proportionEstimate, wilsonInterval } from '../../lib/stats/proportion.ts';
 import { kishDesignEffect } from '../../lib/stats/weights.ts';
@@ -48,9 +48,42 @@ export interface EstimateOptions {
   population?: Population;
   /** Bounds for the raking weights relative to mean 1; default TRIM_DEFAULT. */
   trim?: TrimBounds;
+  /**
+   * Which answers: `invited` (the default) is the invited sample (invitation
+   * codes and paper) where the wave has invitation codes, and everyone where
+   * it has none; `open` only the open link's answers (shown beside the
+   * invited sample, never pooled with it); `everyone` all answers pooled (a
+   * sensitivity view).
+   */
+  sample?: SampleRequest;
 }
 
 export type Population = 'residents' | 'all';
+
+export type SampleRequest = 'invited' | 'open' | 'everyone';
+/** The sample an estimate rests on: `everyone` also where the invited sample was asked for but the wave has no codes. */
+export type Sample = 'invited' | 'open' | 'everyone';
+
+/**
+ * The invited sample's channels. Paper counts as invited: the invitation
+ * letter offers a paper questionnaire (or a call) to those who would rather
+ * not answer online, and the open link is not printed on paper.
+ */
+export const INVITED_CHANNELS: readonly ResponseChannel[] = ['invitation', 'paper'];
+export const OPEN_CHANNELS: readonly ResponseChannel[] = ['open'];
+
+/** Whether the wave has invitation codes (an invited sample). */
+export async function hasInvitedSample(db: Queryable, surveyId: number): Promise<boolean> {
+  const [code] = await db.select({ id: invitationCodes.id }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId)).limit(1);
+  return code !== undefined;
+}
+
+/** The channels a requested sample reads in a wave (undefined: all of them), and the sample that is. */
+export async function sampleChannels(db: Queryable, surveyId: number, request: SampleRequest): Promise<{ sample: Sample; channels: readonly ResponseChannel[] | undefined }> {
+  if (request === 'everyone') return { sample: 'everyone', channels: undefined };
+  if (!(await hasInvitedSample(db, surveyId))) return request === 'open' ? { sample: 'open', channels: OPEN_CHANNELS } : { sample: 'everyone', channels: undefined };
+  return request === 'open' ? { sample: 'open', channels: OPEN_CHANNELS } : { sample: 'invited', channels: INVITED_CHANNELS };
+}
 
 export interface TrimBounds {
   min: number;
@@ -109,6 +142,8 @@ export type IndicatorResult =
       weighting: WeightingReport;
       /** Whose answers were counted: residents only only when the wave asks the relation question. */
       population: Population;
+      /** Which channels' answers: the invited sample, the open link's, or everyone's. */
+      sample: Sample;
     }
   | {
       /**
@@ -129,6 +164,7 @@ export type IndicatorResult =
       weighted: boolean;
       weighting: WeightingReport;
       population: Population;
+      sample: Sample;
     };
 
 /** A series' closed waves, oldest first: the only waves whose figures are final. */
@@ -179,12 +215,12 @@ export async function answersInScope(db: Queryable, scope: RespondentScope, ques
   return out;
 }
 
-/** The respondents of a wave in an area (ids), honouring the suspicious switch. */
-export async function respondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean): Promise<number[]> {
+/** The respondents of a wave in an area (ids), honouring the suspicious switch, of the given channels (all when undefined). */
+export async function respondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, channels?: readonly ResponseChannel[]): Promise<number[]> {
   const rows = await db
     .select({ id: responses.id, suspicious: responses.suspicious })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)));
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), channels ? inArray(responses.channel, [...channels]) : undefined));
   return rows.filter((r) => !(excludeSuspicious && r.suspicious)).map((r) => r.id);
 }
 
@@ -356,21 +392,49 @@ function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
   return cache;
 }
 
-async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
+/** The respondents an estimate rests on: the sample's channels, the suspicious switch and the population as applied. */
+export interface RespondentSet {
+  /** The respondents in the sample and population (ids). */
+  ids: number[];
+  sample: Sample;
+  population: Population;
+  excludeSuspicious: boolean;
+}
+
+/**
+ * Who counts for a wave and area under the options: the requested sample
+ * (invited where the wave has codes), the suspicious switch, residents only
+ * where the wave asks; each switch ignored where it would leave out 1…K−1
+ * people (a difference of two views would give their answers away).
+ */
+export async function respondentSet(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): Promise<RespondentSet> {
   const K = Math.max(MIN_K, options.k);
-  const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K));
   const small = (n: number) => n > 0 && n < K;
+  let { sample, channels } = await sampleChannels(db, surveyId, options.sample ?? 'invited');
+  // Pooling is ignored where the open answers are 1…K−1: "everyone" minus "invited" would otherwise give their answers.
+  if (sample === 'everyone' && (options.sample ?? 'invited') === 'everyone' && (await hasInvitedSample(db, surveyId))) {
+    const open = await respondentsInArea(db, surveyId, areaId, false, OPEN_CHANNELS);
+    if (small(open.length)) ({ sample, channels } = { sample: 'invited', channels: INVITED_CHANNELS });
+  }
+  const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K, channels));
   // Residents only where the wave can tell them apart: the goal is about people who live in the area.
   let population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId)) ? 'residents' : 'all';
-  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious);
+  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious, channels);
   let residents = population === 'residents' ? await residentIds(db, surveyId, areaId) : undefined;
   // As with the suspicious switch: leaving out 1…K−1 non-residents would let "everyone" minus "residents" give their answers.
   if (residents !== undefined && small(everyone.filter((id) => !residents!.has(id)).length)) {
     residents = undefined;
     population = 'all';
   }
-  const inPopulation = (id: number) => residents === undefined || residents.has(id);
-  const ids = everyone.filter(inPopulation);
+  return { ids: everyone.filter((id) => residents === undefined || residents.has(id)), sample, population, excludeSuspicious };
+}
+
+async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
+  const K = Math.max(MIN_K, options.k);
+  const small = (n: number) => n > 0 && n < K;
+  const { ids, sample, population, excludeSuspicious } = await respondentSet(db, surveyId, areaId, options);
+  const inSet = new Set(ids);
+  const inPopulation = (id: number) => inSet.has(id);
   const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
   const substantive = [...given].filter(([id, v]) => inPopulation(id) && v !== DONT_KNOW && v !== PREFER_NOT);
   const success = new Set(def.successValues);
@@ -381,7 +445,7 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
   if (options.weighted) ({ weights, report: weighting } = await rakedWeights(db, surveyId, areaId, ids, options.trim ?? TRIM_DEFAULT));
   const weightOf = (id: number) => weights?.weights.get(id) ?? 1;
   if (small(counted) || small(substantive.length - counted)) {
-    return boundedEstimate(substantive.map(([id]) => weightOf(id)), K, small(counted) ? 'below' : 'above', weights !== undefined, weighting, population);
+    return boundedEstimate(substantive.map(([id]) => weightOf(id)), K, small(counted) ? 'below' : 'above', weights !== undefined, weighting, population, sample);
   }
   // The n shown is the engine's published count of the substantive answers (their respondents' record keys
   // summed), as the analysis pages show it; when the noise takes it below K the estimate is not shown there either.
@@ -399,6 +463,7 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
     weighted: weights !== undefined,
     weighting,
     population,
+    sample,
   };
 }
 
@@ -428,6 +493,7 @@ export function boundedEstimate(
   weighted: boolean,
   weighting: WeightingReport,
   population: Population,
+  sample: Sample = 'everyone',
 ): IndicatorResult {
   const total = weights.reduce((s, w) => s + w, 0);
   const largest = [...weights].sort((a, b) => b - a).slice(0, K - 1).reduce((s, w) => s + w, 0);
@@ -436,16 +502,16 @@ export function boundedEstimate(
   const bound = side === 'below' ? share : 1 - share;
   const interval = wilsonInterval(bound * effectiveN, effectiveN);
   return side === 'below'
-    ? { suppressed: 'bounded', side, bound, low: 0, high: interval.high, effectiveN, weighted, weighting, population }
-    : { suppressed: 'bounded', side, bound, low: interval.low, high: 1, effectiveN, weighted, weighting, population };
+    ? { suppressed: 'bounded', side, bound, low: 0, high: interval.high, effectiveN, weighted, weighting, population, sample }
+    : { suppressed: 'bounded', side, bound, low: interval.low, high: 1, effectiveN, weighted, weighting, population, sample };
 }
 
 /** Whether a wave's area has between 1 and K−1 responses flagged as suspicious. */
-export async function smallSuspiciousGroup(db: Queryable, surveyId: number, areaId: number, k: number): Promise<boolean> {
+export async function smallSuspiciousGroup(db: Queryable, surveyId: number, areaId: number, k: number, channels?: readonly ResponseChannel[]): Promise<boolean> {
   const rows = await db
     .select({ id: responses.id })
     .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true)));
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId), eq(responses.suspicious, true), channels ? inArray(responses.channel, [...channels]) : undefined));
   const flagged = rows.length;
   return flagged > 0 && flagged < Math.max(MIN_K, k);
 }

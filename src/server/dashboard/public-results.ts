@@ -13,6 +13,7 @@ import { pick } from '../../lib/localized.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
 import { listGoalStatuses, parseEstimateOptions, type GoalPoint, type GoalStatus } from './goals.ts';
+import { describePlanChange } from './plans.ts';
 import { waveAreas, waveLabel, waveShares, type ShareDefinition, type ShownEstimate } from './analysis.ts';
 
 /** The headline figures, in the order shown. Labels live in the `results` catalogue under `headlines`. */
@@ -64,6 +65,8 @@ export interface PublicGoal {
   targetVerdict: TargetVerdict | undefined;
   /** Whether a compared wave could be answered through an open link (self-selected answers): figures are indicative. */
   selfSelected: boolean;
+  /** Changes to the goal after its analysis plan was locked, in words ("The analysis plan was changed on …"). */
+  planChanges: string[];
 }
 
 export interface PublicResults {
@@ -154,6 +157,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
       targetDate: s.goal.targetDate,
       targetVerdict: latestPoint.kind === 'suppressed' ? undefined : s.targetVerdict,
       selfSelected: s.selfSelected.length > 0,
+      planChanges: s.planChanges.map((c) => describePlanChange(c, locale)),
     });
   }
   return { waves, goals };

@@ -59,7 +59,7 @@ export interface ReportStatsFilter {
   /** The chosen area, or undefined for all areas. */
   area: Area | undefined;
   /** The years that can be chosen, newest first. */
-  years: string[];
+  years: readonly string[];
   areas: Area[];
 }
 

@@ -165,7 +165,8 @@ export async function wavesClosedInYear(db: Queryable, year: number, k: number, 
 export function goalStatusAtYearEnd(status: GoalStatus, yearEnd: Date, closedAt: (wave: Survey) => Date): GoalStatus {
   const trend = status.trend.filter((t) => closedAt(t.wave) < yearEnd);
   // The baseline wave as the dashboard chose it (the goal's, or the series' first); not yet measured by year end leaves nothing to compare.
-  return { ...status, ...compareTrend(status.goal, trend, status.baseline?.wave.id), trend };
+  // The plan as it stood then: changes made after the year's end are not the year's.
+  return { ...status, ...compareTrend(status.goal, trend, status.baseline?.wave.id), trend, planChanges: status.planChanges.filter((c) => c.changedAt < yearEnd) };
 }
 
 /** Every goal's status at the end of the year (weighted, suspicious responses left out, K applied). */

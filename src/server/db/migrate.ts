@@ -17,12 +17,36 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../db/migrations',
 
 export async function migrateDatabase(db: Db): Promise<void> {
   const sqlite = sqliteClientOf(db) !== undefined;
-  if (sqlite) migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+  if (sqlite) migrateSqlite(db);
   else await migratePostgres(db as unknown as PostgresDb);
   // Rows stored before record keys existed get theirs (src/lib/disclosure/perturbation.ts):
   // random in [1, 2³¹), drawn by the database; new rows get theirs on insert.
   const randomKey = sqlite ? sql`1 + abs(random() % 2147483647)` : sql`1 + floor(random() * 2147483646)::int`;
   for (const table of [sql`reports`, sql`responses`]) await rawRun(db, sql`update ${table} set cell_key = ${randomKey} where cell_key = 0`);
+}
+
+/**
+ * SQLite cannot add a constraint to a table, so drizzle-kit rebuilds it: a
+ * new table, a copy, DROP TABLE, a rename. With foreign keys on, that DROP
+ * deletes the rows that refer to the old table through ON DELETE CASCADE (a
+ * rebuilt `comments` would take every reply with it), and the migration's own
+ * `PRAGMA foreign_keys=OFF` does nothing inside the transaction drizzle runs
+ * it in. So the keys are off for the whole run, as SQLite's guide to altering
+ * tables says, and checked once at the end: a violation stops the start.
+ */
+function migrateSqlite(db: Db): void {
+  const client = sqliteClientOf(db)!;
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(db as unknown as Parameters<typeof migrate>[0], { migrationsFolder: MIGRATIONS_FOLDER });
+    const violations = client.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (violations.length > 0) {
+      const [first] = violations;
+      throw new Error(`after the migrations ${violations.length} rows break a foreign key (first: ${first!.table} → ${first!.parent})`);
+    }
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
 }
 
 /**

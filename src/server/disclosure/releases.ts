@@ -16,6 +16,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { releases, reportCategories, reports, REPORTER_TYPES, type ReporterType } from '../../../db/schema.ts';
+import { isTypedPlace } from '../../lib/places.ts';
 import { recordAudit } from '../audit.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Queryable } from '../db/connection.ts';
@@ -24,11 +25,15 @@ import { transaction } from '../db/transaction.ts';
 /** H3 resolution of the map's hexagons (about 0.1 km²). */
 export const MAP_RESOLUTION = 9;
 
+/** The cell of a released report whose place was typed: its stored point is made up (the area's centre), so it is in no hexagon. */
+export const NO_CELL = '';
+
 /** Statuses after a moderator has looked at a report: only these are released. */
 export const RELEASED_STATUSES = ['forwarded', 'in_progress', 'handled', 'not_possible'] as const;
 
 /** One released report: what public figures count, and nothing else. */
 export interface ReleasedReport {
+  /** The H3 hexagon, or '' for a report whose place was typed (no real point: counted in its area only). */
   cell: string;
   areaId: number;
   category: string;
@@ -74,12 +79,12 @@ export async function makeReportRelease(db: Queryable, options: { madeBy?: numbe
   const previous = options.minChanges ? await latestRelease(db, now) : undefined;
   return transaction(db, async (tx) => {
     const rows = await tx
-      .select({ lat: reports.lat, lon: reports.lon, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType, initiativeId: reports.initiativeId, key: reports.cellKey })
+      .select({ lat: reports.lat, lon: reports.lon, placeName: reports.placeName, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType, initiativeId: reports.initiativeId, key: reports.cellKey })
       .from(reports)
       .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
       .where(inArray(reports.status, [...RELEASED_STATUSES]));
     const records: StoredRecord[] = rows.map((r) => [
-      latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
+      isTypedPlace(r.placeName) ? NO_CELL : latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
       r.areaId,
       r.category,
       r.createdOn.slice(0, 4),

@@ -71,7 +71,7 @@ export type ReportPostResult =
 
 const SUBMISSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** A deliberately plain check: one @, no spaces, a dot in the domain. */
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function submissionKey(token: string): string {
   return encodeBase64urlNoPadding(sha256(new TextEncoder().encode(token)));

@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { goals, populationMargins, surveys, surveySeries } from '../../../db/schema.ts';
 import type { Queryable } from '../db/connection.ts';
+import { lockAnalysisPlan } from '../dashboard/plans.ts';
 
 const DEMO_SOURCE = 'Demo-tal (ikke fra Danmarks Statistik)';
 
@@ -64,4 +65,7 @@ export async function seedDemoGoals(db: Queryable, areaIds: Map<string, number>,
     await db.insert(populationMargins)
       .values(Object.entries(counts).map(([category, population]) => ({ areaId: inner, variable, category, population, source: DEMO_SOURCE })));
   }
+
+  // Each wave's analysis plan, as it was locked when the wave opened.
+  for (const wave of await db.select().from(surveys).where(eq(surveys.seriesId, series.id))) await lockAnalysisPlan(db, wave, createdBy, wave.opensAt ?? new Date());
 }

@@ -3,7 +3,7 @@
  * project's own words) and two waves with synthetic demo responses, marked
  * `demo`, so the dashboard has something to show. Never real answers.
  */
-import type { QuestionType, ShowIf } from '../../../db/schema.ts';
+import type { QuestionType, ResponseChannel, ShowIf, SurveyMode } from '../../../db/schema.ts';
 
 type L = { value: string; da: string; en: string };
 const o = (value: string, da: string, en: string): L => ({ value, da, en });
@@ -135,8 +135,8 @@ export const QUESTIONNAIRE: SeedPage[] = [
         type: 'places',
         textDa: 'Markér op til tre steder, hvor du føler dig utryg.',
         textEn: 'Mark up to three places where you feel unsafe.',
-        helpDa: 'Vælg steder fra listen, skriv et sted, eller sæt nåle på kortet.',
-        helpEn: 'Choose places from the list, type a place, or put pins on the map.',
+        helpDa: 'Vælg steder fra listen, eller skriv et sted.',
+        helpEn: 'Choose places from the list, or type a place.',
         config: { max: 3 },
         showIf: { question: 'avoids_places', anyOf: ['yes'] },
       },
@@ -196,6 +196,7 @@ export const QUESTIONNAIRE: SeedPage[] = [
             o('safety_walks', 'Tryghedsvandringer', 'Safety walks'),
             o('skt_hans_effort', 'Indsatsen ved Skt. Hans Torv', 'The effort at Skt. Hans Torv'),
           ],
+          noneOption: true,
         },
       },
     ],
@@ -280,4 +281,16 @@ export function weighted<T extends string>(rand: () => number, weights: Record<T
     if (r <= 0) return v;
   }
   return entries[entries.length - 1]![0];
+}
+
+/**
+ * A synthetic response's channel, as letters with a code and an open link
+ * typically bring them in: about one in eight on paper (the letter offers it),
+ * and in a wave with both codes and an open link about a quarter through the link.
+ */
+export function demoChannel(rand: () => number, mode: SurveyMode): ResponseChannel {
+  if (rand() < 0.12) return 'paper';
+  if (mode === 'invitation') return 'invitation';
+  if (mode === 'open') return 'open';
+  return rand() < 0.72 ? 'invitation' : 'open';
 }

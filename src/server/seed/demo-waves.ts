@@ -7,13 +7,15 @@
  * little less safe around Skt. Hans Torv, so the dashboard's displacement
  * monitor has something to find. All rows are marked demo.
  */
-import { questions, surveyAreas, surveyPages, surveys, surveySeries, type Survey } from '../../../db/schema.ts';
-import type { Answers } from '../../lib/survey/instrument.ts';
+import { asc, eq } from 'drizzle-orm';
+import { invitationCodes, questions, surveyAreas, surveyPages, surveys, surveySeries, type Survey } from '../../../db/schema.ts';
+import { NONE_OF_THESE, type Answers } from '../../lib/survey/instrument.ts';
 import { fromCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { loadInstrument } from '../surveys.ts';
 import { storeResponse } from '../survey-answering.ts';
-import { mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
+import { generateCodes } from '../invitations.ts';
+import { demoChannel, mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
 
 export async function insertQuestionnaire(db: Queryable, surveyId: number): Promise<void> {
   for (const [pi, page] of QUESTIONNAIRE.entries()) {
@@ -80,7 +82,9 @@ export function syntheticAnswers(rand: () => number, area: string, unsafe: numbe
     relation: rand() < 0.85 ? ['resident'] : ['works', 'visitor'],
   };
   if (a['avoids_places'] === 'yes') a['unsafe_places'] = [rand() < 0.5 ? 'place:blaagaards-plads' : 'place:skt-hans-torv'];
+  // The others tick "None of these" (no extra draw, so the rest of the synthetic answers stay as they were).
   if (rand() < 0.6) a['aware_initiatives'] = rand() < 0.5 ? ['community_officers'] : ['community_officers', 'safety_walks'];
+  else a['aware_initiatives'] = [NONE_OF_THESE];
   if (rand() < 0.8) a['years_in_area'] = String(Math.floor(rand() * 25));
   return a;
 }
@@ -96,14 +100,18 @@ async function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: numbe
   const pages = await loadInstrument(db, survey.id);
   const rand = mulberry32(wave === 'baseline' ? 2024 : wave === 'midway' ? 2025 : 2026);
   const start = new Date(`${firstDay}T12:00:00Z`).getTime();
+  // The letters' codes: invited respondents answer with one (or on paper), the rest come through the open link.
+  await generateCodes(db, survey.id, n * 2, null);
+  const codes = (await db.select({ id: invitationCodes.id }).from(invitationCodes).where(eq(invitationCodes.surveyId, survey.id)).orderBy(asc(invitationCodes.id))).map((c) => c.id);
   for (let i = 0; i < n; i++) {
     const area = weighted(rand, { 'indre-norrebro': 6, 'skt-hans-torv': 2.5, 'ydre-norrebro': 2 });
     if (!areaIds.has(area)) continue;
     const day = new Date(start + Math.floor(rand() * 28) * 86_400_000).toISOString().slice(0, 10);
-    const channel = rand() < 0.12 ? 'paper' : rand() < 0.03 ? 'phone' : 'web';
+    const channel = demoChannel(rand, survey.mode);
     const answers = syntheticAnswers(rand, area, UNSAFE[wave][area] ?? 0.4);
     const flags = rand() < 0.02 ? ['too_fast'] : [];
-    await storeResponse(db, { survey, pages, answers, channel, flags, demo: true, day });
+    const invitationCodeId = channel === 'invitation' ? (codes.shift() ?? null) : null;
+    await storeResponse(db, { survey, pages, answers, channel: channel === 'paper' ? 'paper' : 'web', flags, demo: true, day, invitationCodeId });
   }
 }
 

@@ -4,7 +4,7 @@
  * staff accounts yet. Each part only runs when its table is empty, so
  * seeding twice changes nothing.
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { areas, partners, reportCategories, users } from '../../../db/schema.ts';
 import { fromCopenhagenLocal } from '../../lib/time.ts';
 import { insertAreas, listAreas } from '../areas.ts';
@@ -22,7 +22,7 @@ import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
 import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoWaves } from './demo-waves.ts';
 import { createOpen311Key, DEMO_OPEN311_KEY, DEMO_OPEN311_KEY_NAME } from '../open311-keys.ts';
-import { PARTNER_ROWS } from './partners.ts';
+import { DEMO_PARTNER_MAILBOXES, PARTNER_ROWS } from './partners.ts';
 import { REPORT_CATEGORY_ROWS } from './report-categories.ts';
 
 export interface SeedOptions {
@@ -47,7 +47,11 @@ export async function seedDatabase(db: Queryable, options: SeedOptions): Promise
     await insertAreas(tx, areaRows);
     const partnerRows = (await rowsIn(tx, partners)) === 0 ? [...PARTNER_ROWS] : [];
     if (partnerRows.length) await tx.insert(partners).values(partnerRows);
-    if ((await rowsIn(tx, reportCategories)) === 0) await tx.insert(reportCategories).values(REPORT_CATEGORY_ROWS);
+    if ((await rowsIn(tx, reportCategories)) === 0) {
+      // Each category routed to its usual partner (when that partner exists).
+      const partnerIds = new Map((await listPartners(tx)).map((p) => [p.slug, p.id]));
+      await tx.insert(reportCategories).values(REPORT_CATEGORY_ROWS.map(({ partner, ...c }) => ({ ...c, partnerId: partner ? (partnerIds.get(partner) ?? null) : null })));
+    }
     return { areas: areaRows.length, partners: partnerRows.length };
   });
   const noStaff = (await rowsIn(db, users)) === 0;
@@ -66,6 +70,7 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
 
   await transaction(db, async (tx) => {
+    for (const [slug, mailbox] of Object.entries(DEMO_PARTNER_MAILBOXES)) await tx.update(partners).set({ mailbox }).where(eq(partners.slug, slug));
     const staff = new Map<string, number>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const user = await insertUser(
@@ -149,14 +154,12 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
       locale: 'da',
     });
     await moderateComment(tx, question.id, { kind: 'approve' }, moderator);
-    await replyToComment(
+    // Signed with the demo moderator's own partner (Områdefornyelsen).
+    const reply = await replyToComment(
       tx,
-      {
-        commentId: question.id,
-        partnerId: partnerId.get('omraadefornyelsen')!,
-        body: 'Tak for forslaget. Passagen er med i planen for ny belysning, som sættes op i løbet af foråret.',
-      },
+      { commentId: question.id, body: 'Tak for forslaget. Passagen er med i planen for ny belysning, som sættes op i løbet af foråret.' },
       moderator,
     );
+    if (!reply.ok) throw new Error(`demo reply not stored: ${reply.reason}`);
   });
 }

@@ -23,7 +23,7 @@ import { randomBytes } from '../auth/random.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Db } from '../db/connection.ts';
 import { loadInstrument } from '../surveys.ts';
-import { mulberry32, weighted } from './demo-survey.ts';
+import { demoChannel, mulberry32, weighted } from './demo-survey.ts';
 import { syntheticAnswers, UNSAFE } from './demo-waves.ts';
 import { newRecordKey } from '../disclosure/keys.ts';
 
@@ -151,7 +151,7 @@ async function seedResponses(
         const seconds = rand() < 0.02 ? 10 + rand() * 15 : Math.exp(Math.log(300) + (rand() + rand() + rand() - 1.5) * 0.8);
         const flags = qualityFlags(all, given, seconds);
         const day = new Date(start + Math.floor(rand() * 28) * 86_400_000).toISOString().slice(0, 10);
-        const channel = rand() < 0.12 ? 'paper' : rand() < 0.03 ? 'phone' : 'web';
+        const channel = demoChannel(rand, survey!.mode);
         const responseId = insertResponse.run(survey!.id, channel, day, areaId.get(area) ?? null, flags.length > 0 ? 1 : 0, JSON.stringify(flags), newRecordKey()).lastInsertRowid;
         for (const q of all) {
           const a = given[q.key];

@@ -5,3 +5,15 @@ export const PARTNER_ROWS = [
   { slug: 'ssp', nameDa: 'SSP København', nameEn: 'SSP Copenhagen', displayOrder: 2 },
   { slug: 'omraadefornyelsen', nameDa: 'Områdefornyelsen Indre Nørrebro', nameEn: 'Inner Nørrebro area renewal', displayOrder: 3 },
 ] as const;
+
+/**
+ * Demo functional mailboxes (demo data only, never in a real database): the
+ * `.invalid` domain cannot receive mail, so a demo that has SMTP configured
+ * sends partner notices nowhere real. Admins set real ones at /staff/partners.
+ */
+export const DEMO_PARTNER_MAILBOXES: Readonly<Record<(typeof PARTNER_ROWS)[number]['slug'], string>> = {
+  politi: 'politi@example.invalid',
+  'center-for-sikker-by': 'sikkerby@example.invalid',
+  ssp: 'ssp@example.invalid',
+  omraadefornyelsen: 'omraadefornyelsen@example.invalid',
+};

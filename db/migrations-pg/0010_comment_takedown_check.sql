@@ -1,0 +1,1 @@
+ALTER TABLE "comments" ADD CONSTRAINT "comments_takedown_check" CHECK (("comments"."taken_down_at" is null and "comments"."takedown_reason" is null) or ("comments"."taken_down_at" is not null and "comments"."takedown_reason" is not null and "comments"."takedown_reason" in ('personal', 'offensive', 'crime', 'spam', 'off_topic', 'other')));

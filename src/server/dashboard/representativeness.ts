@@ -1,0 +1,185 @@
+/**
+ * Who answered: per wave and area, the achieved sample's share in each
+ * category of the population margins (age, sex …) against the population's
+ * share, before and after weighting, and the areas' shares of the wave's
+ * sample against their shares of the population. The respondents are those
+ * the goal estimates rest on (the invited sample where the wave has codes,
+ * suspicious responses out, residents only where the wave asks). Counts go
+ * through the disclosure engine (suppressRow: cells below K and their
+ * complements are hidden, the rest perturbed by their cell keys) and the
+ * unweighted shares are computed from the published counts, so no share
+ * reveals more than the counts beside it. A hidden cell's weighted share is
+ * hidden too.
+ */
+import { count, eq, inArray, max, sql, sum } from 'drizzle-orm';
+import { areas, populationMargins, responses, surveyAreas, surveys, type Area, type Survey } from '../../../db/schema.ts';
+import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
+import { addKeys, MIN_K, suppressRow, type Cell } from '../../lib/disclosure/index.ts';
+import { messages } from '../../lib/i18n/index.ts';
+import type { Queryable } from '../db/connection.ts';
+import { inList } from '../db/in-list.ts';
+import { areaMargins, answersInScope, rakedWeights, respondentSet, TRIM_DEFAULT, type EstimateOptions } from './indicators.ts';
+import type { TableBuilder, TableContext } from './tables.ts';
+
+export interface RepresentativenessRow {
+  variable: string;
+  category: string;
+  /** The population's share (from the margins), undefined without margins. */
+  population: number | undefined;
+  /** The published count of respondents in the category, or undefined when hidden. */
+  n: number | undefined;
+  /** Published count / published total; undefined when hidden. */
+  unweighted: number | undefined;
+  /** The share after raking (whether or not the weights were accepted); undefined when hidden or not weighted. */
+  weighted: number | undefined;
+}
+
+async function cellKeysOf(db: Queryable, ids: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (let from = 0; from < ids.length; from += 5000) {
+    const rows = await db.select({ id: responses.id, ck: responses.cellKey }).from(responses).where(inArray(responses.id, ids.slice(from, from + 5000)));
+    for (const r of rows) out.set(r.id, r.ck);
+  }
+  return out;
+}
+
+/** The margin rows for one wave and area. */
+export async function representativeness(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): Promise<RepresentativenessRow[]> {
+  const K = Math.max(MIN_K, options.k);
+  const set = await respondentSet(db, surveyId, areaId, options);
+  const margins = await areaMargins(db, areaId);
+  const keys = await cellKeysOf(db, set.ids);
+  const raked = margins.length > 0 ? await rakedWeights(db, surveyId, areaId, set.ids, options.trim ?? TRIM_DEFAULT) : undefined;
+  const achieved = raked && 'margins' in raked.report ? raked.report.margins : [];
+  const out: RepresentativenessRow[] = [];
+  for (const m of margins) {
+    const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious: set.excludeSuspicious }, m.variable, null);
+    const total = Object.values(m.targets).reduce((s, t) => s + t, 0);
+    const cells: Cell[] = Object.keys(m.targets).map((category) => {
+      const members = set.ids.filter((id) => given.get(id) === category);
+      return { key: category, n: members.length, ck: addKeys(...members.map((id) => keys.get(id) ?? 0)) };
+    });
+    const row = suppressRow(cells, K);
+    const shownTotal = row.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
+    for (const c of row.cells) {
+      const weighted = achieved.find((a) => a.variable === m.variable && a.category === c.key)?.achieved;
+      out.push({
+        variable: m.variable,
+        category: c.key,
+        population: total > 0 ? m.targets[c.key]! / total : undefined,
+        n: c.suppressed ? undefined : c.n,
+        // Shares of what is published; with a hidden cell in the row they are shares of the shown cells' sum, so they are hidden too.
+        unweighted: c.suppressed || row.cells.some((x) => x.suppressed) || shownTotal === 0 ? undefined : c.n / shownTotal,
+        weighted: c.suppressed || row.cells.some((x) => x.suppressed) ? undefined : weighted,
+      });
+    }
+  }
+  return out;
+}
+
+/** The areas' shares of a wave's sample (published counts) against their shares of the population (margins' totals). */
+export async function areaShares(db: Queryable, wave: Survey, waveAreas: readonly Area[], options: EstimateOptions): Promise<RepresentativenessRow[]> {
+  const K = Math.max(MIN_K, options.k);
+  const cells: Cell[] = [];
+  const people = new Map<string, number>();
+  for (const a of waveAreas) {
+    const set = await respondentSet(db, wave.id, a.id, options);
+    const keys = await cellKeysOf(db, set.ids);
+    cells.push({ key: a.slug, n: set.ids.length, ck: addKeys(...set.ids.map((id) => keys.get(id) ?? 0)) });
+    const first = (await areaMargins(db, a.id))[0];
+    if (first) people.set(a.slug, Object.values(first.targets).reduce((s, t) => s + t, 0));
+  }
+  const row = suppressRow(cells, K);
+  const anyHidden = row.cells.some((c) => c.suppressed);
+  const shownTotal = row.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
+  const allPeople = waveAreas.every((a) => people.has(a.slug)) ? [...people.values()].reduce((s, p) => s + p, 0) : 0;
+  return row.cells.map((c) => ({
+    variable: 'area',
+    category: c.key,
+    population: allPeople > 0 ? people.get(c.key)! / allPeople : undefined,
+    n: c.suppressed ? undefined : c.n,
+    unweighted: c.suppressed || anyHidden || shownTotal === 0 ? undefined : c.n / shownTotal,
+    // Weights are raked within each area, so they do not change the areas' shares.
+    weighted: undefined,
+  }));
+}
+
+const value = (v: number | undefined, hidden: boolean): TableValue => (v === undefined ? (hidden ? SUPPRESSED : null) : v);
+
+/** The representativeness table of one wave (`wave` parameter), every area of it. */
+export async function representativenessTable(ctx: TableContext): Promise<DataTable | undefined> {
+  const id = Number.parseInt(ctx.params.get('wave') ?? '', 10);
+  if (!Number.isInteger(id)) return undefined;
+  const [wave] = await ctx.db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
+  if (!wave || wave.status !== 'closed') return undefined;
+  const options: EstimateOptions = { k: ctx.k, weighted: true, excludeSuspicious: true, population: 'residents', sample: 'invited' };
+  const waveAreas = (await ctx.db.select({ area: areas }).from(surveyAreas).innerJoin(areas, eq(areas.id, surveyAreas.areaId)).where(eq(surveyAreas.surveyId, wave.id))).map((r) => r.area);
+  // Raking every area of a large wave takes a second or more: the table is kept until the
+  // wave's responses, the areas or their population figures change.
+  const stamp = await tableStamp(ctx.db, wave.id, waveAreas);
+  const key = `${wave.id}:${ctx.locale}:${ctx.k}`;
+  let kept = cache.get(ctx.db);
+  if (!kept) cache.set(ctx.db, (kept = new Map()));
+  const found = kept.get(key);
+  if (found && found.stamp === stamp) return found.table;
+  const table = await buildTable(ctx, wave, waveAreas, options);
+  kept.delete(key);
+  kept.set(key, { stamp, table });
+  for (const oldest of kept.keys()) {
+    if (kept.size <= CACHED_TABLES) break;
+    kept.delete(oldest);
+  }
+  return table;
+}
+
+/** Tables kept per database (a few kB each). */
+const CACHED_TABLES = 16;
+const cache = new WeakMap<Queryable, Map<string, { stamp: string; table: DataTable }>>();
+
+/** What the table depends on: the wave's responses (and their suspicious flags), the areas and their population figures. */
+async function tableStamp(db: Queryable, surveyId: number, waveAreas: readonly Area[]): Promise<string> {
+  const [row] = await db // not for display: a cache stamp
+    .select({ n: count(), last: max(responses.id), suspicious: sum(sql`case when ${responses.suspicious} then 1 else 0 end`) })
+    .from(responses)
+    .where(eq(responses.surveyId, surveyId));
+  const margins = await db.select().from(populationMargins).where(inList(db, populationMargins.areaId, waveAreas.map((a) => a.id)));
+  return JSON.stringify([row?.n ?? 0, row?.last ?? 0, Number(row?.suspicious ?? 0), waveAreas, margins.map((m) => [m.areaId, m.variable, m.category, m.population]).sort()]);
+}
+
+async function buildTable(ctx: TableContext, wave: Survey, waveAreas: readonly Area[], options: EstimateOptions): Promise<DataTable> {
+  const m = messages(ctx.locale).dashboard.representativeness;
+  const name = (a: Area) => (ctx.locale === 'en' ? a.nameEn : a.nameDa);
+  const waveName = ctx.locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa;
+  const rows: DataTable['rows'] = [];
+  const push = (area: string, r: RepresentativenessRow) =>
+    rows.push({
+      wave: waveName,
+      area,
+      variable: r.variable === 'area' ? m.areaVariable : r.variable,
+      category: r.variable === 'area' ? name(waveAreas.find((a) => a.slug === r.category)!) : r.category,
+      population: r.population ?? null,
+      n: value(r.n, true),
+      sample: value(r.unweighted, r.n === undefined || r.unweighted === undefined),
+      weighted: r.variable === 'area' ? null : value(r.weighted, r.n === undefined),
+    });
+  for (const r of await areaShares(ctx.db, wave, waveAreas, options)) push('', r);
+  for (const a of waveAreas) for (const r of await representativeness(ctx.db, wave.id, a.id, options)) push(name(a), r);
+  return {
+    id: 'representativeness',
+    title: `${m.title}: ${waveName}`,
+    columns: [
+      { key: 'wave', label: m.columns.wave },
+      { key: 'area', label: m.columns.area },
+      { key: 'variable', label: m.columns.variable },
+      { key: 'category', label: m.columns.category },
+      { key: 'population', label: m.columns.population, kind: 'share' },
+      { key: 'n', label: m.columns.n, kind: 'count' },
+      { key: 'sample', label: m.columns.sample, kind: 'share' },
+      { key: 'weighted', label: m.columns.weighted, kind: 'share' },
+    ],
+    rows,
+    note: m.intro,
+  };
+}
+
+export const tables: Record<string, TableBuilder> = { representativeness: representativenessTable };

@@ -1,0 +1,166 @@
+/**
+ * /privatliv states the retention periods from the configuration the server
+ * deletes by (src/server/retention.ts, README "Retention"), in Danish and
+ * English: the shared test server runs with the defaults, a second server of
+ * its own with other periods set through the environment, and the page
+ * follows. The server also runs the schedule at start-up (one audit entry of
+ * counts).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { reportUpdates } from '../../db/schema.ts';
+import { openDatabase } from '../../src/server/db/connection.ts';
+import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { makeUser, seedReference } from '../support/factories.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+
+const base = inject('baseUrl');
+
+const MONTH = 30.5 * 86_400_000;
+let other: RunningServer;
+let dir: string;
+/** Reports of the second server's database, closed ten and eight months before it starts. */
+const closed: { id: number; monthsAgo: number }[] = [];
+
+/** A database with two handled reports, closed 10 and 8 months ago, for the second server. */
+async function prepareDatabase(path: string): Promise<void> {
+  const db = openDatabase(path);
+  try {
+    await migrateDatabase(db);
+    await seedReference(db);
+    const moderator = (await makeUser(db, 'moderator')).user.id;
+    for (const monthsAgo of [10, 8]) {
+      const r = await submitReport(db, {
+        categoryId: (await listActiveCategories(db))[0]!.id,
+        location: { kind: 'point', point: { lat: 55.68712, lon: 12.55543 } },
+        timeOfDay: 'night',
+        weekday: null,
+        description: `Lukket for ${monthsAgo} måneder siden`,
+        reporterType: 'resident',
+        email: null,
+      });
+      if (!r.ok) throw new Error(r.reason);
+      await setReportStatus(db, r.report.id, { status: 'handled' }, moderator);
+      await db.update(reportUpdates).set({ createdAt: new Date(Date.now() - monthsAgo * MONTH) }).where(eq(reportUpdates.reportId, r.report.id));
+      closed.push({ id: r.report.id, monthsAgo });
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tryghed-retention-'));
+  const path = join(dir, 'test.sqlite');
+  await prepareDatabase(path);
+  other = await startServer({ RETENTION_REPORT_DETAILS_MONTHS: '9', RETENTION_REJECTED_REPORT_DAYS: '14', RETENTION_AUDIT_YEARS: '1', RETENTION_COMMENT_MONTHS: '1' }, path);
+}, 60_000);
+afterAll(async () => {
+  await other?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The rows of the retention table: rule → the "how long" cell, as text. */
+async function schedule(url: string): Promise<Record<string, string>> {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const section = /<section id="retention"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  expect(section, url).not.toBe('');
+  const rows: Record<string, string> = {};
+  for (const m of section.matchAll(/<tr data-rule="([a-z_]+)"[^>]*>[\s\S]*?<td[^>]*>([\s\S]*?)<\/td>/g)) {
+    rows[m[1]!] = m[2]!.replace(/&#39;/g, "'").trim();
+  }
+  return rows;
+}
+
+describe('/privatliv: what we keep, and for how long', () => {
+  it('states the default periods, in Danish and English, one row per rule', async () => {
+    const da = await schedule(`${base}/privatliv`);
+    expect(Object.keys(da)).toEqual([
+      'report_email',
+      'report_details',
+      'rejected_reports',
+      'report_outbox',
+      'report_submissions',
+      'subscriptions_unconfirmed',
+      'subscription_outbox',
+      'survey_drafts',
+      'event_signups',
+      'event_outbox',
+      'comments_approved',
+      'comments_rejected',
+      'comments_pending',
+      'throttle_hits',
+      'sessions',
+      'audit_log',
+      'subscriptions',
+      'responses',
+    ]);
+    expect(da['report_details']).toMatch(/^6 måneder efter at meldingen er lukket\./);
+    expect(da['rejected_reports']).toBe('Slettes helt 30 dage efter afvisningen.');
+    expect(da['comments_approved']).toContain('24 måneder efter');
+    expect(da['comments_rejected']).toBe('30 dage efter afvisningen.');
+    expect(da['comments_pending']).toBe('90 dage efter at de er skrevet.');
+    expect(da['report_outbox']).toContain('senest 7 dage');
+    expect(da['survey_drafts']).toBe('Højst 48 timer.');
+    expect(da['subscriptions_unconfirmed']).toBe('Højst 48 timer.');
+    expect(da['subscription_outbox']).toContain('senest 7 dage');
+    expect(da['subscriptions']).toContain('slettes, når du afmelder dig');
+    expect(da['audit_log']).toMatch(/^5 år\./);
+    expect(da['event_signups']).toContain('når arrangementet er slut');
+    expect(da['event_outbox']).toContain('senest 7 dage');
+
+    const en = await schedule(`${base}/en/privatliv`);
+    expect(en['report_details']).toMatch(/^6 months after the report was closed\./);
+    expect(en['rejected_reports']).toBe('Deleted entirely 30 days after it was rejected.');
+    expect(en['comments_approved']).toContain('24 months after');
+    expect(en['audit_log']).toMatch(/^5 years\./);
+    expect(en['sessions']).toBe('At most 12 hours.');
+  });
+
+  it('states the periods a server is configured with: set them through the environment and the page changes', async () => {
+    const da = await schedule(`${other.url}/privatliv`);
+    expect(da['report_details']).toMatch(/^9 måneder efter/);
+    expect(da['rejected_reports']).toBe('Slettes helt 14 dage efter afvisningen.');
+    expect(da['comments_approved']).toContain('1 måned efter');
+    expect(da['audit_log']).toMatch(/^1 år\./);
+    const en = await schedule(`${other.url}/en/privatliv`);
+    expect(en['report_details']).toMatch(/^9 months after/);
+    expect(en['rejected_reports']).toBe('Deleted entirely 14 days after it was rejected.');
+    expect(en['comments_approved']).toContain('1 month after');
+    expect(en['audit_log']).toMatch(/^1 year\./);
+  });
+
+  it('the server ran the schedule at start-up with its configured period: one audit entry of counts', async () => {
+    let rows: { summary: string; user_id: number | null }[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      const db = new Database(other.dbPath, { readonly: true });
+      try {
+        rows = db.prepare("select summary, user_id from audit_log where action = 'retention.run'").all() as typeof rows;
+      } finally {
+        db.close();
+      }
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.user_id).toBeNull();
+    expect(rows[0]!.summary).toMatch(/^report_email: 0; report_details: 1; .*audit_log: 0$/);
+    // 9 months (RETENTION_REPORT_DETAILS_MONTHS=9): the report closed 10 months ago is erased, the one closed 8 months ago is not.
+    const db = new Database(other.dbPath, { readonly: true });
+    try {
+      const description = (id: number) => (db.prepare('select description from reports where id = ?').get(id) as { description: string }).description;
+      expect(closed.map((c) => [c.monthsAgo, description(c.id)])).toEqual([
+        [10, ''],
+        [8, 'Lukket for 8 måneder siden'],
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+});

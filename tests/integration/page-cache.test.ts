@@ -1,0 +1,83 @@
+/**
+ * Kept public pages (src/server/page-cache.ts): the same page while its
+ * release, areas and categories are unchanged, a fresh one as soon as any of
+ * them changes, nothing kept that is not a plain 200 HTML page, and a bounded
+ * number of pages.
+ */
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { areas, reportCategories } from '../../db/schema.ts';
+import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
+import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute } from '../../src/server/page-cache.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { seedReference } from '../support/factories.ts';
+
+let t: TestDb;
+let rendered = 0;
+/** A page renderer that counts its renders and numbers its pages. */
+const render = (body?: string, init: ResponseInit = { headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'" } }) => async () =>
+  new Response(body ?? `page ${++rendered}`, init);
+const get = async (key = 'da /kort', r = render()) => (await cachedPage(t.db, '/kort', key, r)).text();
+
+beforeEach(async () => {
+  t = await createTestDb();
+  await seedReference(t.db);
+  clearPageCache();
+  rendered = 0;
+});
+afterEach(() => t.close());
+
+describe('kept public pages', () => {
+  it('only the public map is kept', () => {
+    expect(isCachedRoute('/kort')).toBe(true);
+    for (const path of ['/', '/meld', '/staff/reports', '/kort/x', '/undersoegelser']) expect(isCachedRoute(path), path).toBe(false);
+  });
+
+  it('the same page, headers included, while release, areas and categories are unchanged', async () => {
+    expect(await get()).toBe('page 1');
+    const again = await cachedPage(t.db, '/kort', 'da /kort', render());
+    expect(await again.text()).toBe('page 1');
+    expect(again.headers.get('content-security-policy')).toBe("default-src 'self'");
+    // Another language or filter is another page.
+    expect(await get('en /kort')).toBe('page 2');
+    expect(await get('da /kort?kategori=vold')).toBe('page 3');
+    expect(rendered).toBe(3);
+  });
+
+  it('a new release, a renamed area or a renamed or retired category gives a fresh page', async () => {
+    expect(await get()).toBe('page 1');
+    await makeReportRelease(t.db);
+    expect(await get()).toBe('page 2');
+    const [area] = await t.db.select().from(areas).limit(1);
+    await t.db.update(areas).set({ nameDa: 'Nyt navn', updatedAt: new Date(Date.now() + 60_000) }).where(eq(areas.id, area!.id));
+    expect(await get()).toBe('page 3');
+    const [category] = await t.db.select().from(reportCategories).limit(1);
+    await t.db.update(reportCategories).set({ nameDa: 'Omdøbt' }).where(eq(reportCategories.id, category!.id));
+    expect(await get()).toBe('page 4');
+    await t.db.update(reportCategories).set({ active: false }).where(eq(reportCategories.id, category!.id));
+    expect(await get()).toBe('page 5');
+    expect(await get()).toBe('page 5');
+  });
+
+  it('errors, redirects, non-HTML and responses that set a cookie are never kept', async () => {
+    const html = { 'content-type': 'text/html' };
+    expect(await get('a', render('error', { status: 500, headers: html }))).toBe('error');
+    expect(await get('a')).toBe('page 1');
+    await get('b', render('json', { headers: { 'content-type': 'application/json' } }));
+    expect(await get('b')).toBe('page 2');
+    await get('c', render('cookie', { headers: { ...html, 'set-cookie': 'x=1' } }));
+    expect(await get('c')).toBe('page 3');
+    await get('d', render('moved', { status: 303, headers: { ...html, location: '/kort' } }));
+    expect(await get('d')).toBe('page 4');
+  });
+
+  it('holds at most CACHED_PAGES pages, dropping the least recently used', async () => {
+    for (let i = 0; i <= CACHED_PAGES; i++) await get(`da /kort?n=${i}`);
+    expect(rendered).toBe(CACHED_PAGES + 1);
+    // The first was pushed out; the second is still kept.
+    await get('da /kort?n=1');
+    expect(rendered).toBe(CACHED_PAGES + 1);
+    await get('da /kort?n=0');
+    expect(rendered).toBe(CACHED_PAGES + 2);
+  });
+});

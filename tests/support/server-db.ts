@@ -1,0 +1,65 @@
+/**
+ * The database of a running test server, read and written through the
+ * app's data-access layer (drizzle, and src/server/db/raw.ts for the odd
+ * hand-written query), so that a test works whether the server runs on
+ * SQLite or PostgreSQL. The http and browser projects share one built server
+ * (global-server.ts): `inject('dbPath')` is its DATABASE_URL.
+ */
+import type { SQL } from 'drizzle-orm';
+import { inject } from 'vitest';
+import { TABLES_DIALECT } from '../../db/schema.ts';
+import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { isPostgresUrl, openPostgres } from '../../src/server/db/postgres.ts';
+import { rawRows } from '../../src/server/db/raw.ts';
+
+const open = new Map<string, Db>();
+
+/**
+ * The database a server runs on (its DATABASE_URL), opened once per test
+ * file through the data-access layer. This process's tables are chosen from
+ * its own DATABASE_URL (db/schema.ts), so the server must run on the same
+ * kind of database.
+ */
+export function serverDatabase(databaseUrl: string): Db {
+  let db = open.get(databaseUrl);
+  if (db) return db;
+  const wanted = isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite';
+  if (wanted !== TABLES_DIALECT) {
+    throw new Error(`The server runs on ${wanted} but this test process's tables are ${TABLES_DIALECT}'s: set DATABASE_URL for the test project.`);
+  }
+  db = isPostgresUrl(databaseUrl) ? (openPostgres(databaseUrl, { max: 2 }) as unknown as Db) : openDatabase(databaseUrl);
+  open.set(databaseUrl, db);
+  return db;
+}
+
+/** The database of the server the http and browser projects share (global-server.ts). */
+export function sharedServerDatabase(): Db {
+  return serverDatabase(inject('dbPath'));
+}
+
+/**
+ * The DATABASE_URL of the server at `base`, when this test process knows it:
+ * the server the http and browser projects share. Undefined for a server a
+ * test started itself (the reliability tests), which then sign in for real.
+ */
+export function databaseOfServer(base: string): string | undefined {
+  let shared: string | undefined;
+  try {
+    shared = inject('baseUrl');
+  } catch {
+    return undefined;
+  }
+  return shared !== undefined && shared === base ? inject('dbPath') : undefined;
+}
+
+/** The rows of a hand-written query (portable SQL, values as `${...}` parameters) on the shared server's database. */
+export function serverRows<T>(query: SQL): Promise<T[]> {
+  return rawRows<T>(sharedServerDatabase(), query);
+}
+
+/** The first row of a hand-written query on the shared server's database; fails when there is none. */
+export async function serverRow<T>(query: SQL): Promise<T> {
+  const [row] = await serverRows<T>(query);
+  if (row === undefined) throw new Error('no row');
+  return row;
+}
