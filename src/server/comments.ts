@@ -138,6 +138,9 @@ export async function countPendingComments(db: Queryable): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Comments shown on one page of a moderation tab; the tab's count says how many pages there are. */
+export const QUEUE_PAGE_SIZE = 100;
+
 export const QUEUE_TABS = ['pending', 'flagged', 'approved', 'taken_down', 'rejected'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
@@ -181,10 +184,11 @@ export interface QueueItem {
 }
 
 /**
- * One tab of the moderation queue: pending (oldest first), flagged (most
- * flags first), or the latest approved, taken-down or rejected ones.
+ * One page of a moderation tab: pending (oldest first), flagged (most
+ * flags first), or approved, taken-down or rejected ones (newest first).
  */
-export async function listModerationQueue(db: Queryable, tab: QueueTab): Promise<QueueItem[]> {
+export async function listModerationQueue(db: Queryable, tab: QueueTab, page = 1, size = QUEUE_PAGE_SIZE): Promise<QueueItem[]> {
+  const offset = (Math.max(1, Math.floor(page)) - 1) * size;
   let rows: Comment[];
   if (tab === 'flagged') {
     const flagged = await db // not for display: orders a staff work queue
@@ -194,7 +198,8 @@ export async function listModerationQueue(db: Queryable, tab: QueueTab): Promise
       .where(and(eq(comments.status, 'approved'), isNull(comments.takenDownAt)))
       .groupBy(commentFlags.commentId)
       .orderBy(desc(sql`sum(${commentFlags.count})`), asc(commentFlags.commentId))
-      .limit(200);
+      .limit(size)
+      .offset(offset);
     const found = flagged.length === 0 ? [] : await db.select().from(comments).where(inList(db, comments.id, flagged.map((f) => f.id)));
     rows = flagged.map((f) => found.find((c) => c.id === f.id)).filter((c): c is Comment => c !== undefined);
   } else {
@@ -207,7 +212,8 @@ export async function listModerationQueue(db: Queryable, tab: QueueTab): Promise
       .from(comments)
       .where(where)
       .orderBy(...(tab === 'pending' ? [asc(comments.postedOn), asc(comments.id)] : [desc(comments.postedOn), desc(comments.id)]))
-      .limit(200);
+      .limit(size)
+      .offset(offset);
   }
   if (rows.length === 0) return [];
   const ids = rows.map((c) => c.id);

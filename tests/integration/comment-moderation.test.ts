@@ -65,6 +65,18 @@ const audits = async (id: number) =>
 const flagsOf = async (id: number) =>
   Object.fromEntries((await t.db.select().from(commentFlags).where(eq(commentFlags.commentId, id))).map((f) => [f.reason, f.count]));
 
+describe('a long queue is paged', () => {
+  it('every waiting comment is on exactly one page, oldest day first, and a page past the end is empty', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await pending(`Spørgsmål nummer ${i + 1}`)).id);
+    const pages = [];
+    for (let page = 1; page <= 4; page++) pages.push((await listModerationQueue(t.db, 'pending', page, 3)).map((q) => q.comment.id));
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1, 0]);
+    expect(pages.flat().sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect((await countQueueTabs(t.db)).pending).toBe(7);
+  });
+});
+
 describe('state and permission checks: the hand-made POST hole', () => {
   it('an approved comment can no longer be rejected or re-approved with another text; nothing changes, nothing is audited', async () => {
     const c = await approved();

@@ -142,6 +142,11 @@ export const staffDa = {
     intro: 'Læs kommentarerne, fjern personoplysninger, og godkend eller afvis – én ad gangen eller flere samlet. Intet bliver vist offentligt før godkendelse. En godkendt kommentar kan fjernes igen med en begrundelse; beboernes markeringer samles under «Markeret».',
     tabs: { pending: 'Venter', flagged: 'Markeret', approved: 'Godkendt', taken_down: 'Fjernet', rejected: 'Afvist' },
     tabCount: (label: string, n: number) => `${label} (${n})`,
+    range: (from: number, to: number, total: number) => `Viser ${from}–${to} af ${total}.`,
+    pages: 'Sider',
+    page: (n: number) => `Side ${n}`,
+    previous: 'Forrige side',
+    next: 'Næste side',
     bulk: {
       legend: 'Flere på én gang',
       hint: 'Sæt flueben ved kommentarerne nedenfor, og godkend eller afvis dem samlet. Hvis en af dem ikke længere venter, bliver ingen ændret.',

@@ -144,6 +144,11 @@ export const staffEn: StaffMessages = {
     intro: 'Read the comments, remove personal data, and approve or reject – one at a time or several together. Nothing is shown publicly before approval. An approved comment can be taken down again with a reason; residents\' flags are gathered under «Flagged».',
     tabs: { pending: 'Waiting', flagged: 'Flagged', approved: 'Approved', taken_down: 'Taken down', rejected: 'Rejected' },
     tabCount: (label: string, n: number) => `${label} (${n})`,
+    range: (from: number, to: number, total: number) => `Showing ${from}–${to} of ${total}.`,
+    pages: 'Pages',
+    page: (n: number) => `Page ${n}`,
+    previous: 'Previous page',
+    next: 'Next page',
     bulk: {
       legend: 'Several at once',
       hint: 'Tick the comments below and approve or reject them together. If any of them is no longer waiting, none is changed.',
