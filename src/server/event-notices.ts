@@ -21,6 +21,7 @@ import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { describeEventTimes } from './event-pages.ts';
 import type { OutgoingMail, SendMail } from './mail.ts';
+import { openAddress } from './sealed.ts';
 import { MAX_NOTICE_AGE_S, MAX_NOTICE_ATTEMPTS, type DeliveryResult } from './report-notices.ts';
 
 /** How long a deliverer holds the notices it is sending (seconds), as for report notices. */
@@ -83,13 +84,15 @@ export async function deliverDueEventNotices(db: Queryable, send: SendMail, orig
   });
   for (const { notice, event } of due) {
     const ageS = (now.getTime() - notice.createdAt.getTime()) / 1000;
-    if (ageS > MAX_NOTICE_AGE_S) {
+    const to = openAddress(notice.email);
+    // Too old, or sealed under a replaced secret: given up, and the address goes with it.
+    if (ageS > MAX_NOTICE_AGE_S || to === undefined) {
       await db.delete(eventNotices).where(eq(eventNotices.id, notice.id));
       result.givenUp++;
       continue;
     }
     try {
-      await send({ to: notice.email, ...composeEventNotice(notice, event, origin) });
+      await send({ to, ...composeEventNotice(notice, event, origin) });
       await db.delete(eventNotices).where(eq(eventNotices.id, notice.id));
       result.sent++;
     } catch {

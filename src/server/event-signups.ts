@@ -37,6 +37,7 @@ import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
+import { sealAddress } from './sealed.ts';
 
 /** The most people one sign-up may be for (a household or a small group; larger groups contact the organiser). */
 export const EVENT_SIGNUP_MAX_PEOPLE = 6;
@@ -147,7 +148,7 @@ export async function signUp(db: Queryable, input: NewSignup, now = new Date()):
     }
     const [signup] = await tx
       .insert(eventSignups)
-      .values({ eventId: input.eventId, people: input.people, email: input.email, tokenHash: hashSignupToken(token), locale: input.locale })
+      .values({ eventId: input.eventId, people: input.people, email: input.email === null ? null : sealAddress(input.email), tokenHash: hashSignupToken(token), locale: input.locale })
       .returning({ id: eventSignups.id });
     if (!signup) throw new Error('sign-up not inserted');
     if (input.email !== null) {
@@ -155,7 +156,7 @@ export async function signUp(db: Queryable, input: NewSignup, now = new Date()):
         eventId: input.eventId,
         signupId: signup.id,
         kind: 'confirmation',
-        email: input.email,
+        email: sealAddress(input.email),
         locale: input.locale,
         cancelToken: token,
       });

@@ -23,6 +23,7 @@ import { config, siteOrigin } from './config.ts';
 import { deliverDueEventNotices } from './event-notices.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
+import { openAddress, sealAddress } from './sealed.ts';
 
 /** A notice is given up (and its address deleted) after this many failed attempts… */
 export const MAX_NOTICE_ATTEMPTS = 8;
@@ -34,12 +35,12 @@ const LEASE_S = 300;
 
 /** Puts a reporter's notice in the outbox; call inside the transaction that changes the status. */
 export async function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): Promise<void> {
-  await tx.insert(reportNotices).values({ reportId, email, recipient: 'reporter', status, publicNote });
+  await tx.insert(reportNotices).values({ reportId, email: sealAddress(email), recipient: 'reporter', status, publicNote });
 }
 
 /** Puts a notice to a partner's mailbox (the report was forwarded to it) in the outbox; call inside the forwarding transaction. */
 export async function queuePartnerNotice(tx: Queryable, reportId: number, mailbox: string): Promise<void> {
-  await tx.insert(reportNotices).values({ reportId, email: mailbox, recipient: 'partner', status: 'forwarded', publicNote: null });
+  await tx.insert(reportNotices).values({ reportId, email: sealAddress(mailbox), recipient: 'partner', status: 'forwarded', publicNote: null });
 }
 
 /** What a partner's notice tells about the report: nothing a resident wrote. */
@@ -162,7 +163,9 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
   });
   for (const { notice, receipt, createdOn, category, area } of due) {
     const ageS = (now.getTime() - notice.createdAt.getTime()) / 1000;
-    if (ageS > MAX_NOTICE_AGE_S) {
+    const to = openAddress(notice.email);
+    // Too old, or sealed under a replaced secret: given up, and the address goes with it.
+    if (ageS > MAX_NOTICE_AGE_S || to === undefined) {
       await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.givenUp++;
       continue;
@@ -172,7 +175,7 @@ export async function deliverDueNotices(db: Queryable, send: SendMail, origin: s
         ? composePartnerNotice({ reportId: notice.reportId, category, area, createdOn }, new URL(`/staff/reports?report=${notice.reportId}`, origin).href)
         : composeReportNotice(notice, new URL(`/meld/${receipt}`, origin).href, receiptNumber(receipt));
     try {
-      await send({ to: notice.email, ...mail });
+      await send({ to, ...mail });
       await db.delete(reportNotices).where(eq(reportNotices.id, notice.id));
       result.sent++;
     } catch {

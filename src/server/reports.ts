@@ -42,6 +42,7 @@ import { eraseRemnants } from './db/remnants.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
+import { sealAddress } from './sealed.ts';
 
 export const DESCRIPTION_MAX = 1000;
 export const PLACE_TEXT_MAX = 200;
@@ -196,7 +197,7 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
         description: Array.from(description.text).slice(0, DESCRIPTION_MAX).join(''),
         masks: [...new Set([...description.masks, ...placed.masks])],
         reporterType: input.reporterType,
-        email: input.email,
+        email: input.email === null ? null : sealAddress(input.email),
         createdOn: copenhagenDay(now),
       })
       .returning();

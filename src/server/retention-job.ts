@@ -9,13 +9,19 @@ import type { Db } from './db/connection.ts';
 import { withStartupLock } from './db/migrate.ts';
 import { logger } from './logger.ts';
 import { runRetention, type RetentionSettings } from './retention.ts';
+import { sealPlainAddresses } from './sealed.ts';
 
 /** How often the server runs the schedule (and once at start-up). */
 export const RETENTION_EVERY_MS = 24 * 3_600_000;
 
 /** Runs the schedule and logs the counts per rule; errors are logged by type, without data. */
 export function runRetentionInBackground(db: Db, settings: RetentionSettings): Promise<void> {
-  return withStartupLock(db, () => runRetention(db, settings)).then(
+  return withStartupLock(db, async () => {
+    // Addresses stored before sealing began (an upgraded database) are sealed first.
+    const sealed = await sealPlainAddresses(db);
+    if (sealed > 0) logger.info({ sealed }, 'addresses sealed');
+    return runRetention(db, settings);
+  }).then(
     (run) => {
       const counts = Object.fromEntries(run.results.map((r) => [r.rule, r.error ? `failed (${r.error})` : r.count]));
       if (run.results.some((r) => r.error)) logger.error({ retention: counts }, 'retention run: some rules failed');

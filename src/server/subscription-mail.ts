@@ -35,7 +35,7 @@ import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
 import { logger } from './logger.ts';
 import { smtpSender, type OutgoingMail, type SendMail } from './mail.ts';
-import { describeTarget, openAddress, targetOf, unsubscribePath } from './subscriptions.ts';
+import { describeTarget, openSubscriber, targetOf, unsubscribePath } from './subscriptions.ts';
 
 /** A mail is given up (and deleted) after this many failed attempts… */
 export const MAX_SUBSCRIPTION_MAIL_ATTEMPTS = 8;
@@ -88,7 +88,7 @@ export async function deliverDueSubscriptionMails(db: Queryable, send: SendMail,
   });
   for (const { mail, sealed, locale } of due) {
     const ageS = (now.getTime() - mail.createdAt.getTime()) / 1000;
-    const to = openAddress(sealed);
+    const to = openSubscriber(sealed);
     if (to === undefined) {
       await db.delete(subscriptions).where(eq(subscriptions.id, mail.subscriptionId));
       result.givenUp++;

@@ -21,9 +21,7 @@
  * addresses can no longer be read (the next delivery deletes such rows) and
  * the unsubscribe links no longer verify.
  */
-import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
-import { hmac } from '@oslojs/crypto/hmac';
-import { sha256, SHA256 } from '@oslojs/crypto/sha2';
+import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
 import { areas, initiatives, subscriptionMails, subscriptions, type Subscription, type SubscriptionTopic } from '../../db/schema.ts';
@@ -34,7 +32,8 @@ import { randomBytes } from './auth/random.ts';
 import type { Queryable } from './db/connection.ts';
 import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
-import { keyed, throttleSecret } from './throttle.ts';
+import { derivedKey, openBytes, sealBytes } from './sealed.ts';
+import { keyed } from './throttle.ts';
 
 /** What a subscription follows, as the forms and the module speak of it. */
 export type SubscriptionTarget =
@@ -46,23 +45,10 @@ export type SubscriptionTarget =
 /** The longest address accepted (RFC 5321's path limit). */
 export const SUBSCRIPTION_EMAIL_MAX = 254;
 
-/** Keys derived from the throttle secret, in memory only. */
-interface SubscriptionKeys {
-  seal: Uint8Array;
-  lookup: Uint8Array;
-  unsubscribe: Uint8Array;
-}
-
-let keysFor: { secret: Uint8Array; keys: SubscriptionKeys } | undefined;
-
-function subscriptionKeys(): SubscriptionKeys {
-  const secret = throttleSecret();
-  if (keysFor?.secret === secret) return keysFor.keys;
-  const derive = (purpose: string) => hmac(SHA256, secret, new TextEncoder().encode(`tryghed subscriptions ${purpose}`));
-  const keys = { seal: derive('address key'), lookup: derive('lookup key'), unsubscribe: derive('unsubscribe key') };
-  keysFor = { secret, keys };
-  return keys;
-}
+/** Keys derived from the throttle secret (src/server/sealed.ts), in memory only. */
+const SEAL_PURPOSE = 'tryghed subscriptions address key';
+const lookupKeyBytes = () => derivedKey('tryghed subscriptions lookup key');
+const unsubscribeKey = () => derivedKey('tryghed subscriptions unsubscribe key');
 
 /** The address as compared: trimmed and lower-cased (mail servers treat the local part case-blind in practice). */
 export function normaliseAddress(email: string): string {
@@ -77,29 +63,16 @@ function targetKey(target: SubscriptionTarget): string {
 
 /** The keyed hash a subscription is found by: one row per address and topic. */
 export function lookupKey(email: string, target: SubscriptionTarget): string {
-  return keyed(subscriptionKeys().lookup, `${normaliseAddress(email)}|${targetKey(target)}`);
+  return keyed(lookupKeyBytes(), `${normaliseAddress(email)}|${targetKey(target)}`);
 }
 
-const NONCE = 12;
-const TAG = 16;
-
-function sealAddress(email: string): Buffer {
-  const nonce = nodeRandomBytes(NONCE);
-  const cipher = createCipheriv('aes-256-gcm', subscriptionKeys().seal, nonce);
-  const body = Buffer.concat([cipher.update(normaliseAddress(email), 'utf8'), cipher.final()]);
-  return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+function sealSubscriber(email: string): Buffer {
+  return sealBytes(SEAL_PURPOSE, normaliseAddress(email));
 }
 
-/** The subscriber's address, or undefined when it cannot be read (the secret was replaced). */
-export function openAddress(sealed: Buffer): string | undefined {
-  if (sealed.length < NONCE + TAG) return undefined;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', subscriptionKeys().seal, sealed.subarray(0, NONCE));
-    decipher.setAuthTag(sealed.subarray(NONCE, NONCE + TAG));
-    return Buffer.concat([decipher.update(sealed.subarray(NONCE + TAG)), decipher.final()]).toString('utf8');
-  } catch {
-    return undefined;
-  }
+/** The address of a subscription, or undefined when it cannot be opened (the throttle secret was replaced). */
+export function openSubscriber(sealed: Uint8Array): string | undefined {
+  return openBytes(SEAL_PURPOSE, sealed);
 }
 
 /** The SHA-256 of a confirmation token (base64url), as stored. */
@@ -117,7 +90,7 @@ export function isConfirmTokenShape(token: string): boolean {
 
 /** The unsubscribe link's token for a subscription: its id and an HMAC of it. */
 export function unsubscribeToken(id: number): string {
-  return `${id.toString(36)}-${keyed(subscriptionKeys().unsubscribe, `unsubscribe ${id}`)}`;
+  return `${id.toString(36)}-${keyed(unsubscribeKey(), `unsubscribe ${id}`)}`;
 }
 
 /** The subscription id an unsubscribe token names, when its MAC is right; undefined for anything forged or mistyped. */
@@ -126,7 +99,7 @@ export function verifyUnsubscribeToken(token: string): number | undefined {
   if (!match) return undefined;
   const id = Number.parseInt(match[1]!, 36);
   if (!Number.isSafeInteger(id) || id <= 0) return undefined;
-  const expected = keyed(subscriptionKeys().unsubscribe, `unsubscribe ${id}`);
+  const expected = keyed(unsubscribeKey(), `unsubscribe ${id}`);
   // Both are 43 characters of base64url: compare without an early exit.
   let diff = 0;
   for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ (match[2]!.charCodeAt(i) || 0);
@@ -227,7 +200,7 @@ export async function requestSubscription(db: Queryable, input: SubscribeRequest
       await tx.insert(subscriptionMails).values({ subscriptionId: existing.id, kind: 'already', subject: own.alreadySubject, body: own.alreadyBody(whatIn[existing.locale]) });
       return;
     }
-    const fresh = { confirmHash: hashConfirmToken(token), expiresAt: dayBoundary(now, 2), locale: input.locale, addressSealed: sealAddress(input.email) };
+    const fresh = { confirmHash: hashConfirmToken(token), expiresAt: dayBoundary(now, 2), locale: input.locale, addressSealed: sealSubscriber(input.email) };
     let id: number;
     if (existing) {
       id = existing.id;

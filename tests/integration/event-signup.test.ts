@@ -32,6 +32,7 @@ import { RETENTION_DEFAULTS, runRetention } from '../../src/server/retention.ts'
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { readMailbox, startMailbox, type Mailbox } from '../support/mailbox.ts';
+import { openAddress } from '../../src/server/sealed.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';
 const HOUR = 3_600_000;
@@ -143,7 +144,11 @@ describe('signing up', () => {
     const event = await makeEvent();
     const r = await signUp(t.db, { eventId: event.id, people: 2, email: 'beboer@example.dk', locale: 'en' });
     if (!r.ok) throw new Error(r.reason);
-    expect(await noticesOf(event.id)).toMatchObject([{ kind: 'confirmation', email: 'beboer@example.dk', locale: 'en' }]);
+    const queued = await noticesOf(event.id);
+    expect(queued.map((n) => ({ kind: n.kind, email: openAddress(n.email), locale: n.locale }))).toEqual([{ kind: 'confirmation', email: 'beboer@example.dk', locale: 'en' }]);
+    const [stored] = await t.db.select({ email: eventSignups.email }).from(eventSignups).where(eq(eventSignups.eventId, event.id));
+    expect(stored!.email).toMatch(/^sealed1:/);
+    expect(openAddress(stored!.email!)).toBe('beboer@example.dk');
     expect(await deliverDueEventNotices(t.db, send, ORIGIN)).toEqual({ sent: 1, failed: 0, givenUp: 0 });
     const [mail] = readMailbox(mailbox.dir);
     expect(mail!.to).toBe('beboer@example.dk');

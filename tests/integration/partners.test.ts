@@ -24,6 +24,7 @@ import { setUserPartner, UserError } from '../../src/server/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
+import { openAddress } from '../../src/server/sealed.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';
 let t: TestDb;
@@ -148,7 +149,8 @@ describe('public notes on reports are signed only as one\'s own partner', () => 
     const r = await submit('lighting', 'nabo@example.dk');
     const result = await setReportStatus(t.db, r.id, { status: 'handled', publicNote: 'Som SSP', signAs: p['ssp'] }, police);
     expect(result).toEqual({ ok: false, reason: 'sign_refused', refusal: 'other_partner' });
-    expect(await reportRow(r.id)).toMatchObject({ status: 'received', email: 'nabo@example.dk' });
+    const row = await reportRow(r.id);
+    expect({ status: row.status, email: openAddress(row.email!) }).toEqual({ status: 'received', email: 'nabo@example.dk' });
     expect(await updatesOf(r.id)).toHaveLength(1);
     expect(await notices()).toEqual([]);
     expect(await refusals()).toHaveLength(1);
@@ -229,7 +231,7 @@ describe('forwarding to a partner\'s inbox', () => {
     expect(await setReportStatus(t.db, r.id, { status: 'forwarded', publicNote: 'Politiet er orienteret.' }, police)).toEqual({ ok: true });
     expect((await reportRow(r.id)).forwardedTo).toBe(p['politi']);
     const queued = await notices();
-    expect(queued.map((n) => [n.recipient, n.email, n.status, n.publicNote]).sort()).toEqual([
+    expect(queued.map((n) => [n.recipient, openAddress(n.email), n.status, n.publicNote]).sort()).toEqual([
       ['partner', 'politi@example.invalid', 'forwarded', null],
       ['reporter', 'nabo@example.dk', 'forwarded', 'Politiet er orienteret.'],
     ]);

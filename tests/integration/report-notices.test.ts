@@ -3,7 +3,10 @@
  * server on loopback: queued with the status change, sent once with the
  * status, public note and receipt link (never the description), retried with
  * back-off when the mail server is down, and given up (address deleted) in the end.
+ * Addresses are sealed at rest (src/server/sealed.ts): a copy of the database
+ * holds none readable, and one that can no longer be opened is given up.
  */
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportNotices, reports } from '../../db/schema.ts';
 import { smtpSender, type SendMail } from '../../src/server/mail.ts';
@@ -12,6 +15,7 @@ import { composeReportNotice, deliverDueNotices, MAX_NOTICE_ATTEMPTS } from '../
 import { listActiveCategories, mergeReport, setReportStatus, submitReport, type NewReport } from '../../src/server/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
+import { openAddress, sealAddress, sealPlainAddresses } from '../../src/server/sealed.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';
@@ -56,7 +60,7 @@ describe('report notices', () => {
     const partner = (await listPartners(t.db))[0]!;
     await setReportStatus(t.db, withMail.id, { status: 'forwarded', forwardedTo: partner.id, publicNote: 'Politiet holder øje.' }, moderatorId);
     await setReportStatus(t.db, without.id, { status: 'in_progress' }, moderatorId);
-    expect((await notices()).map((n) => [n.reportId, n.email, n.status, n.publicNote])).toEqual([[withMail.id, 'nabo@example.dk', 'forwarded', 'Politiet holder øje.']]);
+    expect((await notices()).map((n) => [n.reportId, openAddress(n.email), n.status, n.publicNote])).toEqual([[withMail.id, 'nabo@example.dk', 'forwarded', 'Politiet holder øje.']]);
   });
 
   it('the notice is e-mailed once, with status, note and receipt link but never the description, then deleted', async () => {
@@ -160,3 +164,54 @@ function decoded(raw: string): string {
   const joined = raw.replace(/=\r?\n/g, '');
   return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 }
+
+describe('addresses at rest', () => {
+  it('a seal opens to its address; two seals of one address differ; plain text passes through; damage reads as nothing', () => {
+    const a = sealAddress('nabo@example.dk');
+    const b = sealAddress('nabo@example.dk');
+    expect(a).toMatch(/^sealed1:[A-Za-z0-9_-]+$/);
+    expect(a).not.toBe(b);
+    expect([openAddress(a), openAddress(b)]).toEqual(['nabo@example.dk', 'nabo@example.dk']);
+    expect(sealAddress(a)).toBe(a);
+    expect(openAddress('gammel@example.dk')).toBe('gammel@example.dk');
+    const flipped = a.slice(0, -2) + (a.at(-2) === 'A' ? 'B' : 'A') + a.at(-1)!;
+    expect(openAddress(flipped)).toBeUndefined();
+    expect(openAddress('sealed1:')).toBeUndefined();
+  });
+
+  it('no address column of a report or its notices holds the address in readable form', async () => {
+    const report = await submit('nabo@example.dk');
+    await setReportStatus(t.db, report.id, { status: 'in_progress', publicNote: 'Vi ser på det.' }, moderatorId);
+    const stored = [...(await t.db.select({ email: reports.email }).from(reports)), ...(await notices())].map((r) => r.email);
+    expect(stored.length).toBe(2);
+    for (const email of stored) {
+      expect(email).toMatch(/^sealed1:/);
+      expect(email).not.toContain('example');
+    }
+  });
+
+  it('an address stored before sealing began is sealed by the first step of the retention job, and the notice still arrives', async () => {
+    const report = await submit(null);
+    await t.db.update(reports).set({ email: 'gammel@example.dk' }).where(eq(reports.id, report.id));
+    await t.db.insert(reportNotices).values({ reportId: report.id, email: 'gammel@example.dk', recipient: 'reporter', status: 'in_progress', publicNote: null });
+    expect(await sealPlainAddresses(t.db)).toBe(2);
+    expect(await sealPlainAddresses(t.db)).toBe(0);
+    const [row] = await t.db.select({ email: reports.email }).from(reports).where(eq(reports.id, report.id));
+    expect(row!.email).toMatch(/^sealed1:/);
+    expect(openAddress(row!.email!)).toBe('gammel@example.dk');
+    expect(await deliverDueNotices(t.db, send, ORIGIN)).toEqual({ sent: 1, failed: 0, givenUp: 0 });
+    await waitForMail(mailbox.dir, 'gammel@example.dk');
+  });
+
+  it('a notice whose address can no longer be opened (the secret was replaced) is given up, not sent', async () => {
+    const report = await submit(null);
+    const other = sealAddress('nabo@example.dk');
+    const bytes = Buffer.from(other.slice('sealed1:'.length), 'base64url');
+    bytes[20] = bytes[20]! ^ 1;
+    const broken = `sealed1:${bytes.toString('base64url')}`;
+    await t.db.insert(reportNotices).values({ reportId: report.id, email: broken, recipient: 'reporter', status: 'in_progress', publicNote: null });
+    expect(await deliverDueNotices(t.db, send, ORIGIN)).toEqual({ sent: 0, failed: 0, givenUp: 1 });
+    expect(await notices()).toEqual([]);
+    expect(readMailbox(mailbox.dir)).toEqual([]);
+  });
+});

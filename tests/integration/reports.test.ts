@@ -24,6 +24,7 @@ import {
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
+import { openAddress } from '../../src/server/sealed.ts';
 
 let t: TestDb;
 let input: NewReport;
@@ -121,9 +122,12 @@ describe('moderation', () => {
     const { user } = await makeUser(t.db, 'moderator');
     for (const status of ['handled', 'not_possible', 'rejected'] as const) {
       const r = await submit();
-      expect(r.email).toBe('nabo@example.dk');
+      // The address is sealed at rest: a copy of the database holds no readable address.
+      expect(r.email).toMatch(/^sealed1:/);
+      expect(r.email).not.toContain('nabo');
+      expect(openAddress(r.email!)).toBe('nabo@example.dk');
       expect(await setReportStatus(t.db, r.id, { status: 'in_progress' }, user.id)).toEqual({ ok: true });
-      expect((await t.db.select().from(reports).where(eq(reports.id, r.id)).limit(1))[0]!.email).toBe('nabo@example.dk');
+      expect(openAddress((await t.db.select().from(reports).where(eq(reports.id, r.id)).limit(1))[0]!.email!)).toBe('nabo@example.dk');
       expect(await setReportStatus(t.db, r.id, { status, internalNote: 'dublet' }, user.id)).toEqual({ ok: true });
       const after = (await t.db.select().from(reports).where(eq(reports.id, r.id)).limit(1))[0]!;
       expect(after.status).toBe(status);

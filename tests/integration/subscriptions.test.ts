@@ -19,7 +19,7 @@ import {
   confirmSubscription,
   lookUpConfirmation,
   lookUpUnsubscribe,
-  openAddress,
+  openSubscriber,
   requestSubscription,
   unsubscribe,
   unsubscribeToken,
@@ -81,7 +81,7 @@ describe('subscriptions: double opt-in', () => {
     // Sealed: the address is in no column as text, and opens only with the key.
     expect(JSON.stringify(row)).not.toContain('example.dk');
     expect(row!.addressSealed.includes(Buffer.from('nabo@example.dk'))).toBe(false);
-    expect(openAddress(row!.addressSealed)).toBe('nabo@example.dk');
+    expect(openSubscriber(row!.addressSealed)).toBe('nabo@example.dk');
     // Only the token's hash is stored.
     expect(JSON.stringify(row)).not.toContain(token);
     const [mail] = readMailbox(mailbox.dir);
