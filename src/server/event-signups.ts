@@ -32,6 +32,7 @@ import {
 import type { Locale } from '../lib/i18n/index.ts';
 import { can } from '../lib/permissions.ts';
 import { findPlace } from '../lib/places.ts';
+import { MIN_K } from '../lib/disclosure/suppression.ts';
 import { randomToken } from './auth/random.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
@@ -67,6 +68,17 @@ export async function findRegistration(db: Queryable, eventId: number): Promise<
   return row;
 }
 
+/**
+ * Whether the public may see how many places are left (README "Privacy"):
+ * only once at least K people have signed up, since capacity minus places
+ * left is the number signed up. Below K the page says only that there are
+ * places. The threshold is the disclosure engine's (PRIVACY_K, never below
+ * MIN_K); editors see the exact count on the staff page, to plan the room.
+ */
+export function placesLeftShown(signedUp: number, k: number): boolean {
+  return signedUp >= Math.max(MIN_K, k);
+}
+
 /** Places left (null: no limit). */
 export function placesLeft(r: Pick<EventRegistration, 'capacity' | 'signedUp'>): number | null {
   return r.capacity === null ? null : Math.max(0, r.capacity - r.signedUp);
@@ -75,22 +87,22 @@ export function placesLeft(r: Pick<EventRegistration, 'capacity' | 'signedUp'>):
 /**
  * What the public page offers for sign-up:
  * - `none`: the editors did not turn sign-up on;
- * - `open`: the form (with `left` places, null for no limit);
+ * - `open`: the form (with `left` places, null for no limit; `leftShown`: whether the number may be shown, placesLeftShown);
  * - `full`: every place is taken;
  * - `closed`: the editors closed it, or the event has started, ended or is cancelled.
  */
 export type SignupAvailability =
   | { kind: 'none' }
-  | { kind: 'open'; left: number | null; signedUp: number }
+  | { kind: 'open'; left: number | null; leftShown: boolean; signedUp: number }
   | { kind: 'full'; signedUp: number }
   | { kind: 'closed'; signedUp: number };
 
-export function signupAvailability(event: Pick<Event, 'startsAt' | 'cancelledAt'>, r: EventRegistration | undefined, now = new Date()): SignupAvailability {
+export function signupAvailability(event: Pick<Event, 'startsAt' | 'cancelledAt'>, r: EventRegistration | undefined, k: number, now = new Date()): SignupAvailability {
   if (!r) return { kind: 'none' };
   if (!r.open || event.cancelledAt !== null || event.startsAt <= now) return { kind: 'closed', signedUp: r.signedUp };
   const left = placesLeft(r);
   if (left === 0) return { kind: 'full', signedUp: r.signedUp };
-  return { kind: 'open', left, signedUp: r.signedUp };
+  return { kind: 'open', left, leftShown: placesLeftShown(r.signedUp, k), signedUp: r.signedUp };
 }
 
 export interface NewSignup {
@@ -105,11 +117,11 @@ export interface NewSignup {
  * - `unknown`: no such published event;
  * - `closed`: sign-up is off or closed, or the event has started or ended;
  * - `cancelled`: the event is cancelled;
- * - `full`: fewer places left than people asked for (`left` says how many);
+ * - `full`: fewer places left than people asked for (`left` says how many, `signedUp` how many have signed up);
  * - `people`: the number of people is outside 1–EVENT_SIGNUP_MAX_PEOPLE.
  */
 export type SignupRefusal = 'unknown' | 'closed' | 'cancelled' | 'full' | 'people';
-export type SignupResult = { ok: true; token: string; signupId: number } | { ok: false; reason: SignupRefusal; left?: number };
+export type SignupResult = { ok: true; token: string; signupId: number } | { ok: false; reason: SignupRefusal; left?: number; signedUp?: number };
 
 /**
  * Signs up `people` for an event in one transaction: the counter is raised
@@ -144,7 +156,7 @@ export async function signUp(db: Queryable, input: NewSignup, now = new Date()):
     if (raised.length === 0) {
       const r = await findRegistration(tx, input.eventId);
       if (!r || !r.open) return { ok: false, reason: 'closed' };
-      return { ok: false, reason: 'full', left: placesLeft(r) ?? 0 };
+      return { ok: false, reason: 'full', left: placesLeft(r) ?? 0, signedUp: r.signedUp };
     }
     const [signup] = await tx
       .insert(eventSignups)

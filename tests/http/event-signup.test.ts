@@ -178,11 +178,13 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
 
     const da = await get(`/arrangementer/${event.slug}`);
     expect(da.res.status).toBe(200);
-    expect(text(da.body)).toContain('Der er 3 ledige pladser.');
+    // Fewer than K (5) have signed up: the number left would tell how many, so the page says only that there are places.
+    expect(text(da.body)).toContain('Der er ledige pladser.');
+    expect(text(da.body)).not.toMatch(/Der er \d+ ledige/);
     expect(da.body).toMatch(/<form method="post" action="\?tilmeld#tilmelding"/);
     expect(da.body).toContain('name="email"');
     const en = await get(`/en/arrangementer/${event.slug}`);
-    expect(text(en.body)).toContain('There are 3 places left.');
+    expect(text(en.body)).toContain('There are places left.');
     expect(text(en.body)).toContain('Number of people');
   });
 
@@ -235,7 +237,9 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
   it('fills up: asking for more places than are left, then a full event, is refused and said so', async () => {
     const two = await signUp(event.slug, { people: '2' });
     expect(two.status).toBe(409);
-    expect(text(await two.text())).toContain('Der er kun 1 ledig plads tilbage.');
+    const refused = text(await two.text());
+    expect(refused).toContain('Der er ikke plads til så mange. Skriv et mindre antal personer.');
+    expect(refused).not.toContain('1 ledig plads');
     const one = await signUp(event.slug, { people: '1' });
     expect(one.status).toBe(303);
     lastPlace = one.headers.get('location')!.replace(/\?ny=1$/, '');
@@ -248,6 +252,20 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
     expect(await signedUp(event.id)).toBe(3);
     const staff = await get(`/staff/events/${event.id}`, { headers: { cookie: editor } });
     expect(text(staff.body)).toContain('3 af 3 pladser er taget.');
+  });
+
+  it('once K have signed up, the page and a refusal say how many places are left', async () => {
+    const big = await makeEvent(`Stort borgermøde ${name}`, 4 * 24 * HOUR);
+    expect((await openSignup(big.id, '12')).status).toBe(303);
+    expect(text((await get(`/arrangementer/${big.slug}`)).body)).toContain('Der er ledige pladser.');
+    expect((await signUp(big.slug, { people: '4' })).status).toBe(303);
+    expect(text((await get(`/arrangementer/${big.slug}`)).body)).toContain('Der er ledige pladser.');
+    expect((await signUp(big.slug, { people: '1' })).status).toBe(303);
+    expect(text((await get(`/arrangementer/${big.slug}`)).body)).toContain('Der er 7 ledige pladser.');
+    expect((await signUp(big.slug, { people: '6' })).status).toBe(303);
+    const refused = await signUp(big.slug, { people: '2' });
+    expect(refused.status).toBe(409);
+    expect(text(await refused.text())).toContain('Der er kun 1 ledig plads tilbage.');
   });
 
   it('a resident cancels with their link; the replayed link and a forged one change nothing', async () => {
@@ -263,7 +281,7 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
     expect(text(await forged.text())).toContain('This link does not work');
     expect((await get('/arrangementer/tilmelding/not-a-token')).res.status).toBe(404);
     expect(await signedUp(event.id)).toBe(2);
-    expect(text((await get(`/arrangementer/${event.slug}`)).body)).toContain('Der er 1 ledig plads.');
+    expect(text((await get(`/arrangementer/${event.slug}`)).body)).toContain('Der er ledige pladser.');
   });
 
   it('sign-ups sent at the same moment never take more places than there are', async () => {

@@ -49,6 +49,7 @@ export const eventsDa = {
     intro: 'Tilmeld dig, så arrangørerne ved, hvor mange der kommer. Du skal ikke oplyse dit navn.',
     placesLeft: (n: number): string => (n === 1 ? 'Der er 1 ledig plads.' : `Der er ${n} ledige pladser.`),
     noLimit: 'Der er plads til alle.',
+    placesOpen: 'Der er ledige pladser.',
     full: 'Arrangementet er fuldt booket. Der er ikke flere ledige pladser.',
     closed: 'Tilmeldingen er lukket.',
     people: 'Antal personer',
@@ -62,6 +63,7 @@ export const eventsDa = {
       summary: 'Tilmeldingen er ikke gemt. Ret dette:',
       people: (max: number): string => `Skriv et antal personer mellem 1 og ${max}.`,
       email: 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk, eller lad feltet stå tomt.',
+      tooMany: 'Der er ikke plads til så mange. Skriv et mindre antal personer. Tilmeldingen er ikke gemt.',
       full: (left: number): string =>
         left === 0
           ? 'Der er ikke flere ledige pladser. Tilmeldingen er ikke gemt.'

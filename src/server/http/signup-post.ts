@@ -9,7 +9,7 @@
 import type { Locale } from '../../lib/i18n/index.ts';
 import { config } from '../config.ts';
 import type { Queryable } from '../db/connection.ts';
-import { cancelSignup, EMAIL_MAX, EVENT_SIGNUP_MAX_PEOPLE, signUp, type CancelSignupResult } from '../event-signups.ts';
+import { cancelSignup, EMAIL_MAX, EVENT_SIGNUP_MAX_PEOPLE, placesLeftShown, signUp, type CancelSignupResult } from '../event-signups.ts';
 import { logger } from '../logger.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
 import { Throttle } from '../throttle.ts';
@@ -26,8 +26,8 @@ export interface SignupFormState {
   people: string;
   email: string;
   errors: Partial<Record<'people' | 'email' | 'form', SignupError>>;
-  /** Places left, for the `full` message. */
-  left?: number;
+  /** Places left, for the `full` message (undefined: not to be shown, fewer than K have signed up). */
+  left?: number | undefined;
 }
 
 export type SignupPostResult =
@@ -93,7 +93,13 @@ export async function handleSignupPost(
   const result = await signUp(db, { eventId: context.eventId, people, email: state.email === '' ? null : state.email, locale: context.locale });
   if (!result.ok) {
     if (result.reason === 'people') return { kind: 'invalid', status: 400, state: { ...state, errors: { people: 'people' } } };
-    if (result.reason === 'full') return { kind: 'invalid', status: 409, state: { ...state, errors: { form: 'full' }, left: result.left ?? 0 } };
+    if (result.reason === 'full') {
+      // How many places are left is said only once K have signed up (placesLeftShown); below that, only that there
+      // is not room, unless none is left (which the page says anyway: fully booked).
+      const exact = result.left ?? 0;
+      const left = exact === 0 || placesLeftShown(result.signedUp ?? 0, config().privacyK) ? exact : undefined;
+      return { kind: 'invalid', status: 409, state: { ...state, errors: { form: 'full' }, left } };
+    }
     return { kind: 'invalid', status: 409, state: { ...state, errors: { form: result.reason === 'cancelled' ? 'cancelled' : 'closed' } } };
   }
   if (state.email !== '') deliverNoticesSoon(db);
