@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { ConfigError, loadConfig } from '../config.ts';
+import { usageExit } from './common.ts';
 import { sqlitePath } from '../db/connection.ts';
 
 /** The tables whose row counts tell an operator the copy holds what they expect. */
@@ -34,9 +35,7 @@ const MAIN_TABLES = ['areas', 'users', 'initiatives', 'events', 'comments', 'sur
 const ALL_PAGES = 0x7fffffff;
 
 function usage(message?: string): never {
-  if (message) process.stderr.write(`${message}\n\n`);
-  process.stderr.write('Usage: npm run backup -- <file> [--force]\n');
-  process.exit(2);
+  return usageExit('Usage: npm run backup -- <file> [--force]', message);
 }
 
 function fail(message: string): never {

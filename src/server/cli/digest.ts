@@ -13,16 +13,15 @@
  * (the mails stay queued and are retried); 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, siteOrigin, type Config } from '../config.ts';
+import { siteOrigin } from '../config.ts';
+import { loadConfigOrExit, usageExit } from './common.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { smtpSender } from '../mail.ts';
 import { deliverDueSubscriptionMails, runDigest } from '../subscription-mail.ts';
 
 function usage(message?: string): never {
-  if (message) process.stderr.write(`${message}\n\n`);
-  process.stderr.write('Usage: npm run digest [-- --force]\n');
-  process.exit(2);
+  return usageExit('Usage: npm run digest [-- --force]', message);
 }
 
 let force = false;
@@ -33,16 +32,7 @@ try {
   usage(e instanceof Error ? e.message : String(e));
 }
 
-let cfg: Config;
-try {
-  cfg = loadConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+const cfg = loadConfigOrExit();
 if (!cfg.mail) {
   process.stderr.write('SMTP_URL is not set: subscriptions are switched off, so there is no digest to send. See README "Subscriptions".\n');
   process.exit(1);

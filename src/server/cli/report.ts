@@ -31,6 +31,7 @@ import { can } from '../../lib/permissions.ts';
 import { recordAudit } from '../audit.ts';
 import { createSession, invalidateSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { usageExit } from './common.ts';
 import { closeDb, getDb, sqlitePath, type Db } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { parseReportYear, REPORT_YEARS } from '../dashboard/status-report.ts';
@@ -40,9 +41,7 @@ import { CHROMIUM, ENTRY, startBuiltServer, type BuiltServer } from './built-ser
 const PAGE_TIMEOUT_MS = 60_000;
 
 function usage(message?: string): never {
-  if (message) process.stderr.write(`${message}\n\n`);
-  process.stderr.write('Usage: npm run report -- --year YYYY --out FILE.pdf [--lang da|en] [--as staff@email]\n');
-  process.exit(2);
+  return usageExit('Usage: npm run report -- --year YYYY --out FILE.pdf [--lang da|en] [--as staff@email]', message);
 }
 
 function fail(message: string): never {

@@ -11,15 +11,13 @@
  * the configuration is invalid; 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { loadConfigOrExit, usageExit } from './common.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { RETENTION_ENV, RETENTION_RULES, runRetention, type Period } from '../retention.ts';
 
 function usage(message?: string): never {
-  if (message) process.stderr.write(`${message}\n\n`);
-  process.stderr.write('Usage: npm run retention [-- --dry-run]\n');
-  process.exit(2);
+  return usageExit('Usage: npm run retention [-- --dry-run]', message);
 }
 
 let dryRun = false;
@@ -30,16 +28,7 @@ try {
   usage(e instanceof Error ? e.message : String(e));
 }
 
-let cfg: Config;
-try {
-  cfg = loadConfig();
-} catch (e) {
-  if (e instanceof ConfigError) {
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
-  }
-  throw e;
-}
+const cfg = loadConfigOrExit();
 
 const describe = (p: Period): string => (p.n === 0 ? 'at once' : `${p.n} ${p.n === 1 ? p.unit.replace(/s$/, '') : p.unit}`);
 
