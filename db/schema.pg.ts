@@ -38,6 +38,7 @@ import {
   RELEASE_KINDS,
   REPORT_STATUSES,
   REPORTER_TYPES,
+  CATEGORY_AUDIENCES,
   PLAN_CHANGE_KINDS,
   RESPONSE_CHANNELS,
   type AnalysisPlanContent,
@@ -673,8 +674,12 @@ export const reportCategories = pgTable(
     displayOrder: integer('display_order').notNull().default(0),
     active: flag('active', true),
     partnerId: integer('partner_id').references(() => partners.id),
+    audience: text('audience', { enum: CATEGORY_AUDIENCES }).notNull().default('everyone'),
   },
-  (t) => [check('report_categories_slug_check', sql`${t.slug} !~ '[^a-z0-9_]' and length(${t.slug}) > 0`)],
+  (t) => [
+    check('report_categories_slug_check', sql`${t.slug} !~ '[^a-z0-9_]' and length(${t.slug}) > 0`),
+    check('report_categories_audience_check', sql`${t.audience} is not null and ${t.audience} in ('everyone', 'business')`),
+  ],
 );
 
 /** See `reports` in schema.sqlite.ts. */
@@ -699,6 +704,7 @@ export const reports = pgTable(
     masks: json('masks').$type<string[]>().notNull().default([]),
     reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
     email: text('email'),
+    callback: text('callback'),
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
     forwardedTo: integer('forwarded_to').references(() => partners.id),
     mergedInto: bigInteger('merged_into'),

@@ -952,6 +952,10 @@ export type SurveyDraft = typeof surveyDrafts.$inferSelect;
 // ---------------------------------------------------------------------------
 
 /** What kind of concern: data that admins edit (seeded with the usual ones). */
+/** Who a report category is offered to (see `report_categories.audience`). */
+export const CATEGORY_AUDIENCES = ['everyone', 'business'] as const;
+export type CategoryAudience = (typeof CATEGORY_AUDIENCES)[number];
+
 export const reportCategories = sqliteTable(
   'report_categories',
   {
@@ -966,8 +970,17 @@ export const reportCategories = sqliteTable(
     active: flag('active', true),
     /** The partner reports of this category are forwarded to by default (routing, set by admins at /staff/partners); null: staff choose. */
     partnerId: integer('partner_id').references(() => partners.id),
+    /**
+     * Who the form offers it to: `everyone` (both forms) or `business` (the
+     * business form, /meld?som=virksomhed, lists these first; the residents'
+     * form leaves them out).
+     */
+    audience: text('audience', { enum: CATEGORY_AUDIENCES }).notNull().default('everyone'),
   },
-  (t) => [check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`)],
+  (t) => [
+    check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`),
+    check('report_categories_audience_check', sql`${t.audience} is not null and ${t.audience} in ('everyone', 'business')`),
+  ],
 );
 
 export const REPORTER_TYPES = ['resident', 'business', 'works_here', 'visitor'] as const;
@@ -1014,8 +1027,14 @@ export const reports = sqliteTable(
     masks: json('masks').$type<string[]>().notNull().default([]),
     /** Who reports: one of REPORTER_TYPES. */
     reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
-    /** Only if the reporter asked for a follow-up notice; deleted when closed. Never shown. */
+    /** Only if the reporter asked for a follow-up notice; sealed (src/server/sealed.ts); deleted when closed. Never shown. */
     email: text('email'),
+    /**
+     * A business's telephone number for a call back, if it gave one (the
+     * business form only); sealed like the e-mail, shown only to staff on the
+     * report's detail page, and deleted when the report is closed.
+     */
+    callback: text('callback'),
     /** One of REPORT_STATUSES. */
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('received'),
     /** The partner it was forwarded to, when forwarded: whose queue it is in. */

@@ -19,6 +19,7 @@ import {
   reportSubmissions,
   reportUpdates,
   type Area,
+  type CategoryAudience,
   type Report,
   type ReportCategory,
   type ReporterType,
@@ -71,6 +72,8 @@ export interface NewReport {
   reporterType: ReporterType;
   /** Only when the reporter asked for a notice. */
   email: string | null;
+  /** A business's telephone number for a call back, if given (sealed when stored). */
+  callback?: string | null;
   /**
    * The sha256 of the form's one-time submission token: a repeat of the same
    * form (double click, resend, retry) stores nothing more and gets the first
@@ -198,6 +201,7 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
         masks: [...new Set([...description.masks, ...placed.masks])],
         reporterType: input.reporterType,
         email: input.email === null ? null : sealAddress(input.email),
+        callback: input.callback ? sealAddress(input.callback) : null,
         createdOn: copenhagenDay(now),
       })
       .returning();
@@ -406,7 +410,7 @@ export async function setReportStatus(db: Queryable, id: number, change: StatusC
     }
     const closed = CLOSED_STATUSES.includes(change.status);
     await tx.update(reports)
-      .set({ status: change.status, forwardedTo, ...(closed ? { email: null } : {}) })
+      .set({ status: change.status, forwardedTo, ...(closed ? { email: null, callback: null } : {}) })
       .where(eq(reports.id, id));
     await tx.insert(reportUpdates).values({
       reportId: id,
@@ -465,7 +469,7 @@ export async function mergeReport(db: Queryable, id: number, intoId: number, act
     if (!before || !into) return { ok: false, reason: 'not_found' };
     if (into.status === 'merged') return { ok: false, reason: 'target_merged' };
     if (before.status === 'merged') return { ok: false, reason: 'already_merged' };
-    await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null }).where(eq(reports.id, id));
+    await tx.update(reports).set({ status: 'merged', mergedInto: intoId, email: null, callback: null }).where(eq(reports.id, id));
     // No public note, so nothing is signed; the update records the actor's partner, if any.
     const signing = await signingPartner(tx, actorId);
     await tx.insert(reportUpdates).values({
@@ -523,7 +527,8 @@ export async function listAllCategories(db: Queryable): Promise<ReportCategory[]
 }
 
 export type CategoryChange =
-  | { kind: 'add'; slug: string; nameDa: string; nameEn: string | null }
+  | { kind: 'add'; slug: string; nameDa: string; nameEn: string | null; audience?: CategoryAudience }
+  | { kind: 'audience'; id: number; audience: CategoryAudience }
   | { kind: 'rename'; id: number; nameDa: string; nameEn: string | null }
   | { kind: 'active'; id: number; active: boolean };
 
@@ -536,7 +541,7 @@ export async function changeCategory(db: Queryable, change: CategoryChange, acto
       const [last] = await tx.select().from(reportCategories).orderBy(desc(reportCategories.displayOrder)).limit(1);
       const [row] = await tx
         .insert(reportCategories)
-        .values({ slug: change.slug, nameDa: change.nameDa, nameEn: change.nameEn, displayOrder: (last?.displayOrder ?? 0) + 1 })
+        .values({ slug: change.slug, nameDa: change.nameDa, nameEn: change.nameEn, audience: change.audience ?? 'everyone', displayOrder: (last?.displayOrder ?? 0) + 1 })
         .returning();
       await recordAudit(tx, { userId: actorId, action: 'category.add', entityType: 'report_category', entityId: row!.id, summary: change.slug });
       return 'ok';
@@ -546,6 +551,9 @@ export async function changeCategory(db: Queryable, change: CategoryChange, acto
     if (change.kind === 'rename') {
       await tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn }).where(eq(reportCategories.id, change.id));
       await recordAudit(tx, { userId: actorId, action: 'category.rename', entityType: 'report_category', entityId: change.id, summary: `${before.nameDa} → ${change.nameDa}` });
+    } else if (change.kind === 'audience') {
+      await tx.update(reportCategories).set({ audience: change.audience }).where(eq(reportCategories.id, change.id));
+      await recordAudit(tx, { userId: actorId, action: 'category.audience', entityType: 'report_category', entityId: change.id, summary: `${before.slug}: ${before.audience} → ${change.audience}` });
     } else {
       await tx.update(reportCategories).set({ active: change.active }).where(eq(reportCategories.id, change.id));
       await recordAudit(tx, { userId: actorId, action: change.active ? 'category.activate' : 'category.retire', entityType: 'report_category', entityId: change.id, summary: before.slug });

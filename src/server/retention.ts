@@ -218,11 +218,12 @@ interface DetailRow {
   description: string;
   masks: string[];
   email: string | null;
+  callback: string | null;
 }
 
 /** Whether a report still holds a detail the rule erases (so a second run finds nothing to do). */
 function needsErasing(r: DetailRow): boolean {
-  if (r.description !== '' || r.masks.length > 0 || r.email !== null) return true;
+  if (r.description !== '' || r.masks.length > 0 || r.email !== null || r.callback !== null) return true;
   if (isTypedPlace(r.placeName)) return r.placeName !== ERASED_PLACE;
   if (r.placeName !== null) return true;
   const p = coarsePoint(r);
@@ -231,7 +232,7 @@ function needsErasing(r: DetailRow): boolean {
 
 async function detailCandidates(q: Queryable, now: Date, s: RetentionSettings): Promise<DetailRow[]> {
   const rows = await q
-    .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, description: reports.description, masks: reports.masks, email: reports.email })
+    .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, description: reports.description, masks: reports.masks, email: reports.email, callback: reports.callback })
     .from(reports)
     .where(detailsDue(now, s));
   return rows.filter(needsErasing);
@@ -270,6 +271,7 @@ const reportDetails: RetentionRule = {
           description: '',
           masks: [],
           email: null,
+          callback: null,
           placeName: g.typed ? ERASED_PLACE : null,
           ...(g.typed ? {} : { lat: g.point.lat, lon: g.point.lon }),
         })
@@ -309,12 +311,18 @@ const reportEmail: RetentionRule = {
   action: 'erase',
   period: () => ({ n: 0, unit: 'days' }),
   from: 'the report was closed (closing deletes it at once; the rule catches any left behind)',
-  what: "the reporter's e-mail address",
+  what: "the reporter's e-mail address and a business's callback number",
   async due(q) {
-    return (await q.select({ id: reports.id }).from(reports).where(and(inArray(reports.status, [...CLOSED]), isNotNull(reports.email)))).length;
+    return (await q.select({ id: reports.id }).from(reports).where(and(inArray(reports.status, [...CLOSED]), or(isNotNull(reports.email), isNotNull(reports.callback))))).length;
   },
   async apply(q) {
-    return (await q.update(reports).set({ email: null }).where(and(inArray(reports.status, [...CLOSED]), isNotNull(reports.email))).returning({ id: reports.id })).length;
+    return (
+      await q
+        .update(reports)
+        .set({ email: null, callback: null })
+        .where(and(inArray(reports.status, [...CLOSED]), or(isNotNull(reports.email), isNotNull(reports.callback))))
+        .returning({ id: reports.id })
+    ).length;
   },
 };
 

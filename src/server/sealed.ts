@@ -1,7 +1,7 @@
 /**
  * Residents' e-mail addresses at rest (README "Privacy"): every address a
  * resident gives (a report's follow-up, a receipt link, an event sign-up, a
- * subscription) and every outbox copy of it is sealed with AES-256-GCM under
+ * subscription; and a business's callback number) and every outbox copy of it is sealed with AES-256-GCM under
  * a key derived from the throttle secret, which is never in the database. A
  * copy of the database files (or of a backup) therefore holds no readable
  * address; the server opens one only to send the mail it was given for.
@@ -82,25 +82,26 @@ export function openAddress(stored: string): string | undefined {
   return openBytes(ADDRESS_PURPOSE, Buffer.from(stored.slice(PREFIX.length), 'base64url'));
 }
 
-/** The text columns that hold residents' (and partners') addresses. */
+/** The text columns that hold residents' (and partners') addresses, and businesses' callback numbers. */
 const ADDRESS_COLUMNS = [
-  { table: reports, id: reports.id, email: reports.email },
-  { table: reportNotices, id: reportNotices.id, email: reportNotices.email },
-  { table: eventSignups, id: eventSignups.id, email: eventSignups.email },
-  { table: eventNotices, id: eventNotices.id, email: eventNotices.email },
+  { table: reports, id: reports.id, field: 'email', column: reports.email },
+  { table: reports, id: reports.id, field: 'callback', column: reports.callback },
+  { table: reportNotices, id: reportNotices.id, field: 'email', column: reportNotices.email },
+  { table: eventSignups, id: eventSignups.id, field: 'email', column: eventSignups.email },
+  { table: eventNotices, id: eventNotices.id, field: 'email', column: eventNotices.email },
 ] as const;
 
 /**
  * Seals every address stored before sealing began (a database upgraded from
  * an earlier version); run by the retention job at start-up and daily. The
- * count of rows sealed; the plain copies' pages are then zeroed.
+ * count of values sealed; the plain copies' pages are then zeroed.
  */
 export async function sealPlainAddresses(db: Queryable): Promise<number> {
   let sealed = 0;
   for (const c of ADDRESS_COLUMNS) {
-    const plain = await db.select({ id: c.id, email: c.email }).from(c.table).where(and(isNotNull(c.email), notLike(c.email, `${PREFIX}%`)));
+    const plain = await db.select({ id: c.id, value: c.column }).from(c.table).where(and(isNotNull(c.column), notLike(c.column, `${PREFIX}%`)));
     for (const row of plain) {
-      await db.update(c.table).set({ email: sealAddress(row.email!) }).where(eq(c.id, row.id));
+      await db.update(c.table).set({ [c.field]: sealAddress(row.value!) }).where(eq(c.id, row.id));
       sealed++;
     }
   }

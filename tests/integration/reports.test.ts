@@ -11,6 +11,7 @@ import { listAreas } from '../../src/server/areas.ts';
 import { listPartners } from '../../src/server/partners.ts';
 import {
   areaCentre,
+  changeCategory,
   editReportDescription,
   findReportByReceipt,
   linkReportToInitiative,
@@ -24,7 +25,8 @@ import {
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
-import { openAddress } from '../../src/server/sealed.ts';
+import { openAddress, sealAddress } from '../../src/server/sealed.ts';
+import { RETENTION_DEFAULTS, runRetention } from '../../src/server/retention.ts';
 
 let t: TestDb;
 let input: NewReport;
@@ -114,6 +116,38 @@ describe('submitReport', () => {
     // The made-up point (the area's centre) is nobody's hexagon.
     expect(cells).not.toContain(latLngToCell(typed.lat, typed.lon, MAP_RESOLUTION));
     expect(release.records.every((r) => r.areaId === area.id)).toBe(true);
+  });
+});
+
+describe('a business\'s callback number', () => {
+  it('is stored sealed, opens to the number, and is deleted by closing or merging the report and by the retention rule', async () => {
+    const { user } = await makeUser(t.db, 'moderator');
+    const r = await submit({ reporterType: 'business', callback: '33 12 34 56' });
+    expect(r.callback).toMatch(/^sealed1:/);
+    expect(openAddress(r.callback!)).toBe('33 12 34 56');
+    expect(await setReportStatus(t.db, r.id, { status: 'handled' }, user.id)).toEqual({ ok: true });
+    expect((await t.db.select({ callback: reports.callback }).from(reports).where(eq(reports.id, r.id)))[0]!.callback).toBeNull();
+
+    const a = await submit({ reporterType: 'business', callback: '33 12 34 57' });
+    const b = await submit({ reporterType: 'business', callback: null });
+    await mergeReport(t.db, a.id, b.id, user.id);
+    expect((await t.db.select({ callback: reports.callback }).from(reports).where(eq(reports.id, a.id)))[0]!.callback).toBeNull();
+
+    // One left behind on a closed report (e.g. written by an older version) is erased by the rule.
+    await t.db.update(reports).set({ callback: sealAddress('33 12 34 58') }).where(eq(reports.id, r.id));
+    const run = await runRetention(t.db, RETENTION_DEFAULTS);
+    expect(run.results.find((x) => x.rule === 'report_email')).toEqual({ rule: 'report_email', count: 1 });
+    expect((await t.db.select({ callback: reports.callback }).from(reports).where(eq(reports.id, r.id)))[0]!.callback).toBeNull();
+  });
+
+  it('categories choose their form: a business category added by an admin, then moved to both forms', async () => {
+    const { user } = await makeUser(t.db, 'admin');
+    expect(await changeCategory(t.db, { kind: 'add', slug: 'shoplifting', nameDa: 'Butikstyveri', nameEn: null, audience: 'business' }, user.id)).toBe('ok');
+    const added = (await listActiveCategories(t.db)).find((c) => c.slug === 'shoplifting')!;
+    expect(added.audience).toBe('business');
+    expect(await changeCategory(t.db, { kind: 'audience', id: added.id, audience: 'everyone' }, user.id)).toBe('ok');
+    expect((await listActiveCategories(t.db)).find((c) => c.slug === 'shoplifting')!.audience).toBe('everyone');
+    expect(await changeCategory(t.db, { kind: 'audience', id: 999_999, audience: 'business' }, user.id)).toBe('not_found');
   });
 });
 

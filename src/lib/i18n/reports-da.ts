@@ -3,6 +3,25 @@ export const reportsDa = {
   title: 'Meld en bekymring',
   intro:
     'Fortæl os, hvor og hvornår et sted i Indre Nørrebro eller naboområderne føles utrygt. Meldingen er anonym. Vi samler meldingerne og sender dem videre til den partner, der kan gøre noget ved det.',
+  business: {
+    title: 'Meld en bekymring som virksomhed',
+    intro:
+      'For butikker, caféer, klinikker og andre virksomheder i området: meld indbrud, trusler mod personale eller kunder, ophold ved indgangen eller andet, der gør stedet utrygt. Meldingen går til den partner, der kan gøre noget ved det, og tæller med i oversigten for virksomheder.',
+    asBusiness: 'Du melder som virksomhed.',
+    toResident: 'Melder du som beboer? Brug den almindelige formular.',
+    fromResident: 'Driver du en forretning? Brug formularen for virksomheder.',
+    overview: 'Se, hvad virksomheder i området har meldt',
+    overviewTitle: 'Virksomheder og tryghed',
+    overviewIntro:
+      'Partnerskabet vil gerne høre fra butikker, caféer og andre virksomheder i Indre Nørrebro og naboområderne. Her kan I melde en bekymring, og her kan I og jeres erhvervsforening se, hvad virksomheder har meldt.',
+    overviewHeading: 'Hvad virksomheder har meldt',
+    overviewCaption: (period: string): string => `Meldinger fra virksomheder efter område og kategori (${period})`,
+    allCategories: 'Alle kategorier',
+    onMap: 'Se virksomhedernes meldinger på kortet',
+    callback: 'Telefonnummer, hvis I vil ringes op (frivilligt)',
+    callbackHint:
+      'Kun til at ringe jer op om meldingen. Nummeret vises aldrig offentligt og slettes, når meldingen er lukket. Brug virksomhedens nummer, ikke en ansats private.',
+  },
   rulesHeading: 'Inden du melder',
   rules: [
     'En melding er ikke en politianmeldelse. Vil du anmelde en forbrydelse, så ring 114.',
@@ -56,6 +75,7 @@ export const reportsDa = {
     reporterTypeMissing: 'Vælg, hvem du er.',
     emailInvalid: 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.',
     emailMissing: 'Skriv din e-mail, hvis du vil have besked.',
+    callbackInvalid: 'Skriv et telefonnummer med 8 til 15 cifre, fx 33 12 34 56, eller lad feltet stå tomt.',
     throttled: 'Du har sendt mange meldinger på kort tid. Vent lidt, og prøv igen.',
   },
   received: 'Tak. Din melding er modtaget.',
@@ -153,6 +173,8 @@ export const reportsDa = {
     when: 'Tidspunkt',
     reporter: 'Melder',
     wantsNotice: 'Ønsker besked (e-mail gemt)',
+    callback: 'Ring op (virksomhedens nummer, slettes ved lukning)',
+    callbackUnreadable: 'Nummeret kan ikke læses (hemmeligheden er skiftet).',
     masks: 'Skjulte personoplysninger',
     noMasks: 'Ingen personoplysninger fundet',
     maskKinds: { cpr: 'CPR-nummer', email: 'e-mail', phone: 'telefonnummer', plate: 'nummerplade' } as Record<string, string>,

@@ -5,6 +5,25 @@ export const reportsEn: ReportsMessages = {
   title: 'Report a concern',
   intro:
     'Tell us where and when a place in Inner Nørrebro or the neighbouring areas feels unsafe. Your report is anonymous. We collect the reports and pass them on to the partner who can do something about it.',
+  business: {
+    title: 'Report a concern as a business',
+    intro:
+      'For shops, cafés, clinics and other businesses in the area: report break-ins, threats against staff or customers, loitering at the entrance or anything else that makes the place unsafe. The report goes to the partner who can act on it and counts in the overview for businesses.',
+    asBusiness: 'You are reporting as a business.',
+    toResident: 'Reporting as a resident? Use the general form.',
+    fromResident: 'Do you run a business? Use the form for businesses.',
+    overview: 'See what businesses in the area have reported',
+    overviewTitle: 'Businesses and safety',
+    overviewIntro:
+      'The partnership wants to hear from shops, cafés and other businesses in Indre Nørrebro and the neighbouring areas. Here you can report a concern, and you and your business association can see what businesses have reported.',
+    overviewHeading: 'What businesses have reported',
+    overviewCaption: (period: string): string => `Reports from businesses by area and category (${period})`,
+    allCategories: 'All categories',
+    onMap: "See the businesses' reports on the map",
+    callback: 'Telephone number, if you would like a call back (optional)',
+    callbackHint:
+      "Only to call you back about this report. The number is never shown publicly and is deleted when the report is closed. Use the business's number, not an employee's private one.",
+  },
   rulesHeading: 'Before you report',
   rules: [
     'A report is not a police report. To report a crime, call 114.',
@@ -58,6 +77,7 @@ export const reportsEn: ReportsMessages = {
     reporterTypeMissing: 'Choose who you are.',
     emailInvalid: 'Enter a valid e-mail address, e.g. name@example.com.',
     emailMissing: 'Enter your e-mail if you want a notice.',
+    callbackInvalid: 'Enter a telephone number with 8 to 15 digits, e.g. 33 12 34 56, or leave the field empty.',
     throttled: 'You have sent many reports in a short time. Please wait a little and try again.',
   },
   received: 'Thank you. Your report has been received.',
@@ -153,6 +173,8 @@ export const reportsEn: ReportsMessages = {
     when: 'When',
     reporter: 'Reporter',
     wantsNotice: 'Wants a notice (e-mail stored)',
+    callback: 'Call back (the business\'s number, deleted on closing)',
+    callbackUnreadable: 'The number cannot be read (the secret was replaced).',
     masks: 'Hidden personal data',
     noMasks: 'No personal data found',
     maskKinds: { cpr: 'CPR number', email: 'e-mail', phone: 'phone number', plate: 'number plate' },

@@ -23,7 +23,7 @@ export const retentionDa = {
   period: (p: { n: number; unit: PeriodUnit }): string => `${p.n} ${UNITS[p.unit][p.n === 1 ? 0 : 1]}`,
   rules: {
     report_email: {
-      what: 'Din e-mailadresse, hvis du har bedt om besked om en melding',
+      what: 'Din e-mailadresse, hvis du har bedt om besked om en melding, og en virksomheds telefonnummer til at blive ringet op',
       when: (): string => 'Slettes, så snart meldingen er lukket.',
     },
     report_details: {

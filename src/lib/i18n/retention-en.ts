@@ -19,7 +19,7 @@ export const retentionEn: typeof retentionDa = {
   period: (p) => `${p.n} ${UNITS[p.unit][p.n === 1 ? 0 : 1]}`,
   rules: {
     report_email: {
-      what: 'Your e-mail address, if you asked to hear about a report',
+      what: 'Your e-mail address, if you asked to hear about a report, and a business\'s number for a call back',
       when: () => 'Deleted as soon as the report is closed.',
     },
     report_details: {

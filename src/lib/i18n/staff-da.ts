@@ -359,7 +359,7 @@ export const staffDa = {
   },
   categories: {
     title: 'Kategorier for meldinger',
-    intro: 'Kategorierne borgerne vælger mellem på /meld. En kategori, der ikke længere bruges, kan trækkes tilbage; den bliver stående på gamle meldinger.',
+    intro: 'Kategorierne borgerne vælger mellem på /meld, og virksomhederne på /meld?som=virksomhed. En kategori, der ikke længere bruges, kan trækkes tilbage; den bliver stående på gamle meldinger.',
     slug: 'Kode (små bogstaver, tal og _)',
     nameDa: 'Navn på dansk',
     nameEn: 'Navn på engelsk',
@@ -370,6 +370,9 @@ export const staffDa = {
     retire: 'Træk tilbage',
     activate: 'Tag i brug igen',
     add: 'Tilføj kategori',
+    audience: 'Formular',
+    audiences: { everyone: 'Alle (beboere og virksomheder)', business: 'Kun virksomheder (vises først for dem)' },
+    saveAudience: 'Gem formular',
     saved: 'Ændringen er gemt.',
     invalid: 'Tjek felterne: koden skal være ny og bestå af små bogstaver, tal og _, og det danske navn skal udfyldes.',
   },

@@ -360,7 +360,7 @@ export const staffEn: StaffMessages = {
   },
   categories: {
     title: 'Report categories',
-    intro: 'The categories residents choose from on /meld. A category no longer used can be retired; it stays on old reports.',
+    intro: 'The categories residents choose from on /meld, and businesses on /meld?som=virksomhed. A category no longer used can be retired; it stays on old reports.',
     slug: 'Code (lower-case letters, digits and _)',
     nameDa: 'Name in Danish',
     nameEn: 'Name in English',
@@ -371,6 +371,9 @@ export const staffEn: StaffMessages = {
     retire: 'Retire',
     activate: 'Use again',
     add: 'Add category',
+    audience: 'Form',
+    audiences: { everyone: 'Everyone (residents and businesses)', business: 'Businesses only (listed first for them)' },
+    saveAudience: 'Save form',
     saved: 'The change has been saved.',
     invalid: 'Check the fields: the code must be new and made of lower-case letters, digits and _, and the Danish name is required.',
   },

@@ -41,9 +41,10 @@ export type ReportErrorKind =
   | 'reporterTypeMissing'
   | 'emailInvalid'
   | 'emailMissing'
+  | 'callbackInvalid'
   | 'throttled';
 
-export type ReportField = 'category' | 'location' | 'area' | 'timeOfDay' | 'weekday' | 'description' | 'reporterType' | 'email' | 'form';
+export type ReportField = 'category' | 'location' | 'area' | 'timeOfDay' | 'weekday' | 'description' | 'reporterType' | 'email' | 'callback' | 'form';
 
 /** Everything the form shows again after a refused post. */
 export interface ReportFormState {
@@ -58,6 +59,8 @@ export interface ReportFormState {
   reporterType: string;
   email: string;
   notify: boolean;
+  /** A business's telephone number for a call back (the business form only). */
+  callback: string;
   submission: string;
   errors: Partial<Record<ReportField, ReportErrorKind>>;
 }
@@ -72,6 +75,15 @@ export type ReportPostResult =
 const SUBMISSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** A deliberately plain check: one @, no spaces, a dot in the domain. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A telephone number as people write one: an optional +, then 8–15 digits with spaces, dashes or brackets between. */
+export const CALLBACK_PATTERN = /^\+?[0-9][0-9 ()-]{6,22}[0-9]$/;
+export const CALLBACK_MAX = 24;
+
+/** Whether a callback number is acceptable: the pattern, and 8–15 digits in all. */
+export function isCallbackNumber(value: string): boolean {
+  const digits = value.replace(/[^0-9]/g, '').length;
+  return value.length <= CALLBACK_MAX && CALLBACK_PATTERN.test(value) && digits >= 8 && digits <= 15;
+}
 
 function submissionKey(token: string): string {
   return encodeBase64urlNoPadding(sha256(new TextEncoder().encode(token)));
@@ -103,6 +115,7 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     reporterType: field(form, 'reporterType'),
     email: field(form, 'email'),
     notify: field(form, 'notify') !== '',
+    callback: field(form, 'callback'),
     submission: field(form, 'submission'),
     errors: {},
   };
@@ -144,6 +157,7 @@ export async function handleReportPost(db: Queryable, request: Request, context:
   if (!(REPORTER_TYPES as readonly string[]).includes(state.reporterType)) e.reporterType = 'reporterTypeMissing';
   if (state.email !== '' && (state.email.length > EMAIL_MAX || !EMAIL_PATTERN.test(state.email))) e.email = 'emailInvalid';
   else if (state.notify && state.email === '') e.email = 'emailMissing';
+  if (state.callback !== '' && !isCallbackNumber(state.callback)) e.callback = 'callbackInvalid';
 
   if (Object.keys(e).length > 0 || !category || !location) return { kind: 'invalid', status: 400, state };
 
@@ -169,6 +183,8 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     reporterType: state.reporterType as ReporterType,
     // No address is kept that the site cannot use (no SMTP_URL: the form does not offer it).
     email: config().mail && state.notify && state.email !== '' ? state.email : null,
+    // Only a business is called back (the field is on the business form).
+    callback: state.reporterType === 'business' && state.callback !== '' ? state.callback : null,
     ...(key ? { submissionKey: key } : {}),
   });
   if (!result.ok) {
