@@ -1,6 +1,6 @@
 /** Areas: the named places surveys, reports and goals are tied to. */
-import { asc, eq, sql } from 'drizzle-orm';
-import { areas, type Area, type AreaGeometry, type NewArea } from '../../db/schema.ts';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { areas, type Area, type AreaGeometry, type AreaKind, type NewArea } from '../../db/schema.ts';
 import { areaGeometryProblem, areaGeometrySchema, findAreaForPoint, roundGeometry, type GeometryProblem, type LatLon } from '../lib/geo.ts';
 import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
@@ -10,15 +10,15 @@ import { transaction } from './db/transaction.ts';
 /**
  * All areas, target area first, in display order. Every report post looks up
  * its area in these boundaries, and reading and parsing them each time was a
- * visible share of a post's cost; they change only when staff replace a
- * boundary, so they are kept until the rows' ids, change times, boundary
- * lengths or order differ (checked with one small query, so a change made by
+ * visible share of a post's cost; they change only when admins add an area,
+ * rename it, change its kind or replace a boundary, so they are kept until
+ * the rows' ids, change times, boundary lengths, order, kinds or names differ (checked with one small query, so a change made by
  * another instance or a CLI is seen at once, and a transaction gets the kept
  * rows too).
  */
 export async function listAreas(db: Queryable): Promise<Area[]> {
   // Spelled so that SQLite and PostgreSQL give the same text.
-  const signature = sql`cast(id as text) || ':' || coalesce(cast(updated_at as text), '') || ':' || cast(length(cast(geometry as text)) as text) || ':' || cast(display_order as text)`;
+  const signature = sql`cast(id as text) || ':' || coalesce(cast(updated_at as text), '') || ':' || cast(length(cast(geometry as text)) as text) || ':' || cast(display_order as text) || ':' || kind || ':' || name_da || ':' || name_en`;
   const key = (await rawRow<{ key: string | null }>(
     db,
     sql`select ${groupConcat(db, signature, ',')} as key from ${areas}`,
@@ -80,6 +80,54 @@ export async function replaceAreaGeometry(db: Queryable, areaId: number, geometr
       entityId: areaId,
       summary: `${before.slug}: ${before.approximate ? 'approximate' : 'official'} (${points(before.geometry)} points) → official (${points(geometry)} points)`,
     });
+    return true;
+  });
+}
+
+/** A new area as an admin gives it: the boundary from an uploaded GeoJSON (parseGeometryUpload). */
+export interface NewAreaInput {
+  slug: string;
+  nameDa: string;
+  nameEn: string;
+  kind: AreaKind;
+  geometry: AreaGeometry;
+}
+
+/**
+ * Adds an area (a new watched neighbourhood, say, where the pressure may
+ * move): last in display order, so a point inside two areas still belongs
+ * to the one that was there first. Everything that lists areas (the map,
+ * /meld, the displacement monitor, surveys, goals, the dashboard, feeds)
+ * reads them from here and follows at once. Audited. `slug_taken` when the
+ * slug is in use.
+ */
+export async function addArea(db: Queryable, input: NewAreaInput, actorId: number): Promise<{ ok: true; id: number } | { ok: false; reason: 'slug_taken' }> {
+  return transaction(db, async (tx) => {
+    const [taken] = await tx.select({ id: areas.id }).from(areas).where(eq(areas.slug, input.slug)).limit(1);
+    if (taken) return { ok: false, reason: 'slug_taken' } as const;
+    const [last] = await tx.select({ order: areas.displayOrder }).from(areas).orderBy(desc(areas.displayOrder)).limit(1);
+    const [row] = await tx
+      .insert(areas)
+      .values({ ...input, displayOrder: (last?.order ?? 0) + 1, approximate: false, updatedAt: new Date() })
+      .returning({ id: areas.id });
+    if (!row) throw new Error('area not inserted');
+    await recordAudit(tx, { userId: actorId, action: 'area.add', entityType: 'area', entityId: row.id, summary: `${input.slug} (${input.kind})` });
+    return { ok: true, id: row.id } as const;
+  });
+}
+
+/** Renames an area or changes its kind (target or adjacent: watched for displacement); audited. False when there is no such area. */
+export async function editArea(db: Queryable, areaId: number, change: { nameDa: string; nameEn: string; kind: AreaKind }, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [before] = await tx.select().from(areas).where(eq(areas.id, areaId)).limit(1);
+    if (!before) return false;
+    await tx.update(areas).set({ ...change, updatedAt: new Date() }).where(eq(areas.id, areaId));
+    const parts = [
+      before.nameDa !== change.nameDa ? `${before.nameDa} → ${change.nameDa}` : '',
+      before.nameEn !== change.nameEn ? `${before.nameEn} → ${change.nameEn}` : '',
+      before.kind !== change.kind ? `${before.kind} → ${change.kind}` : '',
+    ].filter(Boolean);
+    await recordAudit(tx, { userId: actorId, action: 'area.edit', entityType: 'area', entityId: areaId, summary: `${before.slug}: ${parts.join('; ') || 'unchanged'}` });
     return true;
   });
 }

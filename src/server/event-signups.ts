@@ -17,6 +17,9 @@
  * the permission here as well as on the page, and audited.
  */
 import { createHash } from 'node:crypto';
+import { hmac } from '@oslojs/crypto/hmac';
+import { SHA256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   eventMinutes,
@@ -38,7 +41,7 @@ import { recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 import { eraseRemnants } from './db/remnants.ts';
 import { transaction } from './db/transaction.ts';
-import { sealAddress } from './sealed.ts';
+import { derivedKey, sealAddress } from './sealed.ts';
 
 /** The most people one sign-up may be for (a household or a small group; larger groups contact the organiser). */
 export const EVENT_SIGNUP_MAX_PEOPLE = 6;
@@ -110,6 +113,36 @@ export interface NewSignup {
   people: number;
   email: string | null;
   locale: Locale;
+  /**
+   * The form's one-time submission value (SUBMISSION_PATTERN): the cancel
+   * token is derived from it (signupTokenFor), so a repeat of the same form
+   * (double click, resend) finds the first sign-up instead of making a second.
+   */
+  submission?: string | undefined;
+}
+
+/** A form's submission value: random, 16–64 URL-safe characters. */
+export const SUBMISSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * The cancel token of the sign-up a form makes: an HMAC of the event and the
+ * form's submission value under a key derived from the throttle secret
+ * (src/server/sealed.ts), as long and as unguessable as a random token. Only
+ * its hash is stored, as for a random one.
+ */
+export function signupTokenFor(eventId: number, submission: string): string {
+  return encodeBase32LowerCaseNoPadding(hmac(SHA256, derivedKey('tryghed event signup token'), new TextEncoder().encode(`${eventId}:${submission}`)));
+}
+
+/** The sign-up a form already made (same event and submission value), if any. */
+export async function findRepeatedSignup(db: Queryable, eventId: number, submission: string): Promise<{ token: string; signupId: number } | undefined> {
+  const token = signupTokenFor(eventId, submission);
+  const [row] = await db
+    .select({ id: eventSignups.id })
+    .from(eventSignups)
+    .where(and(eq(eventSignups.eventId, eventId), eq(eventSignups.tokenHash, hashSignupToken(token))))
+    .limit(1);
+  return row ? { token, signupId: row.id } : undefined;
 }
 
 /**
@@ -121,7 +154,8 @@ export interface NewSignup {
  * - `people`: the number of people is outside 1–EVENT_SIGNUP_MAX_PEOPLE.
  */
 export type SignupRefusal = 'unknown' | 'closed' | 'cancelled' | 'full' | 'people';
-export type SignupResult = { ok: true; token: string; signupId: number } | { ok: false; reason: SignupRefusal; left?: number; signedUp?: number };
+/** `repeated`: the same form was sent before; `token` is that sign-up's and nothing changed. */
+export type SignupResult = { ok: true; token: string; signupId: number; repeated?: boolean } | { ok: false; reason: SignupRefusal; left?: number; signedUp?: number };
 
 /**
  * Signs up `people` for an event in one transaction: the counter is raised
@@ -132,7 +166,22 @@ export type SignupResult = { ok: true; token: string; signupId: number } | { ok:
  */
 export async function signUp(db: Queryable, input: NewSignup, now = new Date()): Promise<SignupResult> {
   if (!Number.isInteger(input.people) || input.people < 1 || input.people > EVENT_SIGNUP_MAX_PEOPLE) return { ok: false, reason: 'people' };
-  const token = randomToken(32);
+  const submission = input.submission !== undefined && SUBMISSION_PATTERN.test(input.submission) ? input.submission : undefined;
+  const token = submission ? signupTokenFor(input.eventId, submission) : randomToken(32);
+  const repeat = async () => (submission ? await findRepeatedSignup(db, input.eventId, submission) : undefined);
+  const earlier = await repeat();
+  if (earlier) return { ok: true, ...earlier, repeated: true };
+  try {
+    return await insertSignup(db, input, token, now);
+  } catch (e) {
+    // The same form sent twice at the same moment: the second insert meets the first's token hash.
+    const first = await repeat();
+    if (first) return { ok: true, ...first, repeated: true };
+    throw e;
+  }
+}
+
+async function insertSignup(db: Queryable, input: NewSignup, token: string, now: Date): Promise<SignupResult> {
   return transaction(db, async (tx): Promise<SignupResult> => {
     const [event] = await tx
       .select({ id: events.id, startsAt: events.startsAt, cancelledAt: events.cancelledAt })

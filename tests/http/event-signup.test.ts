@@ -294,6 +294,27 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
     expect(await signups(rush.id)).toHaveLength(3);
   });
 
+  it('the same form sent twice (a double click, a resend, both at once) is one sign-up, with one cancel link', async () => {
+    const twice = await makeEvent(`Borgermøde om dobbeltklik ${name}`, 5 * 24 * HOUR);
+    expect((await openSignup(twice.id, '20')).status).toBe(303);
+    const page = await get(`/arrangementer/${twice.slug}`);
+    expect(page.res.headers.get('cache-control')).toBe('private, no-store');
+    const submission = page.body.match(/name="submission" value="([A-Za-z0-9_-]{16,64})"/)![1]!;
+    const first = await signUp(twice.slug, { people: '2', submission });
+    const again = await signUp(twice.slug, { people: '2', submission });
+    expect(first.status).toBe(303);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    const together = await Promise.all([0, 1].map(() => signUp(twice.slug, { people: '1', submission: `${submission}x` })));
+    expect(together.map((r) => r.status)).toEqual([303, 303]);
+    expect(together[1]!.headers.get('location')).toBe(together[0]!.headers.get('location'));
+    expect(await signedUp(twice.id)).toBe(3);
+    expect(await signups(twice.id)).toHaveLength(2);
+    // A fresh form is a new sign-up.
+    expect((await signUp(twice.slug, { people: '1' })).headers.get('location')).not.toBe(first.headers.get('location'));
+    expect(await signedUp(twice.id)).toBe(4);
+  });
+
   it('the editor cancels the event: the resident with an address is told, the page and the calendar say cancelled', async () => {
     const unconfirmed = await staffPost(`/staff/events/${event.id}`, { intent: 'cancel', noteDa: 'Salen er lukket.', noteEn: 'The hall is closed.' });
     expect(unconfirmed.status).toBe(400);

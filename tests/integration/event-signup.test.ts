@@ -109,6 +109,29 @@ describe('signing up', () => {
     expect(await findSignupByToken(t.db, r.token)).toMatchObject({ people: 3, hasEmail: false });
   });
 
+  it('a form sent again (or twice at once) finds its first sign-up: same cancel token, one row, one confirmation', async () => {
+    const event = await makeEvent({ capacity: 10 });
+    const input = { eventId: event.id, people: 2, email: 'to-gange@example.dk', locale: 'da' as const, submission: 'form-submission-value-0001' };
+    const first = await signUp(t.db, input);
+    const again = await signUp(t.db, input);
+    if (!first.ok || !again.ok) throw new Error('refused');
+    expect(again).toEqual({ ok: true, token: first.token, signupId: first.signupId, repeated: true });
+    expect(first.token).toMatch(/^[a-z2-7]{52}$/);
+    const together = await Promise.all([0, 1, 2].map(() => signUp(t.db, { ...input, submission: 'form-submission-value-0002' })));
+    expect(new Set(together.map((r) => (r.ok ? r.token : r.reason))).size).toBe(1);
+    expect(together.filter((r) => r.ok && r.repeated)).toHaveLength(2);
+    expect((await registration(event.id)).signedUp).toBe(4);
+    expect(await signupsOf(event.id)).toHaveLength(2);
+    expect(await noticesOf(event.id)).toHaveLength(2);
+    // The same value for another event is another sign-up; a malformed value is ignored (a random token).
+    const other = await makeEvent({ capacity: 10 });
+    const elsewhere = await signUp(t.db, { ...input, eventId: other.id });
+    expect(elsewhere.ok && elsewhere.token !== first.token && !elsewhere.repeated).toBe(true);
+    const odd = await signUp(t.db, { ...input, submission: 'x' });
+    const odd2 = await signUp(t.db, { ...input, submission: 'x' });
+    expect(odd.ok && odd2.ok && odd.token !== odd2.token).toBe(true);
+  });
+
   it('never takes more places than the capacity, even with many sign-ups at the same moment', async () => {
     const event = await makeEvent({ capacity: 7 });
     const results = await Promise.all(Array.from({ length: 12 }, () => signUp(t.db, { eventId: event.id, people: 2, email: null, locale: 'da' })));

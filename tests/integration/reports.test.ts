@@ -7,7 +7,7 @@ import { asc, eq } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { addArea, editArea, listAreas } from '../../src/server/areas.ts';
 import { listPartners } from '../../src/server/partners.ts';
 import {
   areaCentre,
@@ -272,3 +272,24 @@ describe('a merged report is final', () => {
   });
 });
 
+
+describe('areas as data', () => {
+  it('an added area is listed at once and takes the reports placed inside it; a slug in use is refused; edits are audited', async () => {
+    const { user } = await makeUser(t.db, 'admin');
+    const square = { type: 'Polygon' as const, coordinates: [[[12.58, 55.66], [12.6, 55.66], [12.6, 55.67], [12.58, 55.67], [12.58, 55.66]]] };
+    const added = await addArea(t.db, { slug: 'amager-oest', nameDa: 'Amager Øst', nameEn: 'Amager East', kind: 'adjacent', geometry: square }, user.id);
+    if (!added.ok) throw new Error(added.reason);
+    expect(await addArea(t.db, { slug: 'amager-oest', nameDa: 'Igen', nameEn: 'Again', kind: 'adjacent', geometry: square }, user.id)).toEqual({ ok: false, reason: 'slug_taken' });
+    const listed = await listAreas(t.db);
+    expect(listed.at(-1)).toMatchObject({ id: added.id, slug: 'amager-oest', approximate: false });
+    const r = await submit({ location: { kind: 'point', point: { lat: 55.665, lon: 12.59 } } });
+    expect(r.areaId).toBe(added.id);
+
+    expect(await editArea(t.db, added.id, { nameDa: 'Amagerbro', nameEn: 'Amagerbro', kind: 'target' }, user.id)).toBe(true);
+    // The kept list notices the change at once, even within the same second.
+    expect((await listAreas(t.db)).find((a) => a.id === added.id)).toMatchObject({ nameDa: 'Amagerbro', kind: 'target' });
+    expect(await editArea(t.db, 999_999, { nameDa: 'x', nameEn: 'x', kind: 'target' }, user.id)).toBe(false);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, added.id));
+    expect(audits.filter((a) => a.entityType === 'area').map((a) => a.action).sort()).toEqual(['area.add', 'area.edit']);
+  });
+});

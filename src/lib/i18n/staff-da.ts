@@ -281,6 +281,18 @@ export const staffDa = {
     selfIntersecting: 'Grænsen skærer sig selv (kanter krydser hinanden). Ret den, fx med QGIS: Ret geometrier.',
     badShape: 'Filen skal indeholde én Polygon eller MultiPolygon med lukkede ringe og gyldige koordinater.',
     noFile: 'Vælg en fil.',
+    nameDa: 'Navn på dansk',
+    nameEn: 'Navn på engelsk',
+    save: 'Gem',
+    saved: 'Ændringen er gemt.',
+    add: 'Tilføj område',
+    addIntro:
+      'Et nyt område, fx et naboområde, hvor presset kan flytte hen. Kortet, meldeformularen, forskydningsovervågningen, undersøgelser og dashboardet følger med med det samme. Et punkt, der ligger i to områder, hører til det område, der kom først.',
+    slug: 'Kode (små bogstaver, tal og -; bruges i links og eksporter)',
+    invalidNew: 'Tjek felterne: koden skal bestå af små bogstaver, tal og -, og begge navne skal udfyldes (højst 80 tegn).',
+    invalidEdit: 'Tjek felterne: begge navne skal udfyldes (højst 80 tegn), og typen skal være indsatsområde eller naboområde.',
+    slugTaken: (slug: string) => `Koden «${slug}» er allerede i brug. Vælg en anden.`,
+    added: (name: string) => `Området ${name} er tilføjet.`,
   },
   surveys: {
     title: 'Undersøgelser',

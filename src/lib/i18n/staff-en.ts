@@ -282,6 +282,18 @@ export const staffEn: StaffMessages = {
     selfIntersecting: 'The boundary crosses itself (edges cross each other). Fix it, e.g. with QGIS: Fix geometries.',
     badShape: 'The file must hold one Polygon or MultiPolygon with closed rings and valid coordinates.',
     noFile: 'Choose a file.',
+    nameDa: 'Name in Danish',
+    nameEn: 'Name in English',
+    save: 'Save',
+    saved: 'The change has been saved.',
+    add: 'Add an area',
+    addIntro:
+      'A new area, e.g. a neighbouring area the pressure may move to. The map, the report form, the displacement monitor, surveys and the dashboard follow at once. A point inside two areas belongs to the one that came first.',
+    slug: 'Code (lower-case letters, digits and -; used in links and exports)',
+    invalidNew: 'Check the fields: the code must be lower-case letters, digits and -, and both names are required (at most 80 characters).',
+    invalidEdit: 'Check the fields: both names are required (at most 80 characters), and the kind must be target or neighbouring area.',
+    slugTaken: (slug: string) => `The code «${slug}» is already in use. Choose another.`,
+    added: (name: string) => `The area ${name} has been added.`,
   },
   surveys: {
     title: 'Surveys',

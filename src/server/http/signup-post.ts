@@ -9,7 +9,7 @@
 import type { Locale } from '../../lib/i18n/index.ts';
 import { config } from '../config.ts';
 import type { Queryable } from '../db/connection.ts';
-import { cancelSignup, EMAIL_MAX, EVENT_SIGNUP_MAX_PEOPLE, placesLeftShown, signUp, type CancelSignupResult } from '../event-signups.ts';
+import { cancelSignup, EMAIL_MAX, EVENT_SIGNUP_MAX_PEOPLE, findRepeatedSignup, placesLeftShown, signUp, SUBMISSION_PATTERN, type CancelSignupResult } from '../event-signups.ts';
 import { logger } from '../logger.ts';
 import { deliverNoticesSoon } from '../report-notices.ts';
 import { Throttle } from '../throttle.ts';
@@ -25,6 +25,8 @@ export type SignupError = 'people' | 'email' | 'full' | 'closed' | 'cancelled' |
 export interface SignupFormState {
   people: string;
   email: string;
+  /** The form's one-time submission value, kept when the form comes back, so fixing and resending it is still one sign-up. */
+  submission: string;
   errors: Partial<Record<'people' | 'email' | 'form', SignupError>>;
   /** Places left, for the `full` message (undefined: not to be shown, fewer than K have signed up). */
   left?: number | undefined;
@@ -71,12 +73,17 @@ export async function handleSignupPost(
     return { kind: 'discarded' };
   }
   const mailOn = config().mail !== undefined;
-  const state: SignupFormState = { people: field(form, 'people'), email: mailOn ? field(form, 'email') : '', errors: {} };
+  const state: SignupFormState = { people: field(form, 'people'), email: mailOn ? field(form, 'email') : '', submission: field(form, 'submission'), errors: {} };
   const people = /^\d{1,2}$/.test(state.people) ? Number(state.people) : NaN;
   if (!(people >= 1 && people <= EVENT_SIGNUP_MAX_PEOPLE)) state.errors.people = 'people';
   if (state.email !== '' && (state.email.length > EMAIL_MAX || !EMAIL_PATTERN.test(state.email))) state.errors.email = 'email';
   if (Object.keys(state.errors).length > 0) return { kind: 'invalid', status: 400, state };
 
+  // A repeat of a form that was stored (double click, resend) leads to the first sign-up's page: not throttled, nothing new.
+  if (SUBMISSION_PATTERN.test(state.submission)) {
+    const earlier = await findRepeatedSignup(db, context.eventId, state.submission);
+    if (earlier) return { kind: 'signed_up', token: earlier.token };
+  }
   // Everyone's sign-ups first: a flood from many addresses is refused whoever sends the next one.
   const all = await throttlesFor(limits).all.hit(db, 'all');
   if (!all.ok) {
@@ -90,7 +97,7 @@ export async function handleSignupPost(
     if (!address.ok) return { kind: 'invalid', status: 429, state: { ...state, errors: { form: 'throttled' } }, retryAfter: address.retryAfter };
   }
 
-  const result = await signUp(db, { eventId: context.eventId, people, email: state.email === '' ? null : state.email, locale: context.locale });
+  const result = await signUp(db, { eventId: context.eventId, people, email: state.email === '' ? null : state.email, locale: context.locale, submission: state.submission });
   if (!result.ok) {
     if (result.reason === 'people') return { kind: 'invalid', status: 400, state: { ...state, errors: { people: 'people' } } };
     if (result.reason === 'full') {
@@ -102,7 +109,7 @@ export async function handleSignupPost(
     }
     return { kind: 'invalid', status: 409, state: { ...state, errors: { form: result.reason === 'cancelled' ? 'cancelled' : 'closed' } } };
   }
-  if (state.email !== '') deliverNoticesSoon(db);
+  if (state.email !== '' && !result.repeated) deliverNoticesSoon(db);
   return { kind: 'signed_up', token: result.token };
 }
 
