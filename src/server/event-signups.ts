@@ -220,6 +220,7 @@ async function insertSignup(db: Queryable, input: NewSignup, token: string, now:
         email: sealAddress(input.email),
         locale: input.locale,
         cancelToken: token,
+        nextAttemptAt: new Date(),
       });
     }
     return { ok: true, token, signupId: signup.id };
@@ -382,7 +383,7 @@ export async function cancelEvent(db: Queryable, eventId: number, note: CancelNo
       .from(eventSignups)
       .where(and(eq(eventSignups.eventId, eventId), isNotNull(eventSignups.email)));
     for (const c of contacts) {
-      await tx.insert(eventNotices).values({ eventId, kind: 'cancellation', email: c.email!, locale: c.locale });
+      await tx.insert(eventNotices).values({ eventId, kind: 'cancellation', email: c.email!, locale: c.locale, nextAttemptAt: new Date() });
     }
     // The addresses now live only in the outbox until sent; unsent confirmations go with their sign-ups.
     await tx.delete(eventSignups).where(eq(eventSignups.eventId, eventId));

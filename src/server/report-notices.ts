@@ -33,14 +33,21 @@ export const MAX_NOTICE_AGE_S = 2 * 24 * 3600;
 /** How long a deliverer holds the notices it is sending (seconds). */
 const LEASE_S = 300;
 
+/**
+ * Notices are due from the application's clock, not the database's: the
+ * deliverer compares with the application's `now` (milliseconds), and
+ * PostgreSQL's `now()` (microseconds, another machine's clock) could put a
+ * fresh notice just after it, to wait for the next minute's run.
+ */
+
 /** Puts a reporter's notice in the outbox; call inside the transaction that changes the status. */
 export async function queueReportNotice(tx: Queryable, reportId: number, email: string, status: ReportStatus, publicNote: string | null): Promise<void> {
-  await tx.insert(reportNotices).values({ reportId, email: sealAddress(email), recipient: 'reporter', status, publicNote });
+  await tx.insert(reportNotices).values({ reportId, email: sealAddress(email), recipient: 'reporter', status, publicNote, nextAttemptAt: new Date() });
 }
 
 /** Puts a notice to a partner's mailbox (the report was forwarded to it) in the outbox; call inside the forwarding transaction. */
 export async function queuePartnerNotice(tx: Queryable, reportId: number, mailbox: string): Promise<void> {
-  await tx.insert(reportNotices).values({ reportId, email: sealAddress(mailbox), recipient: 'partner', status: 'forwarded', publicNote: null });
+  await tx.insert(reportNotices).values({ reportId, email: sealAddress(mailbox), recipient: 'partner', status: 'forwarded', publicNote: null, nextAttemptAt: new Date() });
 }
 
 /** What a partner's notice tells about the report: nothing a resident wrote. */

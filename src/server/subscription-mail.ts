@@ -273,7 +273,7 @@ export async function runDigest(db: Queryable, options: { hour: number; now?: Da
         .where(and(eq(subscriptions.id, sub.id), eq(subscriptions.digestFrom, from)))
         .returning({ id: subscriptions.id });
       if (moved.length === 0 || !mail) return false;
-      await tx.insert(subscriptionMails).values({ subscriptionId: sub.id, kind: 'digest', subject: mail.subject, body: mail.body });
+      await tx.insert(subscriptionMails).values({ subscriptionId: sub.id, kind: 'digest', subject: mail.subject, body: mail.body, nextAttemptAt: new Date() });
       return true;
     });
     if (done) queued++;

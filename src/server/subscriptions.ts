@@ -197,7 +197,7 @@ export async function requestSubscription(db: Queryable, input: SubscribeRequest
     if (existing?.confirmedAt) {
       // In the subscription's own language, like its digests and their unsubscribe footer.
       const own = messages(existing.locale).subscriptions.mail;
-      await tx.insert(subscriptionMails).values({ subscriptionId: existing.id, kind: 'already', subject: own.alreadySubject, body: own.alreadyBody(whatIn[existing.locale]) });
+      await tx.insert(subscriptionMails).values({ subscriptionId: existing.id, kind: 'already', subject: own.alreadySubject, body: own.alreadyBody(whatIn[existing.locale]), nextAttemptAt: new Date() });
       return;
     }
     const fresh = { confirmHash: hashConfirmToken(token), expiresAt: dayBoundary(now, 2), locale: input.locale, addressSealed: sealSubscriber(input.email) };
@@ -224,7 +224,7 @@ export async function requestSubscription(db: Queryable, input: SubscribeRequest
       if (!row) return;
       id = row.id;
     }
-    await tx.insert(subscriptionMails).values({ subscriptionId: id, kind: 'confirm', subject: m.confirmSubject, body: m.confirmBody(what, confirmUrl) });
+    await tx.insert(subscriptionMails).values({ subscriptionId: id, kind: 'confirm', subject: m.confirmSubject, body: m.confirmBody(what, confirmUrl), nextAttemptAt: new Date() });
   });
   return true;
 }

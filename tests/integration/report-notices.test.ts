@@ -193,7 +193,7 @@ describe('addresses at rest', () => {
   it('an address stored before sealing began is sealed by the first step of the retention job, and the notice still arrives', async () => {
     const report = await submit(null);
     await t.db.update(reports).set({ email: 'gammel@example.dk' }).where(eq(reports.id, report.id));
-    await t.db.insert(reportNotices).values({ reportId: report.id, email: 'gammel@example.dk', recipient: 'reporter', status: 'in_progress', publicNote: null });
+    await t.db.insert(reportNotices).values({ reportId: report.id, email: 'gammel@example.dk', recipient: 'reporter', status: 'in_progress', publicNote: null, nextAttemptAt: new Date(Date.now() - 1000) });
     expect(await sealPlainAddresses(t.db)).toBe(2);
     expect(await sealPlainAddresses(t.db)).toBe(0);
     const [row] = await t.db.select({ email: reports.email }).from(reports).where(eq(reports.id, report.id));
@@ -209,7 +209,7 @@ describe('addresses at rest', () => {
     const bytes = Buffer.from(other.slice('sealed1:'.length), 'base64url');
     bytes[20] = bytes[20]! ^ 1;
     const broken = `sealed1:${bytes.toString('base64url')}`;
-    await t.db.insert(reportNotices).values({ reportId: report.id, email: broken, recipient: 'reporter', status: 'in_progress', publicNote: null });
+    await t.db.insert(reportNotices).values({ reportId: report.id, email: broken, recipient: 'reporter', status: 'in_progress', publicNote: null, nextAttemptAt: new Date(Date.now() - 1000) });
     expect(await deliverDueNotices(t.db, send, ORIGIN)).toEqual({ sent: 0, failed: 0, givenUp: 1 });
     expect(await notices()).toEqual([]);
     expect(readMailbox(mailbox.dir)).toEqual([]);
