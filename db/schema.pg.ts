@@ -70,6 +70,7 @@ export const areas = pgTable(
     displayOrder: integer('display_order').notNull().default(0),
     geometry: json('geometry').$type<AreaGeometry>().notNull(),
     approximate: flag('approximate', true),
+    retiredAt: timestamp('retired_at'),
     updatedAt: updatedAt(),
   },
   (t) => [

@@ -53,6 +53,12 @@ export const areas = sqliteTable(
     geometry: json('geometry').$type<AreaGeometry>().notNull(),
     /** True while the boundary is hand-drawn from known points rather than official. */
     approximate: flag('approximate', true),
+    /**
+     * When admins retired the area (no longer offered for new reports,
+     * surveys, initiatives, events or subscriptions; its history stays in
+     * the dashboard and the results). Null while it is in use.
+     */
+    retiredAt: timestamp('retired_at'),
     /** When the row last changed (Unix seconds). */
     updatedAt: updatedAt(),
   },

@@ -11,14 +11,14 @@ import { transaction } from './db/transaction.ts';
  * All areas, target area first, in display order. Every report post looks up
  * its area in these boundaries, and reading and parsing them each time was a
  * visible share of a post's cost; they change only when admins add an area,
- * rename it, change its kind or replace a boundary, so they are kept until
+ * rename it, change its kind, retire it or replace a boundary, so they are kept until
  * the rows' ids, change times, boundary lengths, order, kinds or names differ (checked with one small query, so a change made by
  * another instance or a CLI is seen at once, and a transaction gets the kept
  * rows too).
  */
 export async function listAreas(db: Queryable): Promise<Area[]> {
   // Spelled so that SQLite and PostgreSQL give the same text.
-  const signature = sql`cast(id as text) || ':' || coalesce(cast(updated_at as text), '') || ':' || cast(length(cast(geometry as text)) as text) || ':' || cast(display_order as text) || ':' || kind || ':' || name_da || ':' || name_en`;
+  const signature = sql`cast(id as text) || ':' || coalesce(cast(updated_at as text), '') || ':' || cast(length(cast(geometry as text)) as text) || ':' || cast(display_order as text) || ':' || kind || ':' || name_da || ':' || name_en || ':' || coalesce(cast(retired_at as text), '')`;
   const key = (await rawRow<{ key: string | null }>(
     db,
     sql`select ${groupConcat(db, signature, ',')} as key from ${areas}`,
@@ -33,9 +33,29 @@ export async function listAreas(db: Queryable): Promise<Area[]> {
 }
 let kept: { key: string; rows: Area[] } | undefined;
 
-/** The area a point falls in, or undefined when it is outside every area. */
+/**
+ * The areas in use (not retired), in display order: what new reports,
+ * surveys, initiatives, events and subscriptions may be tied to, and the
+ * outlines the public maps draw. Everything that shows history (the
+ * dashboard, results, feeds, the staff queue) reads listAreas instead.
+ */
+export async function listCurrentAreas(db: Queryable): Promise<Area[]> {
+  return currentAreas(await listAreas(db));
+}
+
+export function currentAreas(rows: readonly Area[]): Area[] {
+  return rows.filter((a) => a.retiredAt === null);
+}
+
+/** For an edit form: the areas in use, plus retired ones the thing already has (so saving does not drop them). */
+export function areasToOffer(rows: readonly Area[], chosen: Iterable<number | null>): Area[] {
+  const keep = new Set(chosen);
+  return rows.filter((a) => a.retiredAt === null || keep.has(a.id));
+}
+
+/** The area in use that a point falls in, or undefined when it is outside every one. */
 export async function areaForPoint(db: Queryable, point: LatLon): Promise<Area | undefined> {
-  return findAreaForPoint(await listAreas(db), point);
+  return findAreaForPoint(await listCurrentAreas(db), point);
 }
 
 export async function insertAreas(db: Queryable, rows: NewArea[]): Promise<void> {
@@ -128,6 +148,42 @@ export async function editArea(db: Queryable, areaId: number, change: { nameDa: 
       before.kind !== change.kind ? `${before.kind} → ${change.kind}` : '',
     ].filter(Boolean);
     await recordAudit(tx, { userId: actorId, action: 'area.edit', entityType: 'area', entityId: areaId, summary: `${before.slug}: ${parts.join('; ') || 'unchanged'}` });
+    return true;
+  });
+}
+
+export type RetireRefusal = 'not_found' | 'already' | 'last_target';
+
+/**
+ * Retires an area: it is no longer offered for anything new, and a point
+ * inside it is no longer placed in it (a report there is refused as outside
+ * the covered areas, as anywhere else the partnership does not work). Its
+ * reports, answers and goals stay, so the series and the status reports
+ * keep their history. The last target area in use cannot be retired: the
+ * partnership's goal needs one. Audited.
+ */
+export async function retireArea(db: Queryable, areaId: number, actorId: number, now = new Date()): Promise<{ ok: true } | { ok: false; reason: RetireRefusal }> {
+  return transaction(db, async (tx) => {
+    const all = await tx.select().from(areas);
+    const area = all.find((a) => a.id === areaId);
+    if (!area) return { ok: false, reason: 'not_found' } as const;
+    if (area.retiredAt !== null) return { ok: false, reason: 'already' } as const;
+    if (area.kind === 'target' && !all.some((a) => a.id !== areaId && a.kind === 'target' && a.retiredAt === null)) {
+      return { ok: false, reason: 'last_target' } as const;
+    }
+    await tx.update(areas).set({ retiredAt: now, updatedAt: now }).where(eq(areas.id, areaId));
+    await recordAudit(tx, { userId: actorId, action: 'area.retire', entityType: 'area', entityId: areaId, summary: `${area.slug} (${area.kind})` });
+    return { ok: true } as const;
+  });
+}
+
+/** Takes a retired area into use again (a mistake, or the pressure came back); audited. False when it is not retired. */
+export async function reinstateArea(db: Queryable, areaId: number, actorId: number): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const [area] = await tx.select().from(areas).where(eq(areas.id, areaId)).limit(1);
+    if (!area || area.retiredAt === null) return false;
+    await tx.update(areas).set({ retiredAt: null, updatedAt: new Date() }).where(eq(areas.id, areaId));
+    await recordAudit(tx, { userId: actorId, action: 'area.reinstate', entityType: 'area', entityId: areaId, summary: area.slug });
     return true;
   });
 }

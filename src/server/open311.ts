@@ -19,7 +19,7 @@ import { REPORTER_TYPES, TIMES_OF_DAY, reportCategories, reports, reportUpdates,
 import { findAreaForPoint } from '../lib/geo.ts';
 import { localePath, type Locale } from '../lib/i18n/index.ts';
 import { parsePoint } from '../lib/places.ts';
-import { listAreas } from './areas.ts';
+import { listCurrentAreas } from './areas.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
@@ -238,7 +238,7 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   if (lat === '' || long === '') return fail(400, 'lat and long are required');
   const point = parsePoint(`${lat},${long}`);
   if (!point) return fail(400, 'lat and long must be plain decimal WGS84 coordinates in Nørrebro');
-  if (!findAreaForPoint(await listAreas(db), point)) return fail(400, 'The location is outside the areas this service covers');
+  if (!findAreaForPoint(await listCurrentAreas(db), point)) return fail(400, 'The location is outside the areas this service covers');
   const description = cleanText(text('description'));
   if ([...description].length > DESCRIPTION_MAX) return fail(400, `description is longer than ${DESCRIPTION_MAX} characters`);
   const email = text('email');

@@ -33,7 +33,7 @@ import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { dayBoundary } from '../lib/time.ts';
 import { findPlace, matchTypedPlace, type Point } from '../lib/places.ts';
-import { listAreas } from './areas.ts';
+import { listCurrentAreas } from './areas.ts';
 import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
 import { recordSignRefusal, signingPartner, type SignRefusal } from './partners.ts';
@@ -170,7 +170,7 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
   const result = await transaction(db, async (tx) => {
     const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).limit(1);
     if (!category || !category.active) return { ok: false, reason: 'unknown_category' } as const;
-    const placed = placeReport(await listAreas(tx), input.location);
+    const placed = placeReport(await listCurrentAreas(tx), input.location);
     if ('reason' in placed) return { ok: false, reason: placed.reason } as const;
     if (input.submissionKey) {
       const claimed = await tx

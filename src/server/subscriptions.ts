@@ -146,7 +146,8 @@ export async function resolveTarget(db: Queryable, topic: string, slugs: { area:
   if (topic === 'events' || topic === 'results') return { topic };
   if (topic === 'area') {
     if (slugs.area === '') return 'missing_area';
-    const [area] = await db.select({ id: areas.id }).from(areas).where(eq(areas.slug, slugs.area)).limit(1);
+    // A retired area takes no new subscribers (those who follow it keep their mails).
+    const [area] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.slug, slugs.area), isNull(areas.retiredAt))).limit(1);
     return area ? { topic, areaId: area.id } : 'unknown';
   }
   if (topic === 'initiative') {

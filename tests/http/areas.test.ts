@@ -5,6 +5,8 @@
  * admin renames it and changes its kind; bad input (a code in use or
  * malformed, missing names, no or a broken boundary, an unknown area) is a
  * 400 or 404 with a clear message that stores nothing; editors may not.
+ * The admin retires it: no longer offered, a report inside it is refused,
+ * its history stays; the last target area cannot be retired.
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -108,5 +110,62 @@ describe('an admin keeps the areas as data', () => {
     // Back to a watched area (other tests share this server's target area).
     expect((await postForm(base, '/staff/areas', { intent: 'edit', areaId: String(area!.id), nameDa: 'Amagerbro', nameEn: 'Amagerbro (en)', kind: 'adjacent' }, admin)).status).toBe(200);
     expect((await areaRows(slug))[0]!.kind).toBe('adjacent');
+  });
+
+  it('the admin retires it: no longer offered, a report inside it is refused, its history stays; the last target area cannot be retired', async () => {
+    const [area] = await areaRows(slug);
+    const retiredAt = async () => (await serverRows<{ retired_at: unknown }>(sql`select retired_at from areas where slug = ${slug}`))[0]!.retired_at;
+    const [target] = await areaRows('indre-norrebro');
+    const last = await postForm(base, '/staff/areas', { intent: 'retire', areaId: String(target!.id) }, admin);
+    expect(last.status).toBe(409);
+    expect(text(await last.text())).toContain('Det sidste indsatsområde i brug kan ikke tages ud af brug');
+    expect(await serverRows(sql`select retired_at from areas where slug = 'indre-norrebro'`)).toEqual([{ retired_at: null }]);
+    expect((await postForm(base, '/staff/areas', { intent: 'retire', areaId: String(area!.id) }, editor)).status).toBe(403);
+    expect((await postForm(base, '/staff/areas', { intent: 'retire', areaId: '999999' }, admin)).status).toBe(404);
+    expect(await retiredAt()).toBeNull();
+
+    const ok = await postForm(base, '/staff/areas', { intent: 'retire', areaId: String(area!.id) }, admin);
+    expect(ok.status).toBe(200);
+    const page = text(await ok.text());
+    expect(page).toContain('Amagerbro er taget ud af brug.');
+    expect(page).toMatch(/Udgået \d/);
+    expect(await retiredAt()).not.toBeNull();
+    const again = await postForm(base, '/staff/areas', { intent: 'retire', areaId: String(area!.id) }, admin);
+    expect(again.status).toBe(409);
+    expect(text(await again.text())).toContain('Området er allerede taget ud af brug.');
+
+    // No longer offered for anything new…
+    expect(await (await fetch(`${base}/meld`)).text()).not.toContain(`value="${slug}"`);
+    const editorHtml = await (await fetch(`${base}/staff/initiatives/new`, { headers: { cookie: editor } })).text();
+    expect(editorHtml).toContain('Indre Nørrebro');
+    expect(editorHtml).not.toContain('Amagerbro');
+    const before = await serverRows<{ n: number }>(sql`select count(*) as n from reports where area_id = ${area!.id}`);
+    const refused = await postForm(base, '/meld', {
+      submission: `area-retired-${Date.now()}`,
+      category: 'lighting',
+      location__point: '55.665,12.59',
+      timeOfDay: 'evening',
+      weekday: 'any',
+      description: '',
+      reporterType: 'resident',
+      website: '',
+    });
+    expect(refused.status).toBe(400);
+    expect(text(await refused.text())).toContain('Stedet ligger uden for områderne.');
+    expect(await serverRows(sql`select count(*) as n from reports where area_id = ${area!.id}`)).toEqual(before);
+    // …while its history stays for the analysts.
+    const analyst = await staffSession(dbPath, 'analyst');
+    const displacement = await (await fetch(`${base}/staff/dashboard/displacement`, { headers: { cookie: analyst } })).text();
+    expect(text(displacement)).toContain('Amagerbro');
+
+    const back = await postForm(base, '/staff/areas', { intent: 'reinstate', areaId: String(area!.id) }, admin);
+    expect(back.status).toBe(200);
+    expect(text(await back.text())).toContain('Amagerbro er taget i brug igen.');
+    expect(await (await fetch(`${base}/meld`)).text()).toContain(`value="${slug}"`);
+    expect((await postForm(base, '/staff/areas', { intent: 'reinstate', areaId: String(area!.id) }, admin)).status).toBe(409);
+    const audit = await serverRows<{ action: string }>(sql`select action from audit_log where entity_type = 'area' and entity_id = ${area!.id} and action in ('area.retire', 'area.reinstate') order by id`);
+    expect(audit.map((a) => a.action)).toEqual(['area.retire', 'area.reinstate']);
+    // Retired again, so the test area is not offered to the other tests' forms.
+    expect((await postForm(base, '/staff/areas', { intent: 'retire', areaId: String(area!.id) }, admin)).status).toBe(200);
   });
 });

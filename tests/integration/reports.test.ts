@@ -7,7 +7,8 @@ import { asc, eq } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
-import { addArea, editArea, listAreas } from '../../src/server/areas.ts';
+import { addArea, editArea, listAreas, listCurrentAreas, reinstateArea, retireArea } from '../../src/server/areas.ts';
+import { resolveTarget } from '../../src/server/subscriptions.ts';
 import { listPartners } from '../../src/server/partners.ts';
 import {
   areaCentre,
@@ -291,5 +292,37 @@ describe('areas as data', () => {
     expect(await editArea(t.db, 999_999, { nameDa: 'x', nameEn: 'x', kind: 'target' }, user.id)).toBe(false);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, added.id));
     expect(audits.filter((a) => a.entityType === 'area').map((a) => a.action).sort()).toEqual(['area.add', 'area.edit']);
+  });
+  it('a retired area takes nothing new but keeps its reports; the last target area cannot be retired; both steps are audited', async () => {
+    const { user } = await makeUser(t.db, 'admin');
+    const square = { type: 'Polygon' as const, coordinates: [[[12.58, 55.66], [12.6, 55.66], [12.6, 55.67], [12.58, 55.67], [12.58, 55.66]]] };
+    const added = await addArea(t.db, { slug: 'amager-oest', nameDa: 'Amager Øst', nameEn: 'Amager East', kind: 'adjacent', geometry: square }, user.id);
+    if (!added.ok) throw new Error(added.reason);
+    const inside = { location: { kind: 'point' as const, point: { lat: 55.665, lon: 12.59 } } };
+    const kept = await submit(inside);
+
+    const target = (await listAreas(t.db)).find((a) => a.kind === 'target')!;
+    expect(await retireArea(t.db, target.id, user.id)).toEqual({ ok: false, reason: 'last_target' });
+    expect(await retireArea(t.db, 999_999, user.id)).toEqual({ ok: false, reason: 'not_found' });
+    expect(await retireArea(t.db, added.id, user.id)).toEqual({ ok: true });
+    expect(await retireArea(t.db, added.id, user.id)).toEqual({ ok: false, reason: 'already' });
+
+    expect((await listCurrentAreas(t.db)).map((a) => a.id)).not.toContain(added.id);
+    expect((await listAreas(t.db)).find((a) => a.id === added.id)?.retiredAt).toBeInstanceOf(Date);
+    expect(await submitReport(t.db, { ...input, ...inside })).toMatchObject({ ok: false, reason: 'outside' });
+    expect(await resolveTarget(t.db, 'area', { area: 'amager-oest', initiative: '' })).toBe('unknown');
+    expect((await t.db.select().from(reports).where(eq(reports.id, kept.id)))[0]!.areaId).toBe(added.id);
+
+    // With a second target area, the first may go.
+    const other = (await listAreas(t.db)).find((a) => a.kind === 'adjacent' && a.id !== added.id)!;
+    expect(await editArea(t.db, other.id, { nameDa: other.nameDa, nameEn: other.nameEn, kind: 'target' }, user.id)).toBe(true);
+    expect(await retireArea(t.db, target.id, user.id)).toEqual({ ok: true });
+
+    expect(await reinstateArea(t.db, added.id, user.id)).toBe(true);
+    expect(await reinstateArea(t.db, added.id, user.id)).toBe(false);
+    expect(await submit(inside)).toMatchObject({ areaId: added.id });
+    expect(await resolveTarget(t.db, 'area', { area: 'amager-oest', initiative: '' })).toEqual({ topic: 'area', areaId: added.id });
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, added.id));
+    expect(audits.filter((a) => a.entityType === 'area').map((a) => a.action).sort()).toEqual(['area.add', 'area.reinstate', 'area.retire']);
   });
 });

@@ -293,6 +293,18 @@ export const staffDa = {
     invalidEdit: 'Tjek felterne: begge navne skal udfyldes (højst 80 tegn), og typen skal være indsatsområde eller naboområde.',
     slugTaken: (slug: string) => `Koden «${slug}» er allerede i brug. Vælg en anden.`,
     added: (name: string) => `Området ${name} er tilføjet.`,
+    state: 'I brug',
+    inUse: 'I brug',
+    retiredOn: (date: string) => `Udgået ${date}`,
+    retire: 'Tag ud af brug',
+    reinstate: 'Tag i brug igen',
+    retireHelp:
+      'Et udgået område tilbydes ikke længere til nye meldinger, undersøgelser, indsatser, arrangementer eller abonnementer, og meldinger inden for det afvises som uden for områderne. Dets historik bliver i dashboardet, resultaterne og statusrapporterne.',
+    retired: (name: string) => `${name} er taget ud af brug.`,
+    reinstated: (name: string) => `${name} er taget i brug igen.`,
+    lastTarget: 'Det sidste indsatsområde i brug kan ikke tages ud af brug: partnerskabets mål kræver et. Gør et andet område til indsatsområde først.',
+    alreadyRetired: 'Området er allerede taget ud af brug.',
+    notRetired: 'Området er allerede i brug.',
   },
   surveys: {
     title: 'Undersøgelser',

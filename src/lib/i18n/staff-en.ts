@@ -294,6 +294,18 @@ export const staffEn: StaffMessages = {
     invalidEdit: 'Check the fields: both names are required (at most 80 characters), and the kind must be target or neighbouring area.',
     slugTaken: (slug: string) => `The code «${slug}» is already in use. Choose another.`,
     added: (name: string) => `The area ${name} has been added.`,
+    state: 'In use',
+    inUse: 'In use',
+    retiredOn: (date: string) => `Retired ${date}`,
+    retire: 'Retire',
+    reinstate: 'Take into use again',
+    retireHelp:
+      'A retired area is no longer offered for new reports, surveys, initiatives, events or subscriptions, and reports inside it are refused as outside the areas. Its history stays in the dashboard, the results and the status reports.',
+    retired: (name: string) => `${name} is retired.`,
+    reinstated: (name: string) => `${name} is in use again.`,
+    lastTarget: 'The last target area in use cannot be retired: the partnership’s goal needs one. Make another area a target area first.',
+    alreadyRetired: 'The area is already retired.',
+    notRetired: 'The area is already in use.',
   },
   surveys: {
     title: 'Surveys',

@@ -13,7 +13,7 @@ import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { REPORTER_TYPES, TIMES_OF_DAY, type ReporterType, type TimeOfDay } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
 import { findPlace, parsePoint } from '../../lib/places.ts';
-import { listAreas } from '../areas.ts';
+import { listCurrentAreas } from '../areas.ts';
 import type { Queryable } from '../db/connection.ts';
 import { logger } from '../logger.ts';
 import { DESCRIPTION_MAX, EMAIL_MAX, PLACE_TEXT_MAX, findSubmittedReport, forgetOldSubmissions, listActiveCategories, submitReport, type ReportLocation } from '../reports.ts';
@@ -124,7 +124,7 @@ export async function handleReportPost(db: Queryable, request: Request, context:
   const category = (await listActiveCategories(db)).find((c) => c.slug === state.category);
   if (!category) e.category = 'categoryMissing';
 
-  const areas = await listAreas(db);
+  const areas = await listCurrentAreas(db);
   let location: ReportLocation | undefined;
   const given = state.places.length + state.points.length + (state.placeText !== '' ? 1 : 0);
   if (given === 0) e.location = 'locationMissing';
