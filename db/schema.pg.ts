@@ -23,6 +23,7 @@ import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'd
 import { pgColumns } from './columns.ts';
 import {
   AREA_KINDS,
+  PLACE_KINDS,
   COMMENT_STATUSES,
   COMMENT_TARGETS,
   FLAG_REASONS,
@@ -76,6 +77,25 @@ export const areas = pgTable(
   (t) => [
     check('areas_kind_check', sql`${t.kind} in ('target', 'adjacent')`),
     check('areas_slug_check', sql`${t.slug} ~ '^[a-z0-9]' and ${t.slug} !~ '[^a-z0-9-]'`),
+  ],
+);
+
+/** See `places` in schema.sqlite.ts. */
+export const places = pgTable(
+  'places',
+  {
+    id: text('id').primaryKey(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    retiredAt: timestamp('retired_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('places_kind_check', sql`${t.kind} is not null and ${t.kind} in ('square', 'street', 'park', 'station', 'passage', 'other')`),
+    check('places_id_check', sql`${t.id} ~ '^[a-z0-9]' and ${t.id} !~ '[^a-z0-9-]'`),
   ],
 );
 

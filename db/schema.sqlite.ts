@@ -68,8 +68,42 @@ export const areas = sqliteTable(
   ],
 );
 
+/** What a named place is (for its label and the staff list). */
+export const PLACE_KINDS = ['square', 'street', 'park', 'station', 'passage', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/**
+ * Named places and streets residents can choose instead of a map (the
+ * non-map alternative of every place question), that describe a pin in
+ * words, and that event minutes link to. Data kept by admins at
+ * /staff/places (src/server/places.ts); the first ones come from a
+ * migration. Housing estates are deliberately not listed: naming them in a
+ * safety survey would point at their residents.
+ */
+export const places = sqliteTable(
+  'places',
+  {
+    /** URL-safe and stable (submitted as a form value and stored with answers and reports), e.g. `blaagaards-plads`. */
+    id: text('id').primaryKey(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: PLACE_KINDS }).notNull(),
+    /** An approximate WGS84 point (within a block or so) inside an area; a street is a point on its part inside the area. */
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    /** When admins retired it: no longer offered, still named where it was chosen. Null while in use. */
+    retiredAt: timestamp('retired_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('places_kind_check', sql`${t.kind} is not null and ${t.kind} in ('square', 'street', 'park', 'station', 'passage', 'other')`),
+    check('places_id_check', sql`${t.id} glob '[a-z0-9]*' and ${t.id} not glob '*[^a-z0-9-]*'`),
+  ],
+);
+
 export type Area = typeof areas.$inferSelect;
 export type NewArea = typeof areas.$inferInsert;
+export type PlaceRow = typeof places.$inferSelect;
 
 // ---------------------------------------------------------------------------
 // Partners and staff

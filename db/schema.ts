@@ -25,6 +25,7 @@ export const TABLES_DIALECT: 'postgres' | 'sqlite' = /^postgres(ql)?:\/\//i.test
 const active = (TABLES_DIALECT === 'postgres' ? pg : sqlite) as unknown as typeof sqlite;
 
 export const areas = active.areas as typeof sqlite.areas;
+export const places = active.places as typeof sqlite.places;
 export const partners = active.partners as typeof sqlite.partners;
 export const users = active.users as typeof sqlite.users;
 export const recoveryCodes = active.recoveryCodes as typeof sqlite.recoveryCodes;

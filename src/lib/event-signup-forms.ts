@@ -3,14 +3,12 @@
  * (src/pages/staff/events/[id].astro): plain functions from the posted
  * values to an input or the fields' errors. No I/O.
  */
-import { NAMED_PLACES } from './places.ts';
+import type { PlaceBook } from './places.ts';
 
 /** As in src/server/event-signups.ts (kept here so this module stays free of server code). */
 export const CAPACITY_MAX = 10_000;
 export const CANCEL_NOTE_MAX = 1000;
 export const MINUTES_MAX = 20_000;
-
-const PLACE_IDS = new Set(NAMED_PLACES.map((p) => p.id));
 
 export type Parsed<T, E extends string> = { ok: true; input: T } | { ok: false; errors: Partial<Record<string, E>> };
 
@@ -32,14 +30,18 @@ export function parseCancellation(values: { confirm: boolean; noteDa: string; no
   return { ok: true, input: { noteDa: values.noteDa || null, noteEn: values.noteEn || null } };
 }
 
-/** Minutes: Danish text required, English optional, places from the named places only (each once, in list order). */
-export function parseMinutes(values: { bodyDa: string; bodyEn: string; places: string[] }): Parsed<{ bodyDa: string; bodyEn: string | null; places: string[] }, 'bodyMissing' | 'bodyTooLong' | 'places'> {
+/**
+ * Minutes: Danish text required, English optional, places from the named
+ * places only (each once, in list order; a retired place the minutes
+ * already named may stay).
+ */
+export function parseMinutes(values: { bodyDa: string; bodyEn: string; places: string[] }, known: PlaceBook): Parsed<{ bodyDa: string; bodyEn: string | null; places: string[] }, 'bodyMissing' | 'bodyTooLong' | 'places'> {
   const errors: Partial<Record<string, 'bodyMissing' | 'bodyTooLong' | 'places'>> = {};
   if (values.bodyDa === '') errors['bodyDa'] = 'bodyMissing';
   else if ([...values.bodyDa].length > MINUTES_MAX) errors['bodyDa'] = 'bodyTooLong';
   if ([...values.bodyEn].length > MINUTES_MAX) errors['bodyEn'] = 'bodyTooLong';
-  if (values.places.some((id) => !PLACE_IDS.has(id))) errors['places'] = 'places';
+  if (values.places.some((id) => !known.find(id))) errors['places'] = 'places';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const chosen = new Set(values.places);
-  return { ok: true, input: { bodyDa: values.bodyDa, bodyEn: values.bodyEn || null, places: NAMED_PLACES.filter((p) => chosen.has(p.id)).map((p) => p.id) } };
+  return { ok: true, input: { bodyDa: values.bodyDa, bodyEn: values.bodyEn || null, places: known.all.filter((p) => chosen.has(p.id)).map((p) => p.id) } };
 }

@@ -44,6 +44,7 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/partners', permission: 'users.manage' },
   { prefix: '/staff/audit', permission: 'audit.read' },
   { prefix: '/staff/areas', permission: 'areas.manage' },
+  { prefix: '/staff/places', permission: 'areas.manage' },
   { prefix: '/staff/categories', permission: 'areas.manage' },
   { prefix: '/staff/initiatives', permission: 'content.edit' },
   { prefix: '/staff/events', permission: 'content.edit' },

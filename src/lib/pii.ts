@@ -34,7 +34,7 @@
  */
 
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from './pii-names.ts';
-import { NAMED_PLACES } from './places.ts';
+import { SEEDED_PLACES } from './seeded-places.ts';
 import { STREET_LINES } from './basemap/streets.ts';
 
 export const PII_KINDS = ['cpr', 'email', 'phone', 'plate', 'address', 'handle', 'name'] as const;
@@ -231,7 +231,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KNOWN_STREETS = [
   ...new Set([
     ...STREET_LINES.map((s) => s.name),
-    ...NAMED_PLACES.filter((p) => p.kind === 'street').map((p) => p.nameDa.split(' ved ')[0]!),
+    ...SEEDED_PLACES.filter((p) => p.kind === 'street').map((p) => p.nameDa.split(' ved ')[0]!),
     'Nørrebros Runddel',
   ]),
 ].sort((a, b) => b.length - a.length);

@@ -3,19 +3,19 @@
  * (the non-map alternative of every place question), and the "lat,lon" text
  * form of a point chosen on the map.
  *
- * Coordinates are approximate WGS84 points (within a block or so), each
- * checked to lie inside one of the seeded area polygons
- * (db/seed/areas-approx.geo.json; tests/unit/places.test.ts proves it).
- * Streets are represented by a point on the part inside the area. Places on a
- * border street (Nørrebrogade, Jagtvej, Åboulevard) sit on the side of the
- * area they are listed under. Housing estates are deliberately not listed:
- * naming them in a safety survey would point at their residents.
+ * The places are data (the `places` table, kept by admins at /staff/places;
+ * src/server/places.ts reads them into a PlaceBook). This module holds what
+ * works on a list of places: finding one, matching a typed name, telling a
+ * typed place from a named one, the nearest place to a pin. Housing estates
+ * are deliberately not listed: naming them in a safety survey would point
+ * at their residents.
  *
  * No I/O and no imports at run time: the place picker island bundles this.
  */
+import type { PlaceKind } from '../../db/schema.sqlite.ts';
 import type { Locale } from './i18n/index.ts';
 
-export type PlaceKind = 'square' | 'street' | 'park' | 'station' | 'passage' | 'other';
+export type { PlaceKind };
 
 export interface NamedPlace {
   /** URL-safe and stable (submitted as a form value and stored with answers), e.g. `blaagaards-plads`. */
@@ -25,60 +25,13 @@ export interface NamedPlace {
   kind: PlaceKind;
   lat: number;
   lon: number;
+  /** Retired by admins: still named where it was chosen, no longer offered. */
+  retired: boolean;
 }
 
 export interface Point {
   lat: number;
   lon: number;
-}
-
-/** Ordered by area (Indre Nørrebro, Skt. Hans Torv quarter, Ydre Nørrebro), then by Danish name. */
-export const NAMED_PLACES: readonly NamedPlace[] = [
-  // Indre Nørrebro (the target area)
-  { id: 'assistens-kirkegaard', nameDa: 'Assistens Kirkegård', nameEn: 'Assistens Cemetery', kind: 'park', lat: 55.6912, lon: 12.549 },
-  { id: 'baggesensgade', nameDa: 'Baggesensgade', nameEn: 'Baggesensgade', kind: 'street', lat: 55.6874, lon: 12.556 },
-  { id: 'blaagaards-plads', nameDa: 'Blågårds Plads', nameEn: 'Blågårds Plads (square)', kind: 'square', lat: 55.6864, lon: 12.5572 },
-  { id: 'blaagaardsgade', nameDa: 'Blågårdsgade', nameEn: 'Blågårdsgade', kind: 'street', lat: 55.6873, lon: 12.559 },
-  { id: 'folkets-park', nameDa: 'Folkets Park', nameEn: 'Folkets Park (park)', kind: 'park', lat: 55.688, lon: 12.5555 },
-  { id: 'griffenfeldsgade', nameDa: 'Griffenfeldsgade', nameEn: 'Griffenfeldsgade', kind: 'street', lat: 55.6895, lon: 12.553 },
-  { id: 'kapelvej', nameDa: 'Kapelvej', nameEn: 'Kapelvej', kind: 'street', lat: 55.6885, lon: 12.548 },
-  { id: 'korsgade', nameDa: 'Korsgade', nameEn: 'Korsgade', kind: 'street', lat: 55.6852, lon: 12.559 },
-  {
-    id: 'norrebrogade-dronning-louises-bro',
-    nameDa: 'Nørrebrogade ved Dronning Louises Bro',
-    nameEn: 'Nørrebrogade by Dronning Louises Bro',
-    kind: 'street',
-    lat: 55.687,
-    lon: 12.563,
-  },
-  { id: 'peblinge-dossering', nameDa: 'Peblinge Dossering', nameEn: 'Peblinge Dossering (lakeside)', kind: 'street', lat: 55.6827, lon: 12.5576 },
-  { id: 'rantzausgade', nameDa: 'Rantzausgade', nameEn: 'Rantzausgade', kind: 'street', lat: 55.6872, lon: 12.549 },
-  { id: 'stengade', nameDa: 'Stengade', nameEn: 'Stengade', kind: 'street', lat: 55.6888, lon: 12.5568 },
-  { id: 'todesgade', nameDa: 'Todesgade', nameEn: 'Todesgade', kind: 'street', lat: 55.6868, lon: 12.5535 },
-  { id: 'aaboulevard-blaagaardsgade', nameDa: 'Åboulevard ved Blågårdsgade', nameEn: 'Åboulevard by Blågårdsgade', kind: 'street', lat: 55.683, lon: 12.554 },
-  // Skt. Hans Torv quarter (adjacent)
-  { id: 'birkegade', nameDa: 'Birkegade', nameEn: 'Birkegade', kind: 'street', lat: 55.6913, lon: 12.5577 },
-  { id: 'elmegade', nameDa: 'Elmegade', nameEn: 'Elmegade', kind: 'street', lat: 55.6903, lon: 12.559 },
-  { id: 'faelledvej', nameDa: 'Fælledvej', nameEn: 'Fælledvej', kind: 'street', lat: 55.6897, lon: 12.5617 },
-  { id: 'guldbergsgade', nameDa: 'Guldbergsgade', nameEn: 'Guldbergsgade', kind: 'street', lat: 55.693, lon: 12.556 },
-  { id: 'ravnsborggade', nameDa: 'Ravnsborggade', nameEn: 'Ravnsborggade', kind: 'street', lat: 55.6878, lon: 12.565 },
-  { id: 'ryesgade', nameDa: 'Ryesgade', nameEn: 'Ryesgade', kind: 'street', lat: 55.6905, lon: 12.5655 },
-  { id: 'sankt-hans-gade', nameDa: 'Sankt Hans Gade', nameEn: 'Sankt Hans Gade', kind: 'street', lat: 55.6898, lon: 12.5635 },
-  { id: 'skt-hans-torv', nameDa: 'Skt. Hans Torv', nameEn: 'Skt. Hans Torv (square)', kind: 'square', lat: 55.6908, lon: 12.5607 },
-  // Ydre Nørrebro (adjacent)
-  { id: 'hans-tavsens-park', nameDa: 'Hans Tavsens Park', nameEn: 'Hans Tavsens Park', kind: 'park', lat: 55.693, lon: 12.5425 },
-  { id: 'jagtvej', nameDa: 'Jagtvej', nameEn: 'Jagtvej', kind: 'street', lat: 55.6912, lon: 12.5456 },
-  { id: 'norrebro-station', nameDa: 'Nørrebro Station', nameEn: 'Nørrebro Station', kind: 'station', lat: 55.7007, lon: 12.5379 },
-  { id: 'norrebroparken', nameDa: 'Nørrebroparken', nameEn: 'Nørrebroparken (park)', kind: 'park', lat: 55.6978, lon: 12.5385 },
-  { id: 'norrebros-runddel', nameDa: 'Nørrebros Runddel', nameEn: 'Nørrebros Runddel (roundabout)', kind: 'square', lat: 55.6945, lon: 12.5488 },
-  { id: 'stefansgade', nameDa: 'Stefansgade', nameEn: 'Stefansgade', kind: 'street', lat: 55.6975, lon: 12.5465 },
-  { id: 'superkilen', nameDa: 'Superkilen', nameEn: 'Superkilen (park)', kind: 'park', lat: 55.7003, lon: 12.5424 },
-];
-
-const byId = new Map(NAMED_PLACES.map((p) => [p.id, p]));
-
-export function findPlace(id: string): NamedPlace | undefined {
-  return byId.get(id);
 }
 
 /**
@@ -100,26 +53,53 @@ function typedForm(text: string): string {
     .trim();
 }
 
-const byTypedName = new Map<string, NamedPlace>();
-for (const p of NAMED_PLACES) for (const name of [p.nameDa, p.nameEn, p.id]) byTypedName.set(typedForm(name), p);
-
 /**
- * The named place a typed place name means, when it is one ("blaagaards
- * plads", "Skt Hans Torv", "Nørrebrogade"); undefined for anything else, which
- * then has no point on the public map (there is no geocoder to guess one).
+ * The named places, as read from the database: all of them (a retired one
+ * still names the answers and reports that chose it) and those in use (what
+ * forms offer, what a typed name or a pin is matched to).
  */
-export function matchTypedPlace(text: string): NamedPlace | undefined {
-  return byTypedName.get(typedForm(text));
-}
+export class PlaceBook {
+  readonly all: readonly NamedPlace[];
+  readonly current: readonly NamedPlace[];
+  readonly #byId: Map<string, NamedPlace>;
+  readonly #byTypedName = new Map<string, NamedPlace>();
 
-/** Whether a report's stored place is typed text (not a pin, which stores none, nor a named place's id). */
-export function isTypedPlace(placeName: string | null): boolean {
-  return placeName !== null && !byId.has(placeName);
-}
+  constructor(places: readonly NamedPlace[]) {
+    this.all = places;
+    this.current = places.filter((p) => !p.retired);
+    this.#byId = new Map(places.map((p) => [p.id, p]));
+    for (const p of this.current) for (const name of [p.nameDa, p.nameEn, p.id]) this.#byTypedName.set(typedForm(name), p);
+  }
 
-/** The place's name in the reader's language. */
-export function placeName(place: NamedPlace, locale: Locale): string {
-  return locale === 'da' ? place.nameDa : place.nameEn;
+  /** Any place by id, retired or not (for naming what was chosen). */
+  find(id: string): NamedPlace | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** A place in use by id: what a new answer, report or minutes may choose. */
+  offered(id: string): NamedPlace | undefined {
+    const p = this.#byId.get(id);
+    return p && !p.retired ? p : undefined;
+  }
+
+  /**
+   * The place in use a typed place name means, when it is one ("blaagaards
+   * plads", "Skt Hans Torv", "Nørrebrogade"); undefined for anything else,
+   * which then has no point on the public map (there is no geocoder to guess one).
+   */
+  matchTyped(text: string): NamedPlace | undefined {
+    return this.#byTypedName.get(typedForm(text));
+  }
+
+  /** Whether a report's stored place is typed text (not a pin, which stores none, nor a named place's id, retired or not). */
+  isTyped(placeName: string | null): boolean {
+    return placeName !== null && !this.#byId.has(placeName);
+  }
+
+  /** The place in use nearest to a point (how a pin is described in words); any place when all are retired. */
+  nearest(point: Point): NamedPlace {
+    return nearestPlace(point, this.current.length > 0 ? this.current : this.all);
+  }
 }
 
 /** Approximate distance in metres (equirectangular: accurate to well under 1 % across a few kilometres). */
@@ -130,18 +110,24 @@ export function distanceMetres(a: Point, b: Point): number {
   return Math.hypot(x, y) * 6_371_000;
 }
 
-/** The named place nearest to a point: how a map pin is described in words. */
-export function nearestPlace(point: Point): NamedPlace {
-  let best = NAMED_PLACES[0]!;
+/** The place nearest to a point among `places` (which must not be empty). */
+export function nearestPlace<P extends Point>(point: Point, places: readonly P[]): P {
+  let best: P | undefined;
   let bestDistance = Infinity;
-  for (const place of NAMED_PLACES) {
+  for (const place of places) {
     const d = distanceMetres(point, place);
     if (d < bestDistance) {
       best = place;
       bestDistance = d;
     }
   }
+  if (!best) throw new Error('no named places');
   return best;
+}
+
+/** The place's name in the reader's language. */
+export function placeName(place: { nameDa: string; nameEn: string }, locale: Locale): string {
+  return locale === 'da' ? place.nameDa : place.nameEn;
 }
 
 /** The box a submitted point must lie in: Nørrebro with a wide margin (areas are checked separately). */

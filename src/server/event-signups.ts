@@ -34,7 +34,7 @@ import {
 } from '../../db/schema.ts';
 import type { Locale } from '../lib/i18n/index.ts';
 import { can } from '../lib/permissions.ts';
-import { findPlace } from '../lib/places.ts';
+import { listPlaces } from './places.ts';
 import { MIN_K } from '../lib/disclosure/suppression.ts';
 import { randomToken } from './auth/random.ts';
 import { recordAudit } from './audit.ts';
@@ -418,7 +418,8 @@ export async function findMinutes(db: Queryable, eventId: number): Promise<Event
  * refused by the caller's parser and again here. Audited.
  */
 export async function saveMinutes(db: Queryable, eventId: number, input: MinutesInput, actorId: number, now = new Date()): Promise<EditorResult> {
-  if (input.places.some((id) => !findPlace(id))) throw new Error('unknown place id');
+  const known = await listPlaces(db);
+  if (input.places.some((id) => !known.find(id))) throw new Error('unknown place id');
   return editorAction(db, actorId, async (tx) => {
     const event = await eventFor(tx, eventId);
     if (event.endsAt > now) throw new Refused('not_ended');

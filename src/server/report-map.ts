@@ -9,7 +9,8 @@
 import { cellToBoundary, cellToLatLng, latLngToCell } from 'h3-js';
 import { REPORTER_TYPES, type Area, type AreaGeometry, type ReporterType } from '../../db/schema.ts';
 import { addKeys, DEFAULT_NOISE, releaseFilteredCounts, suppressAreaTotals, type Filter, type NoiseParameters, type FilterDimension, type FilteredRelease } from '../lib/disclosure/index.ts';
-import { nearestPlace, type NamedPlace, type Point } from '../lib/places.ts';
+import type { NamedPlace, PlaceBook, Point } from '../lib/places.ts';
+import { listPlaces } from './places.ts';
 import { projectGeometries, type ProjectedMap } from '../lib/svg-map.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
@@ -107,20 +108,21 @@ export async function buildReportMap(db: Queryable, filter: MapFilter, areaIds: 
   return (await cachedReportMap(db, areaIds, k, now)).build(filter);
 }
 
-const prepared = new WeakMap<object, { key: string; map: PreparedReportMap }>();
+const prepared = new WeakMap<object, { key: string; places: PlaceBook; map: PreparedReportMap }>();
 
 /**
- * The prepared map of the newest release, kept until a newer release, K or
- * the areas change: a view of /kort is then a lookup (one indexed query for
+ * The prepared map of the newest release, kept until a newer release, K,
+ * the areas or the named places (which label the hexagons) change: a view of /kort is then a lookup (one indexed query for
  * the release's id, and the prepared filter's result).
  */
 export async function cachedReportMap(db: Queryable, areaIds: readonly number[], k: number, now = new Date()): Promise<PreparedReportMap> {
   const release = await latestRelease(db, now);
   const key = JSON.stringify([release.id, release.madeOn, areaIds, k]);
+  const places = await listPlaces(db);
   const kept = prepared.get(db);
-  if (kept?.key === key) return kept.map;
-  const map = prepareReportMap(release, areaIds, k);
-  prepared.set(db, { key, map });
+  if (kept?.key === key && kept.places === places) return kept.map;
+  const map = prepareReportMap(release, areaIds, k, places);
+  prepared.set(db, { key, places, map });
   return map;
 }
 
@@ -165,7 +167,7 @@ export interface PreparedReportMap {
  * so a page that needs the map for several filters, or many visitors, pay
  * for it once per release.
  */
-export function prepareReportMap(release: Release, areaIds: readonly number[], k: number, noise: NoiseParameters = DEFAULT_NOISE): PreparedReportMap {
+export function prepareReportMap(release: Release, areaIds: readonly number[], k: number, places: PlaceBook, noise: NoiseParameters = DEFAULT_NOISE): PreparedReportMap {
   const records = release.records;
   const dimensions: FilterDimension<MapRecord>[] = [
     { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
@@ -182,7 +184,7 @@ export function prepareReportMap(release: Release, areaIds: readonly number[], k
       const id = JSON.stringify([filter.categorySlug ?? '', filter.period, filter.reporterType ?? '']);
       let map = built.get(id);
       if (!map) {
-        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k, noise), releasedOn: release.madeOn };
+        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k, places, noise), releasedOn: release.madeOn };
         built.set(id, map);
       }
       return map;
@@ -197,6 +199,7 @@ function buildFromRecords(
   filter: MapFilter,
   areaIds: readonly number[],
   k: number,
+  places: PlaceBook,
   noise: NoiseParameters,
 ): Omit<ReportMap, 'releasedOn'> {
   const f: Filter = {
@@ -245,7 +248,7 @@ function buildFromRecords(
         n,
         boundary: cellToBoundary(cell) as [number, number][],
         centre: { lat, lon },
-        place: nearestPlace({ lat, lon }),
+        place: places.nearest({ lat, lon }),
         areaId,
       };
     })

@@ -32,8 +32,9 @@ import { latestRelease } from './disclosure/releases.ts';
 import { boundingBox, findAreaForPoint } from '../lib/geo.ts';
 import { maskPersonalData } from '../lib/pii.ts';
 import { dayBoundary } from '../lib/time.ts';
-import { findPlace, matchTypedPlace, type Point } from '../lib/places.ts';
+import type { PlaceBook, Point } from '../lib/places.ts';
 import { listCurrentAreas } from './areas.ts';
+import { listPlaces } from './places.ts';
 import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
 import { recordSignRefusal, signingPartner, type SignRefusal } from './partners.ts';
@@ -109,13 +110,14 @@ export function areaCentre(area: Area): Point {
 /** Resolves the location to a point and an area; undefined reason when it cannot be placed. */
 function placeReport(
   all: Area[],
+  places: PlaceBook,
   location: ReportLocation,
 ): { point: Point; area: Area; placeName: string | null; masks: string[] } | { reason: 'unknown_place' | 'unknown_area' | 'outside' } {
   if (location.kind === 'text') {
     // A typed name of a place we know is that place (and its point); anything else keeps the
-    // area's centre as its stored point, and the public map leaves it out (isTypedPlace).
-    const known = matchTypedPlace(location.text);
-    if (known) return placeReport(all, { kind: 'place', placeId: known.id });
+    // area's centre as its stored point, and the public map leaves it out (PlaceBook.isTyped).
+    const known = places.matchTyped(location.text);
+    if (known) return placeReport(all, places, { kind: 'place', placeId: known.id });
     const area = all.find((a) => a.id === location.areaId);
     if (!area) return { reason: 'unknown_area' };
     const typed = maskPersonalData(location.text);
@@ -124,7 +126,7 @@ function placeReport(
   let point: Point;
   let placeName: string | null = null;
   if (location.kind === 'place') {
-    const place = findPlace(location.placeId);
+    const place = places.offered(location.placeId);
     if (!place) return { reason: 'unknown_place' };
     point = { lat: place.lat, lon: place.lon };
     placeName = place.id;
@@ -170,7 +172,7 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
   const result = await transaction(db, async (tx) => {
     const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).limit(1);
     if (!category || !category.active) return { ok: false, reason: 'unknown_category' } as const;
-    const placed = placeReport(await listCurrentAreas(tx), input.location);
+    const placed = placeReport(await listCurrentAreas(tx), await listPlaces(tx), input.location);
     if ('reason' in placed) return { ok: false, reason: placed.reason } as const;
     if (input.submissionKey) {
       const claimed = await tx

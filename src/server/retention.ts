@@ -49,7 +49,8 @@ import {
   throttleHits,
   type ReportStatus,
 } from '../../db/schema.ts';
-import { isTypedPlace } from '../lib/places.ts';
+import type { PlaceBook } from '../lib/places.ts';
+import { listPlaces } from './places.ts';
 import { recordAudit } from './audit.ts';
 import { ABSOLUTE_LIFETIME_MS, INACTIVITY_TIMEOUT_MS } from './auth/session.ts';
 import { copenhagenDay } from './comments.ts';
@@ -94,7 +95,7 @@ export const RETENTION_ENV: Record<keyof RetentionSettings, string> = {
   auditYears: 'RETENTION_AUDIT_YEARS',
 };
 
-/** The text a typed place is replaced with: still a typed place (isTypedPlace), so it stays out of every hexagon. */
+/** The text a typed place is replaced with: still a typed place (PlaceBook.isTyped), so it stays out of every hexagon. */
 export const ERASED_PLACE = '-';
 
 /** Closed statuses whose reports keep their row (category, area, day, status) once their details are erased. */
@@ -204,8 +205,8 @@ function detailsDue(now: Date, s: RetentionSettings): SQL | undefined {
 }
 
 /** Where an erased report's point goes: its hexagon's centre, or (typed place) where it is. */
-function coarsePoint(r: { lat: number; lon: number; placeName: string | null }): { lat: number; lon: number } {
-  if (isTypedPlace(r.placeName)) return { lat: r.lat, lon: r.lon };
+function coarsePoint(r: { lat: number; lon: number; placeName: string | null }, places: PlaceBook): { lat: number; lon: number } {
+  if (places.isTyped(r.placeName)) return { lat: r.lat, lon: r.lon };
   const [lat, lon] = cellToLatLng(reportCell(r));
   return { lat, lon };
 }
@@ -222,11 +223,11 @@ interface DetailRow {
 }
 
 /** Whether a report still holds a detail the rule erases (so a second run finds nothing to do). */
-function needsErasing(r: DetailRow): boolean {
+function needsErasing(r: DetailRow, places: PlaceBook): boolean {
   if (r.description !== '' || r.masks.length > 0 || r.email !== null || r.callback !== null) return true;
-  if (isTypedPlace(r.placeName)) return r.placeName !== ERASED_PLACE;
+  if (places.isTyped(r.placeName)) return r.placeName !== ERASED_PLACE;
   if (r.placeName !== null) return true;
-  const p = coarsePoint(r);
+  const p = coarsePoint(r, places);
   return p.lat !== r.lat || p.lon !== r.lon;
 }
 
@@ -235,7 +236,8 @@ async function detailCandidates(q: Queryable, now: Date, s: RetentionSettings): 
     .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, description: reports.description, masks: reports.masks, email: reports.email, callback: reports.callback })
     .from(reports)
     .where(detailsDue(now, s));
-  return rows.filter(needsErasing);
+  const places = await listPlaces(q);
+  return rows.filter((r) => needsErasing(r, places));
 }
 
 const reportDetails: RetentionRule = {
@@ -253,11 +255,12 @@ const reportDetails: RetentionRule = {
   async apply(q, now, s) {
     const due = await detailCandidates(q, now, s);
     if (due.length === 0) return 0;
+    const places = await listPlaces(q);
     // One statement per target point (reports of one hexagon share it; typed places keep theirs).
     const groups = new Map<string, { point: { lat: number; lon: number }; typed: boolean; ids: number[] }>();
     for (const r of due) {
-      const typed = isTypedPlace(r.placeName);
-      const point = coarsePoint(r);
+      const typed = places.isTyped(r.placeName);
+      const point = coarsePoint(r, places);
       const key = typed ? 'typed' : `${point.lat},${point.lon}`;
       const group = groups.get(key) ?? { point, typed, ids: [] };
       group.ids.push(r.id);
@@ -563,6 +566,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
  */
 export const KEPT: Readonly<Record<string, string>> = {
   areas: 'reference data (area names and boundaries); nothing about people',
+  places: 'reference data (named places, streets and their points); nothing about people',
   partners: "reference data (the partnership's parties)",
   report_categories: 'reference data',
   users:

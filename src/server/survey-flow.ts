@@ -11,6 +11,7 @@ import type { Queryable } from './db/connection.ts';
 import type { SurveyWithInstrument } from './surveys.ts';
 import { isAnswerable } from './surveys.ts';
 import { saveDraftAnswers, submitDraft, type SurveyDraft } from './survey-answering.ts';
+import { listPlaces } from './places.ts';
 
 export const SURVEY_HONEYPOT = 'website';
 
@@ -56,6 +57,7 @@ export async function handlePagePost(
     previous: saved,
     areaSlugs: areas.map((a) => a.slug),
     inArea: (p) => findAreaForPoint(areas, p) !== undefined,
+    places: await listPlaces(db),
   });
   const keys = view.page.questions.map((q) => q.key);
   if (action === 'back') {

@@ -29,6 +29,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/partners': ['admin'],
   '/staff/audit': ['admin'],
   '/staff/areas': ['admin'],
+  '/staff/places': ['admin'],
   '/staff/categories': ['admin'],
   '/staff/comments': ['admin', 'moderator'],
   '/staff/reports': ['admin', 'moderator'],

@@ -22,7 +22,7 @@ beforeAll(async () => {
 async function createWave(): Promise<{ id: number; slug: string; pageId: number }> {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const slug = `byggetest-${suffix}`;
-  const areaIds = (await serverRows<{ id: number }>(sql`select id from areas`)).map((a) => String(a.id));
+  const areaIds = (await serverRows<{ id: number }>(sql`select id from areas where retired_at is null`)).map((a) => String(a.id));
   const res = await postForm(
     base,
     '/staff/surveys/new',

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports, reportUpdates, type ReportStatus, type Role, type TimeOfDay } from '../../db/schema.ts';
 import { isSuppressed, toCsv, toJson, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { findPlace } from '../../src/lib/places.ts';
+import { listPlaces } from '../../src/server/places.ts';
 import { areaForPoint, listAreas } from '../../src/server/areas.ts';
 import {
   computeReportStats,
@@ -66,7 +66,7 @@ interface ReportSpec {
  */
 async function addReports(count: number, spec: ReportSpec): Promise<number[]> {
   const keys: number[] = [];
-  const place = findPlace(spec.place)!;
+  const place = (await listPlaces(t.db)).find(spec.place)!;
   const area = (await areaForPoint(t.db, place))!;
   const category = (await listActiveCategories(t.db)).find((c) => c.slug === (spec.category ?? 'drug_dealing'))!;
   for (let i = 0; i < count; i++) {

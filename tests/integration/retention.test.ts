@@ -30,6 +30,7 @@ import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../..
 import { listPartners } from '../../src/server/partners.ts';
 import { listActiveCategories, mergeReport, setReportStatus, submitReport, type ReportLocation } from '../../src/server/reports.ts';
 import { ERASED_PLACE, erasedPoint, PENDING_COMMENT_DAYS, RETENTION_DEFAULTS, runRetention, type RetentionRun, type RuleId } from '../../src/server/retention.ts';
+import { listPlaces } from '../../src/server/places.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
@@ -109,7 +110,7 @@ describe('closed reports: description, exact point and place text', () => {
     // The point is the centre of its hexagon: the same hexagon, no longer the pin.
     expect(latLngToCell(p.lat, p.lon, MAP_RESOLUTION)).toBe(latLngToCell(pin.lat, pin.lon, MAP_RESOLUTION));
     expect([p.lat, p.lon]).not.toEqual([pin.lat, pin.lon]);
-    expect({ lat: p.lat, lon: p.lon }).toEqual(erasedPoint({ lat: pin.lat, lon: pin.lon, placeName: null }));
+    expect({ lat: p.lat, lon: p.lon }).toEqual(erasedPoint({ lat: pin.lat, lon: pin.lon, placeName: null }, await listPlaces(t.db)));
     // What stays: receipt, category, area, day, time, status, public note.
     expect([p.receipt, p.categoryId, p.areaId, p.createdOn, p.timeOfDay, p.weekday, p.status]).toEqual([pin.receipt, pin.categoryId, pin.areaId, pin.createdOn, 'night', 5, 'handled']);
     const steps = await t.db.select().from(reportUpdates).where(eq(reportUpdates.reportId, pin.id)).orderBy(asc(reportUpdates.createdAt));

@@ -1,6 +1,8 @@
 /** The editors' event forms (src/lib/event-signup-forms.ts) and the calendar's cancelled status, without a database. */
 import { describe, expect, it } from 'vitest';
 import { renderEvent } from '../../src/lib/calendar.ts';
+import { PlaceBook } from '../../src/lib/places.ts';
+import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
 import { CANCEL_NOTE_MAX, MINUTES_MAX, parseCancellation, parseMinutes, parseSignupSettings } from '../../src/lib/event-signup-forms.ts';
 
 describe('parseSignupSettings', () => {
@@ -24,11 +26,12 @@ describe('parseCancellation', () => {
 });
 
 describe('parseMinutes', () => {
+  const book = new PlaceBook(SEEDED_PLACES.map((p) => ({ ...p, retired: false })));
   it('needs Danish text, keeps places from the named places only, in the list order, each once', () => {
-    expect(parseMinutes({ bodyDa: '', bodyEn: '', places: [] })).toEqual({ ok: false, errors: { bodyDa: 'bodyMissing' } });
-    expect(parseMinutes({ bodyDa: 'x'.repeat(MINUTES_MAX + 1), bodyEn: '', places: [] })).toEqual({ ok: false, errors: { bodyDa: 'bodyTooLong' } });
-    expect(parseMinutes({ bodyDa: 'Fund', bodyEn: '', places: ['blaagaards-plads', '../etc'] })).toEqual({ ok: false, errors: { places: 'places' } });
-    expect(parseMinutes({ bodyDa: 'Fund', bodyEn: '', places: ['korsgade', 'blaagaards-plads', 'korsgade'] })).toEqual({
+    expect(parseMinutes({ bodyDa: '', bodyEn: '', places: [] }, book)).toEqual({ ok: false, errors: { bodyDa: 'bodyMissing' } });
+    expect(parseMinutes({ bodyDa: 'x'.repeat(MINUTES_MAX + 1), bodyEn: '', places: [] }, book)).toEqual({ ok: false, errors: { bodyDa: 'bodyTooLong' } });
+    expect(parseMinutes({ bodyDa: 'Fund', bodyEn: '', places: ['blaagaards-plads', '../etc'] }, book)).toEqual({ ok: false, errors: { places: 'places' } });
+    expect(parseMinutes({ bodyDa: 'Fund', bodyEn: '', places: ['korsgade', 'blaagaards-plads', 'korsgade'] }, book)).toEqual({
       ok: true,
       input: { bodyDa: 'Fund', bodyEn: null, places: ['blaagaards-plads', 'korsgade'] },
     });

@@ -12,7 +12,10 @@ import { SUPPRESSED, toCsv, type DataTable, type TableValue } from '../../src/li
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { isForbiddenCrossSite } from '../../src/lib/origin-check.ts';
 import { maskPersonalData, PII_LABELS } from '../../src/lib/pii.ts';
-import { findPlace, formatPoint, NAMED_PLACES, parsePoint, POINT_BOUNDS } from '../../src/lib/places.ts';
+import { formatPoint, parsePoint, PlaceBook, POINT_BOUNDS } from '../../src/lib/places.ts';
+import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
+
+const PLACES = new PlaceBook(SEEDED_PLACES.map((p) => ({ ...p, retired: false })));
 import { DONT_KNOW, NO_AREA, parseQuestion, PREFER_NOT, type InstrumentQuestion } from '../../src/lib/survey/instrument.ts';
 import { formValues, validatePage, type AnswerError, type FormValues } from '../../src/lib/survey/validate.ts';
 import { FUZZ_SEED, fuzzOptions, HOSTILE_STRINGS, hostileText, XSS_STRINGS } from '../support/fuzz.ts';
@@ -58,7 +61,7 @@ const QUESTIONS: InstrumentQuestion[] = [
 ];
 const AREA_SLUGS = ['indre-norrebro', 'skt-hans-torv'];
 const inArea = (p: { lat: number; lon: number }) => p.lat < 55.7;
-const CONTEXT = { previous: {}, areaSlugs: AREA_SLUGS, inArea };
+const CONTEXT = { previous: {}, areaSlugs: AREA_SLUGS, inArea, places: PLACES };
 const ERRORS: readonly AnswerError[] = ['required', 'unknown_option', 'out_of_range', 'not_a_number', 'too_long', 'too_many', 'incomplete_matrix', 'outside_areas', 'exclusive_answer'];
 
 /** Field names the page's form has, plus some it has not. */
@@ -132,7 +135,7 @@ function answerProblem(q: InstrumentQuestion, value: unknown): string | undefine
       if (value.length > q.config.max) return 'too many places';
       for (const v of value) {
         if (v.startsWith('place:')) {
-          if (!findPlace(v.slice(6))) return `unknown place ${v}`;
+          if (!PLACES.offered(v.slice(6))) return `unknown place ${v}`;
         } else if (v.startsWith('point:')) {
           const p = parsePoint(v.slice(6));
           if (!p || !inArea(p)) return `bad point ${v}`;
@@ -327,7 +330,7 @@ describe('parsePoint', () => {
   });
 
   it('every named place is a point parsePoint accepts', () => {
-    for (const place of NAMED_PLACES) expect(parsePoint(formatPoint(place))).toEqual({ lat: place.lat, lon: place.lon });
+    for (const place of SEEDED_PLACES) expect(parsePoint(formatPoint(place))).toEqual({ lat: place.lat, lon: place.lon });
   });
 });
 

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import collection from '../../db/seed/areas-approx.geo.json' with { type: 'json' };
 import type { AreaGeometry } from '../../db/schema.ts';
 import { findAreaForPoint } from '../../src/lib/geo.ts';
-import { NAMED_PLACES, distanceMetres, findPlace, formatPoint, nearestPlace, parsePoint } from '../../src/lib/places.ts';
+import { distanceMetres, formatPoint, nearestPlace, parsePoint, PlaceBook } from '../../src/lib/places.ts';
+import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
+
+const NAMED_PLACES = SEEDED_PLACES;
+const book = new PlaceBook(SEEDED_PLACES.map((p) => ({ ...p, retired: p.id === 'korsgade' })));
+const findPlace = (id: string) => book.find(id);
 
 // The seeded areas in display order (target first), as the database holds them.
 const areas = collection.features.map((f) => ({ slug: f.properties.slug, geometry: f.geometry as AreaGeometry }));
 const areaIndex = (p: { lat: number; lon: number }) => areas.indexOf(findAreaForPoint(areas, p)!);
 
-describe('NAMED_PLACES', () => {
+describe('the seeded places (migration 0023)', () => {
   it('every named place lies inside one of the seeded areas', () => {
     const outside = NAMED_PLACES.filter((p) => findAreaForPoint(areas, p) === undefined).map((p) => p.id);
     expect(outside).toEqual([]);
@@ -38,11 +43,30 @@ describe('NAMED_PLACES', () => {
   });
 });
 
-describe('findPlace', () => {
+describe('a PlaceBook', () => {
   it('finds a place by id and nothing for an unknown id', () => {
     expect(findPlace('blaagaards-plads')?.nameDa).toBe('Blågårds Plads');
     expect(findPlace('nowhere')).toBeUndefined();
     expect(findPlace('toString')).toBeUndefined();
+  });
+
+  it('a retired place still names what chose it, but is not offered, matched or used to describe a pin', () => {
+    const korsgade = SEEDED_PLACES.find((p) => p.id === 'korsgade')!;
+    expect(book.find('korsgade')?.nameDa).toBe('Korsgade');
+    expect(book.offered('korsgade')).toBeUndefined();
+    expect(book.offered('blaagaards-plads')?.id).toBe('blaagaards-plads');
+    expect(book.current.map((p) => p.id)).not.toContain('korsgade');
+    expect(book.matchTyped('korsgade')).toBeUndefined();
+    expect(book.isTyped('korsgade')).toBe(false);
+    expect(book.isTyped('Korsgade 12, 2. tv')).toBe(true);
+    expect(book.isTyped(null)).toBe(false);
+    expect(book.nearest(korsgade).id).not.toBe('korsgade');
+  });
+
+  it('with every place retired, a pin is still described by the nearest one', () => {
+    const allRetired = new PlaceBook(SEEDED_PLACES.map((p) => ({ ...p, retired: true })));
+    expect(allRetired.nearest({ lat: 55.6865, lon: 12.5573 }).id).toBe('blaagaards-plads');
+    expect(() => new PlaceBook([]).nearest({ lat: 55.6865, lon: 12.5573 })).toThrow();
   });
 });
 
@@ -56,10 +80,10 @@ describe('distanceMetres', () => {
 
 describe('nearestPlace', () => {
   it('a point on a named place is described by that place', () => {
-    for (const p of NAMED_PLACES) expect(nearestPlace(p).id).toBe(p.id);
+    for (const p of NAMED_PLACES) expect(nearestPlace(p, NAMED_PLACES).id).toBe(p.id);
   });
   it('a point a few metres off is described by the place it is nearest to', () => {
-    expect(nearestPlace({ lat: 55.6865, lon: 12.5573 }).id).toBe('blaagaards-plads');
+    expect(nearestPlace({ lat: 55.6865, lon: 12.5573 }, NAMED_PLACES).id).toBe('blaagaards-plads');
   });
 });
 
@@ -142,8 +166,9 @@ describe('street lines shipped for the tile-less map', () => {
 });
 
 describe('typed place names', () => {
-  it('match a named place however it is spelled', async () => {
-    const { matchTypedPlace } = await import('../../src/lib/places.ts');
+  const matchTypedPlace = (text: string) => book.matchTyped(text);
+  const isTypedPlace = (text: string | null) => book.isTyped(text);
+  it('match a named place however it is spelled', () => {
     expect(matchTypedPlace('Blågårds Plads')?.id).toBe('blaagaards-plads');
     expect(matchTypedPlace('blaagaards plads')?.id).toBe('blaagaards-plads');
     expect(matchTypedPlace('Sankt Hans Torv')?.id).toBe('skt-hans-torv');
@@ -154,8 +179,7 @@ describe('typed place names', () => {
     expect(matchTypedPlace('')).toBeUndefined();
   });
 
-  it('tell typed text from a named place id and from a pin', async () => {
-    const { isTypedPlace } = await import('../../src/lib/places.ts');
+  it('tell typed text from a named place id and from a pin', () => {
     expect(isTypedPlace(null)).toBe(false);
     expect(isTypedPlace('blaagaards-plads')).toBe(false);
     expect(isTypedPlace('Bag kiosken')).toBe(true);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { PlaceBook } from '../../src/lib/places.ts';
+import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
 import type { Question } from '../../db/schema.ts';
 import { isVisible, parseQuestion, pruneHidden, type InstrumentQuestion } from '../../src/lib/survey/instrument.ts';
 import { qualityFlags } from '../../src/lib/survey/quality.ts';
@@ -35,7 +37,7 @@ const num = q({ key: 'years', type: 'number', allowDontKnow: true, config: { min
 const area = q({ key: 'area', type: 'area', required: true, config: {} });
 const places = q({ key: 'places', type: 'places', config: { max: 2 } });
 const ALL = [single, multi, scale, matrix, text, num, area, places];
-const ctx = { previous: {}, areaSlugs: ['indre-norrebro'], inArea: (p: { lat: number }) => p.lat < 55.7 };
+const ctx = { previous: {}, areaSlugs: ['indre-norrebro'], inArea: (p: { lat: number }) => p.lat < 55.7, places: new PlaceBook(SEEDED_PLACES.map((p) => ({ ...p, retired: false }))) };
 
 function values(entries: [string, string][]): FormValues {
   const f = new FormData();

@@ -4,7 +4,7 @@
  * the page turns into a message in the respondent's language.
  */
 import { maskPersonalData } from '../pii.ts';
-import { parsePoint, findPlace } from '../places.ts';
+import { parsePoint, type PlaceBook } from '../places.ts';
 import { exclusiveAnswers, isVisible, NO_AREA, type Answers, type AnswerValue, type InstrumentQuestion } from './instrument.ts';
 
 export type AnswerError =
@@ -47,12 +47,19 @@ export interface PageValidation {
 /**
  * Validates the visible questions of a page. `previous` are the answers from
  * earlier pages (for skip logic within the page); `areaSlugs` the areas a
- * respondent may choose; `inArea` tells whether a map point is inside any area.
+ * respondent may choose; `inArea` tells whether a map point is inside any area;
+ * `places` the named places (only those in use may be chosen).
  */
+export interface PageContext {
+  areaSlugs: readonly string[];
+  inArea: (p: { lat: number; lon: number }) => boolean;
+  places: PlaceBook;
+}
+
 export function validatePage(
   questions: readonly InstrumentQuestion[],
   values: FormValues,
-  context: { previous: Answers; areaSlugs: readonly string[]; inArea: (p: { lat: number; lon: number }) => boolean },
+  context: PageContext & { previous: Answers },
 ): PageValidation {
   const answers: Answers = {};
   const errors: Record<string, AnswerError> = {};
@@ -74,7 +81,7 @@ type QuestionResult = { value: AnswerValue | undefined } | { error: AnswerError;
 function validateQuestion(
   q: InstrumentQuestion,
   values: FormValues,
-  context: { areaSlugs: readonly string[]; inArea: (p: { lat: number; lon: number }) => boolean },
+  context: PageContext,
 ): QuestionResult {
   const name = fieldName(q.key);
   const all = (values.get(name) ?? []).map((v) => v.trim()).filter((v) => v !== '');
@@ -140,7 +147,7 @@ function validateQuestion(
     }
     case 'places': {
       const places = all.filter((v) => !special(q, v));
-      if (places.some((id) => !findPlace(id))) return { error: 'unknown_option' };
+      if (places.some((id) => !context.places.offered(id))) return { error: 'unknown_option' };
       const points = (values.get(`${name}__point`) ?? []).map((p) => p.trim()).filter(Boolean);
       const parsed = points.map(parsePoint);
       if (parsed.some((p) => p === null)) return { error: 'unknown_option' };

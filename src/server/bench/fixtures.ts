@@ -7,7 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
-import { NAMED_PLACES } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { listAreas } from '../areas.ts';
 import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
 import type { Db } from '../db/connection.ts';
@@ -118,9 +118,10 @@ const TIMES = ['evening', 'night', 'daytime', 'often', 'morning'];
 /** Report forms (without the per-request submission token): half named places, half map pins inside an area. */
 export async function reportForms(db: Db, count: number): Promise<[string, string][][]> {
   const areas = await listAreas(db);
+  const named = (await listPlaces(db)).current;
   const forms: [string, string][][] = [];
   for (let i = 0; forms.length < count && i < count * 20; i++) {
-    const place = NAMED_PLACES[i % NAMED_PLACES.length]!;
+    const place = named[i % named.length]!;
     const jitter = (k: number) => (((i * k) % 97) / 97 - 0.5) * 0.002;
     const point = { lat: Number((place.lat + jitter(31)).toFixed(5)), lon: Number((place.lon + jitter(57)).toFixed(5)) };
     const pin = i % 2 === 1;

@@ -17,7 +17,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { parseArgs } from 'node:util';
-import { findPlace } from '../../lib/places.ts';
 import { openDatabase } from '../db/connection.ts';
 
 const { values } = parseArgs({
@@ -36,6 +35,9 @@ const questionId = new Map(
   (client.prepare('select key, id from questions where survey_id = ?').all(surveyId) as { key: string; id: number }[]).map((q) => [q.key, q.id]),
 );
 const areaId = new Map((client.prepare('select slug, id from areas').all() as { slug: string; id: number }[]).map((a) => [a.slug, a.id]));
+const namedPlaces = new Map(
+  (client.prepare('select id, lat, lon from places where retired_at is null').all() as { id: string; lat: number; lon: number }[]).map((p) => [p.id, p]),
+);
 const categoryId = new Map((client.prepare('select slug, id from report_categories').all() as { slug: string; id: number }[]).map((c) => [c.slug, c.id]));
 
 const insertResponse = client.prepare("insert into responses (survey_id, channel, submitted_on, area_id, suspicious, flags) values (?, 'open', ?, ?, 0, '[]')");
@@ -59,7 +61,7 @@ const storeResponse = client.transaction((answers: Record<string, string | strin
 
 const storeReport = client.transaction((form: URLSearchParams): string => {
   const receipt = randomBytes(16).toString('base64url');
-  const place = findPlace(form.get('location') ?? '');
+  const place = namedPlaces.get(form.get('location') ?? '');
   const [lat, lon] = place ? [place.lat, place.lon] : (form.get('location__point') ?? '').split(',').map(Number);
   const weekday = form.get('weekday');
   const id = insertReport.run(

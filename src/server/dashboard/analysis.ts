@@ -40,7 +40,8 @@ import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-tabl
 import { messages, type Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
-import { findPlace, NAMED_PLACES, placeName } from '../../lib/places.ts';
+import { placeName, type PlaceBook } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { shareEstimate } from '../../lib/stats/proportion.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { kishDesignEffect } from '../../lib/stats/weights.ts';
@@ -252,7 +253,7 @@ function kindOf(q: InstrumentQuestion): Kind {
 }
 
 /** The substantive answer keys of a question, in the order offered. */
-function answerKeys(q: InstrumentQuestion): string[] {
+function answerKeys(q: InstrumentQuestion, places: PlaceBook): string[] {
   switch (q.type) {
     case 'single':
     case 'matrix':
@@ -265,14 +266,14 @@ function answerKeys(q: InstrumentQuestion): string[] {
     case 'number':
       return numberBands(q.config.min, q.config.max).map((b) => b.key);
     case 'places':
-      return [...NAMED_PLACES.map((p) => p.id), PIN, TYPED];
+      return [...places.all.map((p) => p.id), PIN, TYPED];
     default:
       return [];
   }
 }
 
 /** The substantive keys a respondent's stored values fall into ([] for "don't know", "prefer not" or nothing). */
-function classify(q: InstrumentQuestion, values: readonly string[]): string[] {
+function classify(q: InstrumentQuestion, values: readonly string[], places: PlaceBook): string[] {
   const substantive = values.filter((v) => v !== DONT_KNOW && v !== PREFER_NOT);
   switch (q.type) {
     case 'number': {
@@ -283,12 +284,12 @@ function classify(q: InstrumentQuestion, values: readonly string[]): string[] {
     }
     case 'places': {
       const keys = substantive.map((v) =>
-        v.startsWith('place:') && findPlace(v.slice(6)) ? v.slice(6) : v.startsWith('point:') ? PIN : v.startsWith('text:') ? TYPED : undefined,
+        v.startsWith('place:') && places.find(v.slice(6)) ? v.slice(6) : v.startsWith('point:') ? PIN : v.startsWith('text:') ? TYPED : undefined,
       );
       return [...new Set(keys.filter((k): k is string => k !== undefined))];
     }
     default: {
-      const allowed = new Set(answerKeys(q));
+      const allowed = new Set(answerKeys(q, places));
       const keys = [...new Set(substantive.filter((v) => allowed.has(v)))];
       return kindOf(q) === 'partition' ? keys.slice(0, 1) : keys;
     }
@@ -312,7 +313,7 @@ export function itemText(ref: QuestionRef, locale: Locale): string {
   return item ? text(locale, item.da, item.en) : ref.item;
 }
 
-export function answerLabel(q: InstrumentQuestion, key: string, locale: Locale): string {
+export function answerLabel(q: InstrumentQuestion, key: string, locale: Locale, places: PlaceBook): string {
   const m = messages(locale).analysis;
   switch (q.type) {
     case 'single':
@@ -333,7 +334,7 @@ export function answerLabel(q: InstrumentQuestion, key: string, locale: Locale):
     case 'places': {
       if (key === PIN) return m.pin;
       if (key === TYPED) return m.typedPlace;
-      const place = findPlace(key);
+      const place = places.find(key);
       return place ? placeName(place, locale) : key;
     }
     default:
@@ -372,6 +373,8 @@ interface AreaAnswers {
   columns: ReadonlyMap<string, Column>;
   /** Figures already worked out from these answers with these weights. */
   memo: Memo;
+  /** The named places (a places question's answers are their ids). */
+  places: PlaceBook;
   /** Who answered what, by question, while these answers are in use (not kept: the figures are). */
   answered: Map<string, Answered>;
 }
@@ -617,6 +620,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
       cache.set(db, areas);
     }
     const key = `${surveyId}:${areaId}:${options.excludeSuspicious ? 1 : 0}`;
+    const places = await listPlaces(tx);
     const fingerprint = await areaFingerprint(tx, surveyId, areaId);
     // Taken out while it is completed, so a concurrent call (PostgreSQL) loads
     // its own rather than filling the same one.
@@ -657,7 +661,7 @@ async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, 
     }
     const weights = options.weighted ? entry.weighting?.weights : undefined;
     const weightingFailure = options.weighted ? entry.weighting?.failure : undefined;
-    return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map() };
+    return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map(), places };
   });
 }
 
@@ -690,7 +694,7 @@ function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answered {
     const byCode = new Int32Array(dict.length).fill(-2);
     const byValues = new Map<string, number>();
     const setOf = (values: string[]): number => {
-      const keys = classify(ref.question, values);
+      const keys = classify(ref.question, values, data.places);
       if (keys.length === 0) return -1;
       sets.push(keys);
       return sets.length - 1;
@@ -833,7 +837,7 @@ function distributionOf(data: AreaAnswers, ref: QuestionRef, k: number): Distrib
   const K = Math.max(MIN_K, k);
   return memoized(data, `dist\u0000${valueKey(ref.question.id, ref.item)}\u0000${K}`, () => {
     const kind = kindOf(ref.question);
-    const keys = answerKeys(ref.question);
+    const keys = answerKeys(ref.question, data.places);
     const answered = substantiveAnswers(data, ref);
     const size = answered.at.length;
     // Keys by number, so that counting and summing weights is plain arithmetic.
@@ -1059,7 +1063,7 @@ async function distributionsView(ctx: TableContext, given?: WaveArea): Promise<T
       rows.push({
         code: refId(ref),
         question,
-        answer: answerLabel(ref.question, c.key, ctx.locale),
+        answer: answerLabel(ref.question, c.key, ctx.locale, wa.data.places),
         n: shown(c.estimate, 'n'),
         share: shown(c.estimate, 'p'),
         low: shown(c.estimate, 'low'),
@@ -1072,7 +1076,7 @@ async function distributionsView(ctx: TableContext, given?: WaveArea): Promise<T
       title: question,
       n: dist.total,
       multiple: dist.kind === 'multiple',
-      bars: cells.map((c) => ({ key: c.key, label: answerLabel(ref.question, c.key, ctx.locale), ...percent(c.estimate) })),
+      bars: cells.map((c) => ({ key: c.key, label: answerLabel(ref.question, c.key, ctx.locale, wa.data.places), ...percent(c.estimate) })),
     });
   }
   const table: DataTable = {
@@ -1116,7 +1120,7 @@ async function problemsView(ctx: TableContext, given?: WaveArea): Promise<TableV
     if (q.type !== 'matrix') continue;
     // The scale's last option is its strongest ("a big problem").
     const top = q.config.options.at(-1)!.value;
-    tops.push(answerLabel(q, top, ctx.locale));
+    tops.push(answerLabel(q, top, ctx.locale, wa.data.places));
     const ranked = q.config.items
       .map((item) => {
         const ref = { question: q, item: item.value };
@@ -1135,7 +1139,7 @@ async function problemsView(ctx: TableContext, given?: WaveArea): Promise<TableV
     }
     charts.push({
       id: `problems-${q.key.replace(/[^a-z0-9]+/g, '-')}`,
-      title: m.problems.chartTitle(answerLabel(q, top, ctx.locale)),
+      title: m.problems.chartTitle(answerLabel(q, top, ctx.locale, wa.data.places)),
       n: undefined,
       multiple: false,
       bars: ranked.map((r) => ({ key: r.ref.item!, label: itemText(r.ref, ctx.locale), ...percent(r.estimate) })),
@@ -1197,8 +1201,8 @@ function crossTable(data: AreaAnswers, question: QuestionRef, by: InstrumentQues
   const byRef = { question: by, item: null };
   const xDist = distributionOf(data, question, K);
   const yDist = distributionOf(data, byRef, K);
-  const columnKeys = [...answerKeys(question.question), NONE];
-  const rowKeys = [...answerKeys(by), NONE];
+  const columnKeys = [...answerKeys(question.question, data.places), NONE];
+  const rowKeys = [...answerKeys(by, data.places), NONE];
   const firstKeys = (ref: QuestionRef): (string | undefined)[] => {
     const answered = substantiveAnswers(data, ref);
     const out = new Array<string | undefined>(data.respondents.length);
@@ -1256,7 +1260,7 @@ async function breakdownView(ctx: TableContext, given?: WaveArea): Promise<DataT
   const rows = b.table.rows
     .filter((r) => r.key !== NONE)
     .map((r) => {
-      const row: Record<string, TableValue> = { by: answerLabel(by, r.key, ctx.locale), n: r.total.suppressed ? SUPPRESSED : r.total.n };
+      const row: Record<string, TableValue> = { by: answerLabel(by, r.key, ctx.locale, wa.data.places), n: r.total.suppressed ? SUPPRESSED : r.total.n };
       const trueTotal = xKeys.reduce((s, c) => s + trueCount(r.key, c), 0);
       for (const c of r.cells) {
         // A row nobody is in has no shares (and nothing to hide).
@@ -1270,7 +1274,7 @@ async function breakdownView(ctx: TableContext, given?: WaveArea): Promise<DataT
     columns: [
       { key: 'by', label: text(ctx.locale, by.textDa, by.textEn) },
       { key: 'n', label: m.columns.n, kind: 'count' },
-      ...xKeys.map((key) => ({ key: `x:${key}`, label: key === NONE ? m.noAnswer : answerLabel(question.question, key, ctx.locale), kind: 'share' as const })),
+      ...xKeys.map((key) => ({ key: `x:${key}`, label: key === NONE ? m.noAnswer : answerLabel(question.question, key, ctx.locale, wa.data.places), kind: 'share' as const })),
     ],
     rows,
     note: m.notes.breakdown,
@@ -1292,7 +1296,7 @@ interface TrendLine {
   values: string[];
 }
 
-function trendLines(q: InstrumentQuestion, locale: Locale): TrendLine[] {
+function trendLines(q: InstrumentQuestion, locale: Locale, places: PlaceBook): TrendLine[] {
   if (q.type === 'scale') {
     // Seven (or five) lines are more than a chart can tell apart: low, middle and high.
     const points = q.config.points;
@@ -1305,7 +1309,7 @@ function trendLines(q: InstrumentQuestion, locale: Locale): TrendLine[] {
       { key: 'high', label: m.high(third + 2, points, text(locale, q.config.highDa, q.config.highEn)), values: range(third + 2, points) },
     ];
   }
-  return answerKeys(q).map((key) => ({ key, label: answerLabel(q, key, locale), values: [key] }));
+  return answerKeys(q, places).map((key) => ({ key, label: answerLabel(q, key, locale, places), values: [key] }));
 }
 
 export interface TrendView {
@@ -1326,7 +1330,7 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
   const m = messages(ctx.locale).analysis;
   const all = await closedWaves(ctx.db, last.series.id);
   const waves = all.slice(0, all.findIndex((w) => w.id === last.wave.id) + 1);
-  const lines = trendLines(ref.question, ctx.locale);
+  const lines = trendLines(ref.question, ctx.locale, await listPlaces(ctx.db));
   const rows: DataTable['rows'] = [];
   const points = new Map<string, { x: string; value: number | null; low?: number; high?: number }[]>(lines.map((l) => [l.key, []]));
   const categories: string[] = [];

@@ -42,7 +42,8 @@ import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { INTL_LOCALE, messages, type Locale } from '../../lib/i18n/index.ts';
 import { can } from '../../lib/permissions.ts';
-import { nearestPlace, placeName, type NamedPlace } from '../../lib/places.ts';
+import { placeName, type NamedPlace, type PlaceBook } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { projectGeometries } from '../../lib/svg-map.ts';
 import { listAreas } from '../areas.ts';
 import { copenhagenDay } from '../comments.ts';
@@ -339,7 +340,7 @@ export async function computeReportStats(db: Queryable, filter: ReportStatsFilte
     byStatus: data.byStatus,
     timePattern: data.timePattern,
     throughput: await throughputRows(db, data.records, data.byStatus, filter.areas, k),
-    heatmap: heatCells(data.records, data.publicCells, role, k),
+    heatmap: heatCells(data.records, data.publicCells, role, k, await listPlaces(db)),
   };
 }
 
@@ -387,7 +388,7 @@ async function throughputRows(db: Queryable, records: readonly StatRecord[], byS
  * The heat map's cells: every cell with its raw count for staff who can
  * moderate reports; for everyone else the public map's cells for the year.
  */
-function heatCells(records: readonly StatRecord[], publicCells: readonly HeatCellSource[], role: Role, k: number): ReportStats['heatmap'] {
+function heatCells(records: readonly StatRecord[], publicCells: readonly HeatCellSource[], role: Role, k: number, places: PlaceBook): ReportStats['heatmap'] {
   if (!can(role, 'reports.moderate')) {
     return {
       cells: publicCells.map((c) => ({ cell: c.cell, n: c.n, belowK: false, areaId: c.areaId, place: c.place, boundary: c.boundary })),
@@ -410,7 +411,7 @@ function heatCells(records: readonly StatRecord[], publicCells: readonly HeatCel
       n,
       belowK: n < K,
       areaId: [...perArea].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0],
-      place: nearestPlace({ lat, lon }),
+      place: places.nearest({ lat, lon }),
       boundary: cellToBoundary(cell) as [number, number][],
     };
   });

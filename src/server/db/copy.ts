@@ -30,6 +30,8 @@ export class CopyError extends Error {}
 
 /** Rows per INSERT: PostgreSQL allows 65,535 parameters per statement. */
 const PARAMETERS_PER_INSERT = 30_000;
+/** Tables whose first rows a migration inserts (the seed_places migrations): not a sign of a database in use. */
+const ROWS_FROM_MIGRATIONS = new Set(['places']);
 /** Rows read from SQLite per page. */
 const PAGE = 5_000;
 
@@ -82,9 +84,12 @@ export async function copySqliteToPostgres(
     const tables = copyOrder();
     return await target.transaction(async (tx) => {
       for (const table of tables) {
+        if (ROWS_FROM_MIGRATIONS.has(table.name)) continue;
         const [row] = await tx.select({ n: sql<number>`count(*)` }).from(table.pg);
         if (Number(row?.n) > 0) throw new CopyError(`The PostgreSQL database is not empty (table ${table.name} has rows): copy into a new, empty database.`);
       }
+      // The migrations' own rows make way for the SQLite file's (which started as the same rows and may since have been edited).
+      for (const name of ROWS_FROM_MIGRATIONS) await tx.delete(tables.find((t) => t.name === name)!.pg);
       const counts: TableCount[] = [];
       for (const table of tables) {
         const columns = getTableColumns(table.sqlite);

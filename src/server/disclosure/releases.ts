@@ -16,7 +16,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { releases, reportCategories, reports, REPORTER_TYPES, type ReporterType } from '../../../db/schema.ts';
-import { isTypedPlace } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { recordAudit } from '../audit.ts';
 import { copenhagenDay } from '../comments.ts';
 import type { Queryable } from '../db/connection.ts';
@@ -83,8 +83,9 @@ export async function makeReportRelease(db: Queryable, options: { madeBy?: numbe
       .from(reports)
       .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
       .where(inArray(reports.status, [...RELEASED_STATUSES]));
+    const places = await listPlaces(tx);
     const records: StoredRecord[] = rows.map((r) => [
-      isTypedPlace(r.placeName) ? NO_CELL : latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
+      places.isTyped(r.placeName) ? NO_CELL : latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
       r.areaId,
       r.category,
       r.createdOn.slice(0, 4),

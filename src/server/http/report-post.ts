@@ -12,7 +12,8 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { REPORTER_TYPES, TIMES_OF_DAY, type ReporterType, type TimeOfDay } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
-import { findPlace, parsePoint } from '../../lib/places.ts';
+import { parsePoint } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { listCurrentAreas } from '../areas.ts';
 import type { Queryable } from '../db/connection.ts';
 import { logger } from '../logger.ts';
@@ -135,7 +136,7 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     else if (!findAreaForPoint(areas, point)) e.location = 'locationOutside';
     else location = { kind: 'point', point };
   } else if (state.places.length === 1) {
-    const place = findPlace(state.places[0]!);
+    const place = (await listPlaces(db)).offered(state.places[0]!);
     if (!place) e.location = 'locationInvalid';
     else if (!findAreaForPoint(areas, place)) e.location = 'locationOutside';
     else location = { kind: 'place', placeId: place.id };

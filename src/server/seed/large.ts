@@ -15,7 +15,8 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, count, eq } from 'drizzle-orm';
 import { partners, reportCategories, reports, responses, surveys, users, type Area, type ReportStatus, type Survey, type TimeOfDay } from '../../../db/schema.ts';
 import { boundingBox, findAreaForPoint } from '../../lib/geo.ts';
-import { NAMED_PLACES, type Point } from '../../lib/places.ts';
+import type { Point } from '../../lib/places.ts';
+import { listPlaces } from '../places.ts';
 import { pruneHidden, type InstrumentPage } from '../../lib/survey/instrument.ts';
 import { qualityFlags } from '../../lib/survey/quality.ts';
 import { listAreas } from '../areas.ts';
@@ -283,7 +284,8 @@ async function seedReports(
 
   // Where reports are made: most near the named places of each area (hot spots), the rest anywhere in it.
   const areaWeights: Record<string, number> = Object.fromEntries(areas.map((a) => [a.slug, a.kind === 'target' ? 6 : 2]));
-  const placesIn = new Map(areas.map((a) => [a.id, NAMED_PLACES.filter((p) => findAreaForPoint(areas, p)?.id === a.id)]));
+  const named = (await listPlaces(db)).current;
+  const placesIn = new Map(areas.map((a) => [a.id, named.filter((p) => findAreaForPoint(areas, p)?.id === a.id)]));
   const box = new Map(areas.map((a) => [a.id, boundingBox([a.geometry])]));
   const bySlug = new Map(areas.map((a) => [a.slug, a]));
 
