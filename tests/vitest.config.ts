@@ -9,10 +9,12 @@
  * `npm test` builds first (the `pretest` script), so http and browser test the real build.
  *
  * With TEST_POSTGRES_URL set (a PostgreSQL server URL whose role may create
- * databases; .ci/run sets it), two more projects run the integration and
- * reliability tests again with PostgreSQL as the database: integration-pg and
- * reliability-pg. Each test database is created and dropped by the test
- * (tests/support/db.ts).
+ * databases; .ci/run sets it), three more projects run the integration, http
+ * and reliability tests again with PostgreSQL as the database: integration-pg,
+ * http-pg and reliability-pg. Each test database is created and dropped by the
+ * test (tests/support/db.ts, tests/support/server.ts); http tests read and
+ * write the server's database through the data-access layer
+ * (tests/support/server-db.ts), so the same file runs on both.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -29,6 +31,16 @@ export default defineConfig({
             {
               extends: true,
               test: { name: 'integration-pg', include: ['tests/integration/**/*.test.ts'], testTimeout: 30_000, env: { DATABASE_URL: postgres } },
+            },
+            {
+              extends: true,
+              test: {
+                name: 'http-pg',
+                include: ['tests/http/**/*.test.ts'],
+                globalSetup: ['tests/support/global-server.ts'],
+                testTimeout: 20_000,
+                env: { DATABASE_URL: postgres },
+              },
             },
             {
               extends: true,

@@ -30,14 +30,14 @@ const get = (path: string, cookie: string) => fetch(base + path, { headers: { co
  * count perturbed by the sum of the respondents' record keys.
  */
 async function sqlShare(waveSlug: string, areaSlug: string): Promise<{ p: number; n: number; shownN: number | undefined }> {
-  const row = await serverRow<{ unsafe: number; n: number; ck: number }>(sql`select sum(a.value in ('unsafe', 'very_unsafe')) unsafe, count(*) n, sum(r.cell_key) % 2147483648 ck
+  const row = await serverRow<{ unsafe: number; n: number; ck: number }>(sql`select sum(case when a.value in ('unsafe', 'very_unsafe') then 1 else 0 end) unsafe, count(*) n, sum(r.cell_key) % 2147483648 ck
        from answers a
        join responses r on r.id = a.response_id
        join surveys s on s.id = r.survey_id
        join questions q on q.id = a.question_id
        join areas ar on ar.id = r.area_id
       where s.slug = ${waveSlug} and ar.slug = ${areaSlug} and q.key = 'safety_evening'
-        and r.suspicious = 0 and a.value not in ('dont_know', 'prefer_not')
+        and not r.suspicious and a.value not in ('dont_know', 'prefer_not')
         -- The demo waves have invitation codes: goals use the invited sample (letters and paper).
         and r.channel in ('invitation', 'paper')
         -- The goals count residents only (the relation question's "I live here").

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRows } from '../support/server-db.ts';
+import { jsonValue, serverRows } from '../support/server-db.ts';
 import { postForm, someClient } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -74,7 +74,7 @@ describe('moderation, approval and an official reply', () => {
     expect(stored!.status).toBe('pending');
     expect(stored!.body).not.toContain('010190');
     expect(stored!.body).toContain('[CPR-nummer skjult]');
-    expect(JSON.parse(stored!.masks)).toEqual(['cpr']);
+    expect(jsonValue(stored!.masks)).toEqual(['cpr']);
 
     // Not public before approval.
     expect(await (await fetch(base + PAGE)).text()).not.toContain('Min nabo');

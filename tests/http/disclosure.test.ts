@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas, auditLog, initiatives, releases, reportCategories, reports, users, type ReportStatus } from '../../db/schema.ts';
 import { addKeys, noiseFor, publishCount } from '../../src/lib/disclosure/index.ts';
 import { copenhagenDay } from '../../src/server/comments.ts';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { DEMO_OPEN311_KEY } from '../../src/server/open311-keys.ts';
 import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
@@ -133,7 +134,7 @@ function longDay(day: string, locale: 'da-DK' | 'en-GB'): string {
 beforeAll(async () => {
   server = await startServer();
   base = server.url;
-  db = openDatabase(server.dbPath);
+  db = serverDatabase(server.dbPath);
   areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
   for (const c of await db.select().from(reportCategories)) categoryIds.set(c.slug, c.id);
   // Five different hexagons, each holding its spread reports.
@@ -147,7 +148,7 @@ beforeAll(async () => {
 }, 3 * SIGN_IN_TIMEOUT_MS);
 
 afterAll(async () => {
-  db?.$client.close();
+  if (server) await closeServerDatabase(server.dbPath);
   await server?.stop();
 });
 

@@ -1,9 +1,9 @@
 /**
  * Event sign-up as residents and editors meet it over plain HTTP (no
- * JavaScript), on the built site with SQLite and, when TEST_POSTGRES_URL is
- * set, again with PostgreSQL. Each database gets its own server and its own
- * real SMTP server on loopback (tests/support/mailbox.ts), with small sign-up
- * limits so the flood is reached quickly.
+ * JavaScript), on a built server of its own (SQLite in the http project,
+ * PostgreSQL in http-pg) with its own real SMTP server on loopback
+ * (tests/support/mailbox.ts) and small sign-up limits, so the flood is
+ * reached quickly.
  *
  * The journey: an editor creates, publishes and opens an event for 3; a
  * resident signs up with an address and gets the cancel link by mail; bad
@@ -16,19 +16,18 @@
  * sign-up; minutes with places are published after an event; a flood is
  * refused.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows } from '../../src/server/db/raw.ts';
 import { startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
-import { createScratchDatabase, TEST_POSTGRES_URL, type ScratchDatabase } from '../support/postgres.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS, signInDemo, someClient } from '../support/staff-login.ts';
 
 const HOUR = 3_600_000;
 const FLOOD_PER_HOUR = 30;
-const databases = [{ name: 'SQLite' }, ...(TEST_POSTGRES_URL ? [{ name: 'PostgreSQL' }] : [])];
+const name = ON_POSTGRES ? 'PostgreSQL' : 'SQLite';
 
 /** A time as the editors' form takes it: Copenhagen local time, `YYYY-MM-DDTHH:MM`. */
 function copenhagen(d: Date): string {
@@ -47,47 +46,19 @@ function text(html: string): string {
   return html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
 
-describe.each(databases)('event sign-up on $name', ({ name }) => {
+describe(`event sign-up on ${name}`, () => {
   let mailbox: Mailbox;
   let server: RunningServer;
-  let scratch: ScratchDatabase | undefined;
   let base: string;
   let editor: string;
 
   /** Rows from the server's database (read-only use). Ids are numbers, inlined. */
-  async function rows<T>(sql: string): Promise<T[]> {
-    if (scratch) {
-      const client = new pg.Client({ connectionString: scratch.url });
-      await client.connect();
-      try {
-        return (await client.query(sql)).rows as T[];
-      } finally {
-        await client.end();
-      }
-    }
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      return db.prepare(sql).all() as T[];
-    } finally {
-      db.close();
-    }
-  }
+  const rows = <T>(query: string) => rawRows<T>(serverDatabase(server.dbPath), sql.raw(query));
   const signups = async (eventId: number) => (await rows<{ people: number; email: string | null }>(`select people, email from event_signups where event_id = ${eventId}`)).map((r) => ({ people: Number(r.people), email: r.email }));
   const signedUp = async (eventId: number) => Number((await rows<{ n: number }>(`select signed_up as n from event_registrations where event_id = ${eventId}`))[0]?.n);
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    scratch = name === 'PostgreSQL' ? await createScratchDatabase() : undefined;
-    // Migrating and seeding demo data on PostgreSQL takes longer than startServer waits for
-    // health on a busy machine: do it first with the same command `npm run db:migrate` runs.
-    if (scratch) {
-      execFileSync(process.execPath, ['src/server/cli/migrate.ts'], {
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...process.env, DATABASE_URL: scratch.url },
-        stdio: 'ignore',
-        timeout: 120_000,
-      });
-    }
     server = await startServer(
       {
         TRUST_PROXY: 'true',
@@ -96,15 +67,14 @@ describe.each(databases)('event sign-up on $name', ({ name }) => {
         EVENT_SIGNUPS_PER_CLIENT: '3',
         EVENT_SIGNUPS_PER_HOUR: String(FLOOD_PER_HOUR),
       },
-      scratch?.url,
     );
     base = server.url;
     editor = await signInDemo(base, 'editor');
   }, SIGN_IN_TIMEOUT_MS + 180_000);
 
   afterAll(async () => {
+    if (server) await closeServerDatabase(server.dbPath);
     await server?.stop();
-    await scratch?.drop();
     await mailbox?.close();
   });
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRow, serverRows } from '../support/server-db.ts';
+import { epochSeconds, jsonValue, serverRow, serverRows } from '../support/server-db.ts';
 
 const base = inject('baseUrl');
 // Calendars link to PUBLIC_ORIGIN when it is set, else to the origin of the request.
@@ -37,7 +37,7 @@ interface CommentRow {
 let event: EventRow;
 
 beforeAll(async () => {
-  event = await serverRow<EventRow>(sql`select id, slug, place, starts_at from events where title_da = ${BLAAGAARD} and state = 'published'`);
+  event = await serverRow<EventRow>(sql`select id, slug, place, ${epochSeconds('starts_at')} as starts_at from events where title_da = ${BLAAGAARD} and state = 'published'`);
 });
 
 async function get(path: string, init?: RequestInit) {
@@ -178,7 +178,7 @@ describe('comments on an event', () => {
     expect(row.body).toContain('[CPR-nummer skjult]');
     expect(row.body).not.toContain('010190');
     expect(row.status).toBe('pending');
-    expect(JSON.parse(row.masks)).toContain('cpr');
+    expect(jsonValue(row.masks)).toContain('cpr');
     expect(row.target_type).toBe('event');
     expect(row.target_id).toBe(event.id);
   });

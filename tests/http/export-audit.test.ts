@@ -5,8 +5,8 @@
  */
 import { and, eq, gte } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
+import { sharedServerDatabase } from '../support/server-db.ts';
 import { auditLog, users } from '../../db/schema.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
 import { demoAccount, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -17,26 +17,22 @@ describe('export audit', () => {
   it(
     'ten downloads of one table and format in a session write one audit row; another format writes its own',
     async () => {
-      const db = openDatabase(dbPath);
-      try {
-        const since = new Date(Date.now() - 1000);
-        const cookie = await staffSession(dbPath, 'admin');
-        for (let i = 0; i < 10; i++) {
-          const res = await fetch(`${base}/staff/dashboard/export/goals.csv?vaegtet=${i % 2}`, { headers: { cookie } });
-          expect(res.status).toBe(200);
-          await res.arrayBuffer();
-        }
-        expect((await fetch(`${base}/staff/dashboard/export/goals.json`, { headers: { cookie } })).status).toBe(200);
-        expect((await fetch(`${base}/staff/dashboard/export/no-such-table.csv`, { headers: { cookie } })).status).toBe(404);
-        const [admin] = await db.select().from(users).where(eq(users.email, demoAccount('admin').email)).limit(1);
-        const rows = await db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.userId, admin!.id), eq(auditLog.action, 'dashboard.export'), gte(auditLog.at, since)));
-        expect(rows.map((r) => r.summary.split('?')[0]).sort()).toEqual(['goals.csv', 'goals.json']);
-      } finally {
-        db.$client.close();
+      const db = sharedServerDatabase();
+      const since = new Date(Date.now() - 1000);
+      const cookie = await staffSession(dbPath, 'admin');
+      for (let i = 0; i < 10; i++) {
+        const res = await fetch(`${base}/staff/dashboard/export/goals.csv?vaegtet=${i % 2}`, { headers: { cookie } });
+        expect(res.status).toBe(200);
+        await res.arrayBuffer();
       }
+      expect((await fetch(`${base}/staff/dashboard/export/goals.json`, { headers: { cookie } })).status).toBe(200);
+      expect((await fetch(`${base}/staff/dashboard/export/no-such-table.csv`, { headers: { cookie } })).status).toBe(404);
+      const [admin] = await db.select().from(users).where(eq(users.email, demoAccount('admin').email)).limit(1);
+      const rows = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.userId, admin!.id), eq(auditLog.action, 'dashboard.export'), gte(auditLog.at, since)));
+      expect(rows.map((r) => r.summary.split('?')[0]).sort()).toEqual(['goals.csv', 'goals.json']);
     },
     SIGN_IN_TIMEOUT_MS,
   );

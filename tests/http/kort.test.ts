@@ -13,7 +13,8 @@ import { latLngToCell } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas, reportCategories, reports } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { keyForNoise, recordKeys } from '../support/cell-keys.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -73,14 +74,14 @@ const areaCell = (html: string) => /<tr data-area="indre-norrebro">.*?<td>(.*?)<
 beforeAll(async () => {
   server = await startServer();
   base = server.url;
-  db = openDatabase(server.dbPath);
+  db = serverDatabase(server.dbPath);
   categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'lighting')).limit(1))[0]!.id;
   areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
   for (let i = 0; i < 5; i++) expect(latLngToCell(POINT.lat + i * 0.00001, POINT.lon, 9)).toBe(CELL);
 }, 60_000);
 
 afterAll(async () => {
-  db?.$client.close();
+  if (server) await closeServerDatabase(server.dbPath);
   await server?.stop();
 });
 

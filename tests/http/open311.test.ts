@@ -10,16 +10,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { areas, reportCategories, reports, reportUpdates } from '../../db/schema.ts';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import type { Db } from '../../src/server/db/connection.ts';
+import { sharedServerDatabase } from '../support/server-db.ts';
 import { copenhagenDay } from '../../src/server/comments.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
 import { createOpen311Key, DEMO_OPEN311_KEY, revokeOpen311Key } from '../../src/server/open311-keys.ts';
 
 const base = inject('baseUrl');
-const dbPath = inject('dbPath');
 const API = `${base}/api/open311/v2`;
 /** Near Folkets Park, in Indre Nørrebro. */
 const POINT = { lat: 55.688, lon: 12.5555 };
@@ -68,12 +68,11 @@ function post(body: string | URLSearchParams, type = 'application/x-www-form-url
 const stored = (marker: string) => db.select().from(reports).where(eq(reports.description, marker));
 
 beforeAll(async () => {
-  db = openDatabase(dbPath);
+  db = sharedServerDatabase();
   categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, 'hidden_places')).limit(1))[0]!.id;
   areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
 });
 
-afterAll(() => db.$client.close());
 
 describe('discovery and services', () => {
   it('discovery.json names the GeoReport v2 endpoint and its formats', async () => {

@@ -3,9 +3,11 @@
  * built server of its own: without SMTP_URL the report form offers no e-mail
  * and keeps none; MAP_TILE_URL gives the map island tiles from our own path.
  */
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { rawRows } from '../../src/server/db/raw.ts';
 import { postForm } from '../support/staff-login.ts';
 
 let server: RunningServer;
@@ -13,6 +15,7 @@ beforeAll(async () => {
   server = await startServer({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png', MAP_TILE_ATTRIBUTION: '© OpenStreetMap <bidragydere>' });
 }, 60_000);
 afterAll(async () => {
+  if (server) await closeServerDatabase(server.dbPath);
   await server?.stop();
 });
 
@@ -35,12 +38,7 @@ describe('operator configuration', () => {
       notify: '1',
     });
     expect(res.status).toBe(303);
-    const db = new Database(server.dbPath, { readonly: true });
-    try {
-      expect(db.prepare('select email from reports').all()).toEqual([{ email: null }]);
-    } finally {
-      db.close();
-    }
+    expect(await rawRows(serverDatabase(server.dbPath), sql`select email from reports`)).toEqual([{ email: null }]);
   });
 
   it('configured tiles reach the map island from our own path, with the attribution as text', async () => {

@@ -13,8 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRow, serverRows } from '../support/server-db.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
 import { createUser } from '../../src/server/users.ts';
 import { readMailbox, type ReceivedMail } from '../support/mailbox.ts';
@@ -78,13 +77,9 @@ let lonerId = 0;
 
 beforeAll(async () => {
   // A moderator who belongs to no partner (as an admin would create one without choosing a partner).
-  const db = openDatabase(dbPath);
-  try {
-    const user = await createUser(db, { ...LONER, displayName: 'Moderator uden partner', role: 'moderator', partnerId: null, totpKey: demoTotpKey() }, null);
-    lonerId = user.id;
-  } finally {
-    db.$client.close();
-  }
+  const db = sharedServerDatabase();
+  const user = await createUser(db, { ...LONER, displayName: 'Moderator uden partner', role: 'moderator', partnerId: null, totpKey: demoTotpKey() }, null);
+  lonerId = user.id;
   admin = await staffSession(dbPath, 'admin');
   moderator = await staffSession(dbPath, 'moderator');
   loner = await staffSession(dbPath, { email: LONER.email });

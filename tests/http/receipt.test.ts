@@ -5,12 +5,17 @@
  * is nowhere: not in any table, not in the database files, not in the log.
  *
  * This file starts its own two servers (one with a mail server, one without),
- * so that it can read their logs and database files alone.
+ * so that it can read their logs and database files alone. In http-pg the
+ * tables are PostgreSQL's; the scan of the database files is SQLite's alone
+ * (a PostgreSQL server's files belong to its operator: README "Privacy").
  */
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptNumber } from '../../src/lib/receipt-number.ts';
+import { rawRows } from '../../src/server/db/raw.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { postForm, someClient } from '../support/staff-login.ts';
@@ -27,19 +32,14 @@ beforeAll(async () => {
 }, 150_000);
 
 afterAll(async () => {
+  for (const server of [withMail, withoutMail]) if (server) await closeServerDatabase(server.dbPath);
   await withMail?.stop();
   await withoutMail?.stop();
   await mailbox?.close();
 });
 
-function rows<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+/** The rows of a query on a test server's database (SQLite or PostgreSQL). */
+const rows = <T>(dbPath: string, query: ReturnType<typeof sql>) => rawRows<T>(serverDatabase(dbPath), query);
 
 let submissions = 0;
 /** Files a report on `base` and returns its receipt path (`/meld/<receipt>`). */
@@ -69,26 +69,28 @@ function sendLink(base: string, path: string, email: string, client = someClient
   });
 }
 
-/** Every text value in every table of a SQLite database that contains `needle`. */
-function findInTables(dbPath: string, needle: string): string[] {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const found: string[] = [];
-    for (const table of tables) {
-      const columns = (db.prepare(`select name from pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
-      for (const column of columns) {
-        const hit = db.prepare(`select count(*) n from "${table}" where cast("${column}" as text) like ?`).get(`%${needle}%`) as { n: number };
-        if (hit.n > 0) found.push(`${table}.${column}`);
-      }
-    }
-    return found;
-  } finally {
-    db.close();
+/** Every column of every table of a test server's database that holds `needle` in some row (text, or bytes on PostgreSQL). */
+async function findInTables(dbPath: string, needle: string): Promise<string[]> {
+  const columns = await rows<{ table_name: string; column_name: string; data_type: string }>(
+    dbPath,
+    ON_POSTGRES
+      ? sql`select table_name, column_name, data_type from information_schema.columns where table_schema = 'public'`
+      : sql`select m.name as table_name, c.name as column_name, c.type as data_type from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table'`,
+  );
+  expect(columns.length).toBeGreaterThan(50);
+  const found: string[] = [];
+  for (const { table_name: table, column_name: column, data_type: type } of columns) {
+    const where =
+      ON_POSTGRES && type === 'bytea'
+        ? sql`position(convert_to(${needle}, 'UTF8') in ${sql.identifier(column)}) > 0`
+        : sql`cast(${sql.identifier(column)} as text) like ${`%${needle}%`}`;
+    const [hit] = await rows<{ n: number }>(dbPath, sql`select count(*) n from ${sql.identifier(table)} where ${where}`);
+    if (Number(hit!.n) > 0) found.push(`${table}.${column}`);
   }
+  return found;
 }
 
-/** Whether the database's files (main file and write-ahead log) hold `needle` anywhere, deleted rows included. */
+/** Whether a SQLite database's files (main file and write-ahead log) hold `needle` anywhere, deleted rows included. */
 function inDatabaseFiles(dbPath: string, needle: string): boolean {
   return [dbPath, `${dbPath}-wal`].some((file) => existsSync(file) && readFileSync(file).includes(Buffer.from(needle, 'utf8')));
 }
@@ -142,7 +144,7 @@ describe('the receipt page', () => {
     expect(html).not.toContain('får du også en e-mail');
     expect(html).toContain('Du kan kopiere linket eller udskrive siden.');
     expect((await sendLink(withoutMail.url, path, 'ingen@example.dk')).status).toBe(404);
-    expect(findInTables(withoutMail.dbPath, 'ingen@example.dk')).toEqual([]);
+    expect(await findInTables(withoutMail.dbPath, 'ingen@example.dk')).toEqual([]);
   });
 });
 
@@ -167,10 +169,12 @@ describe('"send me the link"', () => {
 
     // The outbox row is deleted once sent, and the report never held the address.
     await expect.poll(() => findInTables(withMail.dbPath, address), { timeout: 5_000 }).toEqual([]);
-    expect(rows<{ email: string | null }>(withMail.dbPath, 'select email from reports where receipt = ?', receipt)).toEqual([{ email: null }]);
-    // Nor in the files: secure_delete zeroed the row, and the write-ahead log was truncated after sending.
-    expect(inDatabaseFiles(withMail.dbPath, 'blaagaards-plads'), 'the scan reads the files').toBe(true);
-    await expect.poll(() => inDatabaseFiles(withMail.dbPath, address), { timeout: 5_000 }).toBe(false);
+    expect(await rows<{ email: string | null }>(withMail.dbPath, sql`select email from reports where receipt = ${receipt}`)).toEqual([{ email: null }]);
+    if (!ON_POSTGRES) {
+      // Nor in the files: secure_delete zeroed the row, and the write-ahead log was truncated after sending.
+      expect(inDatabaseFiles(withMail.dbPath, 'blaagaards-plads'), 'the scan reads the files').toBe(true);
+      await expect.poll(() => inDatabaseFiles(withMail.dbPath, address), { timeout: 5_000 }).toBe(false);
+    }
     // Never logged (the server logs at debug level here).
     expect(withMail.output()).not.toContain(address);
     expect(withMail.output()).not.toContain(receipt);
@@ -186,7 +190,7 @@ describe('"send me the link"', () => {
     const html = await bad.text();
     expect(html).toContain('Skriv en gyldig e-mailadresse');
     expect(html).toMatch(/aria-invalid="true"/);
-    expect(rows<{ n: number }>(withMail.dbPath, 'select count(*) n from report_notices')[0]!.n).toBe(0);
+    expect((await rows<{ n: number }>(withMail.dbPath, sql`select count(*) n from report_notices`))[0]!.n).toBe(0);
   });
 
   it('is throttled per report: a fourth link in a day is refused with 429', async () => {

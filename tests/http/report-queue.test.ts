@@ -13,8 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRow, serverRows } from '../support/server-db.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { setReportStatus, submitReport } from '../../src/server/reports.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
@@ -43,34 +42,30 @@ const tabCount = (html: string, label: string) => Number(new RegExp(`>\\s*${labe
 
 beforeAll(async () => {
   moderator = await staffSession(dbPath, 'moderator');
-  const db = openDatabase(dbPath);
-  try {
-    categoryId = (await serverRow<{ id: number }>(sql`select id from report_categories where slug = ${CATEGORY}`)).id;
-    moderatorId = (await serverRow<{ id: number }>(sql`select id from users where email like 'moderator@%'`)).id;
-    for (let i = 0; i < 30; i++) {
-      const day = new Date(Date.UTC(2026, 0, 1 + i, 10));
-      const r = await submitReport(
-        db,
-        {
-          categoryId,
-          location: i % 3 === 2 ? { kind: 'point', point: { lat: 55.7001, lon: 12.5421 } } : { kind: 'place', placeId: 'superkilen' },
-          timeOfDay: 'night',
-          weekday: null,
-          description: `Kø-test ${i} ved cykelstien. Ring 12 34 56 78.`,
-          reporterType: 'resident',
-          email: null,
-        },
-        day,
-      );
-      if (!r.ok) throw new Error(r.reason);
-      ids.unshift(r.report.id);
-    }
-    // One already handled, one being handled: other tabs of the same filter.
-    await setReportStatus(db, ids[29]!, { status: 'handled' }, moderatorId);
-    await setReportStatus(db, ids[28]!, { status: 'in_progress' }, moderatorId);
-  } finally {
-    db.$client.close();
+  const db = sharedServerDatabase();
+  categoryId = (await serverRow<{ id: number }>(sql`select id from report_categories where slug = ${CATEGORY}`)).id;
+  moderatorId = (await serverRow<{ id: number }>(sql`select id from users where email like 'moderator@%'`)).id;
+  for (let i = 0; i < 30; i++) {
+    const day = new Date(Date.UTC(2026, 0, 1 + i, 10));
+    const r = await submitReport(
+      db,
+      {
+        categoryId,
+        location: i % 3 === 2 ? { kind: 'point', point: { lat: 55.7001, lon: 12.5421 } } : { kind: 'place', placeId: 'superkilen' },
+        timeOfDay: 'night',
+        weekday: null,
+        description: `Kø-test ${i} ved cykelstien. Ring 12 34 56 78.`,
+        reporterType: 'resident',
+        email: null,
+      },
+      day,
+    );
+    if (!r.ok) throw new Error(r.reason);
+    ids.unshift(r.report.id);
   }
+  // One already handled, one being handled: other tabs of the same filter.
+  await setReportStatus(db, ids[29]!, { status: 'handled' }, moderatorId);
+  await setReportStatus(db, ids[28]!, { status: 'in_progress' }, moderatorId);
 }, SIGN_IN_TIMEOUT_MS + 30_000);
 
 const countWhere = async (status: string) =>

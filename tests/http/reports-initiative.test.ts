@@ -7,37 +7,32 @@
  */
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
+import { sharedServerDatabase } from '../support/server-db.ts';
 import { areas, initiatives, reportCategories, reports } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { recordKeys } from '../support/cell-keys.ts';
 
 const base = inject('baseUrl');
-const dbPath = inject('dbPath');
 /** The server's K (PRIVACY_K's default). */
 const K = 5;
 
 /** Links n new moderated reports with the given record keys to an initiative, then makes a release. */
 async function linkReports(slug: string, keys: readonly number[], category = 'lighting') {
-  const db = openDatabase(dbPath);
-  try {
-    const initiative = (await db.select().from(initiatives).where(eq(initiatives.slug, slug)).limit(1))[0]!;
-    const categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, category)).limit(1))[0]!.id;
-    const areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
-    for (const [i, key] of keys.entries()) {
-      await db.insert(reports)
-        .values({
-          receipt: `linked${slug.slice(0, 8)}${category}${i}${Math.random().toString(36).slice(2, 10)}`,
-          cellKey: key,
-          categoryId, lat: 55.6864, lon: 12.5572, areaId, timeOfDay: 'evening', reporterType: 'resident',
-          status: 'forwarded', initiativeId: initiative.id, createdOn: '2026-11-01', description: 'Privat beskrivelse xyz',
-        });
-    }
-    await makeReportRelease(db);
-  } finally {
-    db.$client.close();
+  const db = sharedServerDatabase();
+  const initiative = (await db.select().from(initiatives).where(eq(initiatives.slug, slug)).limit(1))[0]!;
+  const categoryId = (await db.select().from(reportCategories).where(eq(reportCategories.slug, category)).limit(1))[0]!.id;
+  const areaId = (await db.select().from(areas).where(eq(areas.slug, 'indre-norrebro')).limit(1))[0]!.id;
+  for (const [i, key] of keys.entries()) {
+    await db.insert(reports)
+      .values({
+        receipt: `linked${slug.slice(0, 8)}${category}${i}${Math.random().toString(36).slice(2, 10)}`,
+        cellKey: key,
+        categoryId, lat: 55.6864, lon: 12.5572, areaId, timeOfDay: 'evening', reporterType: 'resident',
+        status: 'forwarded', initiativeId: initiative.id, createdOn: '2026-11-01', description: 'Privat beskrivelse xyz',
+      });
   }
+  await makeReportRelease(db);
 }
 
 describe('reports that led to an initiative', () => {

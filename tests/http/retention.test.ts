@@ -6,16 +6,11 @@
  * follows. The server also runs the schedule at start-up (one audit entry of
  * counts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { reportUpdates } from '../../db/schema.ts';
-import { openDatabase } from '../../src/server/db/connection.ts';
-import { migrateDatabase } from '../../src/server/db/migrate.ts';
+import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
 import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -23,46 +18,41 @@ const base = inject('baseUrl');
 
 const MONTH = 30.5 * 86_400_000;
 let other: RunningServer;
-let dir: string;
+/** The second server's database (a SQLite file, or a PostgreSQL database in http-pg), open in this process too. */
+let testDb: TestDb;
 /** Reports of the second server's database, closed ten and eight months before it starts. */
 const closed: { id: number; monthsAgo: number }[] = [];
 
 /** A database with two handled reports, closed 10 and 8 months ago, for the second server. */
-async function prepareDatabase(path: string): Promise<void> {
-  const db = openDatabase(path);
-  try {
-    await migrateDatabase(db);
-    await seedReference(db);
-    const moderator = (await makeUser(db, 'moderator')).user.id;
-    for (const monthsAgo of [10, 8]) {
-      const r = await submitReport(db, {
-        categoryId: (await listActiveCategories(db))[0]!.id,
-        location: { kind: 'point', point: { lat: 55.68712, lon: 12.55543 } },
-        timeOfDay: 'night',
-        weekday: null,
-        description: `Lukket for ${monthsAgo} måneder siden`,
-        reporterType: 'resident',
-        email: null,
-      });
-      if (!r.ok) throw new Error(r.reason);
-      await setReportStatus(db, r.report.id, { status: 'handled' }, moderator);
-      await db.update(reportUpdates).set({ createdAt: new Date(Date.now() - monthsAgo * MONTH) }).where(eq(reportUpdates.reportId, r.report.id));
-      closed.push({ id: r.report.id, monthsAgo });
-    }
-  } finally {
-    db.$client.close();
+async function prepareDatabase(): Promise<void> {
+  const { db } = testDb;
+  await seedReference(db);
+  const moderator = (await makeUser(db, 'moderator')).user.id;
+  for (const monthsAgo of [10, 8]) {
+    const r = await submitReport(db, {
+      categoryId: (await listActiveCategories(db))[0]!.id,
+      location: { kind: 'point', point: { lat: 55.68712, lon: 12.55543 } },
+      timeOfDay: 'night',
+      weekday: null,
+      description: `Lukket for ${monthsAgo} måneder siden`,
+      reporterType: 'resident',
+      email: null,
+    });
+    if (!r.ok) throw new Error(r.reason);
+    await setReportStatus(db, r.report.id, { status: 'handled' }, moderator);
+    await db.update(reportUpdates).set({ createdAt: new Date(Date.now() - monthsAgo * MONTH) }).where(eq(reportUpdates.reportId, r.report.id));
+    closed.push({ id: r.report.id, monthsAgo });
   }
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tryghed-retention-'));
-  const path = join(dir, 'test.sqlite');
-  await prepareDatabase(path);
-  other = await startServer({ RETENTION_REPORT_DETAILS_MONTHS: '9', RETENTION_REJECTED_REPORT_DAYS: '14', RETENTION_AUDIT_YEARS: '1', RETENTION_COMMENT_MONTHS: '1' }, path);
+  testDb = await createTestDb();
+  await prepareDatabase();
+  other = await startServer({ RETENTION_REPORT_DETAILS_MONTHS: '9', RETENTION_REJECTED_REPORT_DAYS: '14', RETENTION_AUDIT_YEARS: '1', RETENTION_COMMENT_MONTHS: '1' }, testDb.path);
 }, 60_000);
 afterAll(async () => {
   await other?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await testDb?.close();
 });
 
 /** The rows of the retention table: rule → the "how long" cell, as text. */
@@ -138,29 +128,19 @@ describe('/privatliv: what we keep, and for how long', () => {
   });
 
   it('the server ran the schedule at start-up with its configured period: one audit entry of counts', async () => {
-    let rows: { summary: string; user_id: number | null }[] = [];
-    for (let i = 0; i < 50 && rows.length === 0; i++) {
-      const db = new Database(other.dbPath, { readonly: true });
-      try {
-        rows = db.prepare("select summary, user_id from audit_log where action = 'retention.run'").all() as typeof rows;
-      } finally {
-        db.close();
-      }
-      if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
+    const { db } = testDb;
+    const runs = () => db.select({ summary: auditLog.summary, userId: auditLog.userId }).from(auditLog).where(eq(auditLog.action, 'retention.run'));
+    await expect.poll(async () => (await runs()).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    const rows = await runs();
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.user_id).toBeNull();
+    expect(rows[0]!.userId).toBeNull();
     expect(rows[0]!.summary).toMatch(/^report_email: 0; report_details: 1; .*audit_log: 0$/);
     // 9 months (RETENTION_REPORT_DETAILS_MONTHS=9): the report closed 10 months ago is erased, the one closed 8 months ago is not.
-    const db = new Database(other.dbPath, { readonly: true });
-    try {
-      const description = (id: number) => (db.prepare('select description from reports where id = ?').get(id) as { description: string }).description;
-      expect(closed.map((c) => [c.monthsAgo, description(c.id)])).toEqual([
-        [10, ''],
-        [8, 'Lukket for 8 måneder siden'],
-      ]);
-    } finally {
-      db.close();
-    }
+    const stored = await db.select({ id: reports.id, description: reports.description }).from(reports).where(inArray(reports.id, closed.map((c) => c.id)));
+    const description = (id: number) => stored.find((r) => r.id === id)?.description;
+    expect(closed.map((c) => [c.monthsAgo, description(c.id)])).toEqual([
+      [10, ''],
+      [8, 'Lukket for 8 måneder siden'],
+    ]);
   });
 });

@@ -1,28 +1,27 @@
 /**
  * The editors' journey over HTTP: create, validate, preview and publish
  * initiatives and events, as an editor signed in once for the whole file.
- * Publication is checked in the preview and in the SQLite file itself.
+ * Publication is checked in the preview and in the server's database itself
+ * (SQLite or PostgreSQL, read through the data-access layer: server-db.ts).
  */
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { events } from '../../db/schema.ts';
+import { serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
 const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 let cookie = '';
-let sqlite: Database.Database;
 let partnerIds: string[] = [];
 let areaIds: string[] = [];
 
 beforeAll(async () => {
   cookie = await staffSession(dbPath, 'editor');
-  sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
-  partnerIds = sqlite.prepare('select id from partners order by display_order, id').all().map((r) => String((r as { id: number }).id));
-  areaIds = sqlite.prepare('select id from areas order by display_order, id').all().map((r) => String((r as { id: number }).id));
+  partnerIds = (await serverRows(sql`select id from partners order by display_order, id`)).map((r) => String((r as { id: number }).id));
+  areaIds = (await serverRows(sql`select id from areas where retired_at is null order by display_order, id`)).map((r) => String((r as { id: number }).id));
 }, SIGN_IN_TIMEOUT_MS);
-
-afterAll(() => sqlite?.close());
 
 /** The page's HTML without Astro's scoped-style markers, so assertions read like the markup we wrote. */
 async function html(res: Response): Promise<string> {
@@ -82,7 +81,10 @@ async function createInitiative(overrides: Record<string, string | readonly stri
   return Number(match![1]);
 }
 
-const count = (table: 'initiatives' | 'events') => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+/** The first row of a query on the server's database (undefined when there is none). */
+const firstRow = async (query: ReturnType<typeof sql>) => (await serverRows(query))[0];
+
+const count = async (table: 'initiatives' | 'events') => ((await firstRow(sql`select count(*) as n from ${sql.identifier(table)}`)) as { n: number }).n;
 
 describe('initiatives', () => {
   it('an editor creates an initiative in Danish and English and publishes it', async () => {
@@ -115,20 +117,19 @@ describe('initiatives', () => {
     expect(publish.status).toBe(303);
     expect(publish.headers.get('location')).toBe(`/staff/initiatives/${id}?done=published`);
 
-    const row = sqlite.prepare('select state, slug, published_at from initiatives where id = ?').get(id) as {
+    const row = (await firstRow(sql`select state, slug, published_at from initiatives where id = ${id}`)) as {
       state: string;
       slug: string;
       published_at: number | null;
     };
     expect(row.state).toBe('published');
     expect(row.published_at).not.toBeNull();
-    const audit = sqlite
-      .prepare(
-        `select a.action from audit_log a join users u on u.id = a.user_id
-         where a.entity_type = 'initiative' and a.entity_id = ? and u.email = 'editor@demo.tryghed.invalid' order by a.id`,
+    const audit = (
+      await serverRows<{ action: string }>(
+        sql`select a.action from audit_log a join users u on u.id = a.user_id
+         where a.entity_type = 'initiative' and a.entity_id = ${id} and u.email = 'editor@demo.tryghed.invalid' order by a.id`,
       )
-      .all(id)
-      .map((r) => (r as { action: string }).action);
+    ).map((r) => r.action);
     expect(audit).toEqual(['initiative.create', 'initiative.publish']);
 
     const published = await get(`/staff/initiatives/${id}/preview`);
@@ -151,9 +152,9 @@ describe('initiatives', () => {
     });
     expect(save.status).toBe(303);
     expect(save.headers.get('location')).toBe(`/staff/initiatives/${id}?done=saved`);
-    const row = sqlite.prepare('select title_da, status, ends_on from initiatives where id = ?').get(id);
+    const row = (await firstRow(sql`select title_da, status, ends_on from initiatives where id = ${id}`));
     expect(row).toEqual({ title_da: 'Flere bænke og lys på Blågårds Plads', status: 'active', ends_on: null });
-    const linked = sqlite.prepare('select count(*) as n from initiative_areas where initiative_id = ?').get(id) as { n: number };
+    const linked = (await firstRow(sql`select count(*) as n from initiative_areas where initiative_id = ${id}`)) as { n: number };
     expect(linked.n).toBe(areaIds.length);
 
     const update = await post(`/staff/initiatives/${id}`, {
@@ -172,33 +173,33 @@ describe('initiatives', () => {
 
     expect((await post(`/staff/initiatives/${id}`, { intent: 'publish' })).status).toBe(303);
     expect((await post(`/staff/initiatives/${id}`, { intent: 'unpublish' })).status).toBe(303);
-    const state = sqlite.prepare('select state from initiatives where id = ?').get(id) as { state: string };
+    const state = (await firstRow(sql`select state from initiatives where id = ${id}`)) as { state: string };
     expect(state.state).toBe('draft');
     expect((await get(`/staff/initiatives/${id}/preview`)).body).toContain('Forhåndsvisning – ikke offentliggjort');
   });
 
   it('initiatives with progress: milestones add up to a progress measure; a corrected update shows its earlier wording, a withdrawn one its reason; the feed carries each change', async () => {
     const id = await createInitiative({ titleDa: 'Lys i passagen ved Korsgade' });
-    const slug = (sqlite.prepare('select slug from initiatives where id = ?').get(id) as { slug: string }).slug;
+    const slug = ((await firstRow(sql`select slug from initiatives where id = ${id}`)) as { slug: string }).slug;
     const milestone = (fields: Record<string, string>) => post(`/staff/initiatives/${id}`, { intent: 'add_milestone', titleDa: '', titleEn: '', dueOn: '', state: 'planned', doneOn: '', ...fields });
     expect((await milestone({ titleDa: 'Lamperne er bestilt', state: 'done', doneOn: '2026-03-10' })).headers.get('location')).toBe(`/staff/initiatives/${id}?done=milestone_added#milestones`);
     expect((await milestone({ titleDa: 'Lamperne er sat op', dueOn: '2026-05-01' })).status).toBe(303);
     expect((await milestone({ titleDa: 'Belysningen gennemgået med beboerne', state: 'in_progress' })).status).toBe(303);
     expect((await milestone({ titleDa: 'Kameraer (opgivet)', state: 'dropped' })).status).toBe(303);
     // Bad input: no Danish title, an unknown state, an impossible date: 400, nothing stored.
-    const before = (sqlite.prepare('select count(*) as n from initiative_milestones where initiative_id = ?').get(id) as { n: number }).n;
+    const before = ((await firstRow(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)) as { n: number }).n;
     for (const bad of [{ titleDa: '' }, { titleDa: 'X', state: 'forgotten' }, { titleDa: 'X', dueOn: '2026-02-30' }]) expect((await milestone(bad)).status).toBe(400);
-    expect((sqlite.prepare('select count(*) as n from initiative_milestones where initiative_id = ?').get(id) as { n: number }).n).toBe(before);
+    expect(((await firstRow(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)) as { n: number }).n).toBe(before);
     // A milestone reached without a day is reached today.
-    const second = sqlite.prepare("select id from initiative_milestones where initiative_id = ? and title_da = 'Lamperne er sat op'").get(id) as { id: number };
+    const second = (await firstRow(sql`select id from initiative_milestones where initiative_id = ${id} and title_da = 'Lamperne er sat op'`)) as { id: number };
     const saved = await post(`/staff/initiatives/${id}`, { intent: 'save_milestone', milestoneId: String(second.id), titleDa: 'Lamperne er sat op', titleEn: '', dueOn: '2026-05-01', state: 'done', doneOn: '' });
     expect(saved.status).toBe(303);
-    expect((sqlite.prepare('select done_on from initiative_milestones where id = ?').get(second.id) as { done_on: string }).done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(((await firstRow(sql`select done_on from initiative_milestones where id = ${second.id}`)) as { done_on: string }).done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const addUpdate = (textDa: string) => post(`/staff/initiatives/${id}`, { intent: 'add_update', happenedOn: '2026-04-02', textDa, textEn: '' });
     await addUpdate('Lamperne kommer i uge 41.');
     await addUpdate('Arbejdet starter mandag.');
-    const updates = sqlite.prepare('select id, text_da from initiative_updates where initiative_id = ? order by id').all(id) as { id: number; text_da: string }[];
+    const updates = (await serverRows(sql`select id, text_da from initiative_updates where initiative_id = ${id} order by id`)) as { id: number; text_da: string }[];
     const [first, other] = updates.map((u) => String(u.id));
     expect((await post(`/staff/initiatives/${id}`, { intent: 'edit_update', updateId: first!, happenedOn: '2026-04-02', textDa: 'Lamperne kommer i uge 42.', textEn: '' })).headers.get('location')).toBe(
       `/staff/initiatives/${id}?done=update_edited#updates`,
@@ -226,19 +227,19 @@ describe('initiatives', () => {
     expect(feed).toContain(`#opdatering-${other}-tilbagetrukket`);
     expect(feed).toContain('Delmål nået: Lamperne er bestilt');
     expect(feed).not.toContain('Arbejdet starter mandag.');
-    const audit = sqlite.prepare("select action from audit_log where entity_type = 'initiative' and entity_id = ? order by id").all(id).map((r) => (r as { action: string }).action);
+    const audit = (await serverRows(sql`select action from audit_log where entity_type = 'initiative' and entity_id = ${id} order by id`)).map((r) => (r as { action: string }).action);
     expect(audit).toEqual(expect.arrayContaining(['initiative.add_milestone', 'initiative.update_milestone', 'initiative.edit_update', 'initiative.retract_update']));
   });
 
   it('a form with a missing Danish title gets 400 with the message next to the field and keeps the typed values', async () => {
-    const before = count('initiatives');
+    const before = await count('initiatives');
     const res = await post(
       '/staff/initiatives/new',
       initiativeForm({ titleDa: '', summaryDa: 'Lys & "tryghed" <i dag>', areaIds: areaIds.slice(0, 2) }),
     );
     const body = await html(res);
     expect(res.status).toBe(400);
-    expect(count('initiatives')).toBe(before);
+    expect(await count('initiatives')).toBe(before);
     expect(body).toMatch(/<div class="error-summary[^"]*" role="alert"/);
     expect(body).toContain('<a href="#titleDa">«Titel på dansk» skal udfyldes.</a>');
     expect(body).toMatch(/<input[^>]*id="titleDa"[^>]*aria-invalid="true"[^>]*aria-describedby="titleDa-error"/);
@@ -271,11 +272,11 @@ describe('initiatives', () => {
   });
 
   it('an end date before the start date is refused with 400', async () => {
-    const before = count('initiatives');
+    const before = await count('initiatives');
     const res = await post('/staff/initiatives/new', initiativeForm({ startsOn: '2026-05-01', endsOn: '2026-04-30' }));
     const body = await html(res);
     expect(res.status).toBe(400);
-    expect(count('initiatives')).toBe(before);
+    expect(await count('initiatives')).toBe(before);
     expect(body).toContain('«Slutdato» må ikke ligge før startdatoen.');
     expect(body).toMatch(/<input[^>]*id="endsOn"[^>]*aria-invalid="true"/);
   });
@@ -313,14 +314,17 @@ describe('events', () => {
     const id = Number(/^\/staff\/events\/(\d+)\?done=created$/.exec(res.headers.get('location') ?? '')?.[1]);
     expect(id).toBeGreaterThan(0);
 
-    const row = sqlite.prepare('select starts_at, ends_at, lat, lon, description_en, state from events where id = ?').get(id);
+    const [row] = await sharedServerDatabase()
+      .select({ startsAt: events.startsAt, endsAt: events.endsAt, lat: events.lat, lon: events.lon, descriptionEn: events.descriptionEn, state: events.state })
+      .from(events)
+      .where(eq(events.id, id));
     // 17:00 in Copenhagen in May (summer time, UTC+2) is 15:00 UTC.
     expect(row).toEqual({
-      starts_at: Date.UTC(2030, 4, 12, 15) / 1000,
-      ends_at: Date.UTC(2030, 4, 12, 17) / 1000,
+      startsAt: new Date(Date.UTC(2030, 4, 12, 15)),
+      endsAt: new Date(Date.UTC(2030, 4, 12, 17)),
       lat: 55.6867,
       lon: 12.5531,
-      description_en: null,
+      descriptionEn: null,
       state: 'draft',
     });
     const edit = await get(`/staff/events/${id}`);
@@ -328,21 +332,21 @@ describe('events', () => {
     expect((await get('/staff/events')).body).toContain(`href="/staff/events/${id}"`);
 
     expect((await post(`/staff/events/${id}`, { intent: 'publish' })).status).toBe(303);
-    expect((sqlite.prepare('select state from events where id = ?').get(id) as { state: string }).state).toBe('published');
-    const audit = sqlite.prepare("select count(*) as n from audit_log where action = 'event.publish' and entity_id = ?").get(id) as { n: number };
+    expect(((await firstRow(sql`select state from events where id = ${id}`)) as { state: string }).state).toBe('published');
+    const audit = (await firstRow(sql`select count(*) as n from audit_log where action = 'event.publish' and entity_id = ${id}`)) as { n: number };
     expect(audit.n).toBe(1);
 
     const save = await post(`/staff/events/${id}`, { intent: 'save', ...eventForm({ place: 'Nørrebro Bibliotek', lat: '', lon: '' }) });
     expect(save.status).toBe(303);
-    expect(sqlite.prepare('select place, lat, lon from events where id = ?').get(id)).toEqual({ place: 'Nørrebro Bibliotek', lat: null, lon: null });
+    expect((await firstRow(sql`select place, lat, lon from events where id = ${id}`))).toEqual({ place: 'Nørrebro Bibliotek', lat: null, lon: null });
   });
 
   it('an event with end before start is refused', async () => {
-    const before = count('events');
+    const before = await count('events');
     const res = await post('/staff/events/new', eventForm({ startsAt: '2030-05-12T19:00', endsAt: '2030-05-12T18:59' }));
     const body = await html(res);
     expect(res.status).toBe(400);
-    expect(count('events')).toBe(before);
+    expect(await count('events')).toBe(before);
     expect(body).toContain('<a href="#endsAt">«Slutter» må ikke ligge før starttidspunktet.</a>');
     expect(body).toContain('value="2030-05-12T18:59"');
   });

@@ -6,8 +6,9 @@
  * is stored until the form is sent again with the box ticked. Plain HTTP
  * form posts, as without JavaScript.
  */
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { serverRows } from '../support/server-db.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -15,19 +16,18 @@ const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 let editor = '';
 let moderator = '';
-let sqlite: Database.Database;
 let partnerId = '';
 let areaId = '';
+
+/** The first row of a query on the server's database (undefined when there is none). */
+const firstRow = async (query: ReturnType<typeof sql>) => (await serverRows(query))[0];
 
 beforeAll(async () => {
   editor = await staffSession(dbPath, 'editor');
   moderator = await staffSession(dbPath, 'moderator');
-  sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
-  partnerId = String((sqlite.prepare('select id from partners order by display_order, id limit 1').get() as { id: number }).id);
-  areaId = String((sqlite.prepare('select id from areas order by display_order, id limit 1').get() as { id: number }).id);
+  partnerId = String(((await firstRow(sql`select id from partners order by display_order, id limit 1`)) as { id: number }).id);
+  areaId = String(((await firstRow(sql`select id from areas where retired_at is null order by display_order, id limit 1`)) as { id: number }).id);
 }, SIGN_IN_TIMEOUT_MS * 2);
-
-afterAll(() => sqlite?.close());
 
 const post = (path: string, fields: Record<string, string | readonly string[]>, cookie = editor) => postForm(base, path, fields, cookie);
 
@@ -54,8 +54,8 @@ async function createInitiative(): Promise<number> {
   return Number(match![1]);
 }
 
-const updates = (id: number) =>
-  sqlite.prepare('select text_da from initiative_updates where initiative_id = ? order by id').all(id).map((r) => (r as { text_da: string }).text_da);
+const updates = async (id: number) =>
+  (await serverRows(sql`select text_da from initiative_updates where initiative_id = ${id} order by id`)).map((r) => (r as { text_da: string }).text_da);
 
 describe('staff-written public text with personal data', () => {
   it('an initiative update with a phone number is refused with a warning until the editor confirms it', async () => {
@@ -71,23 +71,23 @@ describe('staff-written public text with personal data', () => {
     expect(page).toMatch(/<input type="checkbox" id="update-pii-confirm" name="piiConfirm" value="yes"/);
     expect(page).toContain('href="#update-pii"');
     expect(page).toContain(`${text}</textarea>`); // the text is kept for editing
-    expect(updates(id)).toEqual([]);
+    expect(await updates(id)).toEqual([]);
 
     // Ticking nothing and sending again is refused again; a wrong value is not a confirmation.
     expect((await post(`/staff/initiatives/${id}`, { ...update, piiConfirm: 'on' })).status).toBe(400);
-    expect(updates(id)).toEqual([]);
+    expect(await updates(id)).toEqual([]);
 
     const confirmed = await post(`/staff/initiatives/${id}`, { ...update, piiConfirm: 'yes' });
     expect(confirmed.status).toBe(303);
     expect(confirmed.headers.get('location')).toBe(`/staff/initiatives/${id}?done=update_added#updates`);
-    expect(updates(id)).toEqual([text]);
+    expect(await updates(id)).toEqual([text]);
   });
 
   it('an initiative update without personal data is stored at once, with no warning', async () => {
     const id = await createInitiative();
     const res = await post(`/staff/initiatives/${id}`, { intent: 'add_update', happenedOn: '2026-04-03', textDa: 'Lamperne er sat op d. 3.4. kl. 17.30.', textEn: '' });
     expect(res.status).toBe(303);
-    expect(updates(id)).toEqual(['Lamperne er sat op d. 3.4. kl. 17.30.']);
+    expect(await updates(id)).toEqual(['Lamperne er sat op d. 3.4. kl. 17.30.']);
   });
 
   it('the English staff page warns in English', async () => {
@@ -97,7 +97,7 @@ describe('staff-written public text with personal data', () => {
     const page = await html(refused);
     expect(page).toContain('The text seems to contain personal data');
     expect(page).toContain('Found: e-mail.');
-    expect(updates(id)).toEqual([]);
+    expect(await updates(id)).toEqual([]);
   });
 
   it('an initiative body with an address is not saved until confirmed', async () => {
@@ -114,17 +114,17 @@ describe('staff-written public text with personal data', () => {
       partnerIds: [partnerId],
       areaIds: [areaId],
     };
-    const body = () => (sqlite.prepare('select body_da from initiatives where id = ?').get(id) as { body_da: string }).body_da;
+    const body = async () => ((await firstRow(sql`select body_da from initiatives where id = ${id}`)) as { body_da: string }).body_da;
     const refused = await post(`/staff/initiatives/${id}`, form);
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain('Fundet: adresse.');
-    expect(body()).toBe('Kommunen sætter nye lamper op i passagen.');
+    expect(await body()).toBe('Kommunen sætter nye lamper op i passagen.');
     expect((await post(`/staff/initiatives/${id}`, { ...form, piiConfirm: 'yes' })).status).toBe(303);
-    expect(body()).toBe('Kontakt viceværten på Nørrebrogade 12, 3. th.');
+    expect(await body()).toBe('Kontakt viceværten på Nørrebrogade 12, 3. th.');
   });
 
   it('an event description with a CPR number is not created until confirmed', async () => {
-    const count = () => (sqlite.prepare("select count(*) n from events where title_da = 'Møde om lys i passagen'").get() as { n: number }).n;
+    const count = async () => ((await firstRow(sql`select count(*) n from events where title_da = 'Møde om lys i passagen'`)) as { n: number }).n;
     const form = {
       kind: 'safety_walk',
       titleDa: 'Møde om lys i passagen',
@@ -143,9 +143,9 @@ describe('staff-written public text with personal data', () => {
     const refused = await post('/staff/events/new', form);
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain('Fundet: CPR-nummer.');
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
     expect((await post('/staff/events/new', { ...form, piiConfirm: 'yes' })).status).toBe(303);
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
   });
 
   it("a moderator's public note on a report with a phone number is refused with a warning and not stored", async () => {
@@ -162,10 +162,10 @@ describe('staff-written public text with personal data', () => {
       website: '',
     });
     expect(reported.status).toBe(303);
-    const report = sqlite.prepare('select id, status from reports where description = ?').get(marker) as { id: number; status: string } | undefined;
+    const report = (await firstRow(sql`select id, status from reports where description = ${marker}`)) as { id: number; status: string } | undefined;
     expect(report?.status).toBe('received');
-    const notes = () => (sqlite.prepare('select count(*) n from report_updates where report_id = ?').get(report!.id) as { n: number }).n;
-    const before = notes();
+    const notes = async () => ((await firstRow(sql`select count(*) n from report_updates where report_id = ${report!.id}`)) as { n: number }).n;
+    const before = await notes();
     const res = await post(
       '/staff/reports',
       { intent: 'status', reportId: String(report!.id), status: 'in_progress', partnerId: '', publicNote: 'Ring til os på 12 34 56 78.', internalNote: '' },
@@ -176,18 +176,18 @@ describe('staff-written public text with personal data', () => {
     expect(page).toContain('Fundet: telefonnummer.');
     expect(page).toContain(`id="public-${report!.id}-pii-confirm"`);
     expect(page).toContain('Ring til os på 12 34 56 78.</textarea>');
-    expect(notes()).toBe(before);
-    expect((sqlite.prepare('select status from reports where id = ?').get(report!.id) as { status: string }).status).toBe('received');
+    expect(await notes()).toBe(before);
+    expect(((await firstRow(sql`select status from reports where id = ${report!.id}`)) as { status: string }).status).toBe('received');
   });
 
   it("a moderator's public reply to a comment with a phone number is refused with a warning until confirmed", async () => {
     const marker = `Hvornår kommer der lys i passagen? ${Date.now()}`;
     expect((await postForm(base, '/indsatser/borgerdialog-i-omraadefornyelsen', { name: '', body: marker })).status).toBe(303);
-    const comment = sqlite.prepare('select id from comments where body = ?').get(marker) as { id: number } | undefined;
+    const comment = (await firstRow(sql`select id from comments where body = ${marker}`)) as { id: number } | undefined;
     expect(comment).toBeDefined();
     const approve = await post('/staff/comments', { intent: 'approve', commentId: String(comment!.id), body: marker }, moderator);
     expect(approve.status).toBe(200);
-    const replies = () => (sqlite.prepare('select count(*) n from comment_replies where comment_id = ?').get(comment!.id) as { n: number }).n;
+    const replies = async () => ((await firstRow(sql`select count(*) n from comment_replies where comment_id = ${comment!.id}`)) as { n: number }).n;
 
     // Signed with the moderator's own partner: the form has no partner field.
     const reply = { intent: 'reply', commentId: String(comment!.id), body: 'Ring til Mette på 33 66 33 66.' };
@@ -197,9 +197,9 @@ describe('staff-written public text with personal data', () => {
     expect(page).toContain('Fundet: telefonnummer, navn.');
     expect(page).toContain(`id="reply-${comment!.id}-pii-confirm"`);
     expect(page).toContain('Ring til Mette på 33 66 33 66.</textarea>');
-    expect(replies()).toBe(0);
+    expect(await replies()).toBe(0);
 
     expect((await post('/staff/comments?status=approved', { ...reply, piiConfirm: 'yes' }, moderator)).status).toBe(200);
-    expect(replies()).toBe(1);
+    expect(await replies()).toBe(1);
   });
 });

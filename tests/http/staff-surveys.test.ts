@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRow } from '../support/server-db.ts';
+import { epochSeconds, serverRow } from '../support/server-db.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 import { SEEDED_PAGES } from '../support/survey-client.ts';
@@ -88,7 +88,7 @@ describe('a wave for staff', () => {
     expect(bad.status).toBe(400);
     const ok = await postForm(base, base_, { ...fields, opensAt: '', closesAt: '2027-01-31T12:00' }, cookie);
     expect(ok.status).toBe(200);
-    expect((await serverRow<{ t: number }>(sql`select closes_at t from surveys where id = ${openId}`)).t).toBe(Date.UTC(2027, 0, 31, 11, 0) / 1000);
+    expect((await serverRow<{ t: number }>(sql`select ${epochSeconds('closes_at')} t from surveys where id = ${openId}`)).t).toBe(Date.UTC(2027, 0, 31, 11, 0) / 1000);
   });
 
   it('asking for too many codes at once is a 400, not a 500', async () => {

@@ -9,18 +9,18 @@
  * the visitor's language and nothing half-stored. Without SMTP_URL the
  * feature is not there at all.
  *
- * This file starts its own servers: one on SQLite and, with
- * TEST_POSTGRES_URL, one on PostgreSQL (the same journey on each), and one
- * without mail.
+ * This file starts its own servers, one with mail and one without, on SQLite
+ * in the http project and on PostgreSQL in http-pg.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRows, rawRun } from '../../src/server/db/raw.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
-import { createScratchDatabase, TEST_POSTGRES_URL, type ScratchDatabase } from '../support/postgres.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
+import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { postForm, signIn, SIGN_IN_TIMEOUT_MS, someClient } from '../support/staff-login.ts';
 
@@ -37,6 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  if (withoutMail) await closeServerDatabase(withoutMail.dbPath);
   await withoutMail?.stop();
   await mailbox?.close();
 });
@@ -67,74 +68,36 @@ describe('without SMTP_URL', () => {
       expect(html, path).not.toContain('action="/en/abonnement"');
       expect(html, path).not.toContain('href="/abonnement"');
     }
-    const db = new Database(withoutMail.dbPath, { readonly: true });
-    try {
-      expect(db.prepare('select count(*) as n from subscriptions').get()).toEqual({ n: 0 });
-    } finally {
-      db.close();
-    }
+    expect(await rawRows(serverDatabase(withoutMail.dbPath), sql`select count(*) as n from subscriptions`)).toEqual([{ n: 0 }]);
   });
 });
 
-interface Backend {
-  name: string;
-  start(): Promise<{ server: RunningServer; scratch?: ScratchDatabase }>;
-}
-
-const backends: Backend[] = [
-  { name: 'SQLite', start: async () => ({ server: await startServer(mailEnv()) }) },
-  ...(TEST_POSTGRES_URL
-    ? [
-        {
-          name: 'PostgreSQL',
-          start: async () => {
-            const scratch = await createScratchDatabase();
-            // Migrated and seeded first (`npm run db:migrate`): on a busy machine that alone can outlast the start-up wait.
-            await promisify(execFile)(process.execPath, ['src/server/cli/migrate.ts'], { env: { ...process.env, ...mailEnv(), HOST: '127.0.0.1', DATABASE_URL: scratch.url } });
-            return { server: await startServer(mailEnv(), scratch.url), scratch };
-          },
-        },
-      ]
-    : []),
-];
-
-describe.each(backends)('subscriptions on $name', (backend) => {
+describe(`subscriptions on ${ON_POSTGRES ? 'PostgreSQL' : 'SQLite'}`, () => {
   let server: RunningServer;
-  let scratch: ScratchDatabase | undefined;
   let base: string;
   let editor: string;
-  const sqlite = () => !scratch;
 
   beforeAll(async () => {
-    ({ server, scratch } = await backend.start());
+    server = await startServer(mailEnv());
     base = server.url;
     editor = await signIn(base, 'editor@demo.tryghed.invalid', 'tryghed-demo-cykelsti');
   }, 120_000 + SIGN_IN_TIMEOUT_MS);
 
   afterAll(async () => {
+    if (server) await closeServerDatabase(server.dbPath);
     await server?.stop();
-    await scratch?.drop();
   });
 
-  /** A query on the server's database, SQLite or PostgreSQL (numbers and booleans as numbers). */
-  async function query(sql: { sqlite: string; pg: string }): Promise<Record<string, unknown>[]> {
-    if (sqlite()) {
-      const db = new Database(server.dbPath, { fileMustExist: true });
-      try {
-        const statement = db.prepare(sql.sqlite);
-        return statement.reader ? (statement.all() as Record<string, unknown>[]) : (statement.run(), []);
-      } finally {
-        db.close();
-      }
+  /** A statement on the server's database in its own dialect; rows with booleans as numbers, as SQLite gives them. */
+  async function query(statement: { sqlite: string; pg: string }): Promise<Record<string, unknown>[]> {
+    const text = ON_POSTGRES ? statement.pg : statement.sqlite;
+    const db = serverDatabase(server.dbPath);
+    if (!/^\s*select\b/i.test(text)) {
+      await rawRun(db, sql.raw(text));
+      return [];
     }
-    const client = new pg.Client({ connectionString: scratch!.url });
-    await client.connect();
-    try {
-      const result = await client.query(sql.pg);
-      return result.rows.map((r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : typeof v === 'boolean' ? Number(v) : v])));
-    } finally {
-      await client.end();
-    }
+    const rows = await rawRows<Record<string, unknown>>(db, sql.raw(text));
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
   }
 
   const count = async (where = 'true'): Promise<number> => Number((await query({ sqlite: `select count(*) as n from subscriptions where ${where === 'true' ? '1' : where}`, pg: `select count(*) as n from subscriptions where ${where}` }))[0]!['n']);
@@ -142,7 +105,7 @@ describe.each(backends)('subscriptions on $name', (backend) => {
 
   let n = 0;
   /** An address of its own for each test, so their mails and rows do not mix. */
-  const address = (label: string) => `${label}-${++n}-${backend.name.toLowerCase()}@example.dk`;
+  const address = (label: string) => `${label}-${++n}-${ON_POSTGRES ? 'postgresql' : 'sqlite'}@example.dk`;
 
   function subscribe(fields: Record<string, string>, locale: 'da' | 'en' = 'da', client = someClient()) {
     return fetch(`${base}${locale === 'en' ? '/en' : ''}/abonnement`, {
@@ -264,7 +227,7 @@ describe.each(backends)('subscriptions on $name', (backend) => {
     expect(await page(again)).toContain('Afmeldingslinket er ukendt');
 
     // The address was never stored as text, and is in no log line.
-    if (sqlite()) {
+    if (!ON_POSTGRES) {
       for (const file of [server.dbPath, `${server.dbPath}-wal`]) {
         if (existsSync(file)) expect(readFileSync(file).includes(Buffer.from(email)), file).toBe(false);
       }

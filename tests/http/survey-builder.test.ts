@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
-import { serverRows } from '../support/server-db.ts';
+import { jsonValue, serverRows } from '../support/server-db.ts';
 import { SurveyClient } from '../support/survey-client.ts';
 
 const base = inject('baseUrl');
@@ -87,7 +87,7 @@ describe('the survey builder for editors', () => {
     );
     expect(added.status).toBe(303);
     const [q] = (await serverRows<{ id: number; config: string }>(sql`select id, config from questions where survey_id = ${wave.id}`));
-    expect(JSON.parse(q!.config).options[1]).toEqual({ value: 'no', da: 'Nej, utryg', en: 'No, unsafe' });
+    expect(jsonValue<{ options: unknown[] }>(q!.config).options[1]).toEqual({ value: 'no', da: 'Nej, utryg', en: 'No, unsafe' });
 
     const preview = await fetch(`${base}/staff/surveys/${wave.id}/preview?sprog=en&side=1`, { headers: { cookie } });
     expect(preview.status).toBe(200);

@@ -3,25 +3,19 @@
  * browser), invitation codes, and malformed answers of every kind: clear 400
  * pages in the respondent's language, never a 500, nothing stored.
  */
-import Database from 'better-sqlite3';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { invitationCodes, surveys } from '../../db/schema.ts';
 import { generateCodes } from '../../src/server/invitations.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
+import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { SEEDED_PAGES, SurveyClient } from '../support/survey-client.ts';
 
 const base = inject('baseUrl');
-const dbPath = inject('dbPath');
 const SLUG = 'tryghed-2026';
 
-function scalar(sql: string, ...params: unknown[]): number {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return (db.prepare(sql).get(...params) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
-const responseCount = () => scalar("select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = 'tryghed-2026'");
+const responseCount = async () =>
+  (await serverRow<{ n: number }>(sql`select count(*) n from responses r join surveys s on s.id = r.survey_id where s.slug = ${SLUG}`)).n;
 
 describe('answering with a plain HTTP client', () => {
   it('the list shows the open wave and the introduction explains anonymity', async () => {
@@ -32,7 +26,7 @@ describe('answering with a plain HTTP client', () => {
   });
 
   it('every page shows "Side n af 6", and the whole questionnaire stores exactly one response', async () => {
-    const before = responseCount();
+    const before = await responseCount();
     const c = new SurveyClient(base, SLUG);
     const start = await c.start();
     expect(start.status).toBe(303);
@@ -51,13 +45,13 @@ describe('answering with a plain HTTP client', () => {
     const done = await c.answerAll();
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe(`/undersoegelser/${SLUG}/tak`);
-    expect(responseCount()).toBe(before + 1);
+    expect(await responseCount()).toBe(before + 1);
 
     // A retried final post (a double click, a reload) stores nothing more.
     const again = await c.page(6, SEEDED_PAGES[5]!, 'submit');
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toBe(`/undersoegelser/${SLUG}/tak`);
-    expect(responseCount()).toBe(before + 1);
+    expect(await responseCount()).toBe(before + 1);
   });
 
   it('going back keeps the answers already given', async () => {
@@ -116,14 +110,14 @@ describe('malformed answers get a clear 400 page, no 500, nothing stored', () =>
     const c = new SurveyClient(base, SLUG);
     await c.start();
     for (let i = 1; i < page; i++) expect((await c.page(i, SEEDED_PAGES[i - 1]!)).status).toBe(303);
-    const before = responseCount();
+    const before = await responseCount();
     const res = await c.page(page, fields, page === 6 ? 'submit' : 'next');
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(message);
     expect(html).toContain('Nogle svar mangler eller skal rettes:');
     expect(html).toMatch(/<title>Fejl: /);
-    expect(responseCount()).toBe(before);
+    expect(await responseCount()).toBe(before);
   });
 
   it('English respondents get the messages in English', async () => {
@@ -163,15 +157,14 @@ describe('malformed answers get a clear 400 page, no 500, nothing stored', () =>
 
 describe('invitation codes', () => {
   it('a code works once; the second use is refused with a clear message; no response references a code', async () => {
-    const db = openDatabase(dbPath);
-    const surveyId = (db.$client.prepare("select id from surveys where slug = ?").get(SLUG) as { id: number }).id;
-    const [code] = (await generateCodes(db, surveyId, 1, null)).codes;
-    db.$client.close();
+    const db = sharedServerDatabase();
+    const [survey] = await db.select({ id: surveys.id }).from(surveys).where(eq(surveys.slug, SLUG));
+    const [code] = (await generateCodes(db, survey!.id, 1, null)).codes;
 
     const first = new SurveyClient(base, SLUG);
     expect((await first.start(code!.toLowerCase())).status).toBe(303);
     expect((await first.answerAll()).headers.get('location')).toBe(`/undersoegelser/${SLUG}/tak`);
-    expect(scalar('select used n from invitation_codes where code = ?', code)).toBe(1);
+    expect(await db.select({ used: invitationCodes.used }).from(invitationCodes).where(eq(invitationCodes.code, code!))).toEqual([{ used: true }]);
 
     const second = new SurveyClient(base, SLUG);
     const refused = await second.start(code!);
@@ -182,7 +175,10 @@ describe('invitation codes', () => {
     expect(bogus.status).toBe(400);
     expect(await bogus.text()).toContain('Koden findes ikke.');
 
-    const columns = new Database(dbPath, { readonly: true }).prepare('pragma table_info(responses)').all() as { name: string }[];
+    const columns = await serverRows<{ name: string }>(
+      ON_POSTGRES ? sql`select column_name as name from information_schema.columns where table_name = 'responses'` : sql`select name from pragma_table_info('responses')`,
+    );
+    expect(columns.length).toBeGreaterThan(3);
     expect(columns.map((c) => c.name).some((n) => /code|invit|ip|agent|cookie|user/i.test(n))).toBe(false);
   });
 });

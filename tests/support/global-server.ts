@@ -16,7 +16,10 @@ export default async function setup(project: TestProject) {
   // Behind-a-proxy mode, so tests can speak for distinct clients with
   // X-Forwarded-For (in-memory throttles are per client).
   const mailbox = await startMailbox();
-  const server = await startServer({ TRUST_PROXY: 'true', SMTP_URL: mailbox.smtpUrl, MAIL_FROM: 'Tryghed test <noreply@tryghed.invalid>' });
+  // The http-pg project sets DATABASE_URL to a PostgreSQL server for its test
+  // files; this setup runs outside that environment, so it reads the project's.
+  const onPostgres = /^postgres(ql)?:\/\//i.test(project.config.env?.['DATABASE_URL'] ?? '');
+  const server = await startServer({ TRUST_PROXY: 'true', SMTP_URL: mailbox.smtpUrl, MAIL_FROM: 'Tryghed test <noreply@tryghed.invalid>' }, undefined, onPostgres);
   project.provide('baseUrl', server.url);
   project.provide('dbPath', server.dbPath);
   project.provide('mailDir', mailbox.dir);

@@ -5,7 +5,7 @@
  * SQLite or PostgreSQL. The http and browser projects share one built server
  * (global-server.ts): `inject('dbPath')` is its DATABASE_URL.
  */
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { TABLES_DIALECT } from '../../db/schema.ts';
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
@@ -30,6 +30,20 @@ export function serverDatabase(databaseUrl: string): Db {
   db = isPostgresUrl(databaseUrl) ? (openPostgres(databaseUrl, { max: 2 }) as unknown as Db) : openDatabase(databaseUrl);
   open.set(databaseUrl, db);
   return db;
+}
+
+/**
+ * Closes what serverDatabase opened for a server a test started itself, before
+ * the server stops (a PostgreSQL scratch database cannot be dropped while
+ * this process is still connected to it).
+ */
+export async function closeServerDatabase(databaseUrl: string): Promise<void> {
+  const db = open.get(databaseUrl);
+  if (!db) return;
+  open.delete(databaseUrl);
+  const client = db.$client as unknown as { close?: () => void; end?: () => Promise<void> };
+  if (client.end) await client.end();
+  else client.close?.();
 }
 
 /** The database of the server the http and browser projects share (global-server.ts). */
@@ -62,4 +76,18 @@ export async function serverRow<T>(query: SQL): Promise<T> {
   const [row] = await serverRows<T>(query);
   if (row === undefined) throw new Error('no row');
   return row;
+}
+
+/**
+ * A timestamp column as whole seconds since 1970 in a hand-written query, in
+ * either dialect (SQLite stores the seconds; PostgreSQL a timestamp). Column
+ * names only, never input.
+ */
+export function epochSeconds(column: string): SQL {
+  return TABLES_DIALECT === 'postgres' ? sql.raw(`extract(epoch from ${column})::bigint`) : sql.raw(column);
+}
+
+/** A JSON column's value from a hand-written query: SQLite gives the text, PostgreSQL the parsed value. */
+export function jsonValue<T = unknown>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

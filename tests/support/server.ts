@@ -4,15 +4,17 @@
  * database (a SQLite file, or in the -pg projects a new PostgreSQL database,
  * dropped when the server stops), and stops it again.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { createScratchDatabase, ON_POSTGRES } from './postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
 
 export interface RunningServer {
   url: string;
@@ -36,8 +38,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}, dbPath?: string): Promise<RunningServer> {
-  const scratch = !dbPath && ON_POSTGRES ? await createScratchDatabase() : undefined;
+/**
+ * `onPostgres`: give the server a new PostgreSQL database rather than a SQLite
+ * file (default: when this process runs on PostgreSQL; Vitest's global setup
+ * runs outside the project's environment and says so itself).
+ */
+export async function startServer(env: Record<string, string> = {}, dbPath?: string, onPostgres = ON_POSTGRES): Promise<RunningServer> {
+  const scratch = !dbPath && onPostgres ? await createScratchDatabase() : undefined;
+  // Migrating and seeding a new PostgreSQL database can take longer than the
+  // health deadline below on a busy machine: do it first, with the command
+  // `npm run db:migrate` runs.
+  if (scratch) await run(process.execPath, ['src/server/cli/migrate.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: scratch.url }, timeout: 120_000 });
   const dir = dbPath || scratch ? undefined : mkdtempSync(join(tmpdir(), 'tryghed-test-'));
   const database = dbPath ?? scratch?.url ?? join(dir!, 'test.sqlite');
   const port = await freePort();
