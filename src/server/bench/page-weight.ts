@@ -106,11 +106,21 @@ export function moduleImports(js: string): string[] {
   return out.filter((s) => s.startsWith('.') || s.startsWith('/'));
 }
 
-/** A stylesheet's imports and images (not data: URLs). */
+/**
+ * A stylesheet's imports, fonts and images (not data: URLs). Of a font's
+ * `src` list only the first file counts: a browser fetches the first format
+ * it supports (WOFF2 today) and never the fallbacks after it.
+ */
 export function stylesheetAssets(css: string): { url: string; kind: Asset['kind'] }[] {
   const out: { url: string; kind: Asset['kind'] }[] = [];
   for (const m of css.matchAll(/@import\s+(?:url\()?\s*["']?([^"')\s;]+)/g)) out.push({ url: m[1]!, kind: 'css' });
-  for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+  for (const face of css.matchAll(/@font-face\s*\{[^}]*\}/g)) {
+    const first = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(face[0])?.[1];
+    if (first && !first.startsWith('data:')) out.push({ url: first, kind: 'other' });
+  }
+  // Imports are counted above, font faces here: the rest are images.
+  const rest = css.replace(/@font-face\s*\{[^}]*\}/g, '').replace(/@import\s+[^;]*;?/g, '');
+  for (const m of rest.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
     const u = m[1]!;
     if (!u.startsWith('data:') && !u.startsWith('#')) out.push({ url: u, kind: /\.css(\?|$)/.test(u) ? 'css' : 'image' });
   }
