@@ -14,6 +14,7 @@
  */
 import { latestReleaseStamp } from './disclosure/releases.ts';
 import { listAreas } from './areas.ts';
+import { placesVersion } from './places.ts';
 import type { Queryable } from './db/connection.ts';
 import { listActiveCategories } from './reports.ts';
 
@@ -39,12 +40,12 @@ interface KeptPage {
 
 const kept = new Map<string, KeptPage>();
 
-/** What /kort shows: the newest release, the areas and the active categories. */
+/** What /kort shows: the newest release, the areas, the active categories and the named places (hexagon and map labels). */
 async function publicMapVersion(db: Queryable): Promise<string> {
   const release = await latestReleaseStamp(db);
   const areas = (await listAreas(db)).map((a) => [a.id, a.updatedAt]);
   const categories = (await listActiveCategories(db)).map((c) => [c.id, c.slug, c.nameDa, c.nameEn, c.displayOrder]);
-  return JSON.stringify([release?.id ?? 0, release?.madeOn ?? '', areas, categories]);
+  return JSON.stringify([release?.id ?? 0, release?.madeOn ?? '', areas, categories, await placesVersion(db)]);
 }
 
 /** Whether requests for this (normalised, locale-free) path can be answered from kept pages. */

@@ -29,9 +29,17 @@ export async function listPlaces(db: Queryable): Promise<PlaceBook> {
   const rows = await db.select().from(places).orderBy(asc(places.nameDa), asc(places.id));
   const book = new PlaceBook(rows.map(({ retiredAt, updatedAt: _, ...p }) => ({ ...p, retired: retiredAt !== null })));
   kept = { key, book };
+  generation += 1;
   return book;
 }
 let kept: { key: string; book: PlaceBook } | undefined;
+let generation = 0;
+
+/** A number that changes whenever the places change (in this process): for caches of pages that name places. */
+export async function placesVersion(db: Queryable): Promise<number> {
+  await listPlaces(db);
+  return generation;
+}
 
 /** The rows as stored (with when each was retired), by Danish name: the admins' list. */
 export async function placeRows(db: Queryable): Promise<PlaceRow[]> {
