@@ -10,7 +10,7 @@
  * against the SQLite tables and gets the PostgreSQL ones at run time
  * (tests/unit/schema-parity.test.ts checks this).
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL } from 'drizzle-orm';
 import * as pgCore from 'drizzle-orm/pg-core';
 import * as sqliteCore from 'drizzle-orm/sqlite-core';
 
@@ -41,6 +41,19 @@ export function randomIdBlock(): number {
   let start = 0;
   while (start === 0) start = Math.floor(randomRowId() / ID_BLOCK_SIZE) * ID_BLOCK_SIZE;
   return start;
+}
+
+/**
+ * A CHECK body saying that `column` holds one of `values`, as
+ * `<column> in ('a', 'b')`, generated from an enumeration in
+ * src/lib/domain.ts so that the list is written once for both dialects. The
+ * values are plain lower-case identifiers (refused otherwise), so they are
+ * spelled as SQL literals without escaping.
+ */
+export function oneOf(column: Column, values: readonly string[]): SQL {
+  const bad = values.find((v) => !/^[a-z][a-z0-9_]*$/.test(v));
+  if (bad !== undefined || values.length === 0) throw new Error(`oneOf: not an enumeration of identifiers: ${JSON.stringify(values)}`);
+  return sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 }
 
 // ---------------------------------------------------------------------------

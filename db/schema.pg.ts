@@ -20,8 +20,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { pgColumns } from './columns.ts';
+import { oneOf, pgColumns } from './columns.ts';
 import {
+  LOCALES,
   AREA_KINDS,
   PLACE_KINDS,
   COMMENT_STATUSES,
@@ -55,7 +56,7 @@ import {
   type AreaGeometry,
   type QuestionConfig,
   type ShowIf,
-} from './schema.sqlite.ts';
+} from '../src/lib/domain.ts';
 
 const { id, randomId, bigInteger, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = pgColumns;
 
@@ -75,7 +76,7 @@ export const areas = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('areas_kind_check', sql`${t.kind} in ('target', 'adjacent')`),
+    check('areas_kind_check', oneOf(t.kind, AREA_KINDS)),
     check('areas_slug_check', sql`${t.slug} ~ '^[a-z0-9]' and ${t.slug} !~ '[^a-z0-9-]'`),
   ],
 );
@@ -94,7 +95,7 @@ export const places = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('places_kind_check', sql`${t.kind} is not null and ${t.kind} in ('square', 'street', 'park', 'station', 'passage', 'other')`),
+    check('places_kind_check', sql`${t.kind} is not null and ${oneOf(t.kind, PLACE_KINDS)}`),
     check('places_id_check', sql`${t.id} ~ '^[a-z0-9]' and ${t.id} !~ '[^a-z0-9-]'`),
   ],
 );
@@ -136,7 +137,7 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} in ('admin', 'editor', 'moderator', 'analyst', 'viewer')`),
+    check('users_role_check', oneOf(t.role, ROLES)),
     check('users_email_check', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
   ],
 );
@@ -212,9 +213,9 @@ export const initiatives = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('initiatives_track_check', sql`${t.track} in ('investigative', 'operational', 'preventive', 'social', 'urban_renewal')`),
-    check('initiatives_status_check', sql`${t.status} in ('planned', 'active', 'completed')`),
-    check('initiatives_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('initiatives_track_check', oneOf(t.track, TRACKS)),
+    check('initiatives_status_check', oneOf(t.status, INITIATIVE_STATUSES)),
+    check('initiatives_state_check', oneOf(t.state, PUBLICATION_STATES)),
     check('initiatives_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
     check('initiatives_dates_check', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -300,7 +301,7 @@ export const initiativeMilestones = pgTable(
   },
   (t) => [
     index('initiative_milestones_initiative_idx').on(t.initiativeId, t.position),
-    check('initiative_milestones_state_check', sql`${t.state} in ('planned', 'in_progress', 'done', 'dropped')`),
+    check('initiative_milestones_state_check', oneOf(t.state, MILESTONE_STATES)),
   ],
 );
 
@@ -336,8 +337,8 @@ export const events = pgTable(
     cancelNoteEn: text('cancel_note_en'),
   },
   (t) => [
-    check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
-    check('events_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('events_kind_check', oneOf(t.kind, EVENT_KINDS)),
+    check('events_state_check', oneOf(t.state, PUBLICATION_STATES)),
     check('events_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
     check('events_time_check', sql`${t.endsAt} >= ${t.startsAt}`),
     check('events_point_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
@@ -375,11 +376,11 @@ export const eventSignups = pgTable(
     people: integer('people').notNull(),
     email: text('email'),
     tokenHash: text('token_hash').notNull().unique(),
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
   },
   (t) => [
     check('event_signups_people_check', sql`${t.people} between 1 and 20`),
-    check('event_signups_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('event_signups_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('event_signups_event_idx').on(t.eventId),
   ],
 );
@@ -395,7 +396,7 @@ export const eventNotices = pgTable(
     signupId: bigInteger('signup_id').references(() => eventSignups.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: EVENT_NOTICE_KINDS }).notNull(),
     email: text('email').notNull(),
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     cancelToken: text('cancel_token'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at').notNull().default(now()),
@@ -406,7 +407,7 @@ export const eventNotices = pgTable(
       'event_notices_kind_check',
       sql`(${t.kind} = 'confirmation' and ${t.cancelToken} is not null and ${t.signupId} is not null) or (${t.kind} = 'cancellation' and ${t.cancelToken} is null)`,
     ),
-    check('event_notices_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('event_notices_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('event_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -441,7 +442,7 @@ export const comments = pgTable(
     authorName: text('author_name'),
     body: text('body').notNull(),
     masks: json('masks').$type<string[]>().notNull().default([]),
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
     postedOn: text('posted_on').notNull(),
     rejectReason: text('reject_reason'),
@@ -452,14 +453,14 @@ export const comments = pgTable(
     takedownNote: text('takedown_note'),
   },
   (t) => [
-    check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
-    check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
-    check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
+    check('comments_target_check', oneOf(t.targetType, COMMENT_TARGETS)),
+    check('comments_status_check', oneOf(t.status, COMMENT_STATUSES)),
+    check('comments_locale_check', oneOf(t.locale, LOCALES)),
     check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
     // A take-down has a reason from TAKEDOWN_REASONS, and only a take-down has one.
     check(
       'comments_takedown_check',
-      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${t.takedownReason} in ('personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'))`,
+      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${oneOf(t.takedownReason, TAKEDOWN_REASONS)})`,
     ),
     index('comments_target_idx').on(t.targetType, t.targetId, t.status),
     index('comments_status_idx').on(t.status),
@@ -498,7 +499,7 @@ export const commentFlags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.commentId, t.reason] }),
-    check('comment_flags_reason_check', sql`${t.reason} in ('personal', 'offensive', 'crime', 'spam', 'other')`),
+    check('comment_flags_reason_check', oneOf(t.reason, FLAG_REASONS)),
     check('comment_flags_count_check', sql`${t.count} >= 1`),
   ],
 );
@@ -542,8 +543,8 @@ export const surveys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('surveys_mode_check', sql`${t.mode} in ('open', 'invitation', 'both')`),
-    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+    check('surveys_mode_check', oneOf(t.mode, SURVEY_MODES)),
+    check('surveys_status_check', oneOf(t.status, SURVEY_STATUSES)),
     check('surveys_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
     check('surveys_window_check', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
   ],
@@ -603,7 +604,7 @@ export const questions = pgTable(
     showIf: json('show_if').$type<ShowIf>(),
   },
   (t) => [
-    check('questions_type_check', sql`${t.type} in ('single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places')`),
+    check('questions_type_check', oneOf(t.type, QUESTION_TYPES)),
     check('questions_key_check', sql`${t.key} !~ '[^a-z0-9_]' and length(${t.key}) > 0`),
     uniqueIndex('questions_key_idx').on(t.surveyId, t.key),
     index('questions_page_idx').on(t.pageId, t.position),
@@ -627,7 +628,7 @@ export const responses = pgTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('responses_channel_check', sql`${t.channel} in ('invitation', 'open', 'paper')`),
+    check('responses_channel_check', oneOf(t.channel, RESPONSE_CHANNELS)),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     index('responses_area_idx').on(t.surveyId, t.areaId),
   ],
@@ -699,7 +700,7 @@ export const reportCategories = pgTable(
   },
   (t) => [
     check('report_categories_slug_check', sql`${t.slug} !~ '[^a-z0-9_]' and length(${t.slug}) > 0`),
-    check('report_categories_audience_check', sql`${t.audience} is not null and ${t.audience} in ('everyone', 'business')`),
+    check('report_categories_audience_check', sql`${t.audience} is not null and ${oneOf(t.audience, CATEGORY_AUDIENCES)}`),
   ],
 );
 
@@ -734,9 +735,9 @@ export const reports = pgTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('reports_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
-    check('reports_time_check', sql`${t.timeOfDay} in ('morning', 'daytime', 'evening', 'night', 'often')`),
-    check('reports_reporter_check', sql`${t.reporterType} in ('resident', 'business', 'works_here', 'visitor')`),
+    check('reports_status_check', oneOf(t.status, REPORT_STATUSES)),
+    check('reports_time_check', oneOf(t.timeOfDay, TIMES_OF_DAY)),
+    check('reports_reporter_check', oneOf(t.reporterType, REPORTER_TYPES)),
     check('reports_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 1 and 7`),
     check('reports_description_check', sql`length(${t.description}) <= 1000`),
     index('reports_status_idx').on(t.status),
@@ -780,8 +781,8 @@ export const reportNotices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
-    check('report_notices_recipient_check', sql`${t.recipient} in ('reporter', 'partner')`),
+    check('report_notices_status_check', oneOf(t.status, REPORT_STATUSES)),
+    check('report_notices_recipient_check', oneOf(t.recipient, NOTICE_RECIPIENTS)),
     index('report_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -813,7 +814,7 @@ export const goals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('goals_direction_check', sql`${t.direction} in ('decrease', 'increase')`),
+    check('goals_direction_check', oneOf(t.direction, GOAL_DIRECTIONS)),
     check(
       'goals_baseline_check',
       sql`(${t.baselineSurveyId} is not null and ${t.baselineValue} is null) or (${t.baselineSurveyId} is null and ${t.baselineValue} between 0 and 1 and ${t.baselineN} > 0 and length(${t.baselineSource}) > 0)`,
@@ -871,7 +872,7 @@ export const planChanges = pgTable(
     changedBy: integer('changed_by').references(() => users.id),
   },
   (t) => [
-    check('plan_changes_kind_check', sql`${t.kind} in ('edit', 'add', 'remove')`),
+    check('plan_changes_kind_check', oneOf(t.kind, PLAN_CHANGE_KINDS)),
     check('plan_changes_reason_check', sql`length(${t.reason}) > 0`),
     index('plan_changes_goal_idx').on(t.goalId),
   ],
@@ -891,7 +892,7 @@ export const releases = pgTable(
     payload: json('payload').$type<unknown>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
+  (t) => [check('releases_kind_check', oneOf(t.kind, RELEASE_KINDS)), index('releases_kind_idx').on(t.kind, t.id)],
 );
 
 /** See `throttleHits` in schema.sqlite.ts. */
@@ -943,8 +944,8 @@ export const subscriptions = pgTable(
     digestFrom: timestamp('digest_from'),
   },
   (t) => [
-    check('subscriptions_topic_check', sql`${t.topic} is not null and ${t.topic} in ('area', 'initiative', 'events', 'results')`),
-    check('subscriptions_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('subscriptions_topic_check', sql`${t.topic} is not null and ${oneOf(t.topic, SUBSCRIPTION_TOPICS)}`),
+    check('subscriptions_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, SUBSCRIPTION_LOCALES)}`),
     check('subscriptions_target_check', sql`(${t.topic} = 'area') = (${t.areaId} is not null) and (${t.topic} = 'initiative') = (${t.initiativeId} is not null)`),
     check('subscriptions_confirmed_check', sql`(${t.confirmedAt} is null) = (${t.expiresAt} is not null) and (${t.confirmedAt} is null) = (${t.digestFrom} is null)`),
     index('subscriptions_expires_idx').on(t.expiresAt),
@@ -967,7 +968,7 @@ export const subscriptionMails = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${t.kind} in ('confirm', 'already', 'digest')`),
+    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${oneOf(t.kind, SUBSCRIPTION_MAIL_KINDS)}`),
     index('subscription_mails_due_idx').on(t.nextAttemptAt),
     index('subscription_mails_subscription_idx').on(t.subscriptionId),
   ],

@@ -17,18 +17,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sqliteColumns } from './columns.ts';
+import { LOCALES, AREA_KINDS, CATEGORY_AUDIENCES, COMMENT_STATUSES, COMMENT_TARGETS, EVENT_KINDS, EVENT_NOTICE_KINDS, FLAG_REASONS, GOAL_DIRECTIONS, INITIATIVE_STATUSES, MILESTONE_STATES, NOTICE_RECIPIENTS, PLACE_KINDS, PLAN_CHANGE_KINDS, PUBLICATION_STATES, QUESTION_TYPES, RELEASE_KINDS, REPORTER_TYPES, REPORT_STATUSES, RESPONSE_CHANNELS, ROLES, SUBSCRIPTION_LOCALES, SUBSCRIPTION_MAIL_KINDS, SUBSCRIPTION_TOPICS, SURVEY_MODES, SURVEY_STATUSES, TAKEDOWN_REASONS, TIMES_OF_DAY, TRACKS, type AnalysisPlanContent, type AreaGeometry, type PlannedGoal, type QuestionConfig, type ShowIf } from '../src/lib/domain.ts';
+import { oneOf, sqliteColumns } from './columns.ts';
+
+export * from '../src/lib/domain.ts';
 
 const { id, randomId, bigInteger, timestamp, now, createdAt, updatedAt, flag, json, bytes, double } = sqliteColumns;
-
-/** Area kinds: the partnership's target area, or a neighbouring area watched for displacement. */
-export const AREA_KINDS = ['target', 'adjacent'] as const;
-export type AreaKind = (typeof AREA_KINDS)[number];
-
-/** A GeoJSON Polygon or MultiPolygon geometry in WGS84 longitude/latitude. */
-export type AreaGeometry =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 /**
  * Named areas that surveys, reports and goals are tied to. Areas are data:
@@ -63,14 +57,10 @@ export const areas = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('areas_kind_check', sql`${t.kind} in ('target', 'adjacent')`),
+    check('areas_kind_check', oneOf(t.kind, AREA_KINDS)),
     check('areas_slug_check', sql`${t.slug} glob '[a-z0-9]*' and ${t.slug} not glob '*[^a-z0-9-]*'`),
   ],
 );
-
-/** What a named place is (for its label and the staff list). */
-export const PLACE_KINDS = ['square', 'street', 'park', 'station', 'passage', 'other'] as const;
-export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /**
  * Named places and streets residents can choose instead of a map (the
@@ -96,7 +86,7 @@ export const places = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('places_kind_check', sql`${t.kind} is not null and ${t.kind} in ('square', 'street', 'park', 'station', 'passage', 'other')`),
+    check('places_kind_check', sql`${t.kind} is not null and ${oneOf(t.kind, PLACE_KINDS)}`),
     check('places_id_check', sql`${t.id} glob '[a-z0-9]*' and ${t.id} not glob '*[^a-z0-9-]*'`),
   ],
 );
@@ -136,10 +126,6 @@ export const partners = sqliteTable(
   (t) => [check('partners_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`)],
 );
 
-/** Staff roles; what each may do is the permission table in src/lib/permissions.ts. */
-export const ROLES = ['admin', 'editor', 'moderator', 'analyst', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
 /**
  * Staff accounts (never residents: residents have no accounts). Every staff
  * role must use two-factor authentication (TOTP).
@@ -177,7 +163,7 @@ export const users = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('users_role_check', sql`${t.role} in ('admin', 'editor', 'moderator', 'analyst', 'viewer')`),
+    check('users_role_check', oneOf(t.role, ROLES)),
     check('users_email_check', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
   ],
 );
@@ -252,15 +238,6 @@ export const auditLog = sqliteTable(
 // Initiatives (indsatser)
 // ---------------------------------------------------------------------------
 
-/** The police's three tracks, plus the city's social and urban-renewal work. */
-export const TRACKS = ['investigative', 'operational', 'preventive', 'social', 'urban_renewal'] as const;
-export type Track = (typeof TRACKS)[number];
-export const INITIATIVE_STATUSES = ['planned', 'active', 'completed'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
-/** Publication state of anything staff write for the public. */
-export const PUBLICATION_STATES = ['draft', 'published'] as const;
-export type PublicationState = (typeof PUBLICATION_STATES)[number];
-
 /**
  * The partnership's general safety initiatives. Never about individuals.
  * Text is per locale: Danish is required, English falls back to Danish.
@@ -295,9 +272,9 @@ export const initiatives = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check('initiatives_track_check', sql`${t.track} in ('investigative', 'operational', 'preventive', 'social', 'urban_renewal')`),
-    check('initiatives_status_check', sql`${t.status} in ('planned', 'active', 'completed')`),
-    check('initiatives_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('initiatives_track_check', oneOf(t.track, TRACKS)),
+    check('initiatives_status_check', oneOf(t.status, INITIATIVE_STATUSES)),
+    check('initiatives_state_check', oneOf(t.state, PUBLICATION_STATES)),
     check('initiatives_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
     check('initiatives_dates_check', sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -371,9 +348,6 @@ export const initiativeUpdateVersions = sqliteTable(
   (t) => [index('initiative_update_versions_update_idx').on(t.updateId)],
 );
 
-export const MILESTONE_STATES = ['planned', 'in_progress', 'done', 'dropped'] as const;
-export type MilestoneState = (typeof MILESTONE_STATES)[number];
-
 /**
  * An initiative's milestones (delmål): what is to happen, by when, and how
  * far it has come. The initiative's progress is the share of its milestones
@@ -400,16 +374,13 @@ export const initiativeMilestones = sqliteTable(
   },
   (t) => [
     index('initiative_milestones_initiative_idx').on(t.initiativeId, t.position),
-    check('initiative_milestones_state_check', sql`${t.state} in ('planned', 'in_progress', 'done', 'dropped')`),
+    check('initiative_milestones_state_check', oneOf(t.state, MILESTONE_STATES)),
   ],
 );
 
 // ---------------------------------------------------------------------------
 // Events (arrangementer)
 // ---------------------------------------------------------------------------
-
-export const EVENT_KINDS = ['citizen_meeting', 'safety_walk', 'office_hours', 'other'] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Citizen meetings, safety walks and open office hours. */
 export const events = sqliteTable(
@@ -453,8 +424,8 @@ export const events = sqliteTable(
     cancelNoteEn: text('cancel_note_en'),
   },
   (t) => [
-    check('events_kind_check', sql`${t.kind} in ('citizen_meeting', 'safety_walk', 'office_hours', 'other')`),
-    check('events_state_check', sql`${t.state} in ('draft', 'published')`),
+    check('events_kind_check', oneOf(t.kind, EVENT_KINDS)),
+    check('events_state_check', oneOf(t.state, PUBLICATION_STATES)),
     check('events_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
     check('events_time_check', sql`${t.endsAt} >= ${t.startsAt}`),
     check('events_point_check', sql`(${t.lat} is null) = (${t.lon} is null)`),
@@ -512,18 +483,14 @@ export const eventSignups = sqliteTable(
     /** SHA-256 (hex) of the cancel link's token. */
     tokenHash: text('token_hash').notNull().unique(),
     /** The language the resident signed up in: the notices and links use it. */
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
   },
   (t) => [
     check('event_signups_people_check', sql`${t.people} between 1 and 20`),
-    check('event_signups_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('event_signups_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('event_signups_event_idx').on(t.eventId),
   ],
 );
-
-/** What an event notice is: a sign-up's confirmation with its cancel link, or the event's cancellation. */
-export const EVENT_NOTICE_KINDS = ['confirmation', 'cancellation'] as const;
-export type EventNoticeKind = (typeof EVENT_NOTICE_KINDS)[number];
 
 /**
  * The events' part of the mail outbox (delivered with report_notices by
@@ -545,7 +512,7 @@ export const eventNotices = sqliteTable(
     kind: text('kind', { enum: EVENT_NOTICE_KINDS }).notNull(),
     /** The resident's address (copied, since the sign-up is deleted). Never shown, never logged. */
     email: text('email').notNull(),
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     /** The cancel link's token, for a confirmation only; gone with the row once sent. */
     cancelToken: text('cancel_token'),
     /** Failed delivery attempts so far. */
@@ -559,7 +526,7 @@ export const eventNotices = sqliteTable(
       'event_notices_kind_check',
       sql`(${t.kind} = 'confirmation' and ${t.cancelToken} is not null and ${t.signupId} is not null) or (${t.kind} = 'cancellation' and ${t.cancelToken} is null)`,
     ),
-    check('event_notices_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('event_notices_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('event_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -591,17 +558,6 @@ export const eventMinutes = sqliteTable(
 // Moderated public dialogue
 // ---------------------------------------------------------------------------
 
-export const COMMENT_TARGETS = ['initiative', 'event'] as const;
-export type CommentTarget = (typeof COMMENT_TARGETS)[number];
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-/** Why a moderator took an approved comment down (shown publicly in the placeholder). */
-export const TAKEDOWN_REASONS = ['personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'] as const;
-export type TakedownReason = (typeof TAKEDOWN_REASONS)[number];
-/** Why a resident flagged a comment (the reason select under each comment). */
-export const FLAG_REASONS = ['personal', 'offensive', 'crime', 'spam', 'other'] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
-
 /**
  * Residents' questions and comments on initiatives and events. Anonymous
  * (name optional, nothing else about the poster); personal data in the text
@@ -622,7 +578,7 @@ export const comments = sqliteTable(
     /** The kinds of personal data that were masked (JSON array, e.g. ["cpr"]). */
     masks: json('masks').$type<string[]>().notNull().default([]),
     /** The locale the poster wrote in. */
-    locale: text('locale', { enum: ['da', 'en'] }).notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
     /** pending → approved or rejected. */
     status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
     /** The day it was posted (YYYY-MM-DD): no time of day, for the poster's privacy. */
@@ -643,14 +599,14 @@ export const comments = sqliteTable(
     takedownNote: text('takedown_note'),
   },
   (t) => [
-    check('comments_target_check', sql`${t.targetType} in ('initiative', 'event')`),
-    check('comments_status_check', sql`${t.status} in ('pending', 'approved', 'rejected')`),
-    check('comments_locale_check', sql`${t.locale} in ('da', 'en')`),
+    check('comments_target_check', oneOf(t.targetType, COMMENT_TARGETS)),
+    check('comments_status_check', oneOf(t.status, COMMENT_STATUSES)),
+    check('comments_locale_check', oneOf(t.locale, LOCALES)),
     check('comments_body_check', sql`length(${t.body}) between 1 and 2000`),
     // A take-down has a reason from TAKEDOWN_REASONS, and only a take-down has one.
     check(
       'comments_takedown_check',
-      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${t.takedownReason} in ('personal', 'offensive', 'crime', 'spam', 'off_topic', 'other'))`,
+      sql`(${t.takenDownAt} is null and ${t.takedownReason} is null) or (${t.takenDownAt} is not null and ${t.takedownReason} is not null and ${oneOf(t.takedownReason, TAKEDOWN_REASONS)})`,
     ),
     index('comments_target_idx').on(t.targetType, t.targetId, t.status),
     index('comments_status_idx').on(t.status),
@@ -698,7 +654,7 @@ export const commentFlags = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.commentId, t.reason] }),
-    check('comment_flags_reason_check', sql`${t.reason} in ('personal', 'offensive', 'crime', 'spam', 'other')`),
+    check('comment_flags_reason_check', oneOf(t.reason, FLAG_REASONS)),
     check('comment_flags_count_check', sql`${t.count} >= 1`),
   ],
 );
@@ -721,23 +677,6 @@ export type CommentReply = typeof commentReplies.$inferSelect;
 // ---------------------------------------------------------------------------
 // Perceived-safety surveys
 // ---------------------------------------------------------------------------
-
-/** Who may answer: anyone, only holders of an invitation code, or both. */
-export const SURVEY_MODES = ['open', 'invitation', 'both'] as const;
-export type SurveyMode = (typeof SURVEY_MODES)[number];
-export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
-export const QUESTION_TYPES = ['single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places'] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-/**
- * How a response came, coarsely: through an invitation code (the invited
- * sample), through the open link (self-selected), or on paper or by phone,
- * typed in by staff (the invitation letter offers paper; see README
- * "The authority dashboard"). Coarse on purpose: it says that a code was
- * used, never which one.
- */
-export const RESPONSE_CHANNELS = ['invitation', 'open', 'paper'] as const;
-export type ResponseChannel = (typeof RESPONSE_CHANNELS)[number];
 
 /** A series of comparable survey waves, e.g. "Tryghedsmåling Indre Nørrebro". */
 export const surveySeries = sqliteTable('survey_series', {
@@ -789,8 +728,8 @@ export const surveys = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('surveys_mode_check', sql`${t.mode} in ('open', 'invitation', 'both')`),
-    check('surveys_status_check', sql`${t.status} in ('draft', 'open', 'closed')`),
+    check('surveys_mode_check', oneOf(t.mode, SURVEY_MODES)),
+    check('surveys_status_check', oneOf(t.status, SURVEY_STATUSES)),
     check('surveys_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
     check('surveys_window_check', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
   ],
@@ -825,11 +764,6 @@ export const surveyPages = sqliteTable(
   },
   (t) => [uniqueIndex('survey_pages_position_idx').on(t.surveyId, t.position)],
 );
-
-/** A question's options and limits, by type (validated by src/lib/survey/instrument.ts). */
-export type QuestionConfig = Record<string, unknown>;
-/** Show a question only when an earlier question's answer is one of `anyOf`. */
-export type ShowIf = { question: string; anyOf: string[] } | null;
 
 /**
  * Questions. `key` is stable across the waves of a series (a clone keeps it),
@@ -867,7 +801,7 @@ export const questions = sqliteTable(
     showIf: json('show_if').$type<ShowIf>(),
   },
   (t) => [
-    check('questions_type_check', sql`${t.type} in ('single', 'multi', 'scale', 'matrix', 'text', 'number', 'area', 'places')`),
+    check('questions_type_check', oneOf(t.type, QUESTION_TYPES)),
     check('questions_key_check', sql`${t.key} not glob '*[^a-z0-9_]*' and length(${t.key}) > 0`),
     uniqueIndex('questions_key_idx').on(t.surveyId, t.key),
     index('questions_page_idx').on(t.pageId, t.position),
@@ -902,7 +836,7 @@ export const responses = sqliteTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('responses_channel_check', sql`${t.channel} in ('invitation', 'open', 'paper')`),
+    check('responses_channel_check', oneOf(t.channel, RESPONSE_CHANNELS)),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     // The dashboard reads a wave's respondents area by area.
     index('responses_area_idx').on(t.surveyId, t.areaId),
@@ -992,9 +926,6 @@ export type SurveyDraft = typeof surveyDrafts.$inferSelect;
 // ---------------------------------------------------------------------------
 
 /** What kind of concern: data that admins edit (seeded with the usual ones). */
-/** Who a report category is offered to (see `report_categories.audience`). */
-export const CATEGORY_AUDIENCES = ['everyone', 'business'] as const;
-export type CategoryAudience = (typeof CATEGORY_AUDIENCES)[number];
 
 export const reportCategories = sqliteTable(
   'report_categories',
@@ -1019,17 +950,9 @@ export const reportCategories = sqliteTable(
   },
   (t) => [
     check('report_categories_slug_check', sql`${t.slug} not glob '*[^a-z0-9_]*' and length(${t.slug}) > 0`),
-    check('report_categories_audience_check', sql`${t.audience} is not null and ${t.audience} in ('everyone', 'business')`),
+    check('report_categories_audience_check', sql`${t.audience} is not null and ${oneOf(t.audience, CATEGORY_AUDIENCES)}`),
   ],
 );
-
-export const REPORTER_TYPES = ['resident', 'business', 'works_here', 'visitor'] as const;
-export type ReporterType = (typeof REPORTER_TYPES)[number];
-/** When it happens: a time of day, or "often" (no particular time). */
-export const TIMES_OF_DAY = ['morning', 'daytime', 'evening', 'night', 'often'] as const;
-export type TimeOfDay = (typeof TIMES_OF_DAY)[number];
-export const REPORT_STATUSES = ['received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /**
  * A resident's or business's concern about a place. Anonymous: no IP address,
@@ -1089,9 +1012,9 @@ export const reports = sqliteTable(
     demo: flag('demo', false),
   },
   (t) => [
-    check('reports_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
-    check('reports_time_check', sql`${t.timeOfDay} in ('morning', 'daytime', 'evening', 'night', 'often')`),
-    check('reports_reporter_check', sql`${t.reporterType} in ('resident', 'business', 'works_here', 'visitor')`),
+    check('reports_status_check', oneOf(t.status, REPORT_STATUSES)),
+    check('reports_time_check', oneOf(t.timeOfDay, TIMES_OF_DAY)),
+    check('reports_reporter_check', oneOf(t.reporterType, REPORTER_TYPES)),
     check('reports_weekday_check', sql`${t.weekday} is null or ${t.weekday} between 1 and 7`),
     check('reports_description_check', sql`length(${t.description}) <= 1000`),
     index('reports_status_idx').on(t.status),
@@ -1128,10 +1051,6 @@ export const reportUpdates = sqliteTable(
   (t) => [index('report_updates_report_idx').on(t.reportId)],
 );
 
-/** Who an outbox notice is for: the reporter who asked for news, or the partner a report was forwarded to. */
-export const NOTICE_RECIPIENTS = ['reporter', 'partner'] as const;
-export type NoticeRecipient = (typeof NOTICE_RECIPIENTS)[number];
-
 /**
  * Notices waiting to be e-mailed (an outbox): follow-up notices to a reporter
  * who asked for them, and notices to a partner's functional mailbox when a
@@ -1163,8 +1082,8 @@ export const reportNotices = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('report_notices_status_check', sql`${t.status} in ('received', 'forwarded', 'in_progress', 'handled', 'not_possible', 'rejected', 'merged')`),
-    check('report_notices_recipient_check', sql`${t.recipient} in ('reporter', 'partner')`),
+    check('report_notices_status_check', oneOf(t.status, REPORT_STATUSES)),
+    check('report_notices_recipient_check', oneOf(t.recipient, NOTICE_RECIPIENTS)),
     index('report_notices_due_idx').on(t.nextAttemptAt),
   ],
 );
@@ -1172,10 +1091,6 @@ export const reportNotices = sqliteTable(
 export type ReportCategory = typeof reportCategories.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportUpdate = typeof reportUpdates.$inferSelect;
-
-/** Which way a goal wants its indicator to move. */
-export const GOAL_DIRECTIONS = ['decrease', 'increase'] as const;
-export type GoalDirection = (typeof GOAL_DIRECTIONS)[number];
 
 /**
  * A goal the partnership tracks, defined by an analyst: an indicator (the
@@ -1222,7 +1137,7 @@ export const goals = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('goals_direction_check', sql`${t.direction} in ('decrease', 'increase')`),
+    check('goals_direction_check', oneOf(t.direction, GOAL_DIRECTIONS)),
     check(
       'goals_baseline_check',
       sql`(${t.baselineSurveyId} is not null and ${t.baselineValue} is null) or (${t.baselineSurveyId} is null and ${t.baselineValue} between 0 and 1 and ${t.baselineN} > 0 and length(${t.baselineSource}) > 0)`,
@@ -1263,36 +1178,6 @@ export const populationMargins = sqliteTable(
 export type Goal = typeof goals.$inferSelect;
 export type PopulationMargin = typeof populationMargins.$inferSelect;
 
-/** One goal as the analysis plan fixes it (src/server/dashboard/plans.ts). */
-export interface PlannedGoal {
-  goalId: number;
-  titleDa: string;
-  titleEn: string | null;
-  questionKey: string;
-  item: string | null;
-  successValues: string[];
-  areaId: number;
-  direction: GoalDirection;
-  baselineSurveyId: number | null;
-  baselineValue: number | null;
-  baselineN: number | null;
-  baselineSource: string | null;
-  targetValue: number;
-  targetDate: string;
-}
-
-/** A wave's analysis plan: its goals and how they are estimated and tested. */
-export interface AnalysisPlanContent {
-  goals: PlannedGoal[];
-  /** `invited` where the wave has invitation codes (invitation and paper answers), else `everyone`. */
-  sample: 'invited' | 'everyone';
-  population: 'residents';
-  weighting: { margins: { areaId: number; variable: string; categories: Record<string, number>; source: string }[]; trim: { min: number; max: number }; marginGapLimit: number };
-  test: 'two-proportion z-test on Kish effective n, Newcombe interval, 95 %';
-  multiplicity: 'Holm across the goals whose latest figure comes from this wave';
-  suspicious: 'excluded';
-}
-
 /**
  * The analysis plan of a wave, fixed when the wave opens: a snapshot of its
  * series' goals with indicator, population, baseline, target, the weighting
@@ -1309,9 +1194,6 @@ export const analysisPlans = sqliteTable('analysis_plans', {
   lockedAt: timestamp('locked_at').notNull().default(now()),
   lockedBy: integer('locked_by').references(() => users.id),
 });
-
-export const PLAN_CHANGE_KINDS = ['edit', 'add', 'remove'] as const;
-export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
 
 /**
  * A change to a goal after an analysis plan that covers it was locked: who,
@@ -1335,7 +1217,7 @@ export const planChanges = sqliteTable(
     changedBy: integer('changed_by').references(() => users.id),
   },
   (t) => [
-    check('plan_changes_kind_check', sql`${t.kind} in ('edit', 'add', 'remove')`),
+    check('plan_changes_kind_check', oneOf(t.kind, PLAN_CHANGE_KINDS)),
     check('plan_changes_reason_check', sql`length(${t.reason}) > 0`),
     index('plan_changes_goal_idx').on(t.goalId),
   ],
@@ -1347,9 +1229,6 @@ export type PlanChange = typeof planChanges.$inferSelect;
 // ---------------------------------------------------------------------------
 // State that several app instances share (see README "Running on PostgreSQL")
 // ---------------------------------------------------------------------------
-
-export const RELEASE_KINDS = ['reports'] as const;
-export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 /**
  * A dated release of public figures (README "Privacy"): what the public map,
@@ -1374,7 +1253,7 @@ export const releases = sqliteTable(
     payload: json('payload').$type<unknown>().notNull(),
     createdAt: createdAt(),
   },
-  (t) => [check('releases_kind_check', sql`${t.kind} in ('reports')`), index('releases_kind_idx').on(t.kind, t.id)],
+  (t) => [check('releases_kind_check', oneOf(t.kind, RELEASE_KINDS)), index('releases_kind_idx').on(t.kind, t.id)],
 );
 
 /**
@@ -1442,15 +1321,6 @@ export const open311Keys = sqliteTable('open311_keys', {
 // Subscriptions (residents' e-mail alerts; src/server/subscriptions.ts)
 // ---------------------------------------------------------------------------
 
-/** What a subscription follows: an area's initiatives, one initiative, new events, published survey results. */
-export const SUBSCRIPTION_TOPICS = ['area', 'initiative', 'events', 'results'] as const;
-export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
-/** The language a subscriber's mails are written in (the page they subscribed on). */
-export const SUBSCRIPTION_LOCALES = ['da', 'en'] as const;
-/** What a queued subscription mail is: the double opt-in link, "you are already subscribed", or a digest. */
-export const SUBSCRIPTION_MAIL_KINDS = ['confirm', 'already', 'digest'] as const;
-export type SubscriptionMailKind = (typeof SUBSCRIPTION_MAIL_KINDS)[number];
-
 /**
  * A resident's e-mail subscription, held for this purpose alone. The
  * address is sealed (AES-256-GCM, key derived from the throttle secret,
@@ -1486,8 +1356,8 @@ export const subscriptions = sqliteTable(
     digestFrom: timestamp('digest_from'),
   },
   (t) => [
-    check('subscriptions_topic_check', sql`${t.topic} is not null and ${t.topic} in ('area', 'initiative', 'events', 'results')`),
-    check('subscriptions_locale_check', sql`${t.locale} is not null and ${t.locale} in ('da', 'en')`),
+    check('subscriptions_topic_check', sql`${t.topic} is not null and ${oneOf(t.topic, SUBSCRIPTION_TOPICS)}`),
+    check('subscriptions_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, SUBSCRIPTION_LOCALES)}`),
     check('subscriptions_target_check', sql`(${t.topic} = 'area') = (${t.areaId} is not null) and (${t.topic} = 'initiative') = (${t.initiativeId} is not null)`),
     check('subscriptions_confirmed_check', sql`(${t.confirmedAt} is null) = (${t.expiresAt} is not null) and (${t.confirmedAt} is null) = (${t.digestFrom} is null)`),
     index('subscriptions_expires_idx').on(t.expiresAt),
@@ -1520,7 +1390,7 @@ export const subscriptionMails = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${t.kind} in ('confirm', 'already', 'digest')`),
+    check('subscription_mails_kind_check', sql`${t.kind} is not null and ${oneOf(t.kind, SUBSCRIPTION_MAIL_KINDS)}`),
     index('subscription_mails_due_idx').on(t.nextAttemptAt),
     index('subscription_mails_subscription_idx').on(t.subscriptionId),
   ],

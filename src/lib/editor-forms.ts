@@ -6,11 +6,43 @@
  * or show the form again with the errors.
  */
 import { z } from 'zod';
-import { EVENT_KINDS, INITIATIVE_STATUSES, MILESTONE_STATES, TRACKS, type Event, type MilestoneState } from '../../db/schema.ts';
-import type { EventInput } from '../server/events.ts';
-import type { InitiativeDetail, InitiativeInput } from '../server/initiatives.ts';
+import type { Area, Event, Initiative, Partner } from '../../db/schema.sqlite.ts';
+import { EVENT_KINDS, INITIATIVE_STATUSES, MILESTONE_STATES, TRACKS, type EventKind, type InitiativeStatus, type MilestoneState, type Track } from './domain.ts';
 import type { EditorMessages } from './i18n/editor-da.ts';
 import { fromCopenhagenLocal, isIsoDate, toCopenhagenLocal } from './time.ts';
+
+/** What a valid event form gives src/server/events.ts to store. */
+export interface EventInput {
+  kind: EventKind;
+  titleDa: string;
+  titleEn: string | null;
+  descriptionDa: string;
+  descriptionEn: string | null;
+  place: string;
+  lat: number | null;
+  lon: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  areaId: number | null;
+  partnerId: number | null;
+  initiativeId: number | null;
+}
+
+/** What a valid initiative form gives src/server/initiatives.ts to store. */
+export interface InitiativeInput {
+  titleDa: string;
+  titleEn: string | null;
+  summaryDa: string;
+  summaryEn: string | null;
+  bodyDa: string;
+  bodyEn: string | null;
+  track: Track;
+  status: InitiativeStatus;
+  startsOn: string | null;
+  endsOn: string | null;
+  partnerIds: number[];
+  areaIds: number[];
+}
 
 /** Longest text accepted per kind of field (characters). */
 export const LIMITS = {
@@ -193,7 +225,7 @@ export function newInitiativeValues(partnerId: number | null): InitiativeValues 
   };
 }
 
-export function initiativeValues(detail: Pick<InitiativeDetail, 'initiative' | 'partners' | 'areas'>): InitiativeValues {
+export function initiativeValues(detail: { initiative: Initiative; partners: Pick<Partner, 'id'>[]; areas: Pick<Area, 'id'>[] }): InitiativeValues {
   const i = detail.initiative;
   return {
     titleDa: i.titleDa,

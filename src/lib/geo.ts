@@ -4,7 +4,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { z } from 'zod';
-import type { AreaGeometry } from '../../db/schema.ts';
+import type { AreaGeometry } from './domain.ts';
 
 export interface LatLon {
   lat: number;

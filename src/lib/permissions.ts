@@ -2,7 +2,7 @@
  * Who may do what, as data. The middleware checks a staff route against
  * STAFF_ROUTES, and every staff action checks `can()` again itself.
  */
-import type { Role } from '../../db/schema.ts';
+import type { Role } from './domain.ts';
 
 export const PERMISSIONS = [
   'users.manage',

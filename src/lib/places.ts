@@ -12,7 +12,7 @@
  *
  * No I/O and no imports at run time: the place picker island bundles this.
  */
-import type { PlaceKind } from '../../db/schema.sqlite.ts';
+import type { PlaceKind } from './domain.ts';
 import type { Locale } from './i18n/index.ts';
 
 export type { PlaceKind };

@@ -7,7 +7,7 @@
  * says so instead of failing. `queue=mine` (the older link) means
  * `partner=mine`.
  */
-import { REPORT_STATUSES, type ReportStatus } from '../../db/schema.ts';
+import { REPORT_STATUSES, type ReportStatus } from './domain.ts';
 
 export const QUEUE_SORT_VALUES = ['newest', 'oldest', 'category', 'area'] as const;
 export type QueueSortValue = (typeof QUEUE_SORT_VALUES)[number];

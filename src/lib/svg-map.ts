@@ -4,7 +4,7 @@
  * proportions at Copenhagen's latitude (an equirectangular projection is
  * accurate enough across a few kilometres).
  */
-import type { AreaGeometry } from '../../db/schema.ts';
+import type { AreaGeometry } from './domain.ts';
 import { boundingBox } from './geo.ts';
 
 export interface ProjectedShape {

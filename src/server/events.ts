@@ -1,26 +1,11 @@
 /** Events (arrangementer): citizen meetings, safety walks and office hours. Staff writes are audited. */
 import { and, asc, desc, eq, gte } from 'drizzle-orm';
-import { areas, events, partners, type Area, type Event, type EventKind, type Partner } from '../../db/schema.ts';
+import { areas, events, partners, type Area, type Event, type Partner } from '../../db/schema.ts';
+import type { EventInput } from '../lib/editor-forms.ts';
 import { slugify } from '../lib/localized.ts';
 import { describeChange, recordAudit } from './audit.ts';
 import type { Queryable } from './db/connection.ts';
 import { transaction } from './db/transaction.ts';
-
-export interface EventInput {
-  kind: EventKind;
-  titleDa: string;
-  titleEn: string | null;
-  descriptionDa: string;
-  descriptionEn: string | null;
-  place: string;
-  lat: number | null;
-  lon: number | null;
-  startsAt: Date;
-  endsAt: Date;
-  areaId: number | null;
-  partnerId: number | null;
-  initiativeId: number | null;
-}
 
 export interface EventDetail {
   event: Event;

@@ -22,30 +22,14 @@ import {
   type InitiativeMilestone,
   type InitiativeUpdateVersion,
   type Partner,
-  type Track,
 } from '../../db/schema.ts';
-import type { MilestoneInput, UpdateInput } from '../lib/editor-forms.ts';
+import type { InitiativeInput, MilestoneInput, UpdateInput } from '../lib/editor-forms.ts';
 import { slugify } from '../lib/localized.ts';
 import { describeChange, recordAudit } from './audit.ts';
 import { listAreas } from './areas.ts';
 import type { Queryable } from './db/connection.ts';
 import { inList } from './db/in-list.ts';
 import { transaction } from './db/transaction.ts';
-
-export interface InitiativeInput {
-  titleDa: string;
-  titleEn: string | null;
-  summaryDa: string;
-  summaryEn: string | null;
-  bodyDa: string;
-  bodyEn: string | null;
-  track: Track;
-  status: InitiativeStatus;
-  startsOn: string | null;
-  endsOn: string | null;
-  partnerIds: number[];
-  areaIds: number[];
-}
 
 export interface InitiativeDetail {
   initiative: Initiative;

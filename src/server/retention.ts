@@ -49,6 +49,7 @@ import {
   throttleHits,
   type ReportStatus,
 } from '../../db/schema.ts';
+import { RULE_IDS, type PeriodUnit, type RuleId } from '../lib/domain.ts';
 import type { PlaceBook } from '../lib/places.ts';
 import { listPlaces } from './places.ts';
 import { recordAudit } from './audit.ts';
@@ -106,31 +107,13 @@ const CLOSED = ['handled', 'not_possible', 'rejected', 'merged'] as const satisf
 /** Comments nobody moderated are deleted after this many days (a queue that old is not worked any more). */
 export const PENDING_COMMENT_DAYS = 90;
 
-export type PeriodUnit = 'hours' | 'days' | 'months' | 'years';
+export { RULE_IDS, type PeriodUnit, type RuleId };
+
 export interface Period {
   n: number;
   unit: PeriodUnit;
 }
 
-export const RULE_IDS = [
-  'report_details',
-  'rejected_reports',
-  'report_email',
-  'report_outbox',
-  'report_submissions',
-  'subscriptions_unconfirmed',
-  'subscription_outbox',
-  'survey_drafts',
-  'event_signups',
-  'event_outbox',
-  'comments_approved',
-  'comments_rejected',
-  'comments_pending',
-  'throttle_hits',
-  'sessions',
-  'audit_log',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
 
 export interface RetentionRule {
   id: RuleId;

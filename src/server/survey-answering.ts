@@ -22,6 +22,7 @@ import { dayBoundary } from '../lib/time.ts';
 import { DONT_KNOW, NO_AREA, PREFER_NOT, pruneHidden, type Answers, type InstrumentPage } from '../lib/survey/instrument.ts';
 import { qualityFlags } from '../lib/survey/quality.ts';
 import { missingRequired } from '../lib/survey/validate.ts';
+import { recordAudit } from './audit.ts';
 import { randomToken } from './auth/random.ts';
 import { copenhagenDay } from './comments.ts';
 import type { Queryable } from './db/connection.ts';
@@ -198,6 +199,23 @@ export async function storeResponse(
 }
 
 export type SubmitResult = StoreResult | { kind: 'already' };
+
+/**
+ * Stores a paper or phone questionnaire entered by staff, as storeResponse
+ * does (channel `paper`), then folds the WAL into the database file at once
+ * (a questionnaire's answers, README "Privacy") and records who entered it,
+ * and how, in the audit log.
+ */
+export async function enterPaperResponse(
+  db: Queryable,
+  input: { survey: Survey; pages: readonly InstrumentPage[]; answers: Answers; how: 'paper' | 'phone'; userId: number },
+): Promise<StoreResult> {
+  const result = await storeResponse(db, { survey: input.survey, pages: input.pages, answers: input.answers, channel: 'paper', flags: [] });
+  if (result.kind !== 'stored') return result;
+  eraseRemnants(db);
+  await recordAudit(db, { userId: input.userId, action: 'survey.enter_response', entityType: 'survey', entityId: input.survey.id, summary: input.how });
+  return result;
+}
 
 /**
  * Submits a web draft exactly once: a double click, a reload or a retried

@@ -7,8 +7,8 @@
  * types; it needs no database.
  */
 import { getTableName, is, SQL, Table, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
-import { getTableConfig as getPgTableConfig, PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { getTableConfig as getSqliteTableConfig, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig as getPgTableConfig, PgColumn, PgDialect, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as getSqliteTableConfig, SQLiteColumn, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as pgSchema from '../../db/schema.pg.ts';
 import * as sqliteSchema from '../../db/schema.sqlite.ts';
@@ -57,6 +57,8 @@ type Shape = {
   uniqueConstraints: string[];
   indexes: { name: string; unique: boolean; columns: string[] }[];
   checks: string[];
+  /** CHECK name → its SQL, with SQLite's glob patterns written as PostgreSQL's regular expressions. */
+  checkBodies: Record<string, string>;
 };
 
 type AnyColumn = SQLiteColumn | PgColumn;
@@ -104,7 +106,22 @@ function sqliteShape(table: SQLiteTable): Shape {
     uniqueConstraints: config.uniqueConstraints.map((u) => u.getName() ?? '').sort(),
     indexes: byName(config.indexes.map((i) => ({ name: i.config.name, unique: i.config.unique, columns: i.config.columns.map(indexColumnName) }))),
     checks: config.checks.map((c) => c.name).sort(),
+    checkBodies: Object.fromEntries(config.checks.map((c) => [c.name, globToRegex(sqliteDialect.sqlToQuery(c.value).sql)])),
   };
+}
+
+const sqliteDialect = new SQLiteSyncDialect();
+const pgDialect = new PgDialect();
+
+/**
+ * The one translation db/schema.pg.ts makes in a CHECK: `x glob 'P*'` is
+ * `x ~ '^P'` and `x not glob '*P*'` is `x !~ 'P'` (a pattern anchored where
+ * the glob has no star). Everything else must read the same in both.
+ */
+function globToRegex(body: string): string {
+  return body.replace(/ (not )?glob '(\*?)([^'*]*)(\*?)'/g, (_, not: string | undefined, lead: string, pattern: string, trail: string) => {
+    return ` ${not ? '!~' : '~'} '${lead ? '' : '^'}${pattern}${trail ? '' : '$'}'`;
+  });
 }
 
 function pgShape(table: PgTable): Shape {
@@ -130,6 +147,7 @@ function pgShape(table: PgTable): Shape {
       config.indexes.map((i) => ({ name: i.config.name ?? '', unique: i.config.unique, columns: i.config.columns.map(indexColumnName) })),
     ),
     checks: config.checks.map((c) => c.name).sort(),
+    checkBodies: Object.fromEntries(config.checks.map((c) => [c.name, pgDialect.sqlToQuery(c.value).sql])),
   };
 }
 
@@ -170,6 +188,10 @@ describe('the PostgreSQL schema mirrors the SQLite schema', () => {
       expect(actual?.uniqueConstraints).toEqual(expected.uniqueConstraints);
       expect(actual?.indexes).toEqual(expected.indexes);
       expect(actual?.checks).toEqual(expected.checks);
+    });
+
+    it('has the same CHECK bodies (an enumeration\'s list, a bound, a pattern), not only the same names', () => {
+      expect(actual?.checkBodies).toEqual(expected.checkBodies);
     });
   });
 });

@@ -7,8 +7,9 @@
 import { da, type Messages } from './da.ts';
 import { en } from './en.ts';
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from '../domain.ts';
+
+export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = 'da';
 
 const catalogues: Record<Locale, Messages> = { da, en };

@@ -4,7 +4,7 @@
  * filled in from the running configuration, so the page states what the
  * server enforces.
  */
-import type { PeriodUnit, RuleId } from '../../server/retention.ts';
+import type { PeriodUnit, RuleId } from '../domain.ts';
 
 const UNITS: Record<PeriodUnit, [string, string]> = {
   hours: ['time', 'timer'],

@@ -1,5 +1,5 @@
 /** English text of the retention schedule on /privatliv (see retention-da.ts). */
-import type { PeriodUnit } from '../../server/retention.ts';
+import type { PeriodUnit } from '../domain.ts';
 import type { retentionDa } from './retention-da.ts';
 
 const UNITS: Record<PeriodUnit, [string, string]> = {

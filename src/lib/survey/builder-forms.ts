@@ -6,7 +6,8 @@
  * input to one function in src/server/survey-builder.ts.
  */
 import { z } from 'zod';
-import { QUESTION_TYPES, SURVEY_MODES, type Question, type QuestionType, type SurveyMode } from '../../../db/schema.ts';
+import type { Question } from '../../../db/schema.sqlite.ts';
+import { QUESTION_TYPES, SURVEY_MODES, type QuestionType, type SurveyMode } from '../domain.ts';
 import type { BuilderMessages } from '../i18n/builder-da.ts';
 import type { Locale } from '../i18n/index.ts';
 import { configSchemas, DONT_KNOW, NO_AREA, NONE_OF_THESE, PREFER_NOT } from './instrument.ts';

@@ -10,7 +10,7 @@
  * used: their figures would change with every response and could be
  * differenced day by day.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   areas,
   goals,
@@ -64,6 +64,17 @@ export interface GoalInput {
 
 export async function listGoals(db: Queryable): Promise<Goal[]> {
   return db.select().from(goals).orderBy(asc(goals.areaId), asc(goals.id));
+}
+
+/** The survey series goals can be set for, oldest first (the goals page's series choice). */
+export async function listGoalSeries(db: Queryable): Promise<SurveySeries[]> {
+  return db.select().from(surveySeries).orderBy(asc(surveySeries.id));
+}
+
+/** The waves the goals take their baseline from (goals with a hand-entered baseline have none). */
+export async function baselineWavesOf(db: Queryable, list: readonly Goal[]): Promise<Survey[]> {
+  const ids = [...new Set(list.flatMap((g) => (g.baselineSurveyId === null ? [] : [g.baselineSurveyId])))];
+  return ids.length > 0 ? db.select().from(surveys).where(inArray(surveys.id, ids)) : [];
 }
 
 export type GoalSaveResult = { ok: true; id: number } | { ok: false; reason: 'unknown_series' | 'unknown_area' | 'baseline_not_in_series' | 'reason_required' };
