@@ -2,7 +2,7 @@
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
-import { envSchema } from './src/server/env-schema.ts';
+import { envSchema } from './src/server/platform/env-schema.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
 
 /**
@@ -43,7 +43,7 @@ export default defineConfig({
   // Markdown is rendered by src/lib/markdown.ts; Astro's own (with Shiki's inline styles) is unused.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
-  // No image optimisation: the image endpoint (/_image) is not found (src/server/no-image-endpoint.ts)
+  // No image optimisation: the image endpoint (/_image) is not found (src/server/platform/no-image-endpoint.ts)
   // and no image library is loaded.
-  image: { service: passthroughImageService(), endpoint: { route: '/_image', entrypoint: './src/server/no-image-endpoint.ts' } },
+  image: { service: passthroughImageService(), endpoint: { route: '/_image', entrypoint: './src/server/platform/no-image-endpoint.ts' } },
 });

@@ -66,7 +66,7 @@ export const areas = sqliteTable(
  * Named places and streets residents can choose instead of a map (the
  * non-map alternative of every place question), that describe a pin in
  * words, and that event minutes link to. Data kept by admins at
- * /staff/places (src/server/places.ts); the first ones come from a
+ * /staff/places (src/server/partnership/places.ts); the first ones come from a
  * migration. Housing estates are deliberately not listed: naming them in a
  * safety survey would point at their residents.
  */
@@ -142,7 +142,7 @@ export const users = sqliteTable(
     role: text('role', { enum: ROLES }).notNull(),
     /**
      * The partner the person works for. Official replies and public notes are
-     * signed with it and only with it (src/server/partners.ts signingPartner);
+     * signed with it and only with it (src/server/partnership/partners.ts signingPartner);
      * null: the person cannot sign. Set by admins at /staff/users.
      */
     partnerId: integer('partner_id').references(() => partners.id),
@@ -457,7 +457,7 @@ export const eventRegistrations = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.eventId] }),
     check('event_registrations_capacity_check', sql`${t.capacity} is null or ${t.capacity} between 1 and 10000`),
-    // The last guard against overbooking, under the conditional update in src/server/event-signups.ts.
+    // The last guard against overbooking, under the conditional update in src/server/content/event-signups.ts.
     check('event_registrations_count_check', sql`${t.signedUp} >= 0 and (${t.capacity} is null or ${t.signedUp} <= ${t.capacity})`),
   ],
 );
@@ -466,7 +466,7 @@ export const eventRegistrations = sqliteTable(
  * One resident's sign-up: how many people, and optionally an e-mail address
  * for a cancellation notice and the link to cancel. No name, no time. The
  * cancel link's token is kept only as its SHA-256. Deleted after the event
- * (src/server/retention.ts), when the event is cancelled (after the notices
+ * (src/server/privacy/retention.ts), when the event is cancelled (after the notices
  * are queued), or when the resident cancels; the count stays.
  */
 export const eventSignups = sqliteTable(
@@ -494,7 +494,7 @@ export const eventSignups = sqliteTable(
 
 /**
  * The events' part of the mail outbox (delivered with report_notices by
- * src/server/report-notices.ts: the same lease, retry and deletion once sent
+ * src/server/reports/notices.ts: the same lease, retry and deletion once sent
  * or given up). A confirmation holds the raw cancel token for its one mail
  * (the sign-up keeps only its hash) and goes with the sign-up; a
  * cancellation notice is queued in the transaction that cancels the event.
@@ -638,7 +638,7 @@ export const commentReplies = sqliteTable(
 /**
  * Residents' flags on an approved comment: only a count per reason, nothing
  * about who flagged (one flag per comment and client a day is enforced with
- * the keyed throttle counters, src/server/throttle.ts). Deleted when a
+ * the keyed throttle counters, src/server/platform/throttle.ts). Deleted when a
  * moderator dismisses the flags.
  */
 export const commentFlags = sqliteTable(
@@ -904,7 +904,7 @@ export const surveyDrafts = sqliteTable(
     surveyId: integer('survey_id')
       .notNull()
       .references(() => surveys.id, { onDelete: 'cascade' }),
-    /** Nonce + ciphertext of the draft (see src/server/survey-answering.ts); null once submitted. */
+    /** Nonce + ciphertext of the draft (see src/server/surveys/answering.ts); null once submitted. */
     sealed: bytes('sealed'),
     /** Midnight (UTC) of the day it is deleted: a day or two after it was started. */
     expiresAt: timestamp('expires_at').notNull(),
@@ -990,7 +990,7 @@ export const reports = sqliteTable(
     masks: json('masks').$type<string[]>().notNull().default([]),
     /** Who reports: one of REPORTER_TYPES. */
     reporterType: text('reporter_type', { enum: REPORTER_TYPES }).notNull(),
-    /** Only if the reporter asked for a follow-up notice; sealed (src/server/sealed.ts); deleted when closed. Never shown. */
+    /** Only if the reporter asked for a follow-up notice; sealed (src/server/privacy/sealed.ts); deleted when closed. Never shown. */
     email: text('email'),
     /**
      * A business's telephone number for a call back, if it gave one (the
@@ -1265,7 +1265,7 @@ export const releases = sqliteTable(
 export const throttleHits = sqliteTable(
   'throttle_hits',
   {
-    /** Which throttle, e.g. `reportClient` (src/server/throttle.ts). */
+    /** Which throttle, e.g. `reportClient` (src/server/platform/throttle.ts). */
     scope: text('scope').notNull(),
     /** HMAC of the client address or account with the key of the day (base64url). */
     key: text('key').notNull(),
@@ -1318,7 +1318,7 @@ export const open311Keys = sqliteTable('open311_keys', {
 });
 
 // ---------------------------------------------------------------------------
-// Subscriptions (residents' e-mail alerts; src/server/subscriptions.ts)
+// Subscriptions (residents' e-mail alerts; src/server/subscriptions/subscriptions.ts)
 // ---------------------------------------------------------------------------
 
 /**
@@ -1326,7 +1326,7 @@ export const open311Keys = sqliteTable('open311_keys', {
  * address is sealed (AES-256-GCM, key derived from the throttle secret,
  * which is never in the database) and deleted with the row on
  * unsubscribing. Unconfirmed rows expire after 48 hours and are deleted
- * (src/server/retention.ts). No creation time, no client key, nothing about
+ * (src/server/privacy/retention.ts). No creation time, no client key, nothing about
  * the device.
  */
 export const subscriptions = sqliteTable(
@@ -1366,7 +1366,7 @@ export const subscriptions = sqliteTable(
 
 /**
  * The subscriptions' outbox: one mail per row, sent by
- * src/server/subscription-mail.ts and deleted once sent or given up. The
+ * src/server/subscriptions/mail.ts and deleted once sent or given up. The
  * address is not copied here (it is read from the subscription when
  * sending), and the unsubscribe link is added when sending, so only a
  * confirmation mail holds a secret (its link) while it waits.

@@ -7,7 +7,7 @@ declare namespace App {
     /** The request path without its locale prefix, e.g. `/om` for `/en/om`. */
     path: string;
     /** The signed-in staff member and session, or null (residents are never signed in). */
-    staff: import('./server/auth/session.ts').SessionWithUser | null;
+    staff: import('./server/staff/auth/session.ts').SessionWithUser | null;
     /** An opaque, daily-rotating key for the client (never the address itself), for throttling. */
     client: string;
   }

@@ -10,13 +10,13 @@ import { normalisePath, requestPath } from './lib/request-path.ts';
 import { isForbiddenCrossSite } from './lib/origin-check.ts';
 import { isRefusalStatus, refusalPage } from './lib/refusal.ts';
 import { applySecurityHeaders, isHttps } from './lib/security-headers.ts';
-import { decideStaffAccess } from './server/auth/guard.ts';
-import { SESSION_COOKIE, validateSessionToken } from './server/auth/session.ts';
-import { config } from './server/config.ts';
+import { decideStaffAccess } from './server/staff/auth/guard.ts';
+import { SESSION_COOKIE, validateSessionToken } from './server/staff/auth/session.ts';
+import { config } from './server/platform/config.ts';
 import { db } from './server/db/index.ts';
-import { logger } from './server/logger.ts';
-import { cachedPage, isCachedRoute } from './server/page-cache.ts';
-import { clientKey } from './server/throttle.ts';
+import { logger } from './server/platform/logger.ts';
+import { cachedPage, isCachedRoute } from './server/platform/page-cache.ts';
+import { clientKey } from './server/platform/throttle.ts';
 
 /**
  * Staff pages (and /healthz): method, path, status and time, never the
@@ -132,7 +132,7 @@ const staffGate = defineMiddleware(async (ctx, next) => {
   return response;
 });
 
-/** Public pages kept while what they show is unchanged (src/server/page-cache.ts): anonymous GETs only. */
+/** Public pages kept while what they show is unchanged (src/server/platform/page-cache.ts): anonymous GETs only. */
 const publicPages = defineMiddleware((ctx, next) => {
   const { locale, path, staff } = ctx.locals;
   if (ctx.request.method !== 'GET' || staff || !isCachedRoute(path)) return next();

@@ -161,10 +161,10 @@ export const SUBSCRIPTION_LOCALES = LOCALES;
 export const SUBSCRIPTION_MAIL_KINDS = ['confirm', 'already', 'digest'] as const;
 export type SubscriptionMailKind = (typeof SUBSCRIPTION_MAIL_KINDS)[number];
 
-/** The unit of a retention period (src/server/retention.ts). */
+/** The unit of a retention period (src/server/privacy/retention.ts). */
 export type PeriodUnit = 'hours' | 'days' | 'months' | 'years';
 
-/** The retention rules, each a kind of personal or residual data deleted on time (src/server/retention.ts; named on /privatliv). */
+/** The retention rules, each a kind of personal or residual data deleted on time (src/server/privacy/retention.ts; named on /privatliv). */
 export const RULE_IDS = [
   'report_details',
   'rejected_reports',

@@ -11,7 +11,7 @@ import { EVENT_KINDS, INITIATIVE_STATUSES, MILESTONE_STATES, TRACKS, type EventK
 import type { EditorMessages } from './i18n/editor-da.ts';
 import { fromCopenhagenLocal, isIsoDate, toCopenhagenLocal } from './time.ts';
 
-/** What a valid event form gives src/server/events.ts to store. */
+/** What a valid event form gives src/server/content/events.ts to store. */
 export interface EventInput {
   kind: EventKind;
   titleDa: string;
@@ -28,7 +28,7 @@ export interface EventInput {
   initiativeId: number | null;
 }
 
-/** What a valid initiative form gives src/server/initiatives.ts to store. */
+/** What a valid initiative form gives src/server/content/initiatives.ts to store. */
 export interface InitiativeInput {
   titleDa: string;
   titleEn: string | null;

@@ -5,7 +5,7 @@
  */
 import type { PlaceBook } from './places.ts';
 
-/** As in src/server/event-signups.ts (kept here so this module stays free of server code). */
+/** As in src/server/content/event-signups.ts (kept here so this module stays free of server code). */
 export const CAPACITY_MAX = 10_000;
 export const CANCEL_NOTE_MAX = 1000;
 export const MINUTES_MAX = 20_000;

@@ -4,7 +4,7 @@
  * form of a point chosen on the map.
  *
  * The places are data (the `places` table, kept by admins at /staff/places;
- * src/server/places.ts reads them into a PlaceBook). This module holds what
+ * src/server/partnership/places.ts reads them into a PlaceBook). This module holds what
  * works on a list of places: finding one, matching a typed name, telling a
  * typed place from a named one, the nearest place to a pin. Housing estates
  * are deliberately not listed: naming them in a safety survey would point

@@ -2,7 +2,7 @@
  * The named places the platform started with: the rows migration
  * db/migrations/0023_seed_places.sql (and its PostgreSQL twin) inserted into
  * `places`. The live list is that table, kept by admins at /staff/places
- * (src/server/places.ts); read it with listPlaces, never from here. This
+ * (src/server/partnership/places.ts); read it with listPlaces, never from here. This
  * copy stays for two uses that need no database: the street names the
  * personal-data masker knows (src/lib/pii.ts), and tests that check the
  * seeded points lie inside the seeded areas.

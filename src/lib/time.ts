@@ -55,3 +55,11 @@ export function isIsoDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+/** Made once: building a formatter costs far more than using one, and every post asks for the day. */
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
+/** The day in Copenhagen (YYYY-MM-DD) of an instant: what is stored where no time of day is kept (comments, reports, responses). */
+export function copenhagenDay(now = new Date()): string {
+  return COPENHAGEN_DAY.format(now);
+}

@@ -6,7 +6,7 @@
 import type { APIRoute } from 'astro';
 import { can } from '../lib/permissions.ts';
 import { db } from '../server/db/index.ts';
-import { checkHealth } from '../server/health.ts';
+import { checkHealth } from '../server/platform/health.ts';
 
 export const GET: APIRoute = async ({ locals }) => {
   const health = await checkHealth(db());

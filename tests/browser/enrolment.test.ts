@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { currentTotp } from '../../src/server/auth/totp.ts';
+import { currentTotp } from '../../src/server/staff/auth/totp.ts';
 import { axeViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { MAX_MARK_BYTES, readMarks } from '../../src/server/brand.ts';
+import { MAX_MARK_BYTES, readMarks } from '../../src/server/platform/brand.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><style>text{font:bold 20px sans-serif}</style><text x="4" y="28">POLITI</text></svg>';

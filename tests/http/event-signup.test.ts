@@ -175,7 +175,7 @@ describe(`event sign-up on ${name}`, () => {
     expect(decoded(mail!.raw)).toContain(withMail);
     const [stored] = await signups(event.id);
     expect(stored!.people).toBe(2);
-    // Sealed at rest (src/server/sealed.ts): the database holds no readable address.
+    // Sealed at rest (src/server/privacy/sealed.ts): the database holds no readable address.
     expect(stored!.email).toMatch(/^sealed1:[A-Za-z0-9_-]+$/);
     expect(await signups(event.id)).toHaveLength(1);
     // The token itself is nowhere in the database, only its hash.

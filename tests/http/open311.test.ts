@@ -14,10 +14,10 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { areas, reportCategories, reports, reportUpdates } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
 import { sharedServerDatabase } from '../support/server-db.ts';
-import { copenhagenDay } from '../../src/server/comments.ts';
+import { copenhagenDay } from '../../src/lib/time.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
-import { copenhagenNoon, publicRequestId } from '../../src/server/open311.ts';
-import { createOpen311Key, DEMO_OPEN311_KEY, revokeOpen311Key } from '../../src/server/open311-keys.ts';
+import { copenhagenNoon, publicRequestId } from '../../src/server/reports/open311.ts';
+import { createOpen311Key, DEMO_OPEN311_KEY, revokeOpen311Key } from '../../src/server/reports/open311-keys.ts';
 
 const base = inject('baseUrl');
 const API = `${base}/api/open311/v2`;

@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
-import { createUser } from '../../src/server/users.ts';
+import { createUser } from '../../src/server/staff/users.ts';
 import { readMailbox, type ReceivedMail } from '../support/mailbox.ts';
 import { demoAccount, postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';

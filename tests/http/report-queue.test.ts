@@ -14,7 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
-import { setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { setReportStatus, submitReport } from '../../src/server/reports/reports.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 

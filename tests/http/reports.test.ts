@@ -60,7 +60,7 @@ describe('a resident reports a concern without an account', () => {
     const [stored] = (await serverRows<{ description: string; place_name: string; email: string | null; status: string }>(sql`select description, place_name, email, status from reports where receipt = ${receipt}`));
     expect(stored!.description).not.toContain('12 34 56 78');
     expect(stored!.place_name).toBe('blaagaards-plads');
-    // Sealed at rest (src/server/sealed.ts): the database holds no readable address.
+    // Sealed at rest (src/server/privacy/sealed.ts): the database holds no readable address.
     expect(stored!.email).toMatch(/^sealed1:[A-Za-z0-9_-]+$/);
     expect(stored!.email).not.toContain('nabo');
     expect(stored!.status).toBe('received');

@@ -1,6 +1,6 @@
 /**
  * /privatliv states the retention periods from the configuration the server
- * deletes by (src/server/retention.ts, README "Retention"), in Danish and
+ * deletes by (src/server/privacy/retention.ts, README "Retention"), in Danish and
  * English: the shared test server runs with the defaults, a second server of
  * its own with other periods set through the environment, and the page
  * follows. The server also runs the schedule at start-up (one audit entry of
@@ -9,7 +9,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
-import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

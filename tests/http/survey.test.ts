@@ -6,7 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { invitationCodes, surveys } from '../../db/schema.ts';
-import { generateCodes } from '../../src/server/invitations.ts';
+import { generateCodes } from '../../src/server/surveys/invitations.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { SEEDED_PAGES, SurveyClient } from '../support/survey-client.ts';

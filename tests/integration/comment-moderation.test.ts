@@ -28,8 +28,8 @@ import {
   replyToComment,
   submitComment,
   takeDownComment,
-} from '../../src/server/comments.ts';
-import { handleCommentPost, type FlagLimits } from '../../src/server/http/comment-post.ts';
+} from '../../src/server/content/comments.ts';
+import { handleCommentPost, type FlagLimits } from '../../src/server/content/comment-post.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
 

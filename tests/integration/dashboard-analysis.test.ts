@@ -14,7 +14,7 @@ import { answers, auditLog, questions, responses, surveyAreas, surveys, surveySe
 import { isSuppressed, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import type { Answers } from '../../src/lib/survey/instrument.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
 import {
   analysisOptions,
   findWaveForAnalysis,
@@ -28,8 +28,8 @@ import { estimateIndicator, INSECURITY_EVENING } from '../../src/server/dashboar
 import { publicResults } from '../../src/server/dashboard/public-results.ts';
 import type { TableContext } from '../../src/server/dashboard/tables.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
-import { storeResponse } from '../../src/server/survey-answering.ts';
-import { loadInstrument } from '../../src/server/surveys.ts';
+import { storeResponse } from '../../src/server/surveys/answering.ts';
+import { loadInstrument } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 

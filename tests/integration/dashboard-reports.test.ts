@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports, reportUpdates, type ReportStatus, type Role, type TimeOfDay } from '../../db/schema.ts';
 import { isSuppressed, toCsv, toJson, type DataTable, type TableValue } from '../../src/lib/data-table.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { listPlaces } from '../../src/server/places.ts';
-import { areaForPoint, listAreas } from '../../src/server/areas.ts';
+import { listPlaces } from '../../src/server/partnership/places.ts';
+import { areaForPoint, listAreas } from '../../src/server/partnership/areas.ts';
 import {
   computeReportStats,
   geojson,
@@ -30,8 +30,8 @@ import {
 } from '../../src/server/dashboard/displacement.ts';
 import { newRecordKey } from '../../src/server/disclosure/keys.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
-import { buildReportMap } from '../../src/server/report-map.ts';
-import { listActiveCategories } from '../../src/server/reports.ts';
+import { buildReportMap } from '../../src/server/reports/map.ts';
+import { listActiveCategories } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { areas, auditLog } from '../../db/schema.ts';
-import { areaForPoint, listAreas, parseGeometryUpload, replaceAreaGeometry } from '../../src/server/areas.ts';
+import { areaForPoint, listAreas, parseGeometryUpload, replaceAreaGeometry } from '../../src/server/partnership/areas.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
 import { rawRows } from '../../src/server/db/raw.ts';
-import { checkHealth } from '../../src/server/health.ts';
+import { checkHealth } from '../../src/server/platform/health.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';

@@ -14,7 +14,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, eventNotices, eventRegistrations, events, eventSignups } from '../../db/schema.ts';
-import { deliverDueEventNotices } from '../../src/server/event-notices.ts';
+import { deliverDueEventNotices } from '../../src/server/content/event-notices.ts';
 import {
   cancelEvent,
   cancelSignup,
@@ -25,14 +25,14 @@ import {
   saveMinutes,
   setSignupSettings,
   signUp,
-} from '../../src/server/event-signups.ts';
-import { createEvent, setEventState } from '../../src/server/events.ts';
-import { smtpSender, type SendMail } from '../../src/server/mail.ts';
-import { RETENTION_DEFAULTS, runRetention } from '../../src/server/retention.ts';
+} from '../../src/server/content/event-signups.ts';
+import { createEvent, setEventState } from '../../src/server/content/events.ts';
+import { smtpSender, type SendMail } from '../../src/server/platform/mail.ts';
+import { RETENTION_DEFAULTS, runRetention } from '../../src/server/privacy/retention.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { readMailbox, startMailbox, type Mailbox } from '../support/mailbox.ts';
-import { openAddress } from '../../src/server/sealed.ts';
+import { openAddress } from '../../src/server/privacy/sealed.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';
 const HOUR = 3_600_000;

@@ -12,8 +12,8 @@ import { createGoal, goalStatus, goalsTable, listGoals, parseEstimateOptions, se
 import { describePlanChange, planOfWave } from '../../src/server/dashboard/plans.ts';
 import { representativeness, representativenessTable } from '../../src/server/dashboard/representativeness.ts';
 import { goalStatusAtYearEnd } from '../../src/server/dashboard/status-report.ts';
-import { responseChannel } from '../../src/server/survey-answering.ts';
-import { setSurveyStatus } from '../../src/server/surveys.ts';
+import { responseChannel } from '../../src/server/surveys/answering.ts';
+import { setSurveyStatus } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';

@@ -9,9 +9,9 @@
 import { asc, inArray } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areas, reportCategories, reports, reportUpdates } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
 import { inList } from '../../src/server/db/in-list.ts';
-import { listPublicRequests, MAX_REQUEST_IDS, publicRequestId } from '../../src/server/open311.ts';
+import { listPublicRequests, MAX_REQUEST_IDS, publicRequestId } from '../../src/server/reports/open311.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 

@@ -14,7 +14,7 @@ import {
   progressOf,
   retractInitiativeUpdate,
   updateMilestone,
-} from '../../src/server/initiatives.ts';
+} from '../../src/server/content/initiatives.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, seedReference } from '../support/factories.ts';
 

@@ -7,12 +7,12 @@
 import { and, eq, like } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog, throttleHits } from '../../db/schema.ts';
-import { confirmIdentity, signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
-import { createTotpKey, currentTotp } from '../../src/server/auth/totp.ts';
-import type { OutgoingMail } from '../../src/server/mail.ts';
-import { alertAdmins } from '../../src/server/security-alerts.ts';
-import { loginDelays } from '../../src/server/throttle.ts';
-import { createUser, findUser } from '../../src/server/users.ts';
+import { confirmIdentity, signIn, verifySecondFactor } from '../../src/server/staff/auth/login.ts';
+import { createTotpKey, currentTotp } from '../../src/server/staff/auth/totp.ts';
+import type { OutgoingMail } from '../../src/server/platform/mail.ts';
+import { alertAdmins } from '../../src/server/staff/security-alerts.ts';
+import { loginDelays } from '../../src/server/platform/throttle.ts';
+import { createUser, findUser } from '../../src/server/staff/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 

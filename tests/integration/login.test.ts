@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '../../db/schema.ts';
-import { changeOwnPassword, signIn, verifySecondFactor } from '../../src/server/auth/login.ts';
-import { currentTotp } from '../../src/server/auth/totp.ts';
-import { createUser, findUser, unusedRecoveryCodes } from '../../src/server/users.ts';
+import { changeOwnPassword, signIn, verifySecondFactor } from '../../src/server/staff/auth/login.ts';
+import { currentTotp } from '../../src/server/staff/auth/totp.ts';
+import { createUser, findUser, unusedRecoveryCodes } from '../../src/server/staff/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
-import { createTotpKey } from '../../src/server/auth/totp.ts';
-import { startTotpEnrolment } from '../../src/server/users.ts';
-import { validateSessionToken } from '../../src/server/auth/session.ts';
+import { createTotpKey } from '../../src/server/staff/auth/totp.ts';
+import { startTotpEnrolment } from '../../src/server/staff/users.ts';
+import { validateSessionToken } from '../../src/server/staff/auth/session.ts';
 
 let t: TestDb;
 const PASSWORD = 'correct horse battery staple';
@@ -66,7 +66,7 @@ describe('password step', () => {
 
   it('a disabled account cannot sign in', async () => {
     const { user: u } = await user({ enrolled: true });
-    const { setUserDisabled } = await import('../../src/server/users.ts');
+    const { setUserDisabled } = await import('../../src/server/staff/users.ts');
     await setUserDisabled(t.db, u.id, true, null);
     expect((await signIn(t.db, { email: 'staff@example.org', password: PASSWORD, client: 'c1' })).kind).toBe('invalid');
   });

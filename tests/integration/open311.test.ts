@@ -8,10 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reports } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { copenhagenDay } from '../../src/server/comments.ts';
-import { findPublicRequest, listPublicRequests, publicRequestId } from '../../src/server/open311.ts';
-import { listActiveCategories } from '../../src/server/reports.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { copenhagenDay } from '../../src/lib/time.ts';
+import { findPublicRequest, listPublicRequests, publicRequestId } from '../../src/server/reports/open311.ts';
+import { listActiveCategories } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 

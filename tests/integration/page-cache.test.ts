@@ -1,5 +1,5 @@
 /**
- * Kept public pages (src/server/page-cache.ts): the same page while its
+ * Kept public pages (src/server/platform/page-cache.ts): the same page while its
  * release, areas and categories are unchanged, a fresh one as soon as any of
  * them changes, nothing kept that is not a plain 200 HTML page, and a bounded
  * number of pages.
@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areas, reportCategories } from '../../db/schema.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
-import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute } from '../../src/server/page-cache.ts';
+import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute } from '../../src/server/platform/page-cache.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
 

@@ -15,16 +15,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, commentReplies, partners, reportCategories, reportNotices, reports, reportUpdates, users } from '../../db/schema.ts';
-import { moderateComment, replyToComment, submitComment } from '../../src/server/comments.ts';
-import { smtpSender, type SendMail } from '../../src/server/mail.ts';
-import { listPartners, setCategoryRoute, setPartnerMailbox, signingPartner } from '../../src/server/partners.ts';
-import { deliverDueNotices } from '../../src/server/report-notices.ts';
-import { findReportByReceipt, listActiveCategories, listReportQueue, mergeReport, setReportStatus, submitReport } from '../../src/server/reports.ts';
-import { setUserPartner, UserError } from '../../src/server/users.ts';
+import { moderateComment, replyToComment, submitComment } from '../../src/server/content/comments.ts';
+import { smtpSender, type SendMail } from '../../src/server/platform/mail.ts';
+import { listPartners, setCategoryRoute, setPartnerMailbox, signingPartner } from '../../src/server/partnership/partners.ts';
+import { deliverDueNotices } from '../../src/server/reports/notices.ts';
+import { findReportByReceipt, listActiveCategories, listReportQueue, mergeReport, setReportStatus, submitReport } from '../../src/server/reports/reports.ts';
+import { setUserPartner, UserError } from '../../src/server/staff/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
-import { openAddress } from '../../src/server/sealed.ts';
+import { openAddress } from '../../src/server/privacy/sealed.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';
 let t: TestDb;

@@ -11,9 +11,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, places, reports } from '../../db/schema.ts';
 import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
 import { latestRelease, makeReportRelease, NO_CELL } from '../../src/server/disclosure/releases.ts';
-import { listCurrentAreas } from '../../src/server/areas.ts';
-import { addPlace, editPlace, listPlaces, setPlaceRetired } from '../../src/server/places.ts';
-import { listActiveCategories, submitReport, type NewReport } from '../../src/server/reports.ts';
+import { listCurrentAreas } from '../../src/server/partnership/areas.ts';
+import { addPlace, editPlace, listPlaces, setPlaceRetired } from '../../src/server/partnership/places.ts';
+import { listActiveCategories, submitReport, type NewReport } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 

@@ -3,19 +3,19 @@
  * server on loopback: queued with the status change, sent once with the
  * status, public note and receipt link (never the description), retried with
  * back-off when the mail server is down, and given up (address deleted) in the end.
- * Addresses are sealed at rest (src/server/sealed.ts): a copy of the database
+ * Addresses are sealed at rest (src/server/privacy/sealed.ts): a copy of the database
  * holds none readable, and one that can no longer be opened is given up.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { reportNotices, reports } from '../../db/schema.ts';
-import { smtpSender, type SendMail } from '../../src/server/mail.ts';
-import { listPartners } from '../../src/server/partners.ts';
-import { composeReportNotice, deliverDueNotices, MAX_NOTICE_ATTEMPTS } from '../../src/server/report-notices.ts';
-import { listActiveCategories, mergeReport, setReportStatus, submitReport, type NewReport } from '../../src/server/reports.ts';
+import { smtpSender, type SendMail } from '../../src/server/platform/mail.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
+import { composeReportNotice, deliverDueNotices, MAX_NOTICE_ATTEMPTS } from '../../src/server/reports/notices.ts';
+import { listActiveCategories, mergeReport, setReportStatus, submitReport, type NewReport } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { openAddress, sealAddress, sealPlainAddresses } from '../../src/server/sealed.ts';
+import { openAddress, sealAddress, sealPlainAddresses } from '../../src/server/privacy/sealed.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
 
 const ORIGIN = 'https://tryghed.example.dk';

@@ -1,5 +1,5 @@
 /**
- * The moderation queue at scale (src/server/report-queue.ts), on SQLite and,
+ * The moderation queue at scale (src/server/reports/queue.ts), on SQLite and,
  * in the -pg project, PostgreSQL: a page of one status tab with the count of
  * every tab for the same filters (category, area, partner), the four sort
  * orders, paging (clamped), and bulk status changes that are all or nothing,
@@ -8,10 +8,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { listPartners } from '../../src/server/partners.ts';
-import { bulkSetReportStatus, listReportPage } from '../../src/server/report-queue.ts';
-import { listActiveCategories, setReportStatus, submitReport, type NewReport } from '../../src/server/reports.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
+import { bulkSetReportStatus, listReportPage } from '../../src/server/reports/queue.ts';
+import { listActiveCategories, setReportStatus, submitReport, type NewReport } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 

@@ -7,9 +7,9 @@ import { asc, eq } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates } from '../../db/schema.ts';
-import { addArea, editArea, listAreas, listCurrentAreas, reinstateArea, retireArea } from '../../src/server/areas.ts';
-import { resolveTarget } from '../../src/server/subscriptions.ts';
-import { listPartners } from '../../src/server/partners.ts';
+import { addArea, editArea, listAreas, listCurrentAreas, reinstateArea, retireArea } from '../../src/server/partnership/areas.ts';
+import { resolveTarget } from '../../src/server/subscriptions/subscriptions.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
 import {
   areaCentre,
   changeCategory,
@@ -22,12 +22,12 @@ import {
   setReportStatus,
   submitReport,
   type NewReport,
-} from '../../src/server/reports.ts';
+} from '../../src/server/reports/reports.ts';
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
-import { openAddress, sealAddress } from '../../src/server/sealed.ts';
-import { RETENTION_DEFAULTS, runRetention } from '../../src/server/retention.ts';
+import { openAddress, sealAddress } from '../../src/server/privacy/sealed.ts';
+import { RETENTION_DEFAULTS, runRetention } from '../../src/server/privacy/retention.ts';
 
 let t: TestDb;
 let input: NewReport;
@@ -243,7 +243,7 @@ describe('findReportByReceipt', () => {
 
 describe('report categories are data that admins edit', () => {
   it('adding, renaming and retiring a category is audited; a retired one is no longer offered', async () => {
-    const { changeCategory, listActiveCategories, listAllCategories } = await import('../../src/server/reports.ts');
+    const { changeCategory, listActiveCategories, listAllCategories } = await import('../../src/server/reports/reports.ts');
     const admin = (await makeUser(t.db, 'admin')).user;
     expect(await changeCategory(t.db, { kind: 'add', slug: 'noise', nameDa: 'Støj', nameEn: 'Noise' }, admin.id)).toBe('ok');
     expect(await changeCategory(t.db, { kind: 'add', slug: 'noise', nameDa: 'Støj igen', nameEn: null }, admin.id)).toBe('slug_taken');

@@ -1,5 +1,5 @@
 /**
- * The retention schedule (src/server/retention.ts) on a real database (SQLite
+ * The retention schedule (src/server/privacy/retention.ts) on a real database (SQLite
  * file; PostgreSQL in the integration-pg project), with the clock moved: each
  * rule deletes or erases exactly what is past its period at the boundary
  * second and nothing newer; a dry run changes nothing; an erased report still
@@ -24,17 +24,17 @@ import {
   throttleHits,
   initiatives,
 } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { createEvent } from '../../src/server/events.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { createEvent } from '../../src/server/content/events.ts';
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
-import { listPartners } from '../../src/server/partners.ts';
-import { listActiveCategories, mergeReport, setReportStatus, submitReport, type ReportLocation } from '../../src/server/reports.ts';
-import { ERASED_PLACE, erasedPoint, PENDING_COMMENT_DAYS, RETENTION_DEFAULTS, runRetention, type RetentionRun, type RuleId } from '../../src/server/retention.ts';
-import { listPlaces } from '../../src/server/places.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
+import { listActiveCategories, mergeReport, setReportStatus, submitReport, type ReportLocation } from '../../src/server/reports/reports.ts';
+import { ERASED_PLACE, erasedPoint, PENDING_COMMENT_DAYS, RETENTION_DEFAULTS, runRetention, type RetentionRun, type RuleId } from '../../src/server/privacy/retention.ts';
+import { listPlaces } from '../../src/server/partnership/places.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
-import { openAddress } from '../../src/server/sealed.ts';
+import { openAddress } from '../../src/server/privacy/sealed.ts';
 
 let t: TestDb;
 let moderatorId: number;

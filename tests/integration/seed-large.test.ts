@@ -10,8 +10,8 @@ import type { AreaGeometry } from '../../db/schema.ts';
 import { containsPoint, findAreaForPoint } from '../../src/lib/geo.ts';
 import { openDatabase } from '../../src/server/db/connection.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { listActiveCategories, submitReport } from '../../src/server/reports.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { listActiveCategories, submitReport } from '../../src/server/reports/reports.ts';
 import { seedReference } from '../support/factories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -7,8 +7,8 @@ import {
   createSession,
   INACTIVITY_TIMEOUT_MS,
   validateSessionToken,
-} from '../../src/server/auth/session.ts';
-import { setPassword, setUserDisabled, endUserSessions } from '../../src/server/users.ts';
+} from '../../src/server/staff/auth/session.ts';
+import { setPassword, setUserDisabled, endUserSessions } from '../../src/server/staff/users.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 
@@ -113,7 +113,7 @@ describe('ending sessions', () => {
 
 describe('temporary passwords', () => {
   it('a password set by an admin or the command line is temporary; one the user chooses is not', async () => {
-    const { findUser } = await import('../../src/server/users.ts');
+    const { findUser } = await import('../../src/server/staff/users.ts');
     const { user } = await makeUser(t.db, 'editor');
     const { user: admin } = await makeUser(t.db, 'admin');
     await setPassword(t.db, user.id, 'temporary pass from admin', admin.id);
@@ -125,7 +125,7 @@ describe('temporary passwords', () => {
   });
 
   it('a signed-in user with a temporary password is sent to change it before anything else', async () => {
-    const { decideStaffAccess } = await import('../../src/server/auth/guard.ts');
+    const { decideStaffAccess } = await import('../../src/server/staff/auth/guard.ts');
     const { user } = await makeUser(t.db, 'admin');
     const { session } = await createSession(t.db, user.id);
     const staff = { user: { ...user, passwordTemporary: true }, session: { ...session, twoFactorVerified: true } };

@@ -10,7 +10,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, reports, reportUpdates, responses, surveys, surveySeries, type ResponseChannel } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
 import { newRecordKey } from '../../src/server/disclosure/keys.ts';
 import {
   buildStatusReport,
@@ -23,10 +23,10 @@ import {
   wavesClosedInYear,
 } from '../../src/server/dashboard/status-report.ts';
 import type { Db } from '../../src/server/db/connection.ts';
-import { createEvent, setEventState } from '../../src/server/events.ts';
-import { addInitiativeUpdate, createInitiative, setInitiativeState } from '../../src/server/initiatives.ts';
-import { listPartners } from '../../src/server/partners.ts';
-import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports.ts';
+import { createEvent, setEventState } from '../../src/server/content/events.ts';
+import { addInitiativeUpdate, createInitiative, setInitiativeState } from '../../src/server/content/initiatives.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
+import { listActiveCategories, setReportStatus, submitReport } from '../../src/server/reports/reports.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';

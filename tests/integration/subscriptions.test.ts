@@ -8,13 +8,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { events, initiativeMilestones, subscriptionMails, subscriptions, surveys, surveySeries } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
 import { setResultsPublished } from '../../src/server/dashboard/analysis.ts';
-import { createEvent, setEventState } from '../../src/server/events.ts';
-import { addInitiativeUpdate } from '../../src/server/initiatives.ts';
-import { smtpSender, type SendMail } from '../../src/server/mail.ts';
-import { RETENTION_DEFAULTS, runRetention } from '../../src/server/retention.ts';
-import { deliverDueSubscriptionMails, lastDigestTime, runDigest } from '../../src/server/subscription-mail.ts';
+import { createEvent, setEventState } from '../../src/server/content/events.ts';
+import { addInitiativeUpdate } from '../../src/server/content/initiatives.ts';
+import { smtpSender, type SendMail } from '../../src/server/platform/mail.ts';
+import { RETENTION_DEFAULTS, runRetention } from '../../src/server/privacy/retention.ts';
+import { deliverDueSubscriptionMails, lastDigestTime, runDigest } from '../../src/server/subscriptions/mail.ts';
 import {
   confirmSubscription,
   lookUpConfirmation,
@@ -24,7 +24,7 @@ import {
   unsubscribe,
   unsubscribeToken,
   type SubscriptionTarget,
-} from '../../src/server/subscriptions.ts';
+} from '../../src/server/subscriptions/subscriptions.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, makeUser, seedReference } from '../support/factories.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';

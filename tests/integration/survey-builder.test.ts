@@ -7,9 +7,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, questions, surveyPages, surveys } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
-import { storeResponse } from '../../src/server/survey-answering.ts';
+import { storeResponse } from '../../src/server/surveys/answering.ts';
 import {
   addPage,
   addQuestion,
@@ -22,8 +22,8 @@ import {
   updateQuestion,
   updateSurveyMeta,
   type QuestionInput,
-} from '../../src/server/survey-builder.ts';
-import { findSurvey, loadInstrument } from '../../src/server/surveys.ts';
+} from '../../src/server/surveys/builder.ts';
+import { findSurvey, loadInstrument } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 

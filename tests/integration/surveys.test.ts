@@ -6,11 +6,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answers, invitationCodes, responses, surveyAreas, surveyDrafts, surveys, surveySeries } from '../../db/schema.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { checkCode, codeCounts, generateCodes } from '../../src/server/invitations.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { checkCode, codeCounts, generateCodes } from '../../src/server/surveys/invitations.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
-import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/survey-answering.ts';
-import { cloneWave, findSurvey, instrumentLocked, listAllSurveys, loadInstrument, responsesByDayAndChannel } from '../../src/server/surveys.ts';
+import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/surveys/answering.ts';
+import { cloneWave, findSurvey, instrumentLocked, listAllSurveys, loadInstrument, responsesByDayAndChannel } from '../../src/server/surveys/surveys.ts';
 import { pruneHidden, type Answers } from '../../src/lib/survey/instrument.ts';
 import { addKeys, KEY_RANGE, publishCount } from '../../src/lib/disclosure/index.ts';
 import { rawRows } from '../../src/server/db/raw.ts';
@@ -233,7 +233,7 @@ describe('waves', () => {
 
 describe('results of a closed wave', () => {
   it('show counts per answer, and never a count below K or one that gives it away', async () => {
-    const { waveDistributions } = await import('../../src/server/results.ts');
+    const { waveDistributions } = await import('../../src/server/surveys/results.ts');
     const found = (await findSurvey(t.db, surveyId))!;
     const store = (over: Answers) => storeResponse(t.db, { survey: found.survey, pages: found.pages, answers: { ...COMPLETE, ...over }, channel: 'web', flags: [] });
     for (let i = 0; i < 10; i++) await store({ safety_evening: 'safe' });

@@ -19,7 +19,7 @@ const file = join(dir, 'nested', 'throttle-secret');
 // Read by config() on first use, which the dynamic import below is the first to make in this file.
 process.env['THROTTLE_SECRET_FILE'] = file;
 delete process.env['THROTTLE_SECRET'];
-const throttle = await import('../../src/server/throttle.ts');
+const throttle = await import('../../src/server/platform/throttle.ts');
 
 let t: TestDb;
 beforeAll(async () => {

@@ -32,7 +32,7 @@ import { ID_BLOCK_SIZE } from '../../db/columns.ts';
 import * as tables from '../../db/schema.ts';
 import { closeDb, getDb } from '../../src/server/db/connection.ts';
 import { rawRows } from '../../src/server/db/raw.ts';
-import { generateCodes } from '../../src/server/invitations.ts';
+import { generateCodes } from '../../src/server/surveys/invitations.ts';
 import { createScratchDatabase, ON_POSTGRES, type ScratchDatabase } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { postForm, signInDemo } from '../support/staff-login.ts';

@@ -27,11 +27,11 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_BODY_LIMIT } from '../../src/server/http/form.ts';
-import { REPORT_FORM_LIMIT } from '../../src/server/http/report-post.ts';
-import { OPEN311_BODY_LIMIT } from '../../src/server/open311.ts';
-import { openSealedDraft } from '../../src/server/survey-answering.ts';
-import { DEMO_OPEN311_KEY } from '../../src/server/open311-keys.ts';
+import { FORM_BODY_LIMIT } from '../../src/server/platform/form.ts';
+import { REPORT_FORM_LIMIT } from '../../src/server/reports/report-post.ts';
+import { OPEN311_BODY_LIMIT } from '../../src/server/reports/open311.ts';
+import { openSealedDraft } from '../../src/server/surveys/answering.ts';
+import { DEMO_OPEN311_KEY } from '../../src/server/reports/open311-keys.ts';
 import { FUZZ_SEED, HOSTILE_STRINGS, hostileText, SQL_STRINGS, XSS_STRINGS } from '../support/fuzz.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
@@ -45,13 +45,13 @@ type Kind = 'form' | 'open311';
 
 /** Body size limits as the code sets them (bytes): what the README's table of limits must say. */
 const LIMITS = {
-  report: REPORT_FORM_LIMIT, // src/server/http/report-post.ts
-  comment: 16 * 1024, // src/server/http/comment-post.ts (inline in handleCommentPost)
+  report: REPORT_FORM_LIMIT, // src/server/reports/report-post.ts
+  comment: 16 * 1024, // src/server/content/comment-post.ts (inline in handleCommentPost)
   surveyStart: 4096, // src/pages/undersoegelser/[slug]/index.astro (inline)
-  surveyPage: FORM_BODY_LIMIT, // src/server/http/form.ts default
+  surveyPage: FORM_BODY_LIMIT, // src/server/platform/form.ts default
   login: FORM_BODY_LIMIT,
   mfa: FORM_BODY_LIMIT,
-  open311: OPEN311_BODY_LIMIT, // src/server/open311.ts
+  open311: OPEN311_BODY_LIMIT, // src/server/reports/open311.ts
 } as const;
 /** The adapter's limit for any request body (astro.config.mjs). */
 const ADAPTER_LIMIT = 3 * 1024 * 1024;

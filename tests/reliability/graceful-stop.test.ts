@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/connection.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
-import { createOpen311Key } from '../../src/server/open311-keys.ts';
+import { createOpen311Key } from '../../src/server/reports/open311-keys.ts';
 import { PRODUCTION_ENV, sleep } from '../support/load.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

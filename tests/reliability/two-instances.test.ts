@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '../../src/server/db/connection.ts';
-import { generateCodes } from '../../src/server/invitations.ts';
+import { generateCodes } from '../../src/server/surveys/invitations.ts';
 import { OPEN_WAVE, PRODUCTION_ENV } from '../support/load.ts';
 import { createScratchDatabase, ON_POSTGRES, type ScratchDatabase } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server.ts';

@@ -2,11 +2,11 @@
 import type { Role } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
-import { createInitiative, setInitiativeState } from '../../src/server/initiatives.ts';
-import { listAreas } from '../../src/server/areas.ts';
-import { listPartners } from '../../src/server/partners.ts';
-import { insertUser } from '../../src/server/users.ts';
-import { createTotpKey } from '../../src/server/auth/totp.ts';
+import { createInitiative, setInitiativeState } from '../../src/server/content/initiatives.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
+import { insertUser } from '../../src/server/staff/users.ts';
+import { createTotpKey } from '../../src/server/staff/auth/totp.ts';
 
 /** Reference data only (areas and partners), no demo content. */
 export async function seedReference(db: Db): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '../../db/schema.ts';
-import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
+import { currentTotp, TOTP_PERIOD } from '../../src/server/staff/auth/totp.ts';
 import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
 import { databaseOfServer, serverDatabase } from './server-db.ts';
 import { demoAccount, staffSession, type StaffMember } from './staff-session.ts';

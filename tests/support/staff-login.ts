@@ -10,10 +10,10 @@
  * (signInWithPassword).
  */
 import type { Role } from '../../db/schema.ts';
-import { verifyPassword } from '../../src/server/auth/password.ts';
-import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
+import { verifyPassword } from '../../src/server/staff/auth/password.ts';
+import { currentTotp, TOTP_PERIOD } from '../../src/server/staff/auth/totp.ts';
 import { demoTotpKey } from '../../src/server/seed/demo-staff.ts';
-import { findUserByEmail } from '../../src/server/users.ts';
+import { findUserByEmail } from '../../src/server/staff/users.ts';
 import { databaseOfServer, serverDatabase } from './server-db.ts';
 import { demoAccount, SESSION_COOKIE, staffSession } from './staff-session.ts';
 import { acceptedTotp, totpAt } from './totp.ts';

@@ -3,7 +3,7 @@
  * server uses, for the tests whose subject is not signing in.
  *
  * The session is made by the app's own session code, as the second factor
- * leaves it (src/server/auth/login.ts, verifySecondFactor): createSession,
+ * leaves it (src/server/staff/auth/login.ts, verifySecondFactor): createSession,
  * then markSessionTwoFactorVerified. No password hash to compute, no TOTP
  * step used up, so no test waits for the next 30-second code. The tests of
  * signing in itself (password, second factor, recovery codes, lockout,
@@ -14,10 +14,10 @@
  * `inject('dbPath')` is its DATABASE_URL (see server-db.ts).
  */
 import type { Role } from '../../db/schema.ts';
-import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../../src/server/auth/session.ts';
+import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../../src/server/staff/auth/session.ts';
 import type { Queryable } from '../../src/server/db/connection.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/seed/demo-staff.ts';
-import { findUserByEmail } from '../../src/server/users.ts';
+import { findUserByEmail } from '../../src/server/staff/users.ts';
 import { serverDatabase } from './server-db.ts';
 
 export { SESSION_COOKIE };

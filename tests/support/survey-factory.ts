@@ -4,11 +4,11 @@
  * pattern, so tests can state their data as counts and check hand-calculated
  * figures.
  */
-import { checkCode, generateCodes } from '../../src/server/invitations.ts';
+import { checkCode, generateCodes } from '../../src/server/surveys/invitations.ts';
 import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Survey } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
-import { storeResponse } from '../../src/server/survey-answering.ts';
-import { loadInstrument } from '../../src/server/surveys.ts';
+import { storeResponse } from '../../src/server/surveys/answering.ts';
+import { loadInstrument } from '../../src/server/surveys/surveys.ts';
 import { SAFETY_OPTIONS } from '../../src/server/seed/demo-survey.ts';
 
 let n = 0;

@@ -4,12 +4,12 @@
  *
  * The server accepts the code of the previous, current or next step (clock
  * drift), each only if it is newer than the last step the account used
- * (replay protection, src/server/auth/totp.ts). So when this step's code has
+ * (replay protection, src/server/staff/auth/totp.ts). So when this step's code has
  * been used, the next step's code is accepted at once.
  */
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema.ts';
-import { currentTotp, TOTP_PERIOD } from '../../src/server/auth/totp.ts';
+import { currentTotp, TOTP_PERIOD } from '../../src/server/staff/auth/totp.ts';
 import type { Queryable } from '../../src/server/db/connection.ts';
 
 /** The time step of a moment. */

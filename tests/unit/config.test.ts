@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoContacts, loadConfig, siteOrigin } from '../../src/server/config.ts';
+import { ConfigError, demoContacts, loadConfig, siteOrigin } from '../../src/server/platform/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer: ./data, port 4321, demo data on, K = 5', () => {

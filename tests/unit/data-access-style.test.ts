@@ -18,7 +18,7 @@ const DATA_ACCESS_LAYER = 'src/server/db/';
 
 /** SQLite-only code, which may use the better-sqlite3 connection and its prepared statements and transactions. */
 const SQLITE_ONLY: Record<string, string> = {
-  'src/server/seed/large.ts': 'bulk-loads the benchmark dataset with prepared statements (the query builder costs more per row)',
+  'src/server/bench/large-data.ts': 'bulk-loads the benchmark dataset with prepared statements (the query builder costs more per row)',
   'src/server/bench/': 'benchmark tooling that clones drafts and stores rows the way a minimal server would, on a SQLite copy',
   'src/server/cli/bench.ts': 'the benchmark runner counts rows in its SQLite copy',
   'src/server/cli/backup.ts': "SQLite's online backup of the database file, checked with its own statements",
@@ -75,7 +75,7 @@ const all = (rule: Rule): string[] => files.flatMap((f) => breaches(f.path, f.te
 
 describe('data access is dialect-neutral', () => {
   it('reads the pages and modules under src/', () => {
-    expect(files.some((f) => f.path === 'src/server/surveys.ts')).toBe(true);
+    expect(files.some((f) => f.path === 'src/server/surveys/surveys.ts')).toBe(true);
     expect(files.some((f) => f.path.endsWith('.astro'))).toBe(true);
   });
 
@@ -105,9 +105,9 @@ describe('data access is dialect-neutral', () => {
 
   it('a query ended with .get() is found, with its file and line, and a Map lookup or Promise.all is not', () => {
     const text = "const kept = cache.get(key);\nconst rows = await Promise.all([a, b]);\nconst row = db.select().from(users).where(eq(users.id, id)).get();\n";
-    expect(breaches('src/server/users.ts', text, 'terminal')).toEqual(['src/server/users.ts:3: const row = db.select().from(users).where(eq(users.id, id)).get();']);
-    expect(breaches('src/server/users.ts', 'db.transaction((tx) => {});', 'transaction')).toHaveLength(1);
+    expect(breaches('src/server/staff/users.ts', text, 'terminal')).toEqual(['src/server/staff/users.ts:3: const row = db.select().from(users).where(eq(users.id, id)).get();']);
+    expect(breaches('src/server/staff/users.ts', 'db.transaction((tx) => {});', 'transaction')).toHaveLength(1);
     expect(breaches('src/pages/index.astro', 'db().$client.exec("vacuum");', 'client')).toHaveLength(1);
-    expect(breaches('src/server/areas.ts', 'if (isSqlite(db)) return 1;', 'dialect')).toHaveLength(1);
+    expect(breaches('src/server/partnership/areas.ts', 'if (isSqlite(db)) return 1;', 'dialect')).toHaveLength(1);
   });
 });

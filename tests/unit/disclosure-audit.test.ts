@@ -22,7 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOISE, KEY_RANGE, NO_NOISE, type NoiseParameters } from '../../src/lib/disclosure/index.ts';
 import type { ReporterType } from '../../db/schema.ts';
 import type { ReleasedReport, Release } from '../../src/server/disclosure/releases.ts';
-import { ALL_PERIODS, prepareReportMap, type MapFilter } from '../../src/server/report-map.ts';
+import { ALL_PERIODS, prepareReportMap, type MapFilter } from '../../src/server/reports/map.ts';
 import { PlaceBook } from '../../src/lib/places.ts';
 import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
 

@@ -22,11 +22,12 @@ const ENGINE = ['src/lib/disclosure/', 'src/server/disclosure/'];
 /** Counts that are not published figures, with why. */
 const NOT_FOR_DISPLAY: Record<string, string> = {
   'src/server/db/': 'the data-access layer: migration state and copy verification',
-  'src/server/seed/': 'decides whether a table is empty before seeding; refuses real data in seed:large',
+  'src/server/seed/': 'decides whether a table is empty before seeding',
+  'src/server/bench/large-data.ts': 'refuses to add benchmark data to a database with real responses or reports (seed:large)',
   'src/server/cli/bench.ts': 'the benchmark checks that every acknowledged post was stored',
   'src/server/cli/backup.ts': 'the backup compares row counts of the copy with the original',
-  'src/server/comments.ts': 'the number of comments waiting for moderation: the size of a staff work queue, not a figure about residents',
-  'src/server/report-queue.ts': 'the number of reports in each status tab of the staff moderation queue (tabs and paging): the size of a staff work queue, shown only to moderators, not a published figure',
+  'src/server/content/comments.ts': 'the number of comments waiting for moderation: the size of a staff work queue, not a figure about residents',
+  'src/server/reports/queue.ts': 'the number of reports in each status tab of the staff moderation queue (tabs and paging): the size of a staff work queue, shown only to moderators, not a published figure',
   'src/server/cli/seed-large.ts': 'reads its command line (a local function named count)',
 };
 

@@ -460,7 +460,7 @@ describe('isForbiddenCrossSite', () => {
   });
 
   it('every content type the form reader accepts is covered by the check', () => {
-    // src/server/http/form.ts reads bodies whose type starts with these; any such post from elsewhere must be refused.
+    // src/server/platform/form.ts reads bodies whose type starts with these; any such post from elsewhere must be refused.
     fc.assert(
       fc.property(fc.constantFrom('application/x-www-form-urlencoded', 'multipart/form-data'), fc.string({ maxLength: 30 }), (prefix, tail) => {
         const headers = new Headers();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_NUMBER_ALPHABET, receiptNumber } from '../../src/lib/receipt-number.ts';
-import { randomToken } from '../../src/server/auth/random.ts';
+import { randomToken } from '../../src/server/staff/auth/random.ts';
 
 describe('receiptNumber', () => {
   it('is 8 unambiguous characters in two groups of four', () => {

@@ -1,5 +1,5 @@
 /**
- * The retention schedule (src/server/retention.ts) names every table of the
+ * The retention schedule (src/server/privacy/retention.ts) names every table of the
  * schema, by a rule or with the reason it has none; its settings come from
  * the one env schema with the documented defaults; periods count calendar
  * months and years.
@@ -8,9 +8,9 @@ import { getTableName, is } from 'drizzle-orm';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../db/schema.sqlite.ts';
-import { ConfigError, loadConfig } from '../../src/server/config.ts';
-import { envSchema } from '../../src/server/env-schema.ts';
-import { coveredTables, cutoff, KEPT, RETENTION_DEFAULTS, RETENTION_ENV, RETENTION_RULES, RULE_IDS } from '../../src/server/retention.ts';
+import { ConfigError, loadConfig } from '../../src/server/platform/config.ts';
+import { envSchema } from '../../src/server/platform/env-schema.ts';
+import { coveredTables, cutoff, KEPT, RETENTION_DEFAULTS, RETENTION_ENV, RETENTION_RULES, RULE_IDS } from '../../src/server/privacy/retention.ts';
 
 const tables = (Object.values(schema) as unknown[])
   .filter((v): v is SQLiteTable => is(v, SQLiteTable))

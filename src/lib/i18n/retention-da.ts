@@ -1,6 +1,6 @@
 /**
  * Danish text of the retention schedule on /privatliv ("Hvad vi gemmer, og
- * hvor længe"): one line per rule of src/server/retention.ts, its period
+ * hvor længe"): one line per rule of src/server/privacy/retention.ts, its period
  * filled in from the running configuration, so the page states what the
  * server enforces.
  */

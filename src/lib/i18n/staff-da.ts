@@ -234,7 +234,7 @@ export const staffDa = {
     invalid: 'Handlingen kunne ikke udføres. Tjek felterne.',
     rejectedBecause: 'Afvist',
   },
-  /** Signing replies and public notes as a partner (src/server/partners.ts). */
+  /** Signing replies and public notes as a partner (src/server/partnership/partners.ts). */
   signing: {
     signedAs: 'Svarer som',
     cannotSign: 'Din konto hører ikke til nogen partner – bed en administrator om at tilknytte den. Indtil da kan du ikke svare eller skrive offentlige noter.',

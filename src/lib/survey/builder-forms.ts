@@ -3,7 +3,7 @@
  * as plain fields (options as lines `value | Dansk tekst | English text`),
  * parsed into the type's zod config; a new wave's fields; and each field's
  * error. Pages read the form, call a `parse…` function here, and pass the
- * input to one function in src/server/survey-builder.ts.
+ * input to one function in src/server/surveys/builder.ts.
  */
 import { z } from 'zod';
 import type { Question } from '../../../db/schema.sqlite.ts';
@@ -361,7 +361,7 @@ export function parseQuestionForm(type: QuestionType, values: QuestionValues, co
   };
 }
 
-/** The server's refusals (see QuestionProblem in src/server/survey-builder.ts) as field errors. */
+/** The server's refusals (see QuestionProblem in src/server/surveys/builder.ts) as field errors. */
 export function questionProblemErrors(
   type: QuestionType,
   problems: readonly ({ field: 'key'; code: string } | { field: 'config'; code: string; path: readonly PropertyKey[]; issue: string } | { field: 'showIf'; code: string })[],

@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { renderEvent } from '../../lib/calendar.ts';
 import { messages } from '../../lib/i18n/index.ts';
-import { siteOrigin } from '../../server/config.ts';
+import { siteOrigin } from '../../server/platform/config.ts';
 import { db } from '../../server/db/index.ts';
-import { toCalendarEvent } from '../../server/event-pages.ts';
-import { findPublishedEvent } from '../../server/events.ts';
+import { toCalendarEvent } from '../../server/content/event-pages.ts';
+import { findPublishedEvent } from '../../server/content/events.ts';
 
 export const GET: APIRoute = async (ctx) => {
   const detail = await findPublishedEvent(db(), ctx.params.slug ?? '');

@@ -1,11 +1,11 @@
 /**
  * GET /brand/<file>: one of the partnership's marks from BRAND_DIR
- * (src/server/brand.ts), from memory, with a long cache. A mark opened on its
+ * (src/server/platform/brand.ts), from memory, with a long cache. A mark opened on its
  * own is sandboxed and may load nothing (an SVG can hold scripts); inline
  * styles, which SVG logos use, are allowed.
  */
 import type { APIRoute } from 'astro';
-import { markByFile } from '../../server/brand.ts';
+import { markByFile } from '../../server/platform/brand.ts';
 
 export const GET: APIRoute = ({ params }) => {
   const mark = markByFile(params.file ?? '');

@@ -1,9 +1,9 @@
 /** GET /feed/<area>.xml: RSS of the published initiatives in one area. */
 import type { APIRoute } from 'astro';
-import { listAreas } from '../../server/areas.ts';
-import { siteOrigin } from '../../server/config.ts';
+import { listAreas } from '../../server/partnership/areas.ts';
+import { siteOrigin } from '../../server/platform/config.ts';
 import { db } from '../../server/db/index.ts';
-import { initiativesFeed } from '../../server/feeds.ts';
+import { initiativesFeed } from '../../server/content/feeds.ts';
 
 export const GET: APIRoute = async ({ locals, params }) => {
   const area = (await listAreas(db())).find((a) => a.slug === params['area']);

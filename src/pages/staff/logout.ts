@@ -1,8 +1,8 @@
 /** POST /staff/logout: ends the session on the server and clears the cookie. */
 import type { APIRoute } from 'astro';
 import { localePath } from '../../lib/i18n/index.ts';
-import { recordAudit } from '../../server/audit.ts';
-import { invalidateSession, SESSION_COOKIE } from '../../server/auth/session.ts';
+import { recordAudit } from '../../server/staff/audit.ts';
+import { invalidateSession, SESSION_COOKIE } from '../../server/staff/auth/session.ts';
 import { db } from '../../server/db/index.ts';
 
 export const POST: APIRoute = async ({ locals, cookies, redirect }) => {

@@ -7,12 +7,12 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
-import { listPlaces } from '../places.ts';
-import { listAreas } from '../areas.ts';
-import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
+import { listPlaces } from '../partnership/places.ts';
+import { listAreas } from '../partnership/areas.ts';
+import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../staff/auth/session.ts';
 import type { Db } from '../db/connection.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-staff.ts';
-import { draftCookieName, findDraft, newDraftRow, type DraftContent } from '../survey-answering.ts';
+import { draftCookieName, findDraft, newDraftRow, type DraftContent } from '../surveys/answering.ts';
 
 /** A distinct made-up client address for the n-th request (10.0.0.1, 10.0.0.2, …), as a proxy would forward it. */
 export function residentAddress(n: number): string {

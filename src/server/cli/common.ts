@@ -3,7 +3,7 @@
  * 2, the message and the usage line on stderr) and how an invalid
  * configuration ends (exit 1 with the configuration's own message).
  */
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
 
 /** Prints the message (if any) and the usage line to stderr and exits with 2. */
 export function usageExit(usageLine: string, message?: string): never {

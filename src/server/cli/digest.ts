@@ -1,6 +1,6 @@
 /**
  * `npm run digest [-- --force]`: puts together the subscribers' digests
- * (src/server/subscription-mail.ts, README "Subscriptions") against
+ * (src/server/subscriptions/mail.ts, README "Subscriptions") against
  * DATABASE_URL, as the server does every day at SUBSCRIPTION_DIGEST_HOUR, and
  * sends what is in the subscriptions' outbox. Prints counts only, never an
  * address. A subscriber whose digest of the day was already made gets none;
@@ -13,12 +13,12 @@
  * (the mails stay queued and are retried); 2 for a usage error.
  */
 import { parseArgs } from 'node:util';
-import { siteOrigin } from '../config.ts';
+import { siteOrigin } from '../platform/config.ts';
 import { loadConfigOrExit, usageExit } from './common.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { smtpSender } from '../mail.ts';
-import { deliverDueSubscriptionMails, runDigest } from '../subscription-mail.ts';
+import { smtpSender } from '../platform/mail.ts';
+import { deliverDueSubscriptionMails, runDigest } from '../subscriptions/mail.ts';
 
 function usage(message?: string): never {
   return usageExit('Usage: npm run digest [-- --force]', message);

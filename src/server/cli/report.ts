@@ -28,14 +28,14 @@ import { asc, inArray } from 'drizzle-orm';
 import { users, type User } from '../../../db/schema.ts';
 import { isLocale, localePath, messages, type Locale } from '../../lib/i18n/index.ts';
 import { can } from '../../lib/permissions.ts';
-import { recordAudit } from '../audit.ts';
-import { createSession, invalidateSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { recordAudit } from '../staff/audit.ts';
+import { createSession, invalidateSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../staff/auth/session.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { usageExit } from './common.ts';
 import { closeDb, getDb, sqlitePath, type Db } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { parseReportYear, REPORT_YEARS } from '../dashboard/status-report.ts';
-import { findUserByEmail } from '../users.ts';
+import { findUserByEmail } from '../staff/users.ts';
 import { CHROMIUM, ENTRY, startBuiltServer, type BuiltServer } from './built-server.ts';
 
 const PAGE_TIMEOUT_MS = 60_000;

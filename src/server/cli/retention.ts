@@ -1,6 +1,6 @@
 /**
  * `npm run retention [-- --dry-run]`: runs the retention schedule
- * (src/server/retention.ts, README "Retention") once against DATABASE_URL, as
+ * (src/server/privacy/retention.ts, README "Retention") once against DATABASE_URL, as
  * the server does daily, and prints per rule its period and how many rows
  * were deleted or erased. With --dry-run it prints how many would be, and
  * changes nothing (no audit entry either).
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadConfigOrExit, usageExit } from './common.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
-import { RETENTION_ENV, RETENTION_RULES, runRetention, type Period } from '../retention.ts';
+import { RETENTION_ENV, RETENTION_RULES, runRetention, type Period } from '../privacy/retention.ts';
 
 function usage(message?: string): never {
   return usageExit('Usage: npm run retention [-- --dry-run]', message);

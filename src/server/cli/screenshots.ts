@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
-import { createSession, invalidateSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../auth/session.ts';
+import { createSession, invalidateSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../staff/auth/session.ts';
 import { closeDb, getDb } from '../db/connection.ts';
 import { CHROMIUM, ENTRY, ROOT, startBuiltServer } from './built-server.ts';
 

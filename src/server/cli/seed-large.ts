@@ -10,11 +10,11 @@
  * that, for a copy of a real database on a test machine.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
-import { countRealRows, MissingDemoDataError, seedLargeDataset } from '../seed/large.ts';
+import { countRealRows, MissingDemoDataError, seedLargeDataset } from '../bench/large-data.ts';
 
 function usage(message: string): never {
   process.stderr.write(

@@ -11,17 +11,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConfigError, demoContacts, isLoopback, loadConfig, siteOrigin, type Config } from '../config.ts';
+import { ConfigError, demoContacts, isLoopback, loadConfig, siteOrigin, type Config } from '../platform/config.ts';
 import { closeDb, describeDatabase, getDb } from '../db/connection.ts';
 import { migrateDatabase, withStartupLock } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
-import { deliverNoticesSoon } from '../report-notices.ts';
+import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
-import { warmReportMap } from '../report-map.ts';
-import { RETENTION_EVERY_MS, runRetentionInBackground } from '../retention-job.ts';
-import { deliverSubscriptionMailsSoon, runDigest } from '../subscription-mail.ts';
-import { logger } from '../logger.ts';
+import { warmReportMap } from '../reports/map.ts';
+import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
+import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
+import { logger } from '../platform/logger.ts';
 import { BASELINE_HEADERS, FALLBACK_CSP, HSTS, isHttps } from '../../lib/security-headers.ts';
 import { isStaffRequest } from '../../lib/request-path.ts';
 

@@ -16,14 +16,14 @@
  */
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../../db/schema.ts';
-import { currentTotp } from '../auth/totp.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { currentTotp } from '../staff/auth/totp.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { closeDb, getDb } from '../db/connection.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../open311-keys.ts';
-import { listPartners } from '../partners.ts';
+import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../reports/open311-keys.ts';
+import { listPartners } from '../partnership/partners.ts';
 import { demoTotpKey } from '../seed/demo-staff.ts';
-import { createUser, findUserByEmail, setPassword, setUserDisabled, temporaryPassword, UserError } from '../users.ts';
+import { createUser, findUserByEmail, setPassword, setUserDisabled, temporaryPassword, UserError } from '../staff/users.ts';
 
 function usage(message?: string): never {
   if (message) process.stderr.write(`${message}\n\n`);

@@ -19,13 +19,13 @@ import type { LineSeries } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { messages, type Locale } from '../../lib/i18n/index.ts';
-import { listAreas } from '../areas.ts';
-import { copenhagenDay } from '../comments.ts';
+import { listAreas } from '../partnership/areas.ts';
+import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
-import { mapYears } from '../report-map.ts';
+import { mapYears } from '../reports/map.ts';
 import { parseEstimateOptions } from './goals.ts';
 import { closedWaves, estimateIndicator, INSECURITY_EVENING, type EstimateOptions } from './indicators.ts';
-import { cachedReportMap } from '../report-map.ts';
+import { cachedReportMap } from '../reports/map.ts';
 import { suppressYearTables } from './report-stats.ts';
 import type { TableBuilder, TableContext } from './tables.ts';
 

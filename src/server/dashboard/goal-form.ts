@@ -8,7 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { areas, surveySeries, surveys, type GoalDirection, type Survey } from '../../../db/schema.ts';
 import type { InstrumentQuestion } from '../../lib/survey/instrument.ts';
 import type { Queryable } from '../db/connection.ts';
-import { loadInstrument } from '../surveys.ts';
+import { loadInstrument } from '../surveys/surveys.ts';
 import type { GoalInput } from './goals.ts';
 
 /** Question types a goal's indicator can be built on. */

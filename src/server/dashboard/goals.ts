@@ -29,7 +29,7 @@ import { messages } from '../../lib/i18n/index.ts';
 import { twoProportionTest } from '../../lib/stats/proportion.ts';
 import { ALPHA, changeVerdict, holmAdjust, targetVerdict, type ChangeVerdict, type TargetVerdict } from '../../lib/stats/verdict.ts';
 import { MIN_K } from '../../lib/disclosure/index.ts';
-import { recordAudit } from '../audit.ts';
+import { recordAudit } from '../staff/audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
 import { describePlanChange, planChangesOf, plannedDifferences, plannedGoal, recordPlanChange } from './plans.ts';

@@ -28,8 +28,8 @@ import {
 } from '../../../db/schema.ts';
 import { formatDate, formatPercent } from '../../lib/format.ts';
 import { messages } from '../../lib/i18n/index.ts';
-import { recordAudit } from '../audit.ts';
-import { copenhagenDay } from '../comments.ts';
+import { recordAudit } from '../staff/audit.ts';
+import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { MARGIN_GAP_LIMIT, TRIM_DEFAULT } from './indicators.ts';
 

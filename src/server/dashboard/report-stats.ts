@@ -43,12 +43,12 @@ import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-tabl
 import { INTL_LOCALE, messages, type Locale } from '../../lib/i18n/index.ts';
 import { can } from '../../lib/permissions.ts';
 import { placeName, type NamedPlace, type PlaceBook } from '../../lib/places.ts';
-import { listPlaces } from '../places.ts';
+import { listPlaces } from '../partnership/places.ts';
 import { projectGeometries } from '../../lib/svg-map.ts';
-import { listAreas } from '../areas.ts';
-import { copenhagenDay } from '../comments.ts';
+import { listAreas } from '../partnership/areas.ts';
+import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
-import { cachedReportMap, mapYears, MODERATED_STATUSES, reportCell, type PreparedReportMap } from '../report-map.ts';
+import { cachedReportMap, mapYears, MODERATED_STATUSES, reportCell, type PreparedReportMap } from '../reports/map.ts';
 import type { GeoJsonBuilder, TableBuilder, TableContext } from './tables.ts';
 
 /** The weekday columns: ISO 1–7 (Monday 1), and reports that name no day. */

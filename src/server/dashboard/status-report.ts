@@ -40,12 +40,12 @@ import { addKeys, suppressRow, type Cell, type Row, type ShownCell } from '../..
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
 import { messages, type Locale } from '../../lib/i18n/index.ts';
-import { fromCopenhagenLocal, toCopenhagenLocal } from '../../lib/time.ts';
+import { copenhagenDay, fromCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
-import { findEvent } from '../events.ts';
-import { findInitiative } from '../initiatives.ts';
-import { listPartners } from '../partners.ts';
+import { findEvent } from '../content/events.ts';
+import { findInitiative } from '../content/initiatives.ts';
+import { listPartners } from '../partnership/partners.ts';
 import { applyHolm, compareTrend, listGoalStatuses, type GoalStatus } from './goals.ts';
 
 /** The years a report can be asked for: anything else is a 404 (or a CLI error). */
@@ -70,7 +70,6 @@ export function reportPeriod(year: number): ReportPeriod {
   return { year, start: fromCopenhagenLocal(`${year}-01-01T00:00`)!, end: fromCopenhagenLocal(`${year + 1}-01-01T00:00`)! };
 }
 
-const copenhagenDay = (instant: Date): string => toCopenhagenLocal(instant).slice(0, 10);
 const inPeriod = (instant: Date, p: ReportPeriod): boolean => instant >= p.start && instant < p.end;
 
 /**

@@ -1,5 +1,5 @@
 /** The app's database handle, opened from the validated configuration. */
-import { config } from '../config.ts';
+import { config } from '../platform/config.ts';
 import { getDb, type Db } from './connection.ts';
 
 export type { Db } from './connection.ts';

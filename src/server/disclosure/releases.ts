@@ -16,9 +16,9 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
 import { releases, reportCategories, reports, REPORTER_TYPES, type ReporterType } from '../../../db/schema.ts';
-import { listPlaces } from '../places.ts';
-import { recordAudit } from '../audit.ts';
-import { copenhagenDay } from '../comments.ts';
+import { listPlaces } from '../partnership/places.ts';
+import { recordAudit } from '../staff/audit.ts';
+import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
 

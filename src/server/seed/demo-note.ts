@@ -2,9 +2,9 @@
 import { like } from 'drizzle-orm';
 import { users } from '../../../db/schema.ts';
 import type { Queryable } from '../db/connection.ts';
-import { totpKeyText } from '../auth/totp.ts';
+import { totpKeyText } from '../staff/auth/totp.ts';
 import { DEMO_ACCOUNTS, demoTotpKey } from './demo-staff.ts';
-import { DEMO_OPEN311_KEY, findOpen311Key } from '../open311-keys.ts';
+import { DEMO_OPEN311_KEY, findOpen311Key } from '../reports/open311-keys.ts';
 
 export async function demoLoginNote(db: Queryable): Promise<string> {
   const present = new Set(

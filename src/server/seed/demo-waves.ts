@@ -12,9 +12,9 @@ import { invitationCodes, questions, surveyAreas, surveyPages, surveys, surveySe
 import { NONE_OF_THESE, type Answers } from '../../lib/survey/instrument.ts';
 import { fromCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
-import { loadInstrument } from '../surveys.ts';
-import { storeResponse } from '../survey-answering.ts';
-import { generateCodes } from '../invitations.ts';
+import { loadInstrument } from '../surveys/surveys.ts';
+import { storeResponse } from '../surveys/answering.ts';
+import { generateCodes } from '../surveys/invitations.ts';
 import { demoChannel, mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
 
 export async function insertQuestionnaire(db: Queryable, surveyId: number): Promise<void> {

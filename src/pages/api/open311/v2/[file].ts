@@ -1,10 +1,10 @@
 /**
  * Open311 GeoReport v2: GET discovery.(json|xml), services.(json|xml),
  * requests.(json|xml) and POST requests.(json|xml). The rules live in
- * src/server/open311.ts; this edge maps them to responses.
+ * src/server/reports/open311.ts; this edge maps them to responses.
  */
 import type { APIRoute } from 'astro';
-import { siteOrigin } from '../../../../server/config.ts';
+import { siteOrigin } from '../../../../server/platform/config.ts';
 import { db } from '../../../../server/db/index.ts';
 import {
   discovery,
@@ -15,9 +15,9 @@ import {
   postRequest,
   splitFormat,
   type RequestQuery,
-} from '../../../../server/open311.ts';
-import { isCrossSiteBrowserRequest } from '../../../../server/open311-keys.ts';
-import { open311ReadRefusal } from '../../../../server/open311-read-limit.ts';
+} from '../../../../server/reports/open311.ts';
+import { isCrossSiteBrowserRequest } from '../../../../server/reports/open311-keys.ts';
+import { open311ReadRefusal } from '../../../../server/reports/open311-read-limit.ts';
 
 export const GET: APIRoute = async ({ params, locals, url }) => {
   const file = splitFormat(params['file'] ?? '');

@@ -11,11 +11,11 @@ import type { APIRoute } from 'astro';
 import { toCsv, toJson } from '../../../../lib/data-table.ts';
 import { messages } from '../../../../lib/i18n/index.ts';
 import { can } from '../../../../lib/permissions.ts';
-import { recordAudit } from '../../../../server/audit.ts';
-import { config } from '../../../../server/config.ts';
+import { recordAudit } from '../../../../server/staff/audit.ts';
+import { config } from '../../../../server/platform/config.ts';
 import { EXPORT_GEOJSON, EXPORT_TABLES, parseExportFile } from '../../../../server/dashboard/exports.ts';
 import { db } from '../../../../server/db/index.ts';
-import { throttles } from '../../../../server/throttle.ts';
+import { throttles } from '../../../../server/platform/throttle.ts';
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',

@@ -3,10 +3,10 @@ import type { APIRoute } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { can } from '../../../../lib/permissions.ts';
 import { formatCode } from '../../../../lib/survey/codes.ts';
-import { recordAudit } from '../../../../server/audit.ts';
+import { recordAudit } from '../../../../server/staff/audit.ts';
 import { db } from '../../../../server/db/index.ts';
-import { listCodes } from '../../../../server/invitations.ts';
-import { findSurvey } from '../../../../server/surveys.ts';
+import { listCodes } from '../../../../server/surveys/invitations.ts';
+import { findSurvey } from '../../../../server/surveys/surveys.ts';
 
 export const GET: APIRoute = async ({ locals, params }) => {
   if (!locals.staff || !can(locals.staff.user.role, 'surveys.edit')) return new Response(null, { status: 403 });

@@ -1,8 +1,8 @@
-/** Open311 GeoReport v2: GET requests/<id>.(json|xml), one request, for the client that holds its id (src/server/open311.ts). */
+/** Open311 GeoReport v2: GET requests/<id>.(json|xml), one request, for the client that holds its id (src/server/reports/open311.ts). */
 import type { APIRoute } from 'astro';
 import { db } from '../../../../../server/db/index.ts';
-import { findPublicRequest, open311Error, open311Response, splitFormat } from '../../../../../server/open311.ts';
-import { open311ReadRefusal } from '../../../../../server/open311-read-limit.ts';
+import { findPublicRequest, open311Error, open311Response, splitFormat } from '../../../../../server/reports/open311.ts';
+import { open311ReadRefusal } from '../../../../../server/reports/open311-read-limit.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
   const file = splitFormat(params['file'] ?? '');
