@@ -7,7 +7,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { events } from '../../db/schema.ts';
-import { serverRows, sharedServerDatabase } from '../support/server-db.ts';
+import { serverRow, serverRows, sharedServerDatabase } from '../support/server-db.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -82,9 +82,8 @@ async function createInitiative(overrides: Record<string, string | readonly stri
 }
 
 /** The first row of a query on the server's database (undefined when there is none). */
-const firstRow = async (query: ReturnType<typeof sql>) => (await serverRows(query))[0];
 
-const count = async (table: 'initiatives' | 'events') => ((await firstRow(sql`select count(*) as n from ${sql.identifier(table)}`)) as { n: number }).n;
+const count = async (table: 'initiatives' | 'events') => (await serverRow<{ n: number }>(sql`select count(*) as n from ${sql.identifier(table)}`)).n;
 
 describe('initiatives', () => {
   it('an editor creates an initiative in Danish and English and publishes it', async () => {
@@ -117,11 +116,11 @@ describe('initiatives', () => {
     expect(publish.status).toBe(303);
     expect(publish.headers.get('location')).toBe(`/staff/initiatives/${id}?done=published`);
 
-    const row = (await firstRow(sql`select state, slug, published_at from initiatives where id = ${id}`)) as {
+    const row = await serverRow<{
       state: string;
       slug: string;
       published_at: number | null;
-    };
+    }>(sql`select state, slug, published_at from initiatives where id = ${id}`);
     expect(row.state).toBe('published');
     expect(row.published_at).not.toBeNull();
     const audit = (
@@ -152,9 +151,9 @@ describe('initiatives', () => {
     });
     expect(save.status).toBe(303);
     expect(save.headers.get('location')).toBe(`/staff/initiatives/${id}?done=saved`);
-    const row = (await firstRow(sql`select title_da, status, ends_on from initiatives where id = ${id}`));
+    const row = (await serverRow(sql`select title_da, status, ends_on from initiatives where id = ${id}`));
     expect(row).toEqual({ title_da: 'Flere bænke og lys på Blågårds Plads', status: 'active', ends_on: null });
-    const linked = (await firstRow(sql`select count(*) as n from initiative_areas where initiative_id = ${id}`)) as { n: number };
+    const linked = await serverRow<{ n: number }>(sql`select count(*) as n from initiative_areas where initiative_id = ${id}`);
     expect(linked.n).toBe(areaIds.length);
 
     const update = await post(`/staff/initiatives/${id}`, {
@@ -173,28 +172,28 @@ describe('initiatives', () => {
 
     expect((await post(`/staff/initiatives/${id}`, { intent: 'publish' })).status).toBe(303);
     expect((await post(`/staff/initiatives/${id}`, { intent: 'unpublish' })).status).toBe(303);
-    const state = (await firstRow(sql`select state from initiatives where id = ${id}`)) as { state: string };
+    const state = await serverRow<{ state: string }>(sql`select state from initiatives where id = ${id}`);
     expect(state.state).toBe('draft');
     expect((await get(`/staff/initiatives/${id}/preview`)).body).toContain('Forhåndsvisning – ikke offentliggjort');
   });
 
   it('initiatives with progress: milestones add up to a progress measure; a corrected update shows its earlier wording, a withdrawn one its reason; the feed carries each change', async () => {
     const id = await createInitiative({ titleDa: 'Lys i passagen ved Korsgade' });
-    const slug = ((await firstRow(sql`select slug from initiatives where id = ${id}`)) as { slug: string }).slug;
+    const slug = (await serverRow<{ slug: string }>(sql`select slug from initiatives where id = ${id}`)).slug;
     const milestone = (fields: Record<string, string>) => post(`/staff/initiatives/${id}`, { intent: 'add_milestone', titleDa: '', titleEn: '', dueOn: '', state: 'planned', doneOn: '', ...fields });
     expect((await milestone({ titleDa: 'Lamperne er bestilt', state: 'done', doneOn: '2026-03-10' })).headers.get('location')).toBe(`/staff/initiatives/${id}?done=milestone_added#milestones`);
     expect((await milestone({ titleDa: 'Lamperne er sat op', dueOn: '2026-05-01' })).status).toBe(303);
     expect((await milestone({ titleDa: 'Belysningen gennemgået med beboerne', state: 'in_progress' })).status).toBe(303);
     expect((await milestone({ titleDa: 'Kameraer (opgivet)', state: 'dropped' })).status).toBe(303);
     // Bad input: no Danish title, an unknown state, an impossible date: 400, nothing stored.
-    const before = ((await firstRow(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)) as { n: number }).n;
+    const before = (await serverRow<{ n: number }>(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)).n;
     for (const bad of [{ titleDa: '' }, { titleDa: 'X', state: 'forgotten' }, { titleDa: 'X', dueOn: '2026-02-30' }]) expect((await milestone(bad)).status).toBe(400);
-    expect(((await firstRow(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)) as { n: number }).n).toBe(before);
+    expect((await serverRow<{ n: number }>(sql`select count(*) as n from initiative_milestones where initiative_id = ${id}`)).n).toBe(before);
     // A milestone reached without a day is reached today.
-    const second = (await firstRow(sql`select id from initiative_milestones where initiative_id = ${id} and title_da = 'Lamperne er sat op'`)) as { id: number };
+    const second = await serverRow<{ id: number }>(sql`select id from initiative_milestones where initiative_id = ${id} and title_da = 'Lamperne er sat op'`);
     const saved = await post(`/staff/initiatives/${id}`, { intent: 'save_milestone', milestoneId: String(second.id), titleDa: 'Lamperne er sat op', titleEn: '', dueOn: '2026-05-01', state: 'done', doneOn: '' });
     expect(saved.status).toBe(303);
-    expect(((await firstRow(sql`select done_on from initiative_milestones where id = ${second.id}`)) as { done_on: string }).done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await serverRow<{ done_on: string }>(sql`select done_on from initiative_milestones where id = ${second.id}`)).done_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const addUpdate = (textDa: string) => post(`/staff/initiatives/${id}`, { intent: 'add_update', happenedOn: '2026-04-02', textDa, textEn: '' });
     await addUpdate('Lamperne kommer i uge 41.');
@@ -332,13 +331,13 @@ describe('events', () => {
     expect((await get('/staff/events')).body).toContain(`href="/staff/events/${id}"`);
 
     expect((await post(`/staff/events/${id}`, { intent: 'publish' })).status).toBe(303);
-    expect(((await firstRow(sql`select state from events where id = ${id}`)) as { state: string }).state).toBe('published');
-    const audit = (await firstRow(sql`select count(*) as n from audit_log where action = 'event.publish' and entity_id = ${id}`)) as { n: number };
+    expect((await serverRow<{ state: string }>(sql`select state from events where id = ${id}`)).state).toBe('published');
+    const audit = await serverRow<{ n: number }>(sql`select count(*) as n from audit_log where action = 'event.publish' and entity_id = ${id}`);
     expect(audit.n).toBe(1);
 
     const save = await post(`/staff/events/${id}`, { intent: 'save', ...eventForm({ place: 'Nørrebro Bibliotek', lat: '', lon: '' }) });
     expect(save.status).toBe(303);
-    expect((await firstRow(sql`select place, lat, lon from events where id = ${id}`))).toEqual({ place: 'Nørrebro Bibliotek', lat: null, lon: null });
+    expect((await serverRow(sql`select place, lat, lon from events where id = ${id}`))).toEqual({ place: 'Nørrebro Bibliotek', lat: null, lon: null });
   });
 
   it('an event with end before start is refused', async () => {

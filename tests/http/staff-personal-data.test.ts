@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serverRows } from '../support/server-db.ts';
+import { serverRow, serverRows } from '../support/server-db.ts';
 import { postForm, SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -20,13 +20,12 @@ let partnerId = '';
 let areaId = '';
 
 /** The first row of a query on the server's database (undefined when there is none). */
-const firstRow = async (query: ReturnType<typeof sql>) => (await serverRows(query))[0];
 
 beforeAll(async () => {
   editor = await staffSession(dbPath, 'editor');
   moderator = await staffSession(dbPath, 'moderator');
-  partnerId = String(((await firstRow(sql`select id from partners order by display_order, id limit 1`)) as { id: number }).id);
-  areaId = String(((await firstRow(sql`select id from areas where retired_at is null order by display_order, id limit 1`)) as { id: number }).id);
+  partnerId = String((await serverRow<{ id: number }>(sql`select id from partners order by display_order, id limit 1`)).id);
+  areaId = String((await serverRow<{ id: number }>(sql`select id from areas where retired_at is null order by display_order, id limit 1`)).id);
 }, SIGN_IN_TIMEOUT_MS * 2);
 
 const post = (path: string, fields: Record<string, string | readonly string[]>, cookie = editor) => postForm(base, path, fields, cookie);
@@ -114,7 +113,7 @@ describe('staff-written public text with personal data', () => {
       partnerIds: [partnerId],
       areaIds: [areaId],
     };
-    const body = async () => ((await firstRow(sql`select body_da from initiatives where id = ${id}`)) as { body_da: string }).body_da;
+    const body = async () => (await serverRow<{ body_da: string }>(sql`select body_da from initiatives where id = ${id}`)).body_da;
     const refused = await post(`/staff/initiatives/${id}`, form);
     expect(refused.status).toBe(400);
     expect(await html(refused)).toContain('Fundet: adresse.');
@@ -124,7 +123,7 @@ describe('staff-written public text with personal data', () => {
   });
 
   it('an event description with a CPR number is not created until confirmed', async () => {
-    const count = async () => ((await firstRow(sql`select count(*) n from events where title_da = 'Møde om lys i passagen'`)) as { n: number }).n;
+    const count = async () => (await serverRow<{ n: number }>(sql`select count(*) n from events where title_da = 'Møde om lys i passagen'`)).n;
     const form = {
       kind: 'safety_walk',
       titleDa: 'Møde om lys i passagen',
@@ -162,9 +161,9 @@ describe('staff-written public text with personal data', () => {
       website: '',
     });
     expect(reported.status).toBe(303);
-    const report = (await firstRow(sql`select id, status from reports where description = ${marker}`)) as { id: number; status: string } | undefined;
+    const report = await serverRow<{ id: number; status: string }>(sql`select id, status from reports where description = ${marker}`);
     expect(report?.status).toBe('received');
-    const notes = async () => ((await firstRow(sql`select count(*) n from report_updates where report_id = ${report!.id}`)) as { n: number }).n;
+    const notes = async () => (await serverRow<{ n: number }>(sql`select count(*) n from report_updates where report_id = ${report!.id}`)).n;
     const before = await notes();
     const res = await post(
       '/staff/reports',
@@ -177,17 +176,17 @@ describe('staff-written public text with personal data', () => {
     expect(page).toContain(`id="public-${report!.id}-pii-confirm"`);
     expect(page).toContain('Ring til os på 12 34 56 78.</textarea>');
     expect(await notes()).toBe(before);
-    expect(((await firstRow(sql`select status from reports where id = ${report!.id}`)) as { status: string }).status).toBe('received');
+    expect((await serverRow<{ status: string }>(sql`select status from reports where id = ${report!.id}`)).status).toBe('received');
   });
 
   it("a moderator's public reply to a comment with a phone number is refused with a warning until confirmed", async () => {
     const marker = `Hvornår kommer der lys i passagen? ${Date.now()}`;
     expect((await postForm(base, '/indsatser/borgerdialog-i-omraadefornyelsen', { name: '', body: marker })).status).toBe(303);
-    const comment = (await firstRow(sql`select id from comments where body = ${marker}`)) as { id: number } | undefined;
+    const comment = await serverRow<{ id: number }>(sql`select id from comments where body = ${marker}`);
     expect(comment).toBeDefined();
     const approve = await post('/staff/comments', { intent: 'approve', commentId: String(comment!.id), body: marker }, moderator);
     expect(approve.status).toBe(200);
-    const replies = async () => ((await firstRow(sql`select count(*) n from comment_replies where comment_id = ${comment!.id}`)) as { n: number }).n;
+    const replies = async () => (await serverRow<{ n: number }>(sql`select count(*) n from comment_replies where comment_id = ${comment!.id}`)).n;
 
     // Signed with the moderator's own partner: the form has no partner field.
     const reply = { intent: 'reply', commentId: String(comment!.id), body: 'Ring til Mette på 33 66 33 66.' };

@@ -15,9 +15,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { count as countRows, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { subscriptions } from '../../db/schema.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRows, rawRun } from '../../src/server/db/raw.ts';
+import { rawRows } from '../../src/server/db/raw.ts';
 import { readMailbox, startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
@@ -88,20 +89,12 @@ describe(`subscriptions on ${ON_POSTGRES ? 'PostgreSQL' : 'SQLite'}`, () => {
     await server?.stop();
   });
 
-  /** A statement on the server's database in its own dialect; rows with booleans as numbers, as SQLite gives them. */
-  async function query(statement: { sqlite: string; pg: string }): Promise<Record<string, unknown>[]> {
-    const text = ON_POSTGRES ? statement.pg : statement.sqlite;
-    const db = serverDatabase(server.dbPath);
-    if (!/^\s*select\b/i.test(text)) {
-      await rawRun(db, sql.raw(text));
-      return [];
-    }
-    const rows = await rawRows<Record<string, unknown>>(db, sql.raw(text));
-    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
+  /** How many subscriptions the server's database holds (those matching `where`). */
+  async function count(where?: SQL): Promise<number> {
+    const [row] = await serverDatabase(server.dbPath).select({ n: countRows() }).from(subscriptions).where(where);
+    return row?.n ?? 0;
   }
-
-  const count = async (where = 'true'): Promise<number> => Number((await query({ sqlite: `select count(*) as n from subscriptions where ${where === 'true' ? '1' : where}`, pg: `select count(*) as n from subscriptions where ${where}` }))[0]!['n']);
-  const confirmedCount = () => count('confirmed_at is not null');
+  const confirmedCount = () => count(isNotNull(subscriptions.confirmedAt));
 
   let n = 0;
   /** An address of its own for each test, so their mails and rows do not mix. */
@@ -289,10 +282,10 @@ describe(`subscriptions on ${ON_POSTGRES ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('an expired confirmation link says so and deletes the address; unknown and forged links get a clear page', async () => {
     const email = address('expired');
     const link = await subscribeAndReadLink(email, { topic: 'area', area: 'skt-hans-torv' }, 'en');
-    expect(await count('confirmed_at is null')).toBeGreaterThan(0);
+    expect(await count(isNull(subscriptions.confirmedAt))).toBeGreaterThan(0);
     const before = await count();
     // The clock cannot be moved in a running server: the row's expiry is moved instead.
-    await query({ sqlite: 'update subscriptions set expires_at = 1 where confirmed_at is null', pg: 'update subscriptions set expires_at = to_timestamp(1) where confirmed_at is null' });
+    await serverDatabase(server.dbPath).update(subscriptions).set({ expiresAt: new Date(1000) }).where(isNull(subscriptions.confirmedAt));
     const expired = await fetch(link);
     expect(expired.status).toBe(410);
     expect(await page(expired)).toContain('The link is too old, and your e-mail address has now been deleted.');

@@ -1,5 +1,6 @@
 /** Vitest global setup for the http and browser projects: one built server per project run. */
 import type { TestProject } from 'vitest/node';
+import { isPostgresUrl } from '../../src/server/db/postgres.ts';
 import { startMailbox } from './mailbox.ts';
 import { startServer } from './server.ts';
 
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject) {
   const mailbox = await startMailbox();
   // The http-pg project sets DATABASE_URL to a PostgreSQL server for its test
   // files; this setup runs outside that environment, so it reads the project's.
-  const onPostgres = /^postgres(ql)?:\/\//i.test(project.config.env?.['DATABASE_URL'] ?? '');
+  const onPostgres = isPostgresUrl(project.config.env?.['DATABASE_URL'] ?? '');
   const server = await startServer({ TRUST_PROXY: 'true', SMTP_URL: mailbox.smtpUrl, MAIL_FROM: 'Tryghed test <noreply@tryghed.invalid>' }, undefined, onPostgres);
   project.provide('baseUrl', server.url);
   project.provide('dbPath', server.dbPath);

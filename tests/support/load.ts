@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { isPostgresUrl } from '../../src/server/db/postgres.ts';
 import { SEEDED_PAGES, SurveyClient } from './survey-client.ts';
 
 /** The open demo wave. */
@@ -235,7 +236,7 @@ export async function responseIds(database: string): Promise<number[]> {
  * answer or report update lost the row it belongs to.
  */
 export async function integrityCheck(database: string): Promise<string> {
-  if (!isPostgres(database)) {
+  if (!isPostgresUrl(database)) {
     const db = new Database(database, { readonly: true, fileMustExist: true });
     try {
       return (db.prepare('pragma integrity_check').pluck().all() as string[]).join('; ');
@@ -258,10 +259,8 @@ interface Reader {
   column(sql: string, ...params: unknown[]): Promise<number[]>;
 }
 
-const isPostgres = (database: string) => /^postgres(ql)?:\/\//i.test(database);
-
 async function withDb<T>(database: string, read: (q: Reader) => Promise<T>): Promise<T> {
-  if (isPostgres(database)) {
+  if (isPostgresUrl(database)) {
     const client = new pg.Client({ connectionString: database });
     await client.connect();
     const rows = async (sql: string, params: unknown[]) => {

@@ -9,11 +9,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { isPostgresUrl } from '../../src/server/db/postgres.ts';
 
 export const TEST_POSTGRES_URL = process.env['TEST_POSTGRES_URL'];
 
 /** Whether this test process runs the app on PostgreSQL (the -pg projects). */
-export const ON_POSTGRES = /^postgres(ql)?:\/\//i.test(process.env['DATABASE_URL'] ?? '');
+export const ON_POSTGRES = isPostgresUrl(process.env['DATABASE_URL'] ?? '');
 
 export interface ScratchDatabase {
   url: string;
