@@ -15,14 +15,8 @@ import { isSuppressed, type DataTable, type TableValue } from '../../src/lib/dat
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import type { Answers } from '../../src/lib/survey/instrument.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
-import {
-  analysisOptions,
-  findWaveForAnalysis,
-  freeTextAnswers,
-  setResultsPublished,
-  tables,
-  waveShares,
-} from '../../src/server/dashboard/analysis.ts';
+import { analysisOptions, findWaveForAnalysis, setResultsPublished } from '../../src/server/dashboard/waves.ts';
+import { freeTextAnswers, tables, waveShares } from '../../src/server/dashboard/analysis.ts';
 import { createGoal, setMargins } from '../../src/server/dashboard/goals.ts';
 import { estimateIndicator, INSECURITY_EVENING } from '../../src/server/dashboard/indicators.ts';
 import { publicResults } from '../../src/server/dashboard/public-results.ts';

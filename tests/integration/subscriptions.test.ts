@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { events, initiativeMilestones, subscriptionMails, subscriptions, surveys, surveySeries } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
-import { setResultsPublished } from '../../src/server/dashboard/analysis.ts';
+import { setResultsPublished } from '../../src/server/dashboard/waves.ts';
 import { createEvent, setEventState } from '../../src/server/content/events.ts';
 import { addInitiativeUpdate } from '../../src/server/content/initiatives.ts';
 import { smtpSender, type SendMail } from '../../src/server/platform/mail.ts';

@@ -14,7 +14,9 @@ import type { Queryable } from '../db/connection.ts';
 import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
 import { listGoalStatuses, parseEstimateOptions, type GoalPoint, type GoalStatus } from './goals.ts';
 import { describePlanChange } from './plans.ts';
-import { waveAreas, waveLabel, waveShares, type ShareDefinition, type ShownEstimate } from './analysis.ts';
+import { waveAreas } from './waves.ts';
+import type { ShownEstimate } from './estimates.ts';
+import { waveLabel, waveShares, type ShareDefinition } from './analysis.ts';
 
 /** The headline figures, in the order shown. Labels live in the `results` catalogue under `headlines`. */
 export const HEADLINES = [
