@@ -4,7 +4,7 @@
  * proportions at Copenhagen's latitude (an equirectangular projection is
  * accurate enough across a few kilometres).
  */
-import type { AreaGeometry } from './domain.ts';
+import type { AreaGeometry, AreaKind } from './domain.ts';
 import { boundingBox } from './geo.ts';
 
 export interface ProjectedShape {
@@ -12,6 +12,19 @@ export interface ProjectedShape {
   d: string;
   /** A point to put the label on: the centre of the shape's bounding box. */
   label: { x: number; y: number };
+}
+
+/**
+ * A hexagon map ready to draw (src/components/map/HexMap.astro): the areas'
+ * outlines and the cells, projected into one frame, with the text each
+ * carries.
+ */
+export interface HexMapView {
+  width: number;
+  height: number;
+  areas: { kind: AreaKind; name: string; d: string; label: { x: number; y: number } }[];
+  /** `opacity` shades the cell by its count; a cell `belowK` (shown to moderators only) is hatched instead. */
+  cells: { cell: string; d: string; opacity: string; belowK: boolean; title: string }[];
 }
 
 export interface ProjectedMap {

@@ -44,7 +44,7 @@ import { INTL_LOCALE, messages, type Locale } from '../../lib/i18n/index.ts';
 import { can } from '../../lib/permissions.ts';
 import { placeName, type NamedPlace, type PlaceBook } from '../../lib/places.ts';
 import { listPlaces } from '../partnership/places.ts';
-import { projectGeometries } from '../../lib/svg-map.ts';
+import { projectGeometries, type HexMapView } from '../../lib/svg-map.ts';
 import { listAreas } from '../partnership/areas.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
@@ -649,11 +649,8 @@ export function reportStatsCharts(stats: ReportStats, locale: Locale): ReportSta
   };
 }
 
-export interface HeatmapView {
-  width: number;
-  height: number;
-  areas: { slug: string; kind: Area['kind']; name: string; d: string; label: { x: number; y: number } }[];
-  cells: { cell: string; d: string; opacity: string; belowK: boolean; title: string }[];
+export interface HeatmapView extends HexMapView {
+  areas: (HexMapView['areas'][number] & { slug: string })[];
 }
 
 /** The heat map drawn as SVG paths: areas and hexagons projected in one frame (as on /kort). */
