@@ -120,8 +120,18 @@ export async function withScriptlessCopy<T>(browser: Browser, noScriptPage: Page
       return request.resourceType() === 'script' ? route.abort() : route.continue();
     });
     await page.goto(copyUrl, { waitUntil: 'load' });
-    const styled = await page.evaluate(() => [...document.styleSheets].every((sheet) => sheet.cssRules.length >= 0));
-    if (!styled) throw new Error(`the scriptless copy of ${url.pathname} could not read its stylesheets`);
+    // A stylesheet that did not load (refused, or not found) is missing from document.styleSheets.
+    const { links, loaded } = await page.evaluate(() => ({
+      links: document.querySelectorAll('link[rel~="stylesheet"]').length,
+      loaded: [...document.styleSheets].filter((sheet) => {
+        try {
+          return sheet.href !== null && sheet.cssRules.length > 0;
+        } catch {
+          return false;
+        }
+      }).length,
+    }));
+    if (loaded < links) throw new Error(`the scriptless copy of ${url.pathname} loaded ${loaded} of its ${links} stylesheets`);
     return await fn(page);
   } finally {
     await context.close();

@@ -22,7 +22,7 @@ const SQLITE_ONLY: Record<string, string> = {
   'src/server/bench/': 'benchmark tooling that clones drafts and stores rows the way a minimal server would, on a SQLite copy',
   'src/server/cli/bench.ts': 'the benchmark runner counts rows in its SQLite copy',
   'src/server/cli/backup.ts': "SQLite's online backup of the database file, checked with its own statements",
-  'src/server/cli/seed-large.ts': 'writes the SQLite benchmark database (through seed/large.ts)',
+  'src/server/cli/seed-large.ts': 'writes the SQLite benchmark database (through src/server/bench/large-data.ts)',
 };
 
 const under = (path: string, prefix: string): boolean => (prefix.endsWith('/') ? path.startsWith(prefix) : path === prefix);

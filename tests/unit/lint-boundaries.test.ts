@@ -44,12 +44,12 @@ describe('the linter enforces the boundaries between src/ layers', () => {
   it('code that runs in the browser imports nothing server-side', async () => {
     const page = 'src/pages/kort.astro';
     const withScript = (code: string) => `---\n---\n<p>x</p>\n<script>\n${code}\n</script>\n`;
-    expect(await boundaryErrors(page, withScript("import { config } from '../server/config.ts';\nconsole.log(config);"))).toHaveLength(1);
+    expect(await boundaryErrors(page, withScript("import { config } from '../server/platform/config.ts';\nconsole.log(config);"))).toHaveLength(1);
     expect(await boundaryErrors(page, withScript("import { readFileSync } from 'node:fs';\nconsole.log(readFileSync);"))).toHaveLength(1);
     expect(await boundaryErrors(page, withScript("import { formatPoint } from '../lib/places.ts';\nconsole.log(formatPoint);"))).toEqual([]);
     const island = 'src/components/map/PlacePicker.svelte';
     const svelte = (code: string) => `<script lang="ts">\n${code}\n</script>\n<p>{x}</p>\n`;
-    expect(await boundaryErrors(island, svelte("import { listPlaces } from '../../server/places.ts';\nconst x = listPlaces;"))).toHaveLength(1);
+    expect(await boundaryErrors(island, svelte("import { listPlaces } from '../../server/partnership/places.ts';\nconst x = listPlaces;"))).toHaveLength(1);
     expect(await boundaryErrors(island, svelte("import type { Report } from '../../../db/schema.ts';\nimport { formatPoint } from '../../lib/places.ts';\nconst x: Report | typeof formatPoint = formatPoint;"))).toEqual([]);
   }, 60_000);
 });

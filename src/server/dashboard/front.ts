@@ -35,12 +35,14 @@ export function goalSentence(status: GoalStatus, locale: Locale): string | undef
   const { baseline, latest, change } = status;
   if (!baseline || !latest) return undefined;
   if (baseline.kind !== 'estimate' || latest.kind !== 'estimate' || !change) return m.tooFew(what);
-  const pct = (p: number) => formatPercent(locale, p, 0);
+  const fell = change.difference < 0;
+  const tail = change.verdict === 'no_clear_change' ? m.notSignificant : fell ? m.significantFall : m.significantRise;
+  // Whole percentages; where a clear change rounds to the same whole figure, one decimal, so that
+  // the sentence does not read "unchanged" beside a verdict of change.
+  const clearButEqual = change.verdict !== 'no_clear_change' && formatPercent(locale, baseline.p, 0) === formatPercent(locale, latest.p, 0);
+  const pct = (p: number) => formatPercent(locale, p, clearButEqual ? 1 : 0);
   const from = pct(baseline.p);
   const to = pct(latest.p);
-  if (from === to) return `${m.same(what, to)}; ${m.notSignificant}`;
-  const fell = change.difference < 0;
-  const head = fell ? m.fell(what, from, to) : m.rose(what, from, to);
-  const tail = change.verdict === 'no_clear_change' ? m.notSignificant : fell ? m.significantFall : m.significantRise;
-  return `${head}; ${tail}`;
+  if (from === to) return `${m.same(what, to)}; ${tail}`;
+  return `${fell ? m.fell(what, from, to) : m.rose(what, from, to)}; ${tail}`;
 }

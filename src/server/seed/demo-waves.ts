@@ -48,7 +48,7 @@ type Wave = 'baseline' | 'midway' | 'followup';
  * One synthetic respondent's answers. `unsafe` shifts the safety answers
  * (0 = safe … 1 = unsafe); `straight`, if given, is the one answer given to
  * every row of the problems matrix (a straight-liner, for the quality flags).
- * Also used by the benchmark's large dataset (large.ts).
+ * Also used by the benchmark's large dataset (src/server/bench/large-data.ts).
  */
 export function syntheticAnswers(rand: () => number, area: string, unsafe: number, straight?: string): Answers {
   const safety = () =>
