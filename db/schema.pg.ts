@@ -49,6 +49,9 @@ import {
   SURVEY_MODES,
   SURVEY_STATUSES,
   SUBSCRIPTION_LOCALES,
+  TRANSLATION_LOCALES,
+  TRANSLATION_STATES,
+  type TranslationLocale,
   SUBSCRIPTION_MAIL_KINDS,
   SUBSCRIPTION_TOPICS,
   TIMES_OF_DAY,
@@ -579,6 +582,27 @@ export const surveyPages = pgTable(
   (t) => [uniqueIndex('survey_pages_position_idx').on(t.surveyId, t.position)],
 );
 
+/** See `surveyTranslations` in schema.sqlite.ts. */
+export const surveyTranslations = pgTable(
+  'survey_translations',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    state: text('state', { enum: TRANSLATION_STATES }).notNull().default('draft'),
+    texts: json('texts').$type<Record<string, string>>().notNull().default({}),
+    updatedAt: timestamp('updated_at').notNull().default(now()),
+    updatedBy: integer('updated_by').references(() => users.id),
+  },
+  (t) => [
+    check('survey_translations_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, TRANSLATION_LOCALES)}`),
+    check('survey_translations_state_check', sql`${t.state} is not null and ${oneOf(t.state, TRANSLATION_STATES)}`),
+    uniqueIndex('survey_translations_locale_idx').on(t.surveyId, t.locale),
+  ],
+);
+
 /** See `questions` in schema.sqlite.ts. */
 export const questions = pgTable(
   'questions',
@@ -625,10 +649,12 @@ export const responses = pgTable(
     areaId: integer('area_id').references(() => areas.id),
     suspicious: flag('suspicious', false),
     flags: json('flags').$type<string[]>().notNull().default([]),
+    locale: text('locale', { enum: LOCALES }).notNull().default('da'),
     demo: flag('demo', false),
   },
   (t) => [
     check('responses_channel_check', oneOf(t.channel, RESPONSE_CHANNELS)),
+    check('responses_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     index('responses_area_idx').on(t.surveyId, t.areaId),
   ],
@@ -693,6 +719,7 @@ export const reportCategories = pgTable(
     slug: text('slug').notNull().unique(),
     nameDa: text('name_da').notNull(),
     nameEn: text('name_en'),
+    names: json('names').$type<Partial<Record<TranslationLocale, string>>>().notNull().default({}),
     displayOrder: integer('display_order').notNull().default(0),
     active: flag('active', true),
     partnerId: integer('partner_id').references(() => partners.id),

@@ -17,7 +17,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LOCALES, AREA_KINDS, CATEGORY_AUDIENCES, COMMENT_STATUSES, COMMENT_TARGETS, EVENT_KINDS, EVENT_NOTICE_KINDS, FLAG_REASONS, GOAL_DIRECTIONS, INITIATIVE_STATUSES, MILESTONE_STATES, NOTICE_RECIPIENTS, PLACE_KINDS, PLAN_CHANGE_KINDS, PUBLICATION_STATES, QUESTION_TYPES, RELEASE_KINDS, REPORTER_TYPES, REPORT_STATUSES, RESPONSE_CHANNELS, ROLES, SUBSCRIPTION_LOCALES, SUBSCRIPTION_MAIL_KINDS, SUBSCRIPTION_TOPICS, SURVEY_MODES, SURVEY_STATUSES, TAKEDOWN_REASONS, TIMES_OF_DAY, TRACKS, type AnalysisPlanContent, type AreaGeometry, type PlannedGoal, type QuestionConfig, type ShowIf } from '../src/lib/domain.ts';
+import { LOCALES, AREA_KINDS, CATEGORY_AUDIENCES, COMMENT_STATUSES, COMMENT_TARGETS, EVENT_KINDS, EVENT_NOTICE_KINDS, FLAG_REASONS, GOAL_DIRECTIONS, INITIATIVE_STATUSES, MILESTONE_STATES, NOTICE_RECIPIENTS, PLACE_KINDS, PLAN_CHANGE_KINDS, PUBLICATION_STATES, QUESTION_TYPES, RELEASE_KINDS, REPORTER_TYPES, REPORT_STATUSES, RESPONSE_CHANNELS, ROLES, SUBSCRIPTION_LOCALES, SUBSCRIPTION_MAIL_KINDS, SUBSCRIPTION_TOPICS, SURVEY_MODES, SURVEY_STATUSES, TAKEDOWN_REASONS, TIMES_OF_DAY, TRACKS, TRANSLATION_LOCALES, TRANSLATION_STATES, type TranslationLocale, type AnalysisPlanContent, type AreaGeometry, type PlannedGoal, type QuestionConfig, type ShowIf } from '../src/lib/domain.ts';
 import { oneOf, sqliteColumns } from './columns.ts';
 
 export * from '../src/lib/domain.ts';
@@ -766,6 +766,35 @@ export const surveyPages = sqliteTable(
 );
 
 /**
+ * A wave's questionnaire in Arabic, Turkish, Somali or Urdu: the texts by
+ * their keys (src/lib/survey/translation.ts), and where the translation
+ * stands (draft, needs review by a native speaker, reviewed). Respondents are
+ * offered a language once its translation is complete and not a draft.
+ */
+export const surveyTranslations = sqliteTable(
+  'survey_translations',
+  {
+    id: id(),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    /** One of TRANSLATION_LOCALES. */
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    /** One of TRANSLATION_STATES. */
+    state: text('state', { enum: TRANSLATION_STATES }).notNull().default('draft'),
+    /** Translated text by key, e.g. { "q.safety_evening.text": "…" }. */
+    texts: json('texts').$type<Record<string, string>>().notNull().default({}),
+    updatedAt: timestamp('updated_at').notNull().default(now()),
+    updatedBy: integer('updated_by').references(() => users.id),
+  },
+  (t) => [
+    check('survey_translations_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, TRANSLATION_LOCALES)}`),
+    check('survey_translations_state_check', sql`${t.state} is not null and ${oneOf(t.state, TRANSLATION_STATES)}`),
+    uniqueIndex('survey_translations_locale_idx').on(t.surveyId, t.locale),
+  ],
+);
+
+/**
  * Questions. `key` is stable across the waves of a series (a clone keeps it),
  * so answers stay comparable from wave to wave.
  */
@@ -832,11 +861,14 @@ export const responses = sqliteTable(
     suspicious: flag('suspicious', false),
     /** Why it was flagged: e.g. ["too_fast", "straight_lining"]. */
     flags: json('flags').$type<string[]>().notNull().default([]),
+    /** The language it was answered in (a coarse attribute: analysts see who answered in which language, under the disclosure rules). */
+    locale: text('locale', { enum: LOCALES }).notNull().default('da'),
     /** Synthetic demo response. */
     demo: flag('demo', false),
   },
   (t) => [
     check('responses_channel_check', oneOf(t.channel, RESPONSE_CHANNELS)),
+    check('responses_locale_check', sql`${t.locale} is not null and ${oneOf(t.locale, LOCALES)}`),
     index('responses_survey_idx').on(t.surveyId, t.submittedOn),
     // The dashboard reads a wave's respondents area by area.
     index('responses_area_idx').on(t.surveyId, t.areaId),
@@ -935,6 +967,8 @@ export const reportCategories = sqliteTable(
     slug: text('slug').notNull().unique(),
     nameDa: text('name_da').notNull(),
     nameEn: text('name_en'),
+    /** The name in Arabic, Turkish, Somali and Urdu, by locale (src/lib/localized.ts's nameIn); a language without one shows the Danish name. */
+    names: json('names').$type<Partial<Record<TranslationLocale, string>>>().notNull().default({}),
     /** Order in lists. */
     displayOrder: integer('display_order').notNull().default(0),
     /** Retired categories stay on old reports but are not offered for new ones. */

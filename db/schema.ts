@@ -57,6 +57,7 @@ export const {
   surveys,
   surveyAreas,
   surveyPages,
+  surveyTranslations,
   questions,
   responses,
   answers,

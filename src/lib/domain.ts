@@ -10,9 +10,29 @@
  * import from anywhere (src/lib, islands, the schemas).
  */
 
-/** The site's languages (their catalogues are in src/lib/i18n); stored with a comment, a sign-up or a subscription. */
-export const LOCALES = ['da', 'en'] as const;
+/**
+ * The site's languages (their catalogues are in src/lib/i18n); stored with a
+ * comment, a sign-up or a subscription. Danish first (no URL prefix), then
+ * English, Arabic, Turkish, Somali and Urdu (README "Languages").
+ */
+export const LOCALES = ['da', 'en', 'ar', 'tr', 'so', 'ur'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** The languages a questionnaire is translated into (Danish is its source, English has its own columns). */
+export const TRANSLATION_LOCALES = ['ar', 'tr', 'so', 'ur'] as const satisfies readonly Locale[];
+export type TranslationLocale = (typeof TRANSLATION_LOCALES)[number];
+
+/**
+ * Where a translation stands: a draft is not offered to respondents; one
+ * that needs review (by a native speaker) and one that is reviewed are
+ * offered once complete. Staff see the state beside each language.
+ */
+export const TRANSLATION_STATES = ['draft', 'needs_review', 'reviewed'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/** The languages of staff pages; a staff page asked for in another language is shown in English. */
+export const STAFF_LOCALES = ['da', 'en'] as const satisfies readonly Locale[];
+export type StaffLocale = (typeof STAFF_LOCALES)[number];
 
 /** Area kinds: the partnership's target area, or a neighbouring area watched for displacement. */
 export const AREA_KINDS = ['target', 'adjacent'] as const;

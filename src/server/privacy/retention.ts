@@ -572,6 +572,7 @@ export const KEPT: Readonly<Record<string, string>> = {
   surveys: 'the survey instrument',
   survey_areas: 'the survey instrument',
   survey_pages: 'the survey instrument',
+  survey_translations: 'the survey instrument in Arabic, Turkish, Somali and Urdu (texts written by staff); deleted with its wave',
   questions: 'the survey instrument',
   responses:
     'anonymous by construction (no link to a person or to a code; the day, not the time; random id): the statistics of a series, compared wave to wave over the years',
