@@ -68,11 +68,8 @@ export const da = {
     accessibility: 'Tilgængelighed',
   },
   language: {
-    /** The name of this locale, written in this locale. */
+    /** The name of this locale, written in this locale (the language menu lists every locale by it). */
     name: 'Dansk',
-    switchTo: 'Read this page in English',
-    /** What the language switch shows on narrow screens (the other language's name). */
-    switchToShort: 'English',
   },
   emergency: {
     /** The phone links in every page's header. */
@@ -190,7 +187,7 @@ export const da = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes senest efter 48 timer), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
+          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes senest efter 48 timer), én der husker det sprog, du har valgt i sprogmenuen (den indeholder kun sprogets kode, fx "ar", og gemmes i et år), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
         ],
       },
       {
@@ -402,6 +399,12 @@ export const da = {
   },
   surveys: {
     title: 'Tryghedsundersøgelser',
+    /** The start page's list of the languages a survey can be answered in. */
+    offeredIn: 'Du kan svare på:',
+    /** On a survey's start page when its questionnaire has no finished translation into the page's language. */
+    notInLanguage: 'Spørgsmålene findes endnu ikke på dette sprog. Du kan svare på et af sprogene nedenfor.',
+    /** Put before a question page's title in the browser tab when the page shows errors. */
+    errorTitlePrefix: 'Fejl: ',
     intro:
       'Svar anonymt på, hvor tryg du føler dig. Dine svar bliver kun vist samlet med andres, og kun når mindst fem har svaret.',
     none: 'Der er ingen åbne undersøgelser lige nu.',

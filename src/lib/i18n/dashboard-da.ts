@@ -153,6 +153,7 @@ export const dashboardDa = {
     intro:
       'For hver måling og hvert område: andelen af svarpersonerne i hver kategori af alder, køn (og område) mod befolkningens andel, før og efter vægtning. Andelene før vægtning bygger på de tal, oplysningsbeskyttelsen offentliggør; en kategori med færre end K svar vises som „for få svar“.',
     columns: { wave: 'Måling', area: 'Område', variable: 'Baggrund', category: 'Kategori', population: 'Befolkningen', sample: 'Stikprøven, uvægtet', weighted: 'Stikprøven, vægtet', n: 'Svar' },
+    languageVariable: 'sprog (svaret på)',
     areaVariable: 'område',
     noMargins: 'Ingen befolkningstal for området: kun stikprøvens fordeling vises.',
   },

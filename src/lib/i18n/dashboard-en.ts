@@ -153,6 +153,7 @@ export const dashboardEn = {
     intro:
       'For each wave and area: the share of respondents in each category of age, sex (and area) against the population’s share, before and after weighting. Shares before weighting are computed from the counts the disclosure engine publishes; a category with fewer than K responses reads “too few responses”.',
     columns: { wave: 'Wave', area: 'Area', variable: 'Variable', category: 'Category', population: 'Population', sample: 'Sample, unweighted', weighted: 'Sample, weighted', n: 'Responses' },
+    languageVariable: 'language (answered in)',
     areaVariable: 'area',
     noMargins: 'No population figures for the area: only the sample’s distribution is shown.',
   },

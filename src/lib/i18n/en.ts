@@ -64,10 +64,8 @@ export const en: Messages = {
     accessibility: 'Accessibility',
   },
   language: {
+    /** The name of this locale, written in this locale (the language menu lists every locale by it). */
     name: 'English',
-    switchTo: 'Læs siden på dansk',
-    /** What the language switch shows on narrow screens (the other language's name). */
-    switchToShort: 'Dansk',
   },
   emergency: {
     /** The phone links in every page's header. */
@@ -185,7 +183,7 @@ export const en: Messages = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted within 48 hours), and one that keeps staff signed in. That is why we do not ask for consent.',
+          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted within 48 hours), one that remembers the language you chose in the language menu (it holds only the language\'s code, such as "ar", and is kept for a year), and one that keeps staff signed in. That is why we do not ask for consent.',
         ],
       },
       {
@@ -397,6 +395,12 @@ export const en: Messages = {
   },
   surveys: {
     title: 'Safety surveys',
+    /** The start page's list of the languages a survey can be answered in. */
+    offeredIn: 'You can answer in:',
+    /** On a survey's start page when its questionnaire has no finished translation into the page's language. */
+    notInLanguage: 'The questions are not available in this language yet. You can answer in one of the languages below.',
+    /** Put before a question page's title in the browser tab when the page shows errors. */
+    errorTitlePrefix: 'Error: ',
     intro:
       'Tell us anonymously how safe you feel. Your answers are only shown combined with others, and only when at least five people have answered.',
     none: 'There are no open surveys right now.',

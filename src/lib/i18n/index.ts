@@ -1,24 +1,53 @@
 /**
  * Locales and their message catalogues. Danish is the default and has no URL
- * prefix; English lives under /en/. Pages read the locale from
- * `Astro.locals.locale` (set by the middleware) and build links with
- * `localePath`, never by concatenating prefixes in templates.
+ * prefix; every other locale lives under its code (/en/, /ar/, /tr/, /so/,
+ * /ur/). Pages read the locale from `Astro.locals.locale` (set by the
+ * middleware) and build links with `localePath`, never by concatenating
+ * prefixes in templates. Arabic, Turkish, Somali and Urdu translate the
+ * residents' part of the catalogue (resident.ts); staff pages are Danish and
+ * English only.
  */
+import { ar } from './ar.ts';
 import { da, type Messages } from './da.ts';
 import { en } from './en.ts';
+import { so } from './so.ts';
+import { tr } from './tr.ts';
+import { ur } from './ur.ts';
+import { withStaffParts } from './resident.ts';
 
-import { LOCALES, type Locale } from '../domain.ts';
+import { LOCALES, STAFF_LOCALES, type Locale, type StaffLocale } from '../domain.ts';
 
-export { LOCALES, type Locale };
+export { LOCALES, STAFF_LOCALES, type Locale, type StaffLocale };
 export const DEFAULT_LOCALE: Locale = 'da';
 
-const catalogues: Record<Locale, Messages> = { da, en };
+const catalogues: Record<Locale, Messages> = {
+  da,
+  en,
+  ar: withStaffParts(ar, en),
+  tr: withStaffParts(tr, en),
+  so: withStaffParts(so, en),
+  ur: withStaffParts(ur, en),
+};
 
-/** BCP 47 tags for Intl formatting. */
-export const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
+/**
+ * BCP 47 tags for Intl formatting (numbers, dates, lists). Arabic keeps its
+ * own digits (٠١٢…) as Intl gives them for `ar`; Urdu in Pakistan and
+ * Denmark writes Latin digits, which `ur` gives.
+ */
+export const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB', ar: 'ar', tr: 'tr-TR', so: 'so-SO', ur: 'ur-PK' };
 
-/** Text direction per locale; every current locale is left-to-right. */
-export const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { da: 'ltr', en: 'ltr' };
+/** Text direction per locale: Arabic and Urdu are written right to left. */
+export const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { da: 'ltr', en: 'ltr', ar: 'rtl', tr: 'ltr', so: 'ltr', ur: 'rtl' };
+
+/** Whether staff pages exist in a locale (Danish and English); other locales show staff pages in English. */
+export function isStaffLocale(locale: Locale): locale is StaffLocale {
+  return (STAFF_LOCALES as readonly Locale[]).includes(locale);
+}
+
+/** The language of text written only in Danish and English (staff catalogues, generated method notes) for a reader in `locale`. */
+export function staffLocaleOf(locale: Locale): StaffLocale {
+  return isStaffLocale(locale) ? locale : 'en';
+}
 
 export function messages(locale: Locale): Messages {
   return catalogues[locale];

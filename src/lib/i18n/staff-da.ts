@@ -414,6 +414,8 @@ export const staffDa = {
     },
   },
   categories: {
+    /** The residents' languages' names of a category (empty: the Danish name is shown). */
+    nameIn: { ar: 'Navn på arabisk', tr: 'Navn på tyrkisk', so: 'Navn på somali', ur: 'Navn på urdu' },
     title: 'Kategorier for meldinger',
     intro: 'Kategorierne borgerne vælger mellem på /meld, og virksomhederne på /meld?som=virksomhed. En kategori, der ikke længere bruges, kan trækkes tilbage; den bliver stående på gamle meldinger.',
     slug: 'Kode (små bogstaver, tal og _)',

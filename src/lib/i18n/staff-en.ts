@@ -415,6 +415,8 @@ export const staffEn: StaffMessages = {
     },
   },
   categories: {
+    /** The residents' languages' names of a category (empty: the Danish name is shown). */
+    nameIn: { ar: 'Name in Arabic', tr: 'Name in Turkish', so: 'Name in Somali', ur: 'Name in Urdu' },
     title: 'Report categories',
     intro: 'The categories residents choose from on /meld, and businesses on /meld?som=virksomhed. A category no longer used can be retired; it stays on old reports.',
     slug: 'Code (lower-case letters, digits and _)',

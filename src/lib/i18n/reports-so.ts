@@ -1,0 +1,156 @@
+/**
+ * Somali strings for concern reports (same shape as reports-da.ts, without the
+ * staff-only sections `staff` and `partnerNotice`, which stay English: see resident.ts).
+ * Translated by the team, not yet reviewed by a native speaker: see README "Languages".
+ */
+import type { ResidentReportsMessages } from './resident.ts';
+
+export const reportsSo: ResidentReportsMessages = {
+  title: 'Soo sheeg walaac',
+  intro:
+    'Noo sheeg meesha iyo goorta aadan nabadgelyo ku dareemin meel ku taal Indre Nørrebro ama aagagga deriska ah. Warbixintaadu waa magac la’aan. Waxaan ururinnaa warbixinnada, waxaana u gudbinnaa la-hawlgalaha wax ka qaban kara.',
+  business: {
+    title: 'Soo sheeg walaac adigoo ganacsi ah',
+    intro:
+      'Dukaamada, makhaayadaha, rugaha caafimaadka iyo ganacsiyada kale ee aagga: soo sheeg jabsi, hanjabaad loo geystay shaqaalaha ama macaamiisha, dad ku taagan ama ku fadhiya albaabka hortiisa, ama wax kale oo meesha ka dhigaya mid aan nabadgelyo lahayn. Warbixintu waxay gaartaa la-hawlgalaha wax ka qaban kara, waxayna ku jirtaa guudmarka ganacsiyada.',
+    asBusiness: 'Waxaad u soo sheegaysaa sidii ganacsi.',
+    toResident: 'Ma waxaad u soo sheegaysaa sidii qof aagga deggan? Isticmaal foomka guud.',
+    fromResident: 'Ma leedahay ganacsi? Isticmaal foomka ganacsiyada.',
+    overview: 'Eeg waxa ay ganacsiyada aaggu soo sheegeen',
+    overviewTitle: 'Ganacsiyada iyo nabadgelyada',
+    overviewIntro:
+      'Iskaashigu wuxuu doonayaa inuu wax ka maqlo dukaamada, makhaayadaha iyo ganacsiyada kale ee Indre Nørrebro iyo aagagga deriska ah. Halkan waxaad ka soo sheegi kartaan walaac, idinka iyo ururka ganacsatadiinnuna halkan waxaad ku arki kartaan waxa ay ganacsiyadu soo sheegeen.',
+    overviewHeading: 'Waxa ay ganacsiyadu soo sheegeen',
+    overviewCaption: (period: string): string => `Warbixinnada ganacsiyada, aag iyo qayb ahaan (${period})`,
+    allCategories: 'Dhammaan qaybaha',
+    onMap: 'Warbixinnada ganacsiyada ka eeg khariidadda',
+    callback: 'Lambarka taleefanka, haddii aad rabtaan in dib laydiin u soo waco (ma aha waajib)',
+    callbackHint:
+      'Waxaa loo isticmaalaa oo keliya in dib laydiin loogu soo waco warbixintan. Lambarka marnaba dadweynaha looma muujiyo, waxaana la tirtiraa marka warbixinta la xiro. Isticmaal lambarka ganacsiga, ha isticmaalin lambarka gaarka ah ee shaqaale.',
+  },
+  rulesHeading: 'Ka hor intaadan soo sheegin',
+  rules: [
+    'Warbixintani ma aha dacwad booliska loo gudbiyo. Si aad dembi u soo sheegto, wac 114.',
+    'Ha magacaabin hana sharxin dad gaar ah: ha qorin magacyo, muuqaal, taarikada baabuurta ama lambarada taleefanka.',
+    'Xogta shakhsiga ah, sida lambarada CPR (lambarka aqoonsiga ee Danmark) iyo lambarada taleefanka, si toos ah ayaa loo qariyaa ka hor inta aan warbixinta la kaydin.',
+  ],
+  required: 'waa waajib',
+  category: 'Maxay ku saabsan tahay?',
+  location: 'Meeshu xaggee bay tahay?',
+  locationHint: 'Ka dooro hal meel liiska, dhig hal calaamad khariidadda, ama qor meesha.',
+  area: 'Meesha aad qortay aaggee bay ku taal?',
+  areaHint: 'Kaliya haddii aad adigu meesha qortay.',
+  areaChoose: 'Dooro aag',
+  timeOfDay: 'Maalintii goorma ayay dhacdaa?',
+  timesOfDay: {
+    morning: 'Subaxda',
+    daytime: 'Maalinta dhexdeeda',
+    evening: 'Fiidka',
+    night: 'Habeenkii',
+    often: 'Marar badan, waqti kasta',
+  },
+  weekday: 'Maalintee toddobaadka?',
+  anyDay: 'Maalin kasta ama ma garanayo',
+  weekdays: ['Isniin', 'Talaado', 'Arbaco', 'Khamiis', 'Jimce', 'Sabti', 'Axad'],
+  description: 'Si kooban u sharax waxa meesha ka dhigaya mid aan nabadgelyo lahayn (ma aha waajib)',
+  descriptionHint: 'Ugu badnaan 1,000 xaraf. Wax ka qor meesha iyo xaaladda, ha ka qorin dad gaar ah.',
+  reporterType: 'Adigu yaad tahay?',
+  reporterTypes: {
+    resident: 'Waxaan deggenahay aagga',
+    business: 'Waxaan aagga ku leeyahay ganacsi',
+    works_here: 'Waxaan ka shaqeeyaa aagga',
+    visitor: 'Waxaan booqdaa aagga',
+  },
+  notify: 'Waxaan rabaa in la i ogeysiiyo marka ay wax ka dhacaan warbixintayda',
+  email: 'Iimaylkaaga (ma aha waajib)',
+  emailHint: 'Waxaa loo isticmaalaa oo keliya ogeysiiska, marnaba lama muujiyo, waxaana la tirtiraa marka warbixinta la xiro.',
+  honeypot: 'Meeshan bannaan u daa',
+  submit: 'Dir warbixinta',
+  errorSummary: 'Warbixinta lama dirin. Fadlan sax:',
+  errors: {
+    categoryMissing: 'Dooro waxa ay ku saabsan tahay.',
+    locationMissing: 'Dooro meel, dhig calaamad khariidadda, ama qor meesha.',
+    locationTooMany: 'Sheeg hal meel oo keliya: mid ka dooro liiska, dhig hal calaamad, ama qor meesha.',
+    locationInvalid: 'Meeshaasi ma jirto. Ka dooro meel liiska, ama qor.',
+    locationOutside: 'Meeshu waxay ka baxsan tahay aagagga. Dooro meel ku dhex taal aagagga la calaamadeeyey.',
+    locationTooLong: 'Meesha la qoray waxay noqon kartaa ugu badnaan 200 xaraf.',
+    areaMissing: 'Dooro aagga ay ku taal meesha aad qortay.',
+    timeOfDayMissing: 'Dooro goorta maalinta ay dhacdo.',
+    weekdayInvalid: 'Ka dooro maalin toddobaadka liiska.',
+    descriptionTooLong: 'Sharaxaaddu waxay noqon kartaa ugu badnaan 1,000 xaraf.',
+    reporterTypeMissing: 'Dooro cidda aad tahay.',
+    emailInvalid: 'Qor ciwaan iimayl oo sax ah, tusaale ahaan magac@tusaale.dk.',
+    emailMissing: 'Qor iimaylkaaga haddii aad rabto in lagu ogeysiiyo.',
+    callbackInvalid: 'Qor lambar taleefan oo ka kooban 8 ilaa 15 lambar, tusaale ahaan 33 12 34 56, ama meesha bannaan u daa.',
+    throttled: 'Waxaad dirtay warbixinno badan waqti gaaban gudihiis. Fadlan wax yar sug oo isku day mar kale.',
+  },
+  received: 'Mahadsanid. Warbixintaada waa la helay.',
+  receipt: {
+    title: 'Warbixintaada',
+    bookmark:
+      'Boggan ku kaydi biraawsarkaaga. Halkan waxaad ka raaci kartaa waxa ku dhacaya warbixintaada. Ciwaanka boggan waa rasiidkaaga: qof kale ha la wadaagin.',
+    category: 'Mawduuca',
+    area: 'Aagga',
+    when: 'Goorta',
+    reportedOn: 'Taariikhda la soo sheegay',
+    status: 'Xaaladda',
+    history: 'Waxa dhacay',
+    initiative: 'Warbixintaadu waxay keentay dadaalka',
+    newReport: 'Soo sheeg walaac kale',
+    handledBy: 'Waxaa qabanaya',
+    notAssigned: 'Weli looma gudbin la-hawlgale',
+    from: 'Waxaa qoray',
+  },
+  /** The receipt page's thanks, receipt number, next steps and ways to keep the receipt. */
+  receiptKeep: {
+    thanks: 'Mahadsanid, waan helnay warbixintaada',
+    number: 'Lambarka rasiidka',
+    numberHint: 'Qor lambarka si aad warbixintaada u garato. Kaliya xiriiriyaha ayaa lagu furi karaa warbixinta.',
+    nextHeading: 'Waxa hadda dhacaya',
+    nextRead: 'Shaqaale ayaa akhrinaya warbixintaada, wuxuuna qarinayaa xog shakhsi ah haddii ay ku jirto.',
+    nextPartner:
+      'Haddii wax laga qaban karo, warbixinta waxaan u gudbinnaa la-hawlgalaha arrinta qaban kara: booliska, degmada ama Områdefornyelsen Indre Nørrebro (xafiiska dib-u-cusboonaysiinta xaafadda). Mar kasta oo ay wax ka dhacaan warbixinta, halkan boggan ayaad ka arki kartaa.',
+    nextMail: 'Haddii aad codsatay in lagu ogeysiiyo, waxaad sidoo kale helaysaa iimayl mar kasta oo xaaladdu isbeddesho.',
+    nextMap: (days: number, k: number) =>
+      `Warbixinnada waxaa si wadajir ah loogu muujiyaa khariidadda warbixinnada. Tirooyinka waxaa la daabacaa ${days === 1 ? 'maalin kasta' : `${days} maalmood kasta`}, sidaas darteed warbixin cusub waxay ku soo biiraysaa daabacaadda xigta, tirana waxaa la muujiyaa oo keliya marka ay ka dambeeyaan ugu yaraan ${k} warbixin.`,
+    keepHeading: 'Kaydso rasiidkaaga',
+    link: 'Xiriiriyaha rasiidkaaga',
+    linkHint: 'Waxaad koobiyeyn kartaa xiriiriyaha ama daabici kartaa bogga.',
+    linkHintMail: 'Waxaad koobiyeyn kartaa xiriiriyaha, daabici kartaa bogga, ama xiriiriyaha ku heli kartaa iimayl.',
+    copy: 'Koobiyee xiriiriyaha',
+    copied: 'Xiriiriyaha waa la koobiyeeyey.',
+    copyFailed: 'Xiriiriyaha lama koobiyeyn karin. Dooro oo adigu koobiyee.',
+    print: 'Daabac rasiidka',
+    mailHeading: 'Xiriiriyaha ku hel iimayl',
+    mailIntro: 'Xiriiriyaha hal mar ayaan kuu soo diraynaa. Ma kaydinno ciwaanka iimaylkaaga: waa la tirtiraa isla marka iimaylka la diro.',
+    mailLabel: 'Iimaylkaaga',
+    mailSubmit: 'Ii soo dir xiriiriyaha',
+    mailSent: 'Xiriiriyaha wuxuu u socdaa iimaylkaaga. Ciwaanka waa la tirtiraa isla marka iimaylka la diro. Haddii aadan helin iimaylka, ka eeg galka iimaylada aan la rabin (qashinka).',
+    errors: {
+      linkEmailMissing: 'Qor ciwaanka iimaylka xiriiriyaha loo dirayo.',
+      emailInvalid: 'Qor ciwaan iimayl oo sax ah, tusaale ahaan magac@tusaale.dk.',
+      linkThrottled: 'Xiriiriyeyaal badan ayaa la diray waqti gaaban gudihiis. Wax yar sug oo isku day mar kale.',
+    },
+  },
+  statuses: {
+    received: 'La helay',
+    forwarded: 'Loo gudbiyey la-hawlgale',
+    in_progress: 'Waa la wadaa',
+    handled: 'Waa la qabtay',
+    not_possible: 'Lama qaban karo',
+    rejected: 'Waa la diiday',
+    merged: 'Lagu daray warbixin kale oo isla arrintaas ku saabsan',
+  },
+  /** The follow-up e-mail (plain text). */
+  notice: {
+    subject: 'Warbixintaada',
+    intro: 'Tani waa xaaladda walaaca aad ku soo sheegtay Tryghed i Indre Nørrebro (Nabadgelyada Indre Nørrebro).',
+    status: 'Xaaladda',
+    note: 'Faallo',
+    link: 'Halkan ka raac warbixinta',
+    footer:
+      'Waxaad helaysaa iimaylkan sababtoo ah adiga ayaa codsaday. Waxaan tirtirnaa ciwaanka iimaylkaaga marka aynaan u baahnayn: isla marka iimaylkan la diro haddii aad codsatay xiriiriyaha, ama marka warbixinta la xiro haddii aad codsatay in lagugu ogeysiiyo isbeddelada. Ha ka jawaabin iimaylkan. Xaalad degdeg ah: wac 112. Si aad dembi u soo sheegto: wac 114.',
+  },
+  /** The link from a survey's thank-you page. */
+  fromSurvey: 'Ma jirtaa meel gaar ah oo aadan nabadgelyo ku dareemin? Soo sheeg walaac',
+};
