@@ -15,6 +15,7 @@ import type { Queryable } from '../db/connection.ts';
 import { loadInstrument } from '../surveys/surveys.ts';
 import { storeResponse } from '../surveys/answering.ts';
 import { generateCodes } from '../surveys/invitations.ts';
+import { seedSurveyTranslations } from './survey-translations/index.ts';
 import { demoChannel, mulberry32, PROBLEM_ITEMS, QUESTIONNAIRE, weighted } from './demo-survey.ts';
 
 export async function insertQuestionnaire(db: Queryable, surveyId: number): Promise<void> {
@@ -99,6 +100,8 @@ export const UNSAFE: Record<Wave, Record<string, number>> = {
 async function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: number, firstDay: string, areaIds: Map<string, number>): Promise<void> {
   const pages = await loadInstrument(db, survey.id);
   const rand = mulberry32(wave === 'baseline' ? 2024 : wave === 'midway' ? 2025 : 2026);
+  // The language each synthetic respondent answered in, from a generator of its own (the answers stay as they were).
+  const languages = mulberry32(wave === 'baseline' ? 4024 : wave === 'midway' ? 4025 : 4026);
   const start = new Date(`${firstDay}T12:00:00Z`).getTime();
   // The letters' codes: invited respondents answer with one (or on paper), the rest come through the open link.
   await generateCodes(db, survey.id, n * 2, null);
@@ -111,7 +114,8 @@ async function seedResponses(db: Queryable, survey: Survey, wave: Wave, n: numbe
     const answers = syntheticAnswers(rand, area, UNSAFE[wave][area] ?? 0.4);
     const flags = rand() < 0.02 ? ['too_fast'] : [];
     const invitationCodeId = channel === 'invitation' ? (codes.shift() ?? null) : null;
-    await storeResponse(db, { survey, pages, answers, channel: channel === 'paper' ? 'paper' : 'web', flags, demo: true, day, invitationCodeId });
+    const locale = weighted(languages, { da: 80, en: 6, ar: 6, tr: 4, so: 2, ur: 2 });
+    await storeResponse(db, { survey, pages, answers, channel: channel === 'paper' ? 'paper' : 'web', flags, demo: true, day, invitationCodeId, locale });
   }
 }
 
@@ -152,6 +156,7 @@ export async function seedDemoWaves(db: Queryable, areaIds: Map<string, number>,
   if (!midway) throw new Error('wave not inserted');
   await insertQuestionnaire(db, midway.id);
   await db.insert(surveyAreas).values([...areaIds.values()].map((areaId) => ({ surveyId: midway.id, areaId })));
+  for (const s of [baseline, midway, followup]) await seedSurveyTranslations(db, s);
   await seedResponses(db, baseline, 'baseline', 420, '2024-03-02', areaIds);
   await seedResponses(db, midway, 'midway', 400, '2025-03-02', areaIds);
   const followupStart = new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);

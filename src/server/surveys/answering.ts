@@ -10,6 +10,7 @@
  * read a draft or line it up with the response stored from it; the code is
  * used only in the transaction that stores the response.
  */
+import type { Locale } from '../../lib/domain.ts';
 import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
 import { hmac } from '@oslojs/crypto/hmac';
 import { sha256, SHA256 } from '@oslojs/crypto/sha2';
@@ -160,7 +161,7 @@ export type StoreResult = { kind: 'stored'; responseId: number } | { kind: 'miss
  */
 export async function storeResponse(
   db: Queryable,
-  input: { survey: Survey; pages: readonly InstrumentPage[]; answers: Answers; channel: EntryMode; flags: string[]; invitationCodeId?: number | null; demo?: boolean; day?: string },
+  input: { survey: Survey; pages: readonly InstrumentPage[]; answers: Answers; channel: EntryMode; flags: string[]; invitationCodeId?: number | null; demo?: boolean; day?: string; locale?: Locale },
 ): Promise<StoreResult> {
   const all = input.pages.flatMap((p) => p.questions);
   const answers = pruneHidden(input.pages, input.answers);
@@ -176,7 +177,7 @@ export async function storeResponse(
         : null;
     const [response] = await tx
       .insert(responses)
-      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: responseChannel(input.channel, input.invitationCodeId), submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, demo: input.demo ?? false })
+      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: responseChannel(input.channel, input.invitationCodeId), submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, locale: input.locale ?? 'da', demo: input.demo ?? false })
       .returning({ id: responses.id });
     if (!response) throw new Error('response not inserted');
     const rows: { id?: number; responseId: number; questionId: number; item: string | null; value: string }[] = [];
@@ -221,7 +222,14 @@ export async function enterPaperResponse(
  * Submits a web draft exactly once: a double click, a reload or a retried
  * post finds the draft already submitted and stores nothing more.
  */
-export async function submitDraft(db: Queryable, draft: SurveyDraft, survey: Survey, pages: readonly InstrumentPage[], now = new Date()): Promise<SubmitResult> {
+export async function submitDraft(
+  db: Queryable,
+  draft: SurveyDraft,
+  survey: Survey,
+  pages: readonly InstrumentPage[],
+  options: { locale?: Locale; now?: Date } = {},
+): Promise<SubmitResult> {
+  const now = options.now ?? new Date();
   let result: SubmitResult;
   try {
     result = await transaction(db, async (tx) => {
@@ -241,7 +249,7 @@ export async function submitDraft(db: Queryable, draft: SurveyDraft, survey: Sur
         .where(and(eq(surveyDrafts.tokenHash, current.tokenHash), isNull(surveyDrafts.submittedAt)))
         .returning({ tokenHash: surveyDrafts.tokenHash });
       if (claimed.length === 0) return { kind: 'already' as const };
-      const stored = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: content.invitationCodeId });
+      const stored = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: content.invitationCodeId, locale: options.locale ?? 'da' });
       // Not stored (an answer missing, the code used meanwhile): undo the claim.
       if (stored.kind !== 'stored') throw new NotStored(stored);
       return stored;

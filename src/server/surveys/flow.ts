@@ -3,6 +3,7 @@
  * which page to show, what a posted page means (next, back, submit), and
  * what went wrong. Thin pages, one place for the rules.
  */
+import type { Locale } from '../../lib/domain.ts';
 import type { Survey } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
 import { isVisible, visiblePages, type Answers, type InstrumentPage } from '../../lib/survey/instrument.ts';
@@ -42,7 +43,7 @@ export type PagePostOutcome =
 
 export async function handlePagePost(
   db: Queryable,
-  input: { found: SurveyWithInstrument; draft: SurveyDraft; n: number; form: FormData },
+  input: { found: SurveyWithInstrument; draft: SurveyDraft; n: number; form: FormData; answeredIn?: Locale },
 ): Promise<PagePostOutcome> {
   const { found, draft, n, form } = input;
   const { survey, pages, areas } = found;
@@ -73,7 +74,7 @@ export async function handlePagePost(
   if (revealed.length > 0) return { kind: 'revealed', page: n, first: revealed[0]!.key, count: revealed.length };
   const total = visiblePages(pages, answers).length;
   if (n < total) return { kind: 'go', page: n + 1 };
-  const result = await submitDraft(db, { ...draft, answers }, survey, pages);
+  const result = await submitDraft(db, { ...draft, answers }, survey, pages, { locale: input.answeredIn ?? 'da' });
   if (result.kind === 'stored' || result.kind === 'already') return { kind: 'done' };
   if (result.kind === 'code_used') return { kind: 'code_used' };
   const firstMissing = visiblePages(pages, answers).findIndex((p) => p.questions.some((q) => result.keys.includes(q.key)));

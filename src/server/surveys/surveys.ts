@@ -2,6 +2,7 @@
  * Surveys: series, waves, their pages and questions (the instrument), status
  * changes, cloning a wave, and the counts staff may see while a wave is open.
  */
+import { copyTranslations } from './translations.ts';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import {
   areas,
@@ -220,6 +221,7 @@ export async function cloneWave(
       const qs = await tx.select().from(questions).where(and(eq(questions.surveyId, source.id), eq(questions.pageId, p.id)));
       if (qs.length) await tx.insert(questions).values(qs.map(({ id: _q, ...q }) => ({ ...q, surveyId: copy.id, pageId: page!.id })));
     }
+    await copyTranslations(tx, source.id, copy.id);
     await recordAudit(tx, { userId: actorId, action: 'survey.clone', entityType: 'survey', entityId: copy.id, summary: `from ${source.slug} → ${copy.slug}` });
     return copy;
   });
