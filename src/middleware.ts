@@ -5,7 +5,9 @@
  * live in src/lib and src/server.
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LOCALE, localePath, splitLocale } from './lib/i18n/index.ts';
+import { DEFAULT_LOCALE, isStaffLocale, localePath, splitLocale } from './lib/i18n/index.ts';
+import { isStaffPath } from './lib/permissions.ts';
+import { LANGUAGE_COOKIE, rememberedLanguageRedirect } from './lib/language-choice.ts';
 import { normalisePath, requestPath } from './lib/request-path.ts';
 import { isForbiddenCrossSite } from './lib/origin-check.ts';
 import { isRefusalStatus, refusalPage } from './lib/refusal.ts';
@@ -54,6 +56,13 @@ const locale = defineMiddleware((ctx, next) => {
   if (ctx.locals.locale) return next(); // already set before an internal rewrite
   // The same normalised path for every rule below (src/lib/request-path.ts).
   const { locale, path } = requestPath(ctx.url.pathname);
+  // Staff pages are Danish and English only: /ar/staff/… is the English staff page.
+  if (!isStaffLocale(locale) && isStaffPath(path)) return ctx.redirect(localePath('en', path) + ctx.url.search, 303);
+  if (locale === DEFAULT_LOCALE && ctx.url.pathname === path) {
+    // A page asked for without a prefix, in the language the reader chose earlier.
+    const remembered = rememberedLanguageRedirect(ctx.cookies.get(LANGUAGE_COOKIE)?.value, ctx.request.method, path, ctx.url.search);
+    if (remembered) return ctx.redirect(remembered, 303);
+  }
   ctx.locals.locale = locale;
   ctx.locals.path = path;
   if (locale === DEFAULT_LOCALE) return next();

@@ -30,3 +30,21 @@ export function slugify(title: string): string {
     .slice(0, 80)
     .replace(/-+$/g, '');
 }
+
+/**
+ * A named row's name (an area, a category, a partner, a place) in the
+ * reader's locale: its own name in that language where it has one (report
+ * categories keep names in Arabic, Turkish, Somali and Urdu in `names`),
+ * English on English pages, and Danish otherwise: the base language, which
+ * every row has, as the street signs say it (README "Languages").
+ */
+export function nameIn(locale: Locale, row: { nameDa: string; nameEn: string | null; names?: Partial<Record<string, string>> }): string {
+  return namePick(locale, row).text;
+}
+
+/** nameIn with the language the name is in, for a page to mark a Danish name with lang="da". */
+export function namePick(locale: Locale, row: { nameDa: string; nameEn: string | null; names?: Partial<Record<string, string>> }): LocalizedText {
+  const own = row.names?.[locale];
+  if (own && own.trim() !== '') return { text: own, lang: locale };
+  return pick(locale, row.nameDa, row.nameEn);
+}

@@ -125,9 +125,9 @@ export function nearestPlace<P extends Point>(point: Point, places: readonly P[]
   return best;
 }
 
-/** The place's name in the reader's language. */
+/** The place's name in the reader's language: English on English pages, else Danish (as localized.ts's nameIn, which this island-safe module does not import). */
 export function placeName(place: { nameDa: string; nameEn: string }, locale: Locale): string {
-  return locale === 'da' ? place.nameDa : place.nameEn;
+  return locale === 'en' && place.nameEn ? place.nameEn : place.nameDa;
 }
 
 /** The box a submitted point must lie in: Nørrebro with a wide margin (areas are checked separately). */

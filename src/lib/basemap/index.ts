@@ -48,4 +48,8 @@ export const LABELLED_LAKES: readonly string[] = ['Skt. Jørgens Sø', 'Peblinge
 export const BASEMAP_ATTRIBUTION: Record<Locale, string> = {
   da: 'Kortdata © OpenStreetMap-bidragydere (ODbL)',
   en: 'Map data © OpenStreetMap contributors (ODbL)',
+  ar: 'بيانات الخريطة © مساهمو \u2068OpenStreetMap\u2069 (\u2068ODbL\u2069)',
+  tr: 'Harita verileri © OpenStreetMap katkıda bulunanları (ODbL)',
+  so: 'Xogta khariidadda © ka-qaybgalayaasha OpenStreetMap (ODbL)',
+  ur: 'نقشے کا ڈیٹا © \u2068OpenStreetMap\u2069 کے معاونین (\u2068ODbL\u2069)',
 };

@@ -3,6 +3,7 @@
  * itself (src/server/content/events.ts): the published initiative an event belongs
  * to, its time span as display text, and its iCalendar form.
  */
+import { nameIn } from '../../lib/localized.ts';
 import { and, eq } from 'drizzle-orm';
 import { initiatives } from '../../../db/schema.ts';
 import type { CalendarEvent } from '../../lib/calendar.ts';
@@ -66,7 +67,7 @@ export function toCalendarEvent({ event, partner }: EventDetail, locale: Locale,
     end: event.endsAt,
     url: `${origin}${localePath(locale, `/arrangementer/${event.slug}`)}`,
     ...(event.lat !== null && event.lon !== null ? { geo: { lat: event.lat, lon: event.lon } } : {}),
-    ...(partner ? { organizer: locale === 'da' ? partner.nameDa : partner.nameEn } : {}),
+    ...(partner ? { organizer: nameIn(locale, partner) } : {}),
     updated: event.updatedAt,
     ...(event.cancelledAt !== null ? { cancelled: true } : {}),
   };

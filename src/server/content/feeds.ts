@@ -3,6 +3,7 @@
  * area. Changes come as items of their own (a corrected or withdrawn update,
  * a milestone reached), so a reader that has seen the first wording is told.
  */
+import { nameIn } from '../../lib/localized.ts';
 import type { Area } from '../../../db/schema.ts';
 import { formatDate } from '../../lib/format.ts';
 import { localePath, messages, type Locale } from '../../lib/i18n/index.ts';
@@ -62,7 +63,7 @@ export async function initiativesFeed(db: Queryable, options: { locale: Locale; 
       });
     }
   }
-  const areaName = area ? (locale === 'da' ? area.nameDa : area.nameEn) : undefined;
+  const areaName = area ? nameIn(locale, area) : undefined;
   const feedPath = area ? `/feed/${area.slug}.xml` : '/feed.xml';
   return renderRss({
     title: areaName ? `${m.meta.siteName}: ${m.initiatives.title} – ${areaName}` : `${m.meta.siteName}: ${m.initiatives.title}`,

@@ -44,7 +44,7 @@ import { addKeys, MIN_K, suppressTable, type SuppressedTable } from '../../lib/d
 import type { BarDatum, LineSeries } from '../../lib/charts/geometry.ts';
 import { MAX_SERIES } from '../../lib/charts/geometry.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
-import { messages, type Locale } from '../../lib/i18n/index.ts';
+import { messages, staffLocaleOf, type Locale } from '../../lib/i18n/index.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
 import type { PlaceBook } from '../../lib/places.ts';
 import { listPlaces } from '../partnership/places.ts';
@@ -107,7 +107,7 @@ export function waveLabel(wave: Survey, locale: Locale): string {
 function weightingNote(wa: { options: AnalysisOptions; data: AreaAnswers }, locale: Locale): string {
   const m = messages(locale).analysis.notes;
   const failed = wa.data.weightingFailure;
-  const parts = [wa.data.weights ? m.weighted : !wa.options.weighted ? m.unweighted : failed ? m.rakingFailed(weightingReason(failed, locale)) : m.noMargins, m.substantive];
+  const parts = [wa.data.weights ? m.weighted : !wa.options.weighted ? m.unweighted : failed ? m.rakingFailed(weightingReason(failed, staffLocaleOf(locale))) : m.noMargins, m.substantive];
   parts.push(wa.options.excludeSuspicious ? m.suspiciousOut : m.suspiciousIn);
   if (wa.options.suspiciousSwitchIgnored) parts.push(m.suspiciousIgnored);
   return parts.join(' ');

@@ -25,7 +25,7 @@ import {
   type SurveySeries,
 } from '../../../db/schema.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
-import { messages } from '../../lib/i18n/index.ts';
+import { messages, staffLocaleOf } from '../../lib/i18n/index.ts';
 import { twoProportionTest } from '../../lib/stats/proportion.ts';
 import { ALPHA, changeVerdict, holmAdjust, targetVerdict, type ChangeVerdict, type TargetVerdict } from '../../lib/stats/verdict.ts';
 import { MIN_K } from '../../lib/disclosure/index.ts';
@@ -514,16 +514,18 @@ const share = (p: GoalPoint | undefined, field: 'p' | 'low' | 'high' | 'n'): Tab
 
 /** The goals as a table (page and export). */
 export async function goalsTable(ctx: TableContext): Promise<DataTable> {
-  const m = messages(ctx.locale).dashboard;
+  // Staff tables are Danish or English.
+  const locale = staffLocaleOf(ctx.locale);
+  const m = messages(locale).dashboard;
   const v = m.verdict;
-  const options = { ...parseEstimateOptions(ctx.params, ctx.k), locale: ctx.locale };
+  const options = { ...parseEstimateOptions(ctx.params, ctx.k), locale: locale };
   const statuses = await listGoalStatuses(ctx.db, options);
-  const name = (x: { nameDa: string; nameEn: string | null }) => (ctx.locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
+  const name = (x: { nameDa: string; nameEn: string | null }) => (locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
   const notes = [isPlannedView(options) ? v.planned : v.sensitivity, options.weighted ? m.weightedNote : m.unweightedNote, v.rule];
   if (!isPlannedView(options)) notes.unshift(`${m.sensitivityMark}.`);
   for (const s of statuses) {
-    if (s.weighting.problems.length > 0) notes.push(`${goalName(s, ctx.locale)}: ${weightingWarning(s, ctx.locale)}`);
-    for (const c of s.planChanges) notes.push(`${goalName(s, ctx.locale)}: ${describePlanChange(c, ctx.locale)}`);
+    if (s.weighting.problems.length > 0) notes.push(`${goalName(s, locale)}: ${weightingWarning(s, locale)}`);
+    for (const c of s.planChanges) notes.push(`${goalName(s, locale)}: ${describePlanChange(c, locale)}`);
   }
   return {
     id: 'goals',
@@ -556,7 +558,7 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       { key: 'planChanged', label: m.plan.heading },
     ],
     rows: statuses.map((s) => ({
-      goal: goalName(s, ctx.locale),
+      goal: goalName(s, locale),
       area: name(s.area),
       baselineWave: s.baseline ? s.baseline.label : null,
       baseline: share(s.baseline, 'p'),
@@ -578,9 +580,9 @@ export async function goalsTable(ctx: TableContext): Promise<DataTable> {
       targetVerdict: s.targetVerdict === undefined ? null : v.target[s.targetVerdict],
       external: s.external?.p ?? null,
       basis: s.weighting.basis === 'weighted' ? m.options.weighted : m.options.unweighted,
-      sample: sampleLabel(s, options.sample ?? 'invited', ctx.locale),
+      sample: sampleLabel(s, options.sample ?? 'invited', locale),
       openLatest: s.latest ? share(s.openAnswers.find((o) => o.wave.id === s.latest!.wave.id), 'p') : null,
-      planChanged: s.planChanges.length > 0 ? s.planChanges.map((c) => describePlanChange(c, ctx.locale)).join(' ') : null,
+      planChanged: s.planChanges.length > 0 ? s.planChanges.map((c) => describePlanChange(c, locale)).join(' ') : null,
     })),
     note: notes.join(' '),
   };

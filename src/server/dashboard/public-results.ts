@@ -6,9 +6,12 @@
  * area has population figures, suspicious responses left out), so the public
  * page never shows what a staff page suppresses.
  */
+import { textKey, translator } from '../../lib/survey/translation.ts';
+import { loadInstrument } from '../surveys/surveys.ts';
+import { surveyTranslator } from '../surveys/translations.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import { questions, surveys, surveySeries, type Area, type GoalDirection, type Survey, type SurveySeries } from '../../../db/schema.ts';
-import type { Locale } from '../../lib/i18n/index.ts';
+import { staffLocaleOf, type Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
@@ -100,13 +103,16 @@ async function questionWording(db: Queryable, surveyId: number, key: string, ite
   if (!q) return { question: undefined, answers: [...values] };
   const config = q.config as { options?: { value: string; da: string; en?: string | null }[]; items?: { value: string; da: string; en?: string | null }[] };
   const itemText = item === null ? undefined : config.items?.find((i) => i.value === item);
-  const label = (o: { da: string; en?: string | null | undefined }) => pick(locale, o.da, o.en ?? null).text;
-  const text = pick(locale, q.textDa, q.textEn).text;
+  // In the wave's own translation where it has one (README "Languages").
+  const [wave] = await db.select().from(surveys).where(eq(surveys.id, surveyId)).limit(1);
+  const { t } = wave ? await surveyTranslator(db, wave, await loadInstrument(db, surveyId), locale) : { t: translator(locale) };
+  const text = t(textKey.question(key, 'text'), q.textDa, q.textEn).text;
+  const itemLabel = itemText ? t(textKey.item(key, itemText.value), itemText.da, itemText.en).text : undefined;
   return {
-    question: itemText ? `${text} – ${label(itemText)}` : text,
+    question: itemLabel ? `${text} – ${itemLabel}` : text,
     answers: values.map((v) => {
       const o = config.options?.find((x) => x.value === v);
-      return o ? label(o) : v;
+      return o ? t(textKey.option(key, o.value), o.da, o.en).text : v;
     }),
   };
 }
@@ -132,7 +138,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
 
   const published = new Set(waves.map((w) => w.wave.id));
   const goals: PublicGoal[] = [];
-  for (const s of await listGoalStatuses(db, { ...options, locale })) {
+  for (const s of await listGoalStatuses(db, { ...options, locale: staffLocaleOf(locale) })) {
     const latest = s.latest;
     if (!latest || !published.has(latest.wave.id)) continue;
     // A baseline wave that is not published would leak through the goal.
@@ -159,7 +165,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
       targetDate: s.goal.targetDate,
       targetVerdict: latestPoint.kind === 'suppressed' ? undefined : s.targetVerdict,
       selfSelected: s.selfSelected.length > 0,
-      planChanges: s.planChanges.map((c) => describePlanChange(c, locale)),
+      planChanges: s.planChanges.map((c) => describePlanChange(c, staffLocaleOf(locale))),
     });
   }
   return { waves, goals };

@@ -15,7 +15,7 @@ import { count, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import { areas, populationMargins, responses, surveyAreas, surveys, type Area, type Survey } from '../../../db/schema.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { addKeys, MIN_K, suppressRow, type Cell } from '../../lib/disclosure/index.ts';
-import { messages } from '../../lib/i18n/index.ts';
+import { LOCALES, messages, type Locale } from '../../lib/i18n/index.ts';
 import type { Queryable } from '../db/connection.ts';
 import { inList } from '../db/in-list.ts';
 import { areaMargins, answersInScope, rakedWeights, respondentSet, TRIM_DEFAULT, type EstimateOptions } from './indicators.ts';
@@ -35,10 +35,18 @@ export interface RepresentativenessRow {
 }
 
 async function cellKeysOf(db: Queryable, ids: readonly number[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
+  return new Map([...(await factsOf(db, ids))].map(([id, f]) => [id, f.ck]));
+}
+
+/** Each response's cell key and the language it was answered in. */
+async function factsOf(db: Queryable, ids: readonly number[]): Promise<Map<number, { ck: number; locale: Locale }>> {
+  const out = new Map<number, { ck: number; locale: Locale }>();
   for (let from = 0; from < ids.length; from += 5000) {
-    const rows = await db.select({ id: responses.id, ck: responses.cellKey }).from(responses).where(inArray(responses.id, ids.slice(from, from + 5000)));
-    for (const r of rows) out.set(r.id, r.ck);
+    const rows = await db
+      .select({ id: responses.id, ck: responses.cellKey, locale: responses.locale })
+      .from(responses)
+      .where(inArray(responses.id, ids.slice(from, from + 5000)));
+    for (const r of rows) out.set(r.id, { ck: r.ck, locale: r.locale });
   }
   return out;
 }
@@ -104,6 +112,33 @@ export async function areaShares(db: Queryable, wave: Survey, waveAreas: readonl
   }));
 }
 
+/**
+ * The languages a wave was answered in (README "Languages"): the respondents
+ * of every area together, by the language of the questionnaire they
+ * answered, through the disclosure engine like every other row here.
+ */
+export async function languageShares(db: Queryable, wave: Survey, waveAreas: readonly Area[], options: EstimateOptions): Promise<RepresentativenessRow[]> {
+  const K = Math.max(MIN_K, options.k);
+  const ids = new Set<number>();
+  for (const a of waveAreas) for (const id of (await respondentSet(db, wave.id, a.id, options)).ids) ids.add(id);
+  const facts = await factsOf(db, [...ids]);
+  const cells: Cell[] = LOCALES.map((locale) => {
+    const members = [...facts.values()].filter((f) => f.locale === locale);
+    return { key: locale, n: members.length, ck: addKeys(...members.map((f) => f.ck)) };
+  });
+  const row = suppressRow(cells, K);
+  const anyHidden = row.cells.some((c) => c.suppressed);
+  const shownTotal = row.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
+  return row.cells.map((c) => ({
+    variable: 'language',
+    category: c.key,
+    population: undefined,
+    n: c.suppressed ? undefined : c.n,
+    unweighted: c.suppressed || anyHidden || shownTotal === 0 ? undefined : c.n / shownTotal,
+    weighted: undefined,
+  }));
+}
+
 const value = (v: number | undefined, hidden: boolean): TableValue => (v === undefined ? (hidden ? SUPPRESSED : null) : v);
 
 /** The representativeness table of one wave (`wave` parameter), every area of it. */
@@ -155,14 +190,15 @@ async function buildTable(ctx: TableContext, wave: Survey, waveAreas: readonly A
     rows.push({
       wave: waveName,
       area,
-      variable: r.variable === 'area' ? m.areaVariable : r.variable,
-      category: r.variable === 'area' ? name(waveAreas.find((a) => a.slug === r.category)!) : r.category,
+      variable: r.variable === 'area' ? m.areaVariable : r.variable === 'language' ? m.languageVariable : r.variable,
+      category: r.variable === 'area' ? name(waveAreas.find((a) => a.slug === r.category)!) : r.variable === 'language' ? messages(r.category as Locale).language.name : r.category,
       population: r.population ?? null,
       n: value(r.n, true),
       sample: value(r.unweighted, r.n === undefined || r.unweighted === undefined),
-      weighted: r.variable === 'area' ? null : value(r.weighted, r.n === undefined),
+      weighted: r.variable === 'area' || r.variable === 'language' ? null : value(r.weighted, r.n === undefined),
     });
   for (const r of await areaShares(ctx.db, wave, waveAreas, options)) push('', r);
+  for (const r of await languageShares(ctx.db, wave, waveAreas, options)) push('', r);
   for (const a of waveAreas) for (const r of await representativeness(ctx.db, wave.id, a.id, options)) push(name(a), r);
   return {
     id: 'representativeness',

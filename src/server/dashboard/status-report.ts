@@ -39,7 +39,7 @@ import {
 import { addKeys, suppressRow, type Cell, type Row, type ShownCell } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
-import { messages, type Locale } from '../../lib/i18n/index.ts';
+import { messages, staffLocaleOf, type Locale } from '../../lib/i18n/index.ts';
 import { copenhagenDay, fromCopenhagenLocal } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
@@ -171,7 +171,7 @@ export function goalStatusAtYearEnd(status: GoalStatus, yearEnd: Date, closedAt:
 /** Every goal's status at the end of the year (weighted, suspicious responses left out, K applied). */
 export async function goalsAtYearEnd(db: Queryable, year: number, k: number, locale: Locale): Promise<GoalStatus[]> {
   const { end } = reportPeriod(year);
-  const statuses = await listGoalStatuses(db, { k, weighted: true, excludeSuspicious: true, locale });
+  const statuses = await listGoalStatuses(db, { k, weighted: true, excludeSuspicious: true, locale: staffLocaleOf(locale) });
   // When each wave in the trends closed, read once per wave beforehand, so goalStatusAtYearEnd stays a plain function.
   const closed = new Map<number, Date>();
   for (const s of statuses) {

@@ -10,6 +10,7 @@
  *   it: the report's number, category, area and day and a link to the staff
  *   page (sign-in needed); no resident text, no point, no personal data.
  */
+import { nameIn } from '../../lib/localized.ts';
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { areas, reportCategories, reportNotices, reports, type ReportStatus } from '../../../db/schema.ts';
 import { da } from '../../lib/i18n/da.ts';
@@ -67,8 +68,8 @@ export function composePartnerNotice(facts: PartnerNoticeFacts, staffUrl: string
       n.intro,
       '',
       `${n.number}: ${facts.reportId}`,
-      `${n.category}: ${lang === 'en' && facts.category.nameEn ? facts.category.nameEn : facts.category.nameDa}`,
-      `${n.area}: ${lang === 'en' ? facts.area.nameEn : facts.area.nameDa}`,
+      `${n.category}: ${nameIn(lang, facts.category)}`,
+      `${n.area}: ${nameIn(lang, facts.area)}`,
       `${n.reportedOn}: ${facts.createdOn}`,
       '',
       `${n.link}: ${staffUrl}`,

@@ -12,12 +12,13 @@
  * answers for the person who holds the id: the status and public note of
  * their own reports, dated to the day, without position or address.
  */
+import { nameIn } from '../../lib/localized.ts';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { asc, eq, gte } from 'drizzle-orm';
 import { REPORTER_TYPES, TIMES_OF_DAY, reportCategories, reports, reportUpdates, type ReporterType, type TimeOfDay } from '../../../db/schema.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
-import { localePath, type Locale } from '../../lib/i18n/index.ts';
+import { localePath, staffLocaleOf, type Locale, type StaffLocale } from '../../lib/i18n/index.ts';
 import { parsePoint } from '../../lib/places.ts';
 import { listCurrentAreas } from '../partnership/areas.ts';
 import { copenhagenDay } from '../../lib/time.ts';
@@ -93,7 +94,7 @@ export function discovery(origin: string): Record<string, unknown> {
 /** The active report categories as Open311 services. */
 export async function listServices(db: Queryable, locale: Locale): Promise<Open311Service[]> {
   return (await listActiveCategories(db)).map((c) => {
-    const name = locale === 'da' ? c.nameDa : (c.nameEn ?? c.nameDa);
+    const name = nameIn(locale, c);
     return {
       service_code: c.slug,
       service_name: name,
@@ -148,7 +149,7 @@ export async function listPublicRequests(db: Queryable, locale: Locale, query: R
         service_request_id: publicRequestId(r.report.receipt),
         status: CLOSED_STATUSES.includes(r.report.status) || r.report.status === 'rejected' || r.report.status === 'merged' ? 'closed' : 'open',
         status_notes: notes.get(r.report.id) ?? null,
-        service_name: locale === 'da' ? r.category.nameDa : (r.category.nameEn ?? r.category.nameDa),
+        service_name: nameIn(locale, r.category),
         service_code: r.category.slug,
         requested_datetime: copenhagenNoon(r.report.createdOn),
       }),
@@ -199,7 +200,8 @@ export type Open311PostResult =
   | { ok: true; status: 201; body: { service_request_id: string; service_notice: string }[] }
   | { ok: false; status: 400 | 403 | 413 | 429; error: Open311Error; retryAfter?: number };
 
-const NOTICE: Record<Locale, (receiptUrl: string) => string> = {
+/** Open311 clients (apps, the police's systems) get Danish or English; another language gets English. */
+const NOTICE: Record<StaffLocale, (receiptUrl: string) => string> = {
   da: (url) => `Tak. En moderator ser meldingen igennem, før den indgår i offentlige tal. Følg den her (link kun til dig): ${url}`,
   en: (url) => `Thank you. A moderator reviews the report before it counts in public figures. Follow it here (a link for you only): ${url}`,
 };
@@ -265,7 +267,7 @@ export async function postRequest(db: Queryable, request: Request, context: { cl
   return {
     ok: true,
     status: 201,
-    body: [{ service_request_id: publicRequestId(result.report.receipt), service_notice: NOTICE[context.locale](receiptUrl) }],
+    body: [{ service_request_id: publicRequestId(result.report.receipt), service_notice: NOTICE[staffLocaleOf(context.locale)](receiptUrl) }],
   };
 }
 

@@ -9,6 +9,7 @@
  * staff member's own (src/server/partnership/partners.ts), which the receipt shows with
  * the public note.
  */
+import type { TranslationLocale } from '../../lib/domain.ts';
 import { and, asc, desc, eq, lte, type SQL } from 'drizzle-orm';
 import {
   areas,
@@ -531,7 +532,8 @@ export async function listAllCategories(db: Queryable): Promise<ReportCategory[]
 export type CategoryChange =
   | { kind: 'add'; slug: string; nameDa: string; nameEn: string | null; audience?: CategoryAudience }
   | { kind: 'audience'; id: number; audience: CategoryAudience }
-  | { kind: 'rename'; id: number; nameDa: string; nameEn: string | null }
+  /** `names`: a language's new name, or null to remove it; a language left out keeps its name. */
+  | { kind: 'rename'; id: number; nameDa: string; nameEn: string | null; names?: Partial<Record<TranslationLocale, string | null>> }
   | { kind: 'active'; id: number; active: boolean };
 
 /** Admins edit the categories; retired ones stay on old reports but are not offered. Audited. */
@@ -551,7 +553,12 @@ export async function changeCategory(db: Queryable, change: CategoryChange, acto
     const [before] = await tx.select().from(reportCategories).where(eq(reportCategories.id, change.id)).limit(1);
     if (!before) return 'not_found';
     if (change.kind === 'rename') {
-      await tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn }).where(eq(reportCategories.id, change.id));
+      const names = { ...before.names };
+      for (const [l, v] of Object.entries(change.names ?? {}) as [TranslationLocale, string | null][]) {
+        if (v === null) delete names[l];
+        else names[l] = v;
+      }
+      await tx.update(reportCategories).set({ nameDa: change.nameDa, nameEn: change.nameEn, names }).where(eq(reportCategories.id, change.id));
       await recordAudit(tx, { userId: actorId, action: 'category.rename', entityType: 'report_category', entityId: change.id, summary: `${before.nameDa} → ${change.nameDa}` });
     } else if (change.kind === 'audience') {
       await tx.update(reportCategories).set({ audience: change.audience }).where(eq(reportCategories.id, change.id));

@@ -21,6 +21,7 @@
  * addresses can no longer be read (the next delivery deletes such rows) and
  * the unsubscribe links no longer verify.
  */
+import { nameIn } from '../../lib/localized.ts';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -123,7 +124,7 @@ export async function describeTarget(db: Queryable, target: SubscriptionTarget, 
   if (target.topic === 'results') return w.results;
   if (target.topic === 'area') {
     const [area] = await db.select({ nameDa: areas.nameDa, nameEn: areas.nameEn }).from(areas).where(eq(areas.id, target.areaId)).limit(1);
-    return area ? w.area(locale === 'da' ? area.nameDa : area.nameEn) : undefined;
+    return area ? w.area(nameIn(locale, area)) : undefined;
   }
   const [initiative] = await db
     .select({ titleDa: initiatives.titleDa, titleEn: initiatives.titleEn })
@@ -180,11 +181,11 @@ export interface SubscribeRequest {
  */
 export async function requestSubscription(db: Queryable, input: SubscribeRequest): Promise<boolean> {
   const now = input.now ?? new Date();
-  const da = await describeTarget(db, input.target, 'da');
-  const en = await describeTarget(db, input.target, 'en');
-  if (da === undefined || en === undefined) return false;
-  const whatIn: Record<Locale, string> = { da, en };
-  const what = whatIn[input.locale];
+  const what = await describeTarget(db, input.target, input.locale);
+  if (what === undefined) return false;
+  // A confirmed subscription is answered in its own language, which may differ from this page's.
+  const [kept] = await db.select({ locale: subscriptions.locale }).from(subscriptions).where(eq(subscriptions.lookupKey, lookupKey(input.email, input.target))).limit(1);
+  const ownWhat = kept && kept.locale !== input.locale ? await describeTarget(db, input.target, kept.locale) : undefined;
   const m = messages(input.locale).subscriptions.mail;
   const token = encodeBase64urlNoPadding(randomBytes(32));
   const confirmUrl = new URL(confirmPath(input.locale, token), input.origin).href;
@@ -198,7 +199,7 @@ export async function requestSubscription(db: Queryable, input: SubscribeRequest
     if (existing?.confirmedAt) {
       // In the subscription's own language, like its digests and their unsubscribe footer.
       const own = messages(existing.locale).subscriptions.mail;
-      await tx.insert(subscriptionMails).values({ subscriptionId: existing.id, kind: 'already', subject: own.alreadySubject, body: own.alreadyBody(whatIn[existing.locale]), nextAttemptAt: new Date() });
+      await tx.insert(subscriptionMails).values({ subscriptionId: existing.id, kind: 'already', subject: own.alreadySubject, body: own.alreadyBody(ownWhat ?? what), nextAttemptAt: new Date() });
       return;
     }
     const fresh = { confirmHash: hashConfirmToken(token), expiresAt: dayBoundary(now, 2), locale: input.locale, addressSealed: sealSubscriber(input.email) };
