@@ -15,7 +15,7 @@ export const CSV_KEY = 'key';
 
 export function translationCsv(sources: readonly SourceText[], texts: Readonly<Record<string, string>>, locale: TranslationLocale): string {
   const rows = sources.map((s) => [s.key, s.da, s.en ?? '', texts[s.key] ?? '']);
-  return stringify([[CSV_KEY, 'da', 'en', locale], ...rows], { delimiter: ';', bom: true, record_delimiter: '\r\n' });
+  return stringify([[CSV_KEY, 'da', 'en', locale], ...rows], { delimiter: ';', bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
 }
 
 export type CsvRead = { ok: true; texts: Record<string, string>; unknownKeys: string[] } | { ok: false; reason: 'unreadable' | 'no_columns' };
