@@ -48,18 +48,19 @@ describe.skipIf(!hasChromium)('the header in Chromium', () => {
     await expect(call114.getAttribute('href')).resolves.toBe('tel:114');
     await expect(call112.isVisible()).resolves.toBe(true);
     await expect(call114.isVisible()).resolves.toBe(true);
-    // The language switch shows only the language's name here, and keeps its full name.
-    const language = header.getByRole('link', { name: 'Read this page in English' });
-    await expect(language.locator('[aria-hidden="true"]').innerText()).resolves.toBe('English');
-    await expect(language.locator('[aria-hidden="true"]').isVisible()).resolves.toBe(true);
-    expect((await language.boundingBox())!.width, 'only "English" is drawn').toBeLessThan(90);
+    // The language menu sits above the header: every language named in itself, each marked with its language and direction.
+    const languages = page.getByRole('navigation', { name: 'Sprog' });
+    await expect(languages.getByRole('link').allInnerTexts()).resolves.toEqual(['Dansk', 'English', 'العربية', 'Türkçe', 'Soomaali', 'اردو']);
+    await expect(languages.getByRole('link', { name: 'العربية' }).getAttribute('dir')).resolves.toBe('rtl');
+    await expect(languages.getByRole('link', { name: 'Dansk' }).getAttribute('aria-current')).resolves.toBe('true');
+    expect((await languages.boundingBox())!.height, 'the language menu is one short line').toBeLessThan(48);
 
     const button = header.locator('summary');
     const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
     await expect(button.isVisible()).resolves.toBe(true);
     await expect(button.innerText()).resolves.toBe('Menu');
     await expect(nav.isVisible()).resolves.toBe(false);
-    await expect(page.getByRole('navigation').count()).resolves.toBe(2); // the language switch and the footer's (the menu is closed)
+    await expect(page.getByRole('navigation').count()).resolves.toBe(2); // the language menu and the footer's (the menu is closed)
     await axeAll(browser, page, javaScriptEnabled, 'menu closed');
 
     if (javaScriptEnabled) {

@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, hasChromium, landmarkViolations, launchBrowser, newContext, withScriptlessCopy } from '../support/browser.ts';
+import { checkPageState, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { answerPages1to3, answerPages5and6, next } from '../support/survey-journey.ts';
 
@@ -32,32 +32,7 @@ describe.skipIf(!hasChromium)('residents’ journeys at 390 and 1366 px, with an
     await server?.stop();
   });
 
-  /**
-   * axe and the landmark rules find nothing, and the page does not scroll
-   * sideways. With JavaScript off, axe and the measurement run on a copy of
-   * the page's current DOM (they are scripts themselves).
-   */
-  async function checkState(page: Page, js: boolean, state: string) {
-    const check = async (p: Page) => {
-      expect(await axeViolations(p), `${state}: axe`).toEqual([]);
-      expect(await landmarkViolations(p), `${state}: landmarks`).toEqual([]);
-      // Measured once the typeface has loaded (font-display: swap draws the
-      // fallback first); the message names what sticks out, if anything does.
-      const sideways = () =>
-        p.evaluate(async () => {
-          await document.fonts.ready;
-          const width = document.documentElement.clientWidth;
-          const out = [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-            .slice(0, 5)
-            .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''} (${Math.round(e.getBoundingClientRect().right)} px)`);
-          return { overflow: document.documentElement.scrollWidth - width, out };
-        });
-      const { overflow, out } = await sideways();
-      expect(overflow, `${state}: scrolls sideways; sticking out: ${out.join(', ')}`).toBeLessThanOrEqual(0);
-    };
-    await (js ? check(page) : withScriptlessCopy(browser, page, check));
-  }
+  const checkState = (page: Page, js: boolean, state: string) => checkPageState(browser, page, js, state, expect);
 
   async function open(c: (typeof CASES)[number]) {
     const { context, requests } = await newContext(browser, {

@@ -66,10 +66,10 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
     const { context } = await newContext(browser);
     const page = await context.newPage();
     await page.goto(base + '/privatliv');
-    await page.getByRole('link', { name: 'Read this page in English' }).click();
+    await page.getByRole('navigation', { name: 'Sprog' }).getByRole('link', { name: 'English' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/privatliv');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await page.getByRole('link', { name: 'Læs siden på dansk' }).click();
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Dansk' }).click();
     expect(new URL(page.url()).pathname).toBe('/privatliv');
     await context.close();
   });

@@ -49,6 +49,9 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/surveys/1/questions': ['admin', 'editor'],
   '/staff/surveys/1/questions/new': ['admin', 'editor'],
   '/staff/surveys/1/preview': ['admin', 'editor'],
+  '/staff/surveys/1/translations': ['admin', 'editor'],
+  '/staff/surveys/1/translations/ar': ['admin', 'editor'],
+  '/staff/surveys/1/translations/ar.csv': ['admin', 'editor'],
   '/staff/surveys/questions/1': ['admin', 'editor'],
   '/staff/dashboard': DASHBOARD,
   '/staff/dashboard/goals': ['admin', 'analyst'],
@@ -74,7 +77,8 @@ function staffPageRoutes(): string[] {
       .replace(/\/index$/, '')
       .replace(/\[id\]/g, '1')
       .replace('[file]', 'goals.json')
-      .replace('[year]', '2025'),
+      .replace('[year]', '2025')
+      .replace('[locale]', 'ar'),
   );
 }
 

@@ -10,7 +10,7 @@ import { analysisPlans, areas, auditLog, planChanges, responses, type Survey } f
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { createGoal, goalStatus, goalsTable, listGoals, parseEstimateOptions, setMargins, updateGoal, deleteGoal } from '../../src/server/dashboard/goals.ts';
 import { describePlanChange, planOfWave } from '../../src/server/dashboard/plans.ts';
-import { representativeness, representativenessTable } from '../../src/server/dashboard/representativeness.ts';
+import { languageShares, representativeness, representativenessTable } from '../../src/server/dashboard/representativeness.ts';
 import { goalStatusAtYearEnd } from '../../src/server/dashboard/status-report.ts';
 import { responseChannel } from '../../src/server/surveys/answering.ts';
 import { setSurveyStatus } from '../../src/server/surveys/surveys.ts';
@@ -168,6 +168,28 @@ describe('representativeness', () => {
     // One more response (e.g. a late paper form entered): a new table.
     await addRespondents(t.db, latest, 1, { area: A, safety_evening: 'safe', gender: 'woman' }, { channel: 'paper' });
     expect(await representativenessTable(ctx)).not.toBe(second);
+  });
+
+  it('the languages a wave was answered in: published counts, fewer than K hidden with a second cell so neither can be worked out', async () => {
+    await setSurveyStatus(t.db, latest.id, 'closed', analyst);
+    const invited = await t.db.select({ id: responses.id }).from(responses).where(and(eq(responses.surveyId, latest.id), eq(responses.channel, 'invitation'))).orderBy(responses.id);
+    expect(invited).toHaveLength(60);
+    for (const [i, r] of invited.entries()) if (i < 32) await t.db.update(responses).set({ locale: i < 30 ? 'ar' : 'ur' }).where(eq(responses.id, r.id));
+    const rows = await languageShares(t.db, latest, [(await t.db.select().from(areas).where(eq(areas.id, inner)))[0]!], { k: 5, weighted: true, excludeSuspicious: true, population: 'residents', sample: 'invited' });
+    const of = (l: string) => rows.find((r) => r.category === l)!;
+    expect(rows.map((r) => r.category)).toEqual(['da', 'en', 'ar', 'tr', 'so', 'ur']);
+    // Of the 100 invited and paper responses, 68 in Danish, 30 in Arabic, 2 in Urdu: Urdu is below K, and Arabic (the smallest other) is hidden with it.
+    expect(of('ur').n).toBeUndefined();
+    expect(of('ar').n).toBeUndefined();
+    expect(Math.abs(of('da').n! - 68)).toBeLessThanOrEqual(2);
+    expect(of('en').n).toBe(0);
+    for (const r of rows) expect(r.unweighted, 'no shares with a hidden cell in the row').toBeUndefined();
+    // The dashboard's table names each language in itself.
+    const table = (await representativenessTable({ db: t.db, locale: 'en', role: 'analyst', k: 5, params: new URLSearchParams({ wave: String(latest.id) }) }))!;
+    const language = table.rows.filter((r) => r['variable'] === 'language (answered in)');
+    expect(language.map((r) => r['category'])).toEqual(['Dansk', 'English', 'العربية', 'Türkçe', 'Soomaali', 'اردو']);
+    expect(language.find((r) => r['category'] === 'Dansk')!['n']).toBe(of('da').n);
+    expect(typeof language.find((r) => r['category'] === 'اردو')!['n']).not.toBe('number');
   });
 
   it('a category with fewer than K respondents is "too few", and its share with it', async () => {

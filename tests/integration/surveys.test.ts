@@ -117,7 +117,9 @@ describe('submitting a web response', () => {
     expect(r.submittedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(r.channel).toBe('open');
     expect(r.areaId).toBe((await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!.id);
-    expect(Object.keys(r).sort()).toEqual(['areaId', 'cellKey', 'channel', 'demo', 'flags', 'id', 'submittedOn', 'surveyId', 'suspicious']);
+    // Nothing but coarse attributes: the language it was answered in is one of six (README "Languages").
+    expect(Object.keys(r).sort()).toEqual(['areaId', 'cellKey', 'channel', 'demo', 'flags', 'id', 'locale', 'submittedOn', 'surveyId', 'suspicious']);
+    expect(r.locale).toBe('da');
     // The record key of the disclosure engine: random, drawn when the response is stored.
     expect(Number.isInteger(r.cellKey) && r.cellKey >= 1 && r.cellKey < KEY_RANGE).toBe(true);
   });

@@ -4,6 +4,7 @@
  * Without a Chromium the browser tests are skipped with a loud notice on a
  * developer's machine; under CI=true a missing Chromium fails the run.
  */
+import type { ExpectStatic } from 'vitest';
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -140,4 +141,34 @@ export async function withScriptlessCopy<T>(browser: Browser, noScriptPage: Page
 
 function formatViolations(violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[]): string[] {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One page state checked as a resident's journey needs it: axe and the
+ * landmark rules find nothing, and the page does not scroll sideways (to the
+ * right, or on a right-to-left page to the left). With JavaScript off, axe and
+ * the measurement run on a copy of the page's current DOM (they are scripts
+ * themselves). `check` is the test's own expect (concurrent tests need theirs).
+ */
+export async function checkPageState(browser: Browser, page: Page, js: boolean, state: string, check: ExpectStatic): Promise<void> {
+  const run = async (p: Page) => {
+    check(await axeViolations(p), `${state}: axe`).toEqual([]);
+    check(await landmarkViolations(p), `${state}: landmarks`).toEqual([]);
+    // Measured once the typeface has loaded (font-display: swap draws the
+    // fallback first); the message names what sticks out, if anything does.
+    const { overflow, out } = await p.evaluate(async () => {
+      await document.fonts.ready;
+      const width = document.documentElement.clientWidth;
+      const out = [...document.querySelectorAll('body *')]
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.right > width + 0.5 || r.left < -0.5;
+        })
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''} (${Math.round(e.getBoundingClientRect().left)}–${Math.round(e.getBoundingClientRect().right)} px)`);
+      return { overflow: document.documentElement.scrollWidth - width, out };
+    });
+    check(overflow, `${state}: scrolls sideways; sticking out: ${out.join(', ')}`).toBeLessThanOrEqual(0);
+  };
+  await (js ? run(page) : withScriptlessCopy(browser, page, run));
 }
