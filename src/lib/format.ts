@@ -1,4 +1,4 @@
-/** Dates and numbers formatted for the reader's locale with Intl (da-DK, en-GB). */
+/** Dates and numbers formatted for the reader's locale with Intl (INTL_LOCALE: da-DK, en-GB, ar, tr-TR, so-SO, ur-PK). */
 import { INTL_LOCALE, type Locale } from './i18n/index.ts';
 
 const TIME_ZONE = 'Europe/Copenhagen';
@@ -28,8 +28,9 @@ export function formatDate(locale: Locale, date: Date): string {
   return dateFormat(locale, { dateStyle: 'long' }).format(date);
 }
 
+/** A date with its time on the 24-hour clock in every language, as times in Copenhagen are written (not "3:00 PM"). */
 export function formatDateTime(locale: Locale, date: Date): string {
-  return dateFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return dateFormat(locale, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 0): string {

@@ -5,6 +5,12 @@
  * concern report to its receipt; every page state is checked with axe and
  * for sideways scrolling. At 320 px no right-to-left page scrolls sideways.
  *
+ * Every distinct state is checked once: without JavaScript, every page as the
+ * server sends it (errors included); with JavaScript, the states scripts
+ * change (the map's island, errors shown before sending) and the start and
+ * thank-you pages. The cases run one after another: on a two-core machine
+ * running them side by side is no faster, and axe times out under the load.
+ *
  * The survey is answered by what the form offers, not by its words (the
  * first choice of each question), so the same steps work in every language;
  * the words checked are the catalogue's and the seeded translation's.
@@ -59,7 +65,7 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
     });
   }
 
-  it.concurrent.for(CASES)('the whole survey, answered in the language ($label)', { timeout: 240_000 }, async ({ l, js }, { expect }) => {
+  it.for(CASES)('the whole survey, answered in the language ($label)', { timeout: 180_000 }, async ({ l, js }, { expect }) => {
     const m = messages(l).surveys;
     const t = SEED_TRANSLATIONS[l].texts;
     const { context, requests, page } = await open(js);
@@ -75,7 +81,9 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
       const h1 = (await page.locator('h1').innerText()).replace(/[\u2068\u2069]/g, '');
       // Every page title is the translation, not the Danish.
       expect(Object.entries(t).some(([k, v]) => k.startsWith('page.') && v.replace(/[\u2068\u2069]/g, '') === h1), `${l}: page title ${h1}`).toBe(true);
-      await checkPageState(browser, page, js, `${l}: survey page ${++seen}`, expect);
+      ++seen;
+      // With JavaScript, a page is only different where an island drew something (the map); the rest is checked without.
+      if (!js || (await page.locator('astro-island').count()) > 0) await checkPageState(browser, page, js, `${l}: survey page ${seen}`, expect);
       if (seen === 1) {
         // Sent with nothing answered: the errors, in the language, named in the title too.
         await page.getByRole('button', { name: m.next }).click();
@@ -96,7 +104,7 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
     await context.close();
   });
 
-  it.concurrent.for(CASES)('a concern reported to its receipt ($label)', { timeout: 120_000 }, async ({ l, js }, { expect }) => {
+  it.for(CASES)('a concern reported to its receipt ($label)', { timeout: 120_000 }, async ({ l, js }, { expect }) => {
     const r = messages(l).reports;
     const lighting = REPORT_CATEGORY_ROWS.find((c) => c.slug === 'lighting')!;
     const { context, requests, page } = await open(js);
@@ -116,7 +124,7 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
     await context.close();
   });
 
-  it.concurrent.for(['ar', 'ur'] as const)('no right-to-left page scrolls sideways at 320 px (%s)', { timeout: 120_000 }, async (l, { expect }) => {
+  it.for(['ar', 'ur'] as const)('no right-to-left page scrolls sideways at 320 px (%s)', { timeout: 120_000 }, async (l, { expect }) => {
     const { context, page } = await open(true, 320);
     for (const path of ['/', '/indsatser', '/arrangementer', '/undersoegelser', '/undersoegelser/tryghed-2026', '/meld', '/erhverv', '/kort', '/resultater', '/om', '/privatliv', '/tilgaengelighed', '/abonnement', '/findes-ikke']) {
       await page.goto(`${server.url}/${l}${path}`);

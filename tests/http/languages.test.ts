@@ -127,4 +127,16 @@ describe('the residents’ languages', () => {
     expect(html).toContain(messages('ar').reports.errors.categoryMissing);
     expect(html).toContain(messages('ar').reports.errors.timeOfDayMissing);
   });
+
+  it('the results in Arabic name the waves as translated, mark Danish goal titles, and quote and list as Arabic does', async () => {
+    const { body } = await get('/ar/resultater');
+    const text = body.replace(/[\u2068\u2069]/g, '');
+    expect(text).toContain('2025 (تجريبي)');
+    expect(text).toContain('القياس الأساسي 2024 (تجريبي)');
+    expect(text).not.toContain('Baseline 2024 (demo)');
+    // A goal written by staff in Danish only is marked as Danish.
+    expect(body).toMatch(/<h3 lang="da"[^>]*>Utryghed om aftenen i Indre Nørrebro<\/h3>/);
+    expect(body).toContain('«');
+    expect(body).not.toContain('„');
+  });
 });

@@ -475,7 +475,7 @@ describe('publishing results', () => {
     await setResultsPublished(t.db, unpublished.id, true, user.id);
     const goals = (await publicResults(t.db, 'da', K)).goals;
     expect(goals).toHaveLength(1);
-    expect(goals[0]).toMatchObject({ title: 'Færre utrygge om aftenen', baseline: { kind: 'estimate', p: 15 / 40 }, latest: { kind: 'estimate', p: 1 }, targetVerdict: 'not_met' });
+    expect(goals[0]).toMatchObject({ title: { text: 'Færre utrygge om aftenen', lang: 'da' }, baseline: { kind: 'estimate', p: 15 / 40 }, latest: { kind: 'estimate', p: 1 }, targetVerdict: 'not_met' });
     expect((await t.db.select().from(responses)).length).toBe(120);
   });
 });

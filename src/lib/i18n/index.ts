@@ -30,14 +30,39 @@ const catalogues: Record<Locale, Messages> = {
 };
 
 /**
- * BCP 47 tags for Intl formatting (numbers, dates, lists). Arabic keeps its
- * own digits (٠١٢…) as Intl gives them for `ar`; Urdu in Pakistan and
- * Denmark writes Latin digits, which `ur` gives.
+ * BCP 47 tags for Intl formatting (numbers, dates, lists): month names, word
+ * order and separators of each language. CLDR gives `ar` and `ur` Western
+ * digits, which also match the digits in the questionnaire and catalogues.
  */
 export const INTL_LOCALE: Record<Locale, string> = { da: 'da-DK', en: 'en-GB', ar: 'ar', tr: 'tr-TR', so: 'so-SO', ur: 'ur-PK' };
 
 /** Text direction per locale: Arabic and Urdu are written right to left. */
 export const DIRECTION: Record<Locale, 'ltr' | 'rtl'> = { da: 'ltr', en: 'ltr', ar: 'rtl', tr: 'ltr', so: 'ltr', ur: 'rtl' };
+
+/** Quotation marks per locale: Danish „…“, Arabic «…», the others “…”. */
+const QUOTES: Record<Locale, readonly [string, string]> = { da: ['„', '“'], en: ['“', '”'], ar: ['«', '»'], tr: ['“', '”'], so: ['“', '”'], ur: ['“', '”'] };
+
+/** Text in the locale's quotation marks. */
+export function quoted(locale: Locale, text: string): string {
+  const [open, close] = QUOTES[locale];
+  return `${open}${text}${close}`;
+}
+
+/**
+ * Items joined as the locale joins a list ("a, b og c"; Arabic "أ وب"), or
+ * with `type: 'disjunction'` "a eller b". On a right-to-left page each item
+ * is set apart with Unicode isolates, so a Danish name keeps its own
+ * direction and the punctuation stays where it belongs.
+ */
+export function joinList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  const parts = DIRECTION[locale] === 'rtl' ? items.map((i) => `\u2068${i}\u2069`) : items;
+  return new Intl.ListFormat(INTL_LOCALE[locale], { type }).format(parts);
+}
+
+/** The comma between two parts of a line: Arabic and Urdu write the Arabic comma. */
+export function comma(locale: Locale): string {
+  return DIRECTION[locale] === 'rtl' ? '، ' : ', ';
+}
 
 /** Whether staff pages exist in a locale (Danish and English); other locales show staff pages in English. */
 export function isStaffLocale(locale: Locale): locale is StaffLocale {

@@ -12,7 +12,7 @@ import { surveyTranslator } from '../surveys/translations.ts';
 import { and, desc, eq } from 'drizzle-orm';
 import { questions, surveys, surveySeries, type Area, type GoalDirection, type Survey, type SurveySeries } from '../../../db/schema.ts';
 import { staffLocaleOf, type Locale } from '../../lib/i18n/index.ts';
-import { pick } from '../../lib/localized.ts';
+import { pick, type LocalizedText } from '../../lib/localized.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
 import { listGoalStatuses, parseEstimateOptions, type GoalPoint, type GoalStatus } from './goals.ts';
@@ -47,7 +47,8 @@ export type PublicPoint =
   | { kind: 'estimate'; label: string; p: number; low: number; high: number; n: number };
 
 export interface PublicGoal {
-  title: string;
+  /** In the reader's language where staff wrote one, else Danish (the page marks it). */
+  title: LocalizedText;
   area: Area;
   direction: GoalDirection;
   /** What was asked, and which answers count. */
@@ -117,6 +118,20 @@ async function questionWording(db: Queryable, surveyId: number, key: string, ite
   };
 }
 
+/**
+ * A wave's name in the reader's language: from its questionnaire's
+ * translation where residents are offered one (README "Languages"), else
+ * Danish or English; a name in another language than the page's is set
+ * apart with Unicode isolates, so it reads in its own direction inside an
+ * Arabic or Urdu sentence.
+ */
+async function translatedWaveLabel(db: Queryable, wave: Survey, locale: Locale): Promise<string> {
+  const { t } = await surveyTranslator(db, wave, await loadInstrument(db, wave.id), locale);
+  const label = t('wave', wave.waveDa, wave.waveEn);
+  if (label.text === '') return waveLabel(wave, locale);
+  return label.lang === locale ? label.text : `\u2068${label.text}\u2069`;
+}
+
 export async function publicResults(db: Queryable, locale: Locale, k: number): Promise<PublicResults> {
   // The dashboard's defaults, with no switches: weighted, suspicious responses left out.
   const options = parseEstimateOptions(new URLSearchParams(), k);
@@ -133,7 +148,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
       areas.push({ area, figures });
     }
     const headlines = HEADLINES.map((h) => h.id).filter((id) => areas.some((a) => a.figures[id] !== undefined));
-    waves.push({ wave, series, label: waveLabel(wave, locale), headlines, areas });
+    waves.push({ wave, series, label: await translatedWaveLabel(db, wave, locale), headlines, areas });
   }
 
   const published = new Set(waves.map((w) => w.wave.id));
@@ -146,12 +161,13 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
     if (baselineWave && !published.has(baselineWave.wave.id)) continue;
     const definition = { key: s.goal.questionKey, item: s.goal.item, values: s.goal.successValues };
     const check = async (surveyId: number): Promise<ShownEstimate | undefined> => (await waveShares(db, surveyId, s.goal.areaId, [definition], options))[0];
-    const latestPoint = toPublic(latest, await check(latest.wave.id));
-    const baseline = baselineWave ? toPublic(baselineWave, await check(baselineWave.wave.id)) : undefined;
+    const labelOf = (waveId: number, fallback: string) => waves.find((w) => w.wave.id === waveId)?.label ?? fallback;
+    const latestPoint = { ...toPublic(latest, await check(latest.wave.id)), label: labelOf(latest.wave.id, latest.label) };
+    const baseline = baselineWave ? { ...toPublic(baselineWave, await check(baselineWave.wave.id)), label: labelOf(baselineWave.wave.id, baselineWave.label) } : undefined;
     const both = latestPoint.kind === 'estimate' && baseline?.kind === 'estimate';
     const wording = await questionWording(db, latest.wave.id, s.goal.questionKey, s.goal.item, s.goal.successValues, locale);
     goals.push({
-      title: pick(locale, s.goal.titleDa, s.goal.titleEn).text,
+      title: pick(locale, s.goal.titleDa, s.goal.titleEn),
       area: s.area,
       direction: s.goal.direction,
       ...wording,

@@ -143,7 +143,7 @@ export function catalogueLiterals(entry: string, read: (path: string) => string 
     const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const imports = new Map<string, string>();
     for (const st of source.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.importClause?.isTypeOnly) continue;
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue; // a type-only import names no value, so no property uses it
       const named = st.importClause?.namedBindings;
       if (named && ts.isNamedImports(named)) for (const el of named.elements) if (!el.isTypeOnly) imports.set(el.name.text, join(dirname(file), st.moduleSpecifier.text));
     }
