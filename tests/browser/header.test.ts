@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, axeWithoutJavaScript, hasChromium, landmarkViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, axeWithoutJavaScript, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
@@ -19,8 +19,7 @@ async function axeAll(browser: Browser, page: Page, javaScriptEnabled: boolean, 
     expect(await axeWithoutJavaScript(browser, page), what).toEqual([]);
     return;
   }
-  expect(await axeViolations(page), what).toEqual([]);
-  expect(await landmarkViolations(page), what).toEqual([]);
+  expect(await axeAndLandmarkViolations(page), what).toEqual([]);
 }
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, hasChromium, landmarkViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');
 const PAGES = ['/', '/om', '/privatliv', '/tilgaengelighed', '/findes-ikke', '/indsatser', '/arrangementer', '/undersoegelser', '/meld', '/meld?som=virksomhed', '/erhverv', '/kort', '/kort?periode=all', '/resultater'];
@@ -24,8 +24,7 @@ describe.skipIf(!hasChromium)('public pages in Chromium', () => {
     const { context } = await newContext(browser);
     const page = await context.newPage();
     await page.goto(base + url);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await landmarkViolations(page)).toEqual([]);
+    expect(await axeAndLandmarkViolations(page)).toEqual([]);
     await context.close();
   });
 

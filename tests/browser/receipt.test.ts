@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { receiptNumber } from '../../src/lib/receipt-number.ts';
-import { axeViolations, axeWithoutJavaScript, hasChromium, landmarkViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, axeWithoutJavaScript, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 import { waitForMail } from '../support/mailbox.ts';
 import { postForm } from '../support/staff-login.ts';
 
@@ -18,8 +18,7 @@ const base = inject('baseUrl');
 const mailDir = inject('mailDir');
 
 async function axeAll(page: Page, what: string) {
-  expect(await axeViolations(page), what).toEqual([]);
-  expect(await landmarkViolations(page), what).toEqual([]);
+  expect(await axeAndLandmarkViolations(page), what).toEqual([]);
 }
 
 let n = 0;

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, axeWithoutJavaScript, hasChromium, landmarkViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, axeWithoutJavaScript, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 import { readMailbox, waitForMail } from '../support/mailbox.ts';
 
 const base = inject('baseUrl');
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('subscriptions in Chromium', () => {
       const { context, requests } = await newContext(browser, { viewport: { width: 320, height: 640 }, javaScriptEnabled: js, locale: locale === 'da' ? 'da-DK' : 'en-GB' });
       const page = await context.newPage();
       const check = async (what: string) => {
-        expect(js ? [...(await axeViolations(page)), ...(await landmarkViolations(page))] : await axeWithoutJavaScript(browser, page), what).toEqual([]);
+        expect(js ? await axeAndLandmarkViolations(page) : await axeWithoutJavaScript(browser, page), what).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), what).toBeLessThanOrEqual(0);
       };
       const heading = (p: Page) => p.locator('h1').textContent();
