@@ -51,6 +51,10 @@ import {
   SUBSCRIPTION_LOCALES,
   TRANSLATION_LOCALES,
   TRANSLATION_STATES,
+  CONSULTATION_SCALES,
+  CONSULTATION_OUTCOMES,
+  PROPOSAL_ILLUSTRATIONS,
+  STANCES,
   type TranslationLocale,
   SUBSCRIPTION_MAIL_KINDS,
   SUBSCRIPTION_TOPICS,
@@ -920,6 +924,104 @@ export const releases = pgTable(
     createdAt: createdAt(),
   },
   (t) => [check('releases_kind_check', oneOf(t.kind, RELEASE_KINDS)), index('releases_kind_idx').on(t.kind, t.id)],
+);
+
+/** See `consultations` in schema.sqlite.ts. */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    summaryDa: text('summary_da').notNull(),
+    summaryEn: text('summary_en'),
+    bodyDa: text('body_da').notNull().default(''),
+    bodyEn: text('body_en'),
+    scale: text('scale', { enum: CONSULTATION_SCALES }).notNull(),
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    releaseId: integer('release_id').references(() => releases.id),
+    decidedOn: text('decided_on'),
+    decisionDa: text('decision_da'),
+    decisionEn: text('decision_en'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('consultations_scale_check', oneOf(t.scale, CONSULTATION_SCALES)),
+    check('consultations_state_check', oneOf(t.state, PUBLICATION_STATES)),
+    check('consultations_slug_check', sql`${t.slug} !~ '[^a-z0-9-]' and length(${t.slug}) > 0`),
+    check('consultations_dates_check', sql`${t.closesOn} >= ${t.opensOn}`),
+  ],
+);
+
+/** See `consultationPlaces` in schema.sqlite.ts. */
+export const consultationPlaces = pgTable(
+  'consultation_places',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en'),
+    descriptionDa: text('description_da').notNull(),
+    descriptionEn: text('description_en'),
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    illustration: text('illustration', { enum: PROPOSAL_ILLUSTRATIONS }),
+    outcome: text('outcome', { enum: CONSULTATION_OUTCOMES }),
+    reasonDa: text('reason_da'),
+    reasonEn: text('reason_en'),
+  },
+  (t) => [
+    check('consultation_places_illustration_check', sql`${t.illustration} is null or ${oneOf(t.illustration, PROPOSAL_ILLUSTRATIONS)}`),
+    check('consultation_places_outcome_check', sql`(${t.outcome} is null and ${t.reasonDa} is null) or (${t.outcome} is not null and ${t.reasonDa} is not null and ${oneOf(t.outcome, CONSULTATION_OUTCOMES)})`),
+    uniqueIndex('consultation_places_position_idx').on(t.consultationId, t.position),
+  ],
+);
+
+/** See `consultationResponses` in schema.sqlite.ts. */
+export const consultationResponses = pgTable(
+  'consultation_responses',
+  {
+    id: randomId(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    respondent: text('respondent', { enum: REPORTER_TYPES }).notNull(),
+    cellKey: integer('cell_key').notNull(),
+  },
+  (t) => [check('consultation_responses_respondent_check', oneOf(t.respondent, REPORTER_TYPES)), index('consultation_responses_idx').on(t.consultationId)],
+);
+
+/** See `consultationStances` in schema.sqlite.ts. */
+export const consultationStances = pgTable(
+  'consultation_stances',
+  {
+    id: randomId(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => consultationPlaces.id, { onDelete: 'cascade' }),
+    respondent: text('respondent', { enum: REPORTER_TYPES }).notNull(),
+    stance: text('stance', { enum: STANCES }).notNull(),
+    cellKey: integer('cell_key').notNull(),
+  },
+  (t) => [
+    check('consultation_stances_respondent_check', oneOf(t.respondent, REPORTER_TYPES)),
+    check('consultation_stances_stance_check', oneOf(t.stance, STANCES)),
+    index('consultation_stances_idx').on(t.consultationId, t.placeId),
+  ],
 );
 
 /** See `throttleHits` in schema.sqlite.ts. */

@@ -17,7 +17,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { LOCALES, AREA_KINDS, CATEGORY_AUDIENCES, COMMENT_STATUSES, COMMENT_TARGETS, EVENT_KINDS, EVENT_NOTICE_KINDS, FLAG_REASONS, GOAL_DIRECTIONS, INITIATIVE_STATUSES, MILESTONE_STATES, NOTICE_RECIPIENTS, PLACE_KINDS, PLAN_CHANGE_KINDS, PUBLICATION_STATES, QUESTION_TYPES, RELEASE_KINDS, REPORTER_TYPES, REPORT_STATUSES, RESPONSE_CHANNELS, ROLES, SUBSCRIPTION_LOCALES, SUBSCRIPTION_MAIL_KINDS, SUBSCRIPTION_TOPICS, SURVEY_MODES, SURVEY_STATUSES, TAKEDOWN_REASONS, TIMES_OF_DAY, TRACKS, TRANSLATION_LOCALES, TRANSLATION_STATES, type TranslationLocale, type AnalysisPlanContent, type AreaGeometry, type PlannedGoal, type QuestionConfig, type ShowIf } from '../src/lib/domain.ts';
+import { LOCALES, AREA_KINDS, CATEGORY_AUDIENCES, COMMENT_STATUSES, COMMENT_TARGETS, EVENT_KINDS, EVENT_NOTICE_KINDS, FLAG_REASONS, GOAL_DIRECTIONS, INITIATIVE_STATUSES, MILESTONE_STATES, NOTICE_RECIPIENTS, PLACE_KINDS, PLAN_CHANGE_KINDS, PUBLICATION_STATES, QUESTION_TYPES, RELEASE_KINDS, REPORTER_TYPES, REPORT_STATUSES, RESPONSE_CHANNELS, ROLES, SUBSCRIPTION_LOCALES, SUBSCRIPTION_MAIL_KINDS, SUBSCRIPTION_TOPICS, SURVEY_MODES, SURVEY_STATUSES, TAKEDOWN_REASONS, TIMES_OF_DAY, TRACKS, TRANSLATION_LOCALES, TRANSLATION_STATES, CONSULTATION_SCALES, CONSULTATION_OUTCOMES, PROPOSAL_ILLUSTRATIONS, STANCES, type TranslationLocale, type AnalysisPlanContent, type AreaGeometry, type PlannedGoal, type QuestionConfig, type ShowIf } from '../src/lib/domain.ts';
 import { oneOf, sqliteColumns } from './columns.ts';
 
 export * from '../src/lib/domain.ts';
@@ -1289,6 +1289,144 @@ export const releases = sqliteTable(
   },
   (t) => [check('releases_kind_check', oneOf(t.kind, RELEASE_KINDS)), index('releases_kind_idx').on(t.kind, t.id)],
 );
+
+// ---------------------------------------------------------------------------
+// Consultations on proposed measures (cameras, lighting…), place by place
+// ---------------------------------------------------------------------------
+
+/**
+ * A consultation an editor runs for an area: residents weigh in on each
+ * proposed place between `opensOn` and `closesOn` (both days included,
+ * Copenhagen). When it closes its results are released once through the
+ * disclosure engine (`releaseId`) and the raw answers are deleted; the
+ * editor then publishes, per place, what was decided and why.
+ */
+export const consultations = sqliteTable(
+  'consultations',
+  {
+    id: id(),
+    /** URL identifier: /hoeringer/<slug>. */
+    slug: text('slug').notNull().unique(),
+    areaId: integer('area_id')
+      .notNull()
+      .references(() => areas.id),
+    /** The initiative it belongs to, if any (the initiative's page links to it). */
+    initiativeId: integer('initiative_id').references(() => initiatives.id, { onDelete: 'set null' }),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en'),
+    /** One or two plain sentences for lists. */
+    summaryDa: text('summary_da').notNull(),
+    summaryEn: text('summary_en'),
+    /** The explanation: Markdown, rendered through the allow-list sanitiser. */
+    bodyDa: text('body_da').notNull().default(''),
+    bodyEn: text('body_en'),
+    /** One of CONSULTATION_SCALES: which answers each place offers. */
+    scale: text('scale', { enum: CONSULTATION_SCALES }).notNull(),
+    /** First and last day residents can answer (YYYY-MM-DD, Copenhagen). */
+    opensOn: text('opens_on').notNull(),
+    closesOn: text('closes_on').notNull(),
+    /** draft (staff only) or published (public). */
+    state: text('state', { enum: PUBLICATION_STATES }).notNull().default('draft'),
+    /** The release of its results, made once after it closes (null until then). */
+    releaseId: integer('release_id').references(() => releases.id),
+    /** The day the decisions were published (YYYY-MM-DD), or null before. */
+    decidedOn: text('decided_on'),
+    /** The decisions' general note ("what we heard"), Markdown. */
+    decisionDa: text('decision_da'),
+    decisionEn: text('decision_en'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('consultations_scale_check', oneOf(t.scale, CONSULTATION_SCALES)),
+    check('consultations_state_check', oneOf(t.state, PUBLICATION_STATES)),
+    check('consultations_slug_check', sql`${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) > 0`),
+    check('consultations_dates_check', sql`${t.closesOn} >= ${t.opensOn}`),
+  ],
+);
+
+/** The proposed places or measures of a consultation, each with its point and, once decided, the outcome. */
+export const consultationPlaces = sqliteTable(
+  'consultation_places',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    /** Order on the page and the number on the map (1, 2, …). */
+    position: integer('position').notNull(),
+    nameDa: text('name_da').notNull(),
+    nameEn: text('name_en'),
+    /** A short plain description of the proposal at this place. */
+    descriptionDa: text('description_da').notNull(),
+    descriptionEn: text('description_en'),
+    /** The point (WGS84). */
+    lat: double('lat').notNull(),
+    lon: double('lon').notNull(),
+    /** One of PROPOSAL_ILLUSTRATIONS, or null for none. */
+    illustration: text('illustration', { enum: PROPOSAL_ILLUSTRATIONS }),
+    /** One of CONSULTATION_OUTCOMES once decided. */
+    outcome: text('outcome', { enum: CONSULTATION_OUTCOMES }),
+    /** Why, published with the outcome. */
+    reasonDa: text('reason_da'),
+    reasonEn: text('reason_en'),
+  },
+  (t) => [
+    check('consultation_places_illustration_check', sql`${t.illustration} is null or ${oneOf(t.illustration, PROPOSAL_ILLUSTRATIONS)}`),
+    check('consultation_places_outcome_check', sql`(${t.outcome} is null and ${t.reasonDa} is null) or (${t.outcome} is not null and ${t.reasonDa} is not null and ${oneOf(t.outcome, CONSULTATION_OUTCOMES)})`),
+    uniqueIndex('consultation_places_position_idx').on(t.consultationId, t.position),
+  ],
+);
+
+/**
+ * One row per response, only so that responses can be counted: who answered
+ * (a REPORTER_TYPES value) and a record key. Random ids, no time, nothing
+ * that links it to its answers. Deleted when the results are released.
+ */
+export const consultationResponses = sqliteTable(
+  'consultation_responses',
+  {
+    id: randomId(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    respondent: text('respondent', { enum: REPORTER_TYPES }).notNull(),
+    /** Random record key for the cell key method (src/lib/disclosure/perturbation.ts). */
+    cellKey: integer('cell_key').notNull(),
+  },
+  (t) => [check('consultation_responses_respondent_check', oneOf(t.respondent, REPORTER_TYPES)), index('consultation_responses_idx').on(t.consultationId)],
+);
+
+/**
+ * One answer about one place: who answered and the stance, with a record
+ * key. Deliberately not linked to the response or to the same person's other
+ * places (each row has its own random id and key), so a copy of the database
+ * holds no one's profile across places. Deleted when the results are released.
+ */
+export const consultationStances = sqliteTable(
+  'consultation_stances',
+  {
+    id: randomId(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    placeId: integer('place_id')
+      .notNull()
+      .references(() => consultationPlaces.id, { onDelete: 'cascade' }),
+    respondent: text('respondent', { enum: REPORTER_TYPES }).notNull(),
+    /** One of STANCES allowed by the consultation's scale. */
+    stance: text('stance', { enum: STANCES }).notNull(),
+    cellKey: integer('cell_key').notNull(),
+  },
+  (t) => [
+    check('consultation_stances_respondent_check', oneOf(t.respondent, REPORTER_TYPES)),
+    check('consultation_stances_stance_check', oneOf(t.stance, STANCES)),
+    index('consultation_stances_idx').on(t.consultationId, t.placeId),
+  ],
+);
+
+export type Consultation = typeof consultations.$inferSelect;
+export type ConsultationPlace = typeof consultationPlaces.$inferSelect;
 
 /**
  * Throttle counters: at most a throttle's limit of hits per key per window

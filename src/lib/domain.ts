@@ -72,7 +72,8 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const EVENT_NOTICE_KINDS = ['confirmation', 'cancellation'] as const;
 export type EventNoticeKind = (typeof EVENT_NOTICE_KINDS)[number];
 
-export const COMMENT_TARGETS = ['initiative', 'event'] as const;
+/** What a comment is about: an initiative, an event, or one proposed place of a consultation. */
+export const COMMENT_TARGETS = ['initiative', 'event', 'consultation_place'] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -167,8 +168,29 @@ export interface AnalysisPlanContent {
 export const PLAN_CHANGE_KINDS = ['edit', 'add', 'remove'] as const;
 export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
 
-export const RELEASE_KINDS = ['reports'] as const;
+/** What a release holds: the public report figures, or one closed consultation's results. */
+export const RELEASE_KINDS = ['reports', 'consultation'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
+
+/** How residents weigh in on a consultation's places: for / against / no opinion, or a scale from 1 (a very bad idea) to 5 (a very good idea). */
+export const CONSULTATION_SCALES = ['stance', 'five'] as const;
+export type ConsultationScale = (typeof CONSULTATION_SCALES)[number];
+
+/**
+ * Every answer a place can get; which ones a consultation offers depends on
+ * its scale (src/lib/consultations.ts): `for`, `against`, `no_opinion`, or
+ * the five steps from `very_bad` (1) to `very_good` (5).
+ */
+export const STANCES = ['for', 'against', 'no_opinion', 'very_bad', 'bad', 'neutral', 'good', 'very_good'] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** What the partners decided about a proposed place, published with the reasons ("what we heard and what we decided"). */
+export const CONSULTATION_OUTCOMES = ['adopted', 'changed', 'dropped'] as const;
+export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+/** The illustrations an editor can give a proposed place (SVG files in public/consultations/, served from our own origin). */
+export const PROPOSAL_ILLUSTRATIONS = ['camera', 'lighting', 'path', 'square', 'other'] as const;
+export type ProposalIllustration = (typeof PROPOSAL_ILLUSTRATIONS)[number];
 
 /** What a subscription follows: an area's initiatives, one initiative, new events, published survey results. */
 export const SUBSCRIPTION_TOPICS = ['area', 'initiative', 'events', 'results'] as const;

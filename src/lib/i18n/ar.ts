@@ -1,6 +1,7 @@
 /** Arabic message catalogue: the residents' part of the Danish one (see resident.ts and da.ts). Translated by the team, not yet reviewed by a native speaker: see README "Languages". */
 import type { ResidentMessages } from './resident.ts';
 import { eventsAr } from './events-ar.ts';
+import { consultationsAr } from './consultations-ar.ts';
 import { kortAr } from './kort-ar.ts';
 import { reportsAr } from './reports-ar.ts';
 import { resultsAr } from './results-ar.ts';
@@ -29,6 +30,7 @@ const letters = (n: number) => counted(n, 'حرف واحد', 'حرفان', `${n}
 
 export const ar: ResidentMessages = {
   events: eventsAr,
+  consultations: consultationsAr,
   reports: reportsAr,
   retention: retentionAr,
   kort: kortAr,

@@ -7,6 +7,8 @@
 import { builderDa } from './builder-da.ts';
 import { editorDa } from './editor-da.ts';
 import { eventsDa } from './events-da.ts';
+import { consultationsDa } from './consultations-da.ts';
+import { consultationsStaffDa } from './consultations-staff-da.ts';
 import { kortDa } from './kort-da.ts';
 import { analysisDa } from './analysis-da.ts';
 import { dashboardDa } from './dashboard-da.ts';
@@ -23,6 +25,8 @@ export const da = {
   editor: editorDa,
   builder: builderDa,
   events: eventsDa,
+  consultations: consultationsDa,
+  consultationsStaff: consultationsStaffDa,
   reports: reportsDa,
   retention: retentionDa,
   kort: kortDa,

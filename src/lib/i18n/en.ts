@@ -3,6 +3,8 @@ import type { Messages } from './da.ts';
 import { builderEn } from './builder-en.ts';
 import { editorEn } from './editor-en.ts';
 import { eventsEn } from './events-en.ts';
+import { consultationsEn } from './consultations-en.ts';
+import { consultationsStaffEn } from './consultations-staff-en.ts';
 import { kortEn } from './kort-en.ts';
 import { analysisEn } from './analysis-en.ts';
 import { dashboardEn } from './dashboard-en.ts';
@@ -19,6 +21,8 @@ export const en: Messages = {
   editor: editorEn,
   builder: builderEn,
   events: eventsEn,
+  consultations: consultationsEn,
+  consultationsStaff: consultationsStaffEn,
   reports: reportsEn,
   retention: retentionEn,
   kort: kortEn,

@@ -9,7 +9,7 @@ import type { Messages } from './da.ts';
 import type { ReportsMessages } from './reports-da.ts';
 
 /** Catalogues only staff pages read. */
-export const STAFF_CATALOGUES = ['staff', 'editor', 'builder', 'dashboard', 'dashboardReports', 'analysis', 'statusReport'] as const;
+export const STAFF_CATALOGUES = ['staff', 'editor', 'builder', 'dashboard', 'dashboardReports', 'analysis', 'statusReport', 'consultationsStaff'] as const;
 export type StaffCatalogue = (typeof STAFF_CATALOGUES)[number];
 
 /** Sections of the report catalogue only staff (and partners' mail) read. */

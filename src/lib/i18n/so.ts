@@ -1,6 +1,7 @@
 /** Somali message catalogue: the residents' part of the Danish one (see resident.ts and da.ts). Translated by the team, not yet reviewed by a native speaker: see README "Languages". */
 import type { ResidentMessages } from './resident.ts';
 import { eventsSo } from './events-so.ts';
+import { consultationsSo } from './consultations-so.ts';
 import { kortSo } from './kort-so.ts';
 import { reportsSo } from './reports-so.ts';
 import { resultsSo } from './results-so.ts';
@@ -9,6 +10,7 @@ import { subscriptionsSo } from './subscriptions-so.ts';
 
 export const so: ResidentMessages = {
   events: eventsSo,
+  consultations: consultationsSo,
   reports: reportsSo,
   retention: retentionSo,
   kort: kortSo,

@@ -1,6 +1,7 @@
 /** Turkish message catalogue: the residents' part of the Danish one (see resident.ts and da.ts). Translated by the team, not yet reviewed by a native speaker: see README "Languages". */
 import type { ResidentMessages } from './resident.ts';
 import { eventsTr } from './events-tr.ts';
+import { consultationsTr } from './consultations-tr.ts';
 import { kortTr } from './kort-tr.ts';
 import { reportsTr } from './reports-tr.ts';
 import { resultsTr } from './results-tr.ts';
@@ -9,6 +10,7 @@ import { subscriptionsTr } from './subscriptions-tr.ts';
 
 export const tr: ResidentMessages = {
   events: eventsTr,
+  consultations: consultationsTr,
   reports: reportsTr,
   retention: retentionTr,
   kort: kortTr,

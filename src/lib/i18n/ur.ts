@@ -1,6 +1,7 @@
 /** Urdu message catalogue: the residents' part of the Danish one (see resident.ts and da.ts). Translated by the team, not yet reviewed by a native speaker: see README "Languages". */
 import type { ResidentMessages } from './resident.ts';
 import { eventsUr } from './events-ur.ts';
+import { consultationsUr } from './consultations-ur.ts';
 import { kortUr } from './kort-ur.ts';
 import { reportsUr } from './reports-ur.ts';
 import { resultsUr } from './results-ur.ts';
@@ -9,6 +10,7 @@ import { subscriptionsUr } from './subscriptions-ur.ts';
 
 export const ur: ResidentMessages = {
   events: eventsUr,
+  consultations: consultationsUr,
   reports: reportsUr,
   retention: retentionUr,
   kort: kortUr,

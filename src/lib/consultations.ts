@@ -1,0 +1,193 @@
+/**
+ * Consultations on proposed measures, as pure rules: when a consultation is
+ * open, which answers a place offers, how a resident's answer is read and
+ * checked, and how its results are released through the disclosure engine.
+ * The I/O is in src/server/consultations/.
+ */
+import { suppressRow, suppressTable, type Cell, type Row, type SuppressedTable } from './disclosure/index.ts';
+import { REPORTER_TYPES, type ConsultationScale, type ReporterType, type Stance } from './domain.ts';
+
+/** The answers a place offers on each scale, in the order they are shown. */
+export const SCALE_STANCES: Record<ConsultationScale, readonly Stance[]> = {
+  stance: ['for', 'against', 'no_opinion'],
+  five: ['very_good', 'good', 'neutral', 'bad', 'very_bad'],
+};
+
+/** The longest comment on one place (characters, before masking). */
+export const PLACE_COMMENT_MAX = 1000;
+
+/** The most places a consultation can propose (the form stays answerable on a phone). */
+export const PLACES_MAX = 20;
+
+export type ConsultationPhase = 'upcoming' | 'open' | 'closed';
+
+/** Where a consultation stands on a Copenhagen day (YYYY-MM-DD): both its first and last day are open. */
+export function consultationPhase(c: { opensOn: string; closesOn: string }, today: string): ConsultationPhase {
+  if (today < c.opensOn) return 'upcoming';
+  return today > c.closesOn ? 'closed' : 'open';
+}
+
+/** The form field of a place's stance and of its comment. */
+export const stanceField = (placeId: number): string => `stance-${placeId}`;
+export const commentField = (placeId: number): string => `comment-${placeId}`;
+
+/**
+ * What a resident sent, kept as typed so the form can be shown again:
+ * who they are, and per place the stance and the comment.
+ */
+export interface ResponseValues {
+  respondent: string;
+  stances: Record<number, string>;
+  comments: Record<number, string>;
+}
+
+export type ResponseError =
+  /** Who answered was not said. */
+  | 'respondentMissing'
+  /** Not one place has a stance. */
+  | 'nothingAnswered'
+  /** A comment over PLACE_COMMENT_MAX. */
+  | 'commentTooLong';
+
+/**
+ * A form that no page of ours can send: a place that is not this
+ * consultation's, a stance or respondent outside the allowed set. Answered
+ * 400 with a plain message, and nothing is stored.
+ */
+export type ResponseRefusal = 'unknownPlace' | 'badStance' | 'badRespondent';
+
+export interface ValidResponse {
+  respondent: ReporterType;
+  stances: { placeId: number; stance: Stance }[];
+  comments: { placeId: number; body: string }[];
+}
+
+export type ParsedResponse =
+  | { ok: true; response: ValidResponse }
+  | { ok: false; refused: ResponseRefusal }
+  | { ok: false; refused?: undefined; values: ResponseValues; errors: { form?: ResponseError; respondent?: ResponseError; places: Record<number, ResponseError> } };
+
+const FIELD = /^(stance|comment)-(\d{1,12})$/;
+
+/** Reads a resident's answer from the posted form. Unknown fields (the honeypot, the CSRF token) are left to the caller. */
+export function readResponse(form: FormData): ResponseValues {
+  const values: ResponseValues = { respondent: String(form.get('respondent') ?? ''), stances: {}, comments: {} };
+  for (const [name, value] of form.entries()) {
+    const m = FIELD.exec(name);
+    if (!m || typeof value !== 'string') continue;
+    const placeId = Number(m[2]);
+    if (m[1] === 'stance') values.stances[placeId] = value;
+    else values.comments[placeId] = value;
+  }
+  return values;
+}
+
+/**
+ * Checks an answer against the consultation's places and scale. A stance
+ * left empty means "I skip this place"; at least one place must be answered.
+ * A comment is kept only on a place with a stance or on its own (a comment
+ * without a stance is a comment all the same).
+ */
+export function parseResponse(values: ResponseValues, placeIds: readonly number[], scale: ConsultationScale): ParsedResponse {
+  const known = new Set(placeIds);
+  for (const id of [...Object.keys(values.stances), ...Object.keys(values.comments)].map(Number)) {
+    if (!known.has(id)) return { ok: false, refused: 'unknownPlace' };
+  }
+  const allowed = SCALE_STANCES[scale];
+  for (const value of Object.values(values.stances)) {
+    if (value !== '' && !allowed.includes(value as Stance)) return { ok: false, refused: 'badStance' };
+  }
+  if (values.respondent !== '' && !(REPORTER_TYPES as readonly string[]).includes(values.respondent)) return { ok: false, refused: 'badRespondent' };
+
+  const errors: { form?: ResponseError; respondent?: ResponseError; places: Record<number, ResponseError> } = { places: {} };
+  if (values.respondent === '') errors.respondent = 'respondentMissing';
+  const stances = placeIds.filter((id) => (values.stances[id] ?? '') !== '').map((placeId) => ({ placeId, stance: values.stances[placeId] as Stance }));
+  if (stances.length === 0) errors.form = 'nothingAnswered';
+  const comments: { placeId: number; body: string }[] = [];
+  for (const placeId of placeIds) {
+    const body = (values.comments[placeId] ?? '').trim();
+    if (body.length > PLACE_COMMENT_MAX) errors.places[placeId] = 'commentTooLong';
+    else if (body !== '') comments.push({ placeId, body });
+  }
+  if (errors.form || errors.respondent || Object.keys(errors.places).length > 0) return { ok: false, values, errors };
+  return { ok: true, response: { respondent: values.respondent as ReporterType, stances, comments } };
+}
+
+// ---------------------------------------------------------------------------
+// Results, released once through the disclosure engine
+// ---------------------------------------------------------------------------
+
+/** One place's stance counts by who answered, true counts with their cell keys (never published as they are). */
+export interface PlaceCounts {
+  placeId: number;
+  /** Per respondent type and stance: the count and the sum of its records' keys. */
+  cells: Map<`${ReporterType}|${Stance}`, { n: number; ck: number }>;
+}
+
+/** What a consultation's release publishes: only figures that passed the engine. */
+export interface ConsultationRelease {
+  version: 1;
+  /** The privacy threshold the figures were released with. */
+  k: number;
+  /** How many answered, by who they are. */
+  responses: Row<ReporterType>;
+  /** Per place: who answered × stance, with row, column and grand totals. */
+  places: { placeId: number; table: SuppressedTable<ReporterType, Stance> }[];
+}
+
+/**
+ * The figures a closed consultation publishes. Every response and every
+ * answer about a place is its own record with its own random key, so each
+ * figure is a sum over records no other figure counts the same way, and the
+ * release is made once: the same figure never appears twice with different
+ * noise. Each place's table goes through suppressTable (a cell below K is
+ * hidden with enough of its line that it cannot be worked out from the
+ * totals), the responses through suppressRow.
+ */
+export function releaseConsultation(
+  scale: ConsultationScale,
+  responses: readonly { respondent: ReporterType; n: number; ck: number }[],
+  places: readonly PlaceCounts[],
+  k: number,
+): ConsultationRelease {
+  const responseCells: Cell<ReporterType>[] = REPORTER_TYPES.map((key) => {
+    const found = responses.find((r) => r.respondent === key);
+    return { key, n: found?.n ?? 0, ck: found?.ck ?? 0 };
+  });
+  const stances = SCALE_STANCES[scale];
+  return {
+    version: 1,
+    k,
+    responses: suppressRow(responseCells, k),
+    places: places.map((p) => ({
+      placeId: p.placeId,
+      table: suppressTable(
+        REPORTER_TYPES.map((respondent) => ({
+          key: respondent,
+          cells: stances.map((stance) => {
+            const c = p.cells.get(`${respondent}|${stance}`);
+            return { key: stance, n: c?.n ?? 0, ck: c?.ck ?? 0 };
+          }),
+        })),
+        k,
+      ),
+    })),
+  };
+}
+
+/**
+ * A place's published stance totals (the table's column totals) with each
+ * one's share of the published total, for the results' summary line. A
+ * suppressed total gives no shares. Shares come from published (perturbed)
+ * counts: README "Consultations" states how far they can be from the truth.
+ */
+export function stanceSummary(table: SuppressedTable<ReporterType, Stance>): { total: number | null; stances: { stance: Stance; n: number | null; share: number | null }[] } {
+  const total = table.total.suppressed ? null : table.total.n;
+  return {
+    total,
+    stances: table.columnTotals.map((c) => {
+      const n = c.suppressed ? null : c.n;
+      return { stance: c.key, n, share: n === null || total === null || total === 0 ? null : n / total };
+    }),
+  };
+}
