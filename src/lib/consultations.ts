@@ -4,7 +4,7 @@
  * checked, and how its results are released through the disclosure engine.
  * The I/O is in src/server/consultations/.
  */
-import { suppressRow, suppressTable, type Cell, type Row, type SuppressedTable } from './disclosure/index.ts';
+import { addKeys, suppressRow, suppressTable, type Cell, type Row, type SuppressedTable } from './disclosure/index.ts';
 import { REPORTER_TYPES, type ConsultationScale, type ReporterType, type Stance } from './domain.ts';
 
 /** The answers a place offers on each scale, in the order they are shown. */
@@ -124,6 +124,16 @@ export interface PlaceCounts {
   cells: Map<`${ReporterType}|${Stance}`, { n: number; ck: number }>;
 }
 
+/**
+ * How finely a place's answers are broken down by who answered: by each
+ * respondent type, by residents and everyone else, or not at all.
+ */
+export const BREAKDOWNS = ['respondent', 'residents_others', 'none'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** A row of a place's table: a respondent type, `others` (everyone but residents) or `everyone`. */
+export type RespondentGroup = ReporterType | 'others' | 'everyone';
+
 /** What a consultation's release publishes: only figures that passed the engine. */
 export interface ConsultationRelease {
   version: 1;
@@ -131,8 +141,39 @@ export interface ConsultationRelease {
   k: number;
   /** How many answered, by who they are. */
   responses: Row<ReporterType>;
-  /** Per place: who answered × stance, with row, column and grand totals. */
-  places: { placeId: number; table: SuppressedTable<ReporterType, Stance> }[];
+  /** Per place: who answered × stance, with row, column and grand totals, at the finest breakdown that keeps the stance totals shown. */
+  places: { placeId: number; breakdown: Breakdown; table: SuppressedTable<RespondentGroup, Stance> }[];
+}
+
+const GROUPS: Record<Breakdown, { key: RespondentGroup; members: readonly ReporterType[] }[]> = {
+  respondent: REPORTER_TYPES.map((t) => ({ key: t, members: [t] })),
+  residents_others: [
+    { key: 'resident', members: ['resident'] },
+    { key: 'others', members: REPORTER_TYPES.filter((t) => t !== 'resident') },
+  ],
+  none: [{ key: 'everyone', members: REPORTER_TYPES }],
+};
+
+/** One place's table at a breakdown, through suppressTable. */
+function placeTable(p: PlaceCounts, stances: readonly Stance[], breakdown: Breakdown, k: number): SuppressedTable<RespondentGroup, Stance> {
+  return suppressTable(
+    GROUPS[breakdown].map((g) => ({
+      key: g.key,
+      cells: stances.map((stance) => {
+        let n = 0;
+        let ck = 0;
+        for (const t of g.members) {
+          const c = p.cells.get(`${t}|${stance}`);
+          if (c) {
+            n += c.n;
+            ck = addKeys(ck, c.ck);
+          }
+        }
+        return { key: stance, n, ck };
+      }),
+    })),
+    k,
+  );
 }
 
 /**
@@ -140,9 +181,17 @@ export interface ConsultationRelease {
  * answer about a place is its own record with its own random key, so each
  * figure is a sum over records no other figure counts the same way, and the
  * release is made once: the same figure never appears twice with different
- * noise. Each place's table goes through suppressTable (a cell below K is
- * hidden with enough of its line that it cannot be worked out from the
- * totals), the responses through suppressRow.
+ * noise (a stance total has the same key at every breakdown, since it
+ * counts the same records). Each place's table goes through suppressTable (a
+ * cell below K is hidden with enough of its lines that it cannot be worked
+ * out from the totals), the responses through suppressRow.
+ *
+ * The stance totals per place are what a steering group reads first, and
+ * suppressing a small group's cell can take a stance total down with it.
+ * So each place is published at the finest breakdown (by respondent type,
+ * then residents and everyone else, then none) whose stance totals are
+ * shown wherever they are shown without a breakdown. Only one breakdown of
+ * a place is ever published.
  */
 export function releaseConsultation(
   scale: ConsultationScale,
@@ -159,19 +208,16 @@ export function releaseConsultation(
     version: 1,
     k,
     responses: suppressRow(responseCells, k),
-    places: places.map((p) => ({
-      placeId: p.placeId,
-      table: suppressTable(
-        REPORTER_TYPES.map((respondent) => ({
-          key: respondent,
-          cells: stances.map((stance) => {
-            const c = p.cells.get(`${respondent}|${stance}`);
-            return { key: stance, n: c?.n ?? 0, ck: c?.ck ?? 0 };
-          }),
-        })),
-        k,
-      ),
-    })),
+    places: places.map((p) => {
+      const plain = placeTable(p, stances, 'none', k);
+      const keepsTotals = (t: SuppressedTable<RespondentGroup, Stance>) =>
+        t.total.suppressed === plain.total.suppressed && t.columnTotals.every((c, j) => c.suppressed === plain.columnTotals[j]!.suppressed);
+      for (const breakdown of ['respondent', 'residents_others'] as const) {
+        const table = placeTable(p, stances, breakdown, k);
+        if (keepsTotals(table)) return { placeId: p.placeId, breakdown, table };
+      }
+      return { placeId: p.placeId, breakdown: 'none' as const, table: plain };
+    }),
   };
 }
 
@@ -181,7 +227,7 @@ export function releaseConsultation(
  * suppressed total gives no shares. Shares come from published (perturbed)
  * counts: README "Consultations" states how far they can be from the truth.
  */
-export function stanceSummary(table: SuppressedTable<ReporterType, Stance>): { total: number | null; stances: { stance: Stance; n: number | null; share: number | null }[] } {
+export function stanceSummary(table: SuppressedTable<RespondentGroup, Stance>): { total: number | null; stances: { stance: Stance; n: number | null; share: number | null }[] } {
   const total = table.total.suppressed ? null : table.total.n;
   return {
     total,

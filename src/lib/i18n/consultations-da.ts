@@ -40,6 +40,8 @@ export const consultationsDa = {
   respondentLegend: 'Hvem er du?',
   respondentHint: 'Vi bruger det kun til at vise, hvad beboere, erhvervsdrivende og andre mener hver for sig.',
   respondents: { resident: 'Jeg bor her', business: 'Jeg driver en virksomhed her', works_here: 'Jeg arbejder her', visitor: 'Jeg kommer her' },
+  /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
+  respondentGroups: { others: 'Alle andre (virksomheder, ansatte og besøgende)', everyone: 'Alle' },
   submit: 'Send mit svar',
   oneResponse: 'Svar kun én gang pr. person. Du kan svare, selv om du ikke har en mening om alle steder.',
   privacy: 'Dit svar er anonymt. Vi gemmer ikke, hvem du er, og dine svar på de enkelte steder bliver ikke gemt sammen. Når høringen er slut, bliver kun tallene offentliggjort, og svarene bliver slettet.',

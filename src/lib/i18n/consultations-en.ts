@@ -43,6 +43,8 @@ export const consultationsEn: ConsultationsMessages = {
   respondentLegend: 'Who are you?',
   respondentHint: 'We use this only to show what residents, businesses and others think, each on their own.',
   respondents: { resident: 'I live here', business: 'I run a business here', works_here: 'I work here', visitor: 'I come here' },
+  /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
+  respondentGroups: { others: 'Everyone else (businesses, people who work here, visitors)', everyone: 'Everyone' },
   submit: 'Send my answer',
   oneResponse: 'Please answer only once per person. You can answer even if you have no view on every place.',
   privacy:

@@ -1,5 +1,123 @@
-/** TEMPORARY: English copy until the translation lands in this session. */
+/** Turkish strings for consultations (same shape as consultations-da.ts). Translated by the team, not yet reviewed by a native speaker: see README "Languages". */
 import type { ConsultationsMessages } from './consultations-da.ts';
-import { consultationsEn } from './consultations-en.ts';
 
-export const consultationsTr: ConsultationsMessages = consultationsEn;
+// Turkish keeps the noun singular after a number ("3 kişi", "3 yer"), so counts need no plural forms.
+// Names (places, POLCAM) take no suffix: postpositions such as "için" and "hakkında" keep them unchanged.
+export const consultationsTr: ConsultationsMessages = {
+  title: 'İstişareler',
+  intro:
+    'Ortaklar mahallede bir şeyi değiştirecek bir karar almadan önce, örneğin yeni kameralar ya da daha iyi aydınlatma konusunda, burada yaşayan ve çalışan kişilere sorar. Önerilen her yer hakkında görüşünüzü bildirin. Hesap açmanız gerekmez.',
+  open: 'Açık istişareler',
+  upcoming: 'Yaklaşan istişareler',
+  closed: 'Sona eren istişareler',
+  none: 'Şu anda hiç istişare yok.',
+  area: 'Bölge',
+  period: 'Dönem',
+  periodText: (from: string, to: string) => `${from} – ${to} (son gün dahil)`,
+  opensOn: (day: string) => `${day} tarihinde açılacak.`,
+  closedOn: (day: string) => `${day} tarihinde sona erdi.`,
+  phase: { upcoming: 'Yakında', open: 'Açık', closed: 'Sona erdi' },
+  initiative: 'Bağlı olduğu çalışma',
+  backToList: 'Tüm istişareler',
+  inDanish: 'Bu metin yalnızca Danca olarak mevcuttur.',
+  places: 'Önerilen yerler',
+  placesIntro: (n: number) => (n === 1 ? 'Önerilen bir yer var.' : `Önerilen ${n} yer var. Hakkında görüşünüz olan yerleri cevaplayın.`),
+  placeNumber: (n: number) => `Yer ${n}`,
+  mapTitle: (title: string) => `Önerilen yerlerin haritası: ${title}`,
+  mapCaption: 'Haritadaki numaralar listedeki yerlere karşılık gelir. Bir yere gitmek için numarasını seçin.',
+  mapPoint: (n: number, name: string) => `Yer ${n}: ${name}`,
+  illustrations: { camera: 'Kamera', lighting: 'Aydınlatma', path: 'Yol ya da geçit', square: 'Meydan', other: 'Öneri' },
+  stances: {
+    for: 'Destekliyorum',
+    against: 'Karşıyım',
+    no_opinion: 'Fikrim yok',
+    very_good: 'Çok iyi bir fikir',
+    good: 'İyi bir fikir',
+    neutral: 'Ne iyi ne kötü',
+    bad: 'Kötü bir fikir',
+    very_bad: 'Çok kötü bir fikir',
+  },
+  stanceLegend: (place: string) => `${place} için yapılan öneri hakkında ne düşünüyorsunuz?`,
+  skip: 'Atla',
+  comment: 'Yorum (isteğe bağlı)',
+  commentHint: (max: number) =>
+    `En fazla ${max} karakter. Yorumlar, istişare sona erdikten sonra gösterilir; gösterilmeden önce bir görevli (moderatör) tarafından okunur. İsim ya da kişileri tanımaya yarayabilecek başka bir şey yazmayın.`,
+  respondentLegend: 'Siz kimsiniz?',
+  respondentHint: 'Bunu yalnızca bölge sakinlerinin, işletmelerin ve diğerlerinin ne düşündüğünü ayrı ayrı göstermek için kullanırız.',
+  respondents: { resident: 'Burada oturuyorum', business: 'Burada bir işletmem var', works_here: 'Burada çalışıyorum', visitor: 'Buraya geliyorum' },
+  /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
+  respondentGroups: { others: 'Diğer herkes (işletmeler, burada çalışanlar, ziyaretçiler)', everyone: 'Herkes' },
+  submit: 'Cevabımı gönder',
+  oneResponse: 'Lütfen her kişi yalnızca bir kez cevap versin. Her yer hakkında bir görüşünüz olmasa da cevap verebilirsiniz.',
+  privacy:
+    'Cevabınız anonimdir. Kim olduğunuzu saklamayız ve farklı yerler hakkındaki cevaplarınız birlikte saklanmaz. İstişare sona erdiğinde yalnızca rakamlar yayımlanır ve cevaplar silinir.',
+  answeredAlready: 'Bu istişareyi bu tarayıcıdan zaten cevapladınız. Teşekkürler!',
+  answerAgain: 'Aynı tarayıcıyı birkaç kişi mi kullanıyorsunuz? O zaman sıradaki kişi burada cevap verebilir.',
+  errorSummary: 'Cevabınız gönderilmedi. Lütfen aşağıdakileri düzeltin:',
+  errors: {
+    respondentMissing: 'Kim olduğunuzu seçin.',
+    nothingAnswered: 'Göndermeden önce en az bir yer için cevap verin.',
+    commentTooLong: (max: number) => `Yorum çok uzun. En fazla ${max} karakter yazın.`,
+  },
+  refused: {
+    title: 'Cevap alınamadı',
+    unknownPlace: 'Cevap, bu istişareye ait olmayan bir yerle ilgiliydi. Hiçbir şey kaydedilmedi. İstişareye geri dönüp tekrar deneyin.',
+    badStance: 'Cevapta bu istişarede olmayan bir seçenek vardı. Hiçbir şey kaydedilmedi. İstişareye geri dönüp tekrar deneyin.',
+    badRespondent: 'Cevapta "Siz kimsiniz?" sorusu için bu istişarede olmayan bir seçenek vardı. Hiçbir şey kaydedilmedi. İstişareye geri dönüp tekrar deneyin.',
+    notOpen: 'İstişare açık değil, bu yüzden cevabınız kaydedilmedi.',
+    throttled: 'Kısa sürede buradan çok sayıda cevap gönderildi. Biraz bekleyip tekrar deneyin.',
+  },
+  thanks: {
+    title: 'Cevabınız için teşekkürler',
+    text: 'Cevabınız kaydedildi. İstişare sona erdiğinde sonucu ve ortakların kararını istişarenin sayfasında görebilirsiniz.',
+    back: 'İstişareye geri dön',
+  },
+  countSoFar: (n: number) => `Şimdiye kadar ${n} kişi cevap verdi.`,
+  fewSoFar: 'Henüz az sayıda cevap var.',
+  countNote: 'Bu sayı biraz değiştirilmiştir; bu yüzden herhangi bir kişinin ne zaman cevap verdiğini anlamak için kullanılamaz.',
+  resultsHeading: 'Duyduklarımız',
+  resultsPending: 'İstişare sona erdi. Sonuç bir saat içinde yayımlanacak.',
+  released: (day: string) => `Rakamlar ${day} tarihinde yayımlandı. Rakamlar biraz değiştirilmiştir ve anonimlik sınırının altındaki rakamlar gösterilmez.`,
+  responsesTotal: (n: number) => `Toplam ${n} kişi cevap verdi.`,
+  responsesFew: 'Rakam göstermek için çok az kişi cevap verdi.',
+  byRespondent: 'Kimler cevap verdi',
+  placeResults: (place: string) => `${place} hakkındaki cevaplar`,
+  placeTotal: (n: number) => `Bu yer hakkında ${n} kişi cevap verdi.`,
+  placeFew: 'Bu yer hakkında rakam göstermek için çok az cevap var.',
+  share: (n: number, pct: string) => `${n} (${pct})`,
+  stance: 'Cevap',
+  respondent: 'Kim',
+  total: 'Toplam',
+  few: 'çok az cevap',
+  tableCaption: (place: string) => `${place} hakkındaki cevaplar, cevap verenlere göre`,
+  comments: 'Yorumlar',
+  noComments: 'Bu yer hakkında yorum yok.',
+  decisionHeading: 'Kararımız',
+  decisionPending: 'Ortaklar kararlarını henüz yayımlamadı.',
+  decidedOn: (day: string) => `${day} tarihinde karar verildi.`,
+  outcomes: { adopted: 'Kabul edildi', changed: 'Değiştirildi', dropped: 'Vazgeçildi' },
+  reason: 'Gerekçe',
+  /** The consultation list on an initiative's page. */
+  onInitiative: 'Bu çalışmadaki istişareler',
+  cameras: {
+    title: 'Kamuya açık alanları çeken özel kameralar',
+    intro:
+      'İşletmenizin kaldırımı, sokağı ya da meydanı da çeken bir kamerası var mı? O zaman kameranın, polisin kamera sicili olan POLCAM sistemine kaydedilmesi gerekir. Bu, 1 Temmuz 2021’den beri işletmeler, dernekler ve kamu kurumları için yasal bir zorunluluktur. Özel kişiler kameralarını isteğe bağlı olarak kaydedebilir.',
+    what: 'POLCAM nedir?',
+    whatText:
+      'POLCAM, polisin tuttuğu bir listedir: kameraların nerede olduğunu ve yakında bir olay olduğunda görüntüler için polisin kiminle iletişime geçeceğini gösterir. Kameranın kayıtlı olması, polisin kameradan izleyebileceği anlamına gelmez.',
+    how: 'Nasıl yapılır?',
+    steps: [
+      'Polisin kamera kayıt sayfasına gidin (bağlantı aşağıda). Bu işlem 5–10 dakika sürer.',
+      'Kameranın nerede olduğunu ve neyi çektiğini belirtin.',
+      'Tabelayı unutmayın: kamerayla izleme yapıldığını bildiren bir tabela bulunmalıdır.',
+    ],
+    rules: 'Kurallar',
+    rulesText:
+      'Bir işletme kamuya açık alanlardan yalnızca girişinin ya da cephesinin hemen önünü çekebilir; o da yalnızca suçu önlemek için gerekliyse. Görüntüler kural olarak en geç 30 gün sonra silinmelidir. Geçerli kurallar polisin sayfasındadır.',
+    link: 'Polisin kamera kayıt sayfası (politi.dk/kamera, Danca)',
+    href: 'https://politi.dk/kamera',
+    notHere: 'Bu internet sitesi kamera kaydı yapmaz ve kameralar hakkında hiçbir bilgi saklamaz. Kayıt yalnızca polis üzerinden yapılır.',
+    fromErhverv: 'Kamuya açık alanları çeken bir kameranız var mı? POLCAM sistemine kayıt hakkında bilgi alın.',
+  },
+};

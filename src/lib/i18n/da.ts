@@ -64,6 +64,7 @@ export const da = {
     map: 'Kort over meldinger',
     results: 'Resultater',
     surveys: 'Undersøgelser',
+    consultations: 'Høringer',
     initiatives: 'Indsatser',
     events: 'Arrangementer',
     home: 'Forside',
@@ -191,7 +192,7 @@ export const da = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes senest efter 48 timer), én der husker det sprog, du har valgt i sprogmenuen (den indeholder kun sprogets kode, fx "ar", og gemmes i et år), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
+          'Siden bruger kun cookies, der er strengt nødvendige: én der husker dine svar, mens du udfylder en undersøgelse (slettes senest efter 48 timer), én der husker det sprog, du har valgt i sprogmenuen (den indeholder kun sprogets kode, fx "ar", og gemmes i et år), én der husker, at du har svaret på en høring fra denne browser (den indeholder kun høringens nummer og slettes dagen efter, at høringen er slut), og én der holder medarbejdere logget ind. Derfor spørger vi ikke om samtykke.',
         ],
       },
       {

@@ -60,6 +60,7 @@ export const en: Messages = {
     map: 'Map of reports',
     results: 'Results',
     surveys: 'Surveys',
+    consultations: 'Consultations',
     initiatives: 'Initiatives',
     events: 'Events',
     home: 'Home',
@@ -187,7 +188,7 @@ export const en: Messages = {
       {
         heading: 'Cookies',
         paragraphs: [
-          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted within 48 hours), one that remembers the language you chose in the language menu (it holds only the language\'s code, such as "ar", and is kept for a year), and one that keeps staff signed in. That is why we do not ask for consent.',
+          'The site only uses strictly necessary cookies: one that remembers your answers while you fill in a survey (deleted within 48 hours), one that remembers the language you chose in the language menu (it holds only the language\'s code, such as "ar", and is kept for a year), one that remembers that you have answered a consultation from this browser (it holds only the consultation’s number and is deleted the day after the consultation closes), and one that keeps staff signed in. That is why we do not ask for consent.',
         ],
       },
       {

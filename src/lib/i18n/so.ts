@@ -44,6 +44,7 @@ export const so: ResidentMessages = {
     map: 'Khariidadda warbixinnada',
     results: 'Natiijooyinka',
     surveys: 'Sahannada',
+    consultations: 'La-tashiyada',
     initiatives: 'Dadaallada',
     events: 'Munaasabadaha',
     home: 'Bogga koowaad',
@@ -171,7 +172,7 @@ export const so: ResidentMessages = {
       {
         heading: 'Buskudka (cookies)',
         paragraphs: [
-          'Boggu wuxuu isticmaalaa oo keliya buskud (cookies) lagama maarmaan ah: mid xasuusta jawaabahaaga inta aad buuxinayso sahan (waxaa la tirtiraa 48 saacadood gudahood), mid xasuusta luqadda aad ka dooratay liiska luqadaha (wuxuu hayaa oo keliya koodka luqadda, sida "ar", waxaana la hayaa hal sannad), iyo mid shaqaalaha ku haya galitaankooda. Taasi waa sababta aynaan kuu weydiin ogolaansho.',
+          'Boggu wuxuu isticmaalaa oo keliya buskud (cookies) lagama maarmaan ah: mid xasuusta jawaabahaaga inta aad buuxinayso sahan (waxaa la tirtiraa 48 saacadood gudahood), mid xasuusta luqadda aad ka dooratay liiska luqadaha (wuxuu hayaa oo keliya koodka luqadda, sida "ar", waxaana la hayaa hal sannad), mid xasuusta in aad biraawsarkan uga jawaabtay la-tashi (wuxuu hayaa oo keliya lambarka la-tashiga, waxaana la tirtiraa maalinta ka dambaysa marka la-tashigu dhammaado), iyo mid shaqaalaha ku haya galitaankooda. Taasi waa sababta aynaan kuu weydiin ogolaansho.',
         ],
       },
       {

@@ -44,6 +44,7 @@ export const tr: ResidentMessages = {
     map: 'Bildirim haritası',
     results: 'Sonuçlar',
     surveys: 'Anketler',
+    consultations: 'İstişareler',
     initiatives: 'Çalışmalar',
     events: 'Etkinlikler',
     home: 'Ana sayfa',
@@ -171,7 +172,7 @@ export const tr: ResidentMessages = {
       {
         heading: 'Çerezler',
         paragraphs: [
-          'Site yalnızca kesinlikle gerekli çerezleri kullanır: biri, siz bir anketi doldururken cevaplarınızı hatırlar (48 saat içinde silinir); biri, dil menüsünde seçtiğiniz dili hatırlar (yalnızca "ar" gibi dilin kodunu tutar ve bir yıl saklanır); biri de personelin oturumunu açık tutar. Bu yüzden sizden izin istemiyoruz.',
+          'Site yalnızca kesinlikle gerekli çerezleri kullanır: biri, siz bir anketi doldururken cevaplarınızı hatırlar (48 saat içinde silinir); biri, dil menüsünde seçtiğiniz dili hatırlar (yalnızca "ar" gibi dilin kodunu tutar ve bir yıl saklanır); biri, bu tarayıcıdan bir istişareye cevap verdiğinizi hatırlar (yalnızca istişarenin numarasını tutar ve istişare bittikten sonraki gün silinir); biri de personelin oturumunu açık tutar. Bu yüzden sizden izin istemiyoruz.',
         ],
       },
       {

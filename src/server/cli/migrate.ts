@@ -9,7 +9,7 @@ try {
   const db = getDb(cfg.databaseUrl);
   const seeded = await withStartupLock(db, async () => {
     await migrateDatabase(db);
-    return seedDatabase(db, { demo: cfg.demoData });
+    return seedDatabase(db, { demo: cfg.demoData, privacyK: cfg.privacyK });
   });
   process.stdout.write(`Migrated ${describeDatabase(cfg.databaseUrl)}; seeded ${seeded.areas} areas.\n`);
   await closeDb();

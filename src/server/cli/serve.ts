@@ -18,6 +18,7 @@ import { seedDatabase } from '../seed/index.ts';
 import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
+import { releaseClosedConsultations } from '../consultations/consultations.ts';
 import { warmReportMap } from '../reports/map.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
 import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
@@ -37,9 +38,11 @@ async function prepareDatabase(cfg: Config): Promise<void> {
   // Instances starting together on one PostgreSQL database take turns here.
   const seeded = await withStartupLock(db, async () => {
     await migrateDatabase(db);
-    const result = await seedDatabase(db, { demo: cfg.demoData });
+    const result = await seedDatabase(db, { demo: cfg.demoData, privacyK: cfg.privacyK });
     // The public report figures need a release; the first is made here, the next when due.
     await releaseIfDue(db, cfg.releaseIntervalDays, cfg.privacyK);
+    // Consultations that closed while the server was down are released now.
+    await releaseClosedConsultations(db, cfg.privacyK);
     return result;
   });
   process.stdout.write(
@@ -127,6 +130,8 @@ async function main(): Promise<void> {
     releaseIfDue(db, cfg.releaseIntervalDays, cfg.privacyK)
       .then((made) => (made ? warmReportMap(db, cfg.privacyK) : undefined))
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
+    // A consultation's results are released once, in the hour after its last day.
+    releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
   }, 3_600_000);
   releases.unref();
   // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.

@@ -230,6 +230,8 @@ export const throttles = {
   surveyStartClient: new Throttle('surveyStartClient', 30, 10 * MINUTE),
   /** Residents' comments per client: 5 per 10 minutes. */
   commentClient: new Throttle('commentClient', 5, 10 * MINUTE),
+  /** Answers to consultations per client: 10 per 10 minutes (a household or an office shares an address). */
+  consultationClient: new Throttle('consultationClient', 10, 10 * MINUTE),
   /** Residents' concern reports per client: 10 per 10 minutes. */
   reportClient: new Throttle('reportClient', 10, 10 * MINUTE),
   /** Receipt links sent by e-mail ("send me the link") per client: 5 per 10 minutes. */

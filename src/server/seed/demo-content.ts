@@ -136,12 +136,12 @@ export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
   {
     titleDa: 'Registrering af kameraer i POLCAM',
     titleEn: 'Registering cameras in POLCAM',
-    summaryDa: 'Butikker og foreninger kan registrere deres kameraer, så politiet ved, hvor der kan være optagelser.',
-    summaryEn: 'Shops and associations can register their cameras so the police know where recordings may exist.',
+    summaryDa: 'Butikker og foreninger skal registrere kameraer, der filmer gaden, så politiet ved, hvor der kan være optagelser.',
+    summaryEn: 'Shops and associations must register cameras that film the street, so the police know where recordings may exist.',
     bodyDa:
-      'POLCAM er politiets register over kameraer. Registreringen er frivillig; politiet får ikke adgang til kameraerne, men ved, hvem de kan spørge om optagelser efter en forbrydelse.',
+      'POLCAM er politiets register over kameraer. Virksomheder, foreninger og myndigheder skal registrere kameraer, der filmer offentlige områder; private kan gøre det frivilligt. Politiet får ikke adgang til kameraerne, men ved, hvem de kan spørge om optagelser efter en forbrydelse. Læs mere på siden om private kameraer under Erhverv.',
     bodyEn:
-      'POLCAM is the police’s register of cameras. Registering is voluntary; the police get no access to the cameras, but know whom to ask for recordings after a crime.',
+      'POLCAM is the police’s register of cameras. Businesses, associations and authorities must register cameras that film public space; private persons may do so voluntarily. The police get no access to the cameras, but know whom to ask for recordings after a crime. Read more on the page about private cameras under Businesses.',
     track: 'investigative',
     status: 'planned',
     startsOn: '2026-02-01',

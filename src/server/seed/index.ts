@@ -21,6 +21,7 @@ import { DEMO_EVENTS, DEMO_INITIATIVES } from './demo-content.ts';
 import { DEMO_ACCOUNTS, demoTotpKey, type DemoAccount } from './demo-staff.ts';
 import { seedDemoGoals } from './demo-goals.ts';
 import { seedDemoWaves } from './demo-waves.ts';
+import { seedDemoConsultations } from './demo-consultations.ts';
 import { createOpen311Key, DEMO_OPEN311_KEY, DEMO_OPEN311_KEY_NAME } from '../reports/open311-keys.ts';
 import { DEMO_PARTNER_MAILBOXES, PARTNER_ROWS } from './partners.ts';
 import { REPORT_CATEGORY_ROWS } from './report-categories.ts';
@@ -29,6 +30,8 @@ export interface SeedOptions {
   demo: boolean;
   /** The seed date for demo events (defaults to now). */
   now?: Date;
+  /** The privacy threshold the demo consultation's results are released with (the configured K; 5 when not given). */
+  privacyK?: number;
 }
 
 export interface SeedReport {
@@ -56,12 +59,12 @@ export async function seedDatabase(db: Queryable, options: SeedOptions): Promise
   });
   const noStaff = (await rowsIn(db, users)) === 0;
   if (!options.demo || !noStaff) return { ...reference, demoAccounts: [] };
-  await seedDemo(db, options.now ?? new Date());
+  await seedDemo(db, options.now ?? new Date(), options);
   await createOpen311Key(db, DEMO_OPEN311_KEY_NAME, null, DEMO_OPEN311_KEY);
   return { ...reference, demoAccounts: [...DEMO_ACCOUNTS] };
 }
 
-async function seedDemo(db: Queryable, now: Date): Promise<void> {
+async function seedDemo(db: Queryable, now: Date, options: SeedOptions): Promise<void> {
   const partnerId = new Map((await listPartners(db)).map((p) => [p.slug, p.id]));
   const areaId = new Map((await listAreas(db)).map((a) => [a.slug, a.id]));
   const ids = (slugs: readonly string[], map: Map<string, number>) => slugs.map((s) => map.get(s)).filter((x): x is number => x !== undefined);
@@ -142,6 +145,9 @@ async function seedDemo(db: Queryable, now: Date): Promise<void> {
     }
 
     await seedDemoWaves(tx, areaId, now);
+    // The camera and lighting consultations belong to the initiative on lighting and passages, when the demo has it.
+    const target = areaId.get('indre-norrebro');
+    if (target !== undefined) await seedDemoConsultations(tx, { areaId: target, initiativeId: initiativeIds[4] ?? null, editor, now, privacyK: options.privacyK ?? 5 });
     await seedDemoGoals(tx, areaId, null);
 
     // One answered question, so the public dialogue is visible in the demo.
