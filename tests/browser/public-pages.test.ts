@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeAndLandmarkViolations, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 
 const base = inject('baseUrl');
-const PAGES = ['/', '/om', '/privatliv', '/tilgaengelighed', '/findes-ikke', '/indsatser', '/arrangementer', '/undersoegelser', '/meld', '/meld?som=virksomhed', '/erhverv', '/kort', '/kort?periode=all', '/resultater'];
+const PAGES = ['/', '/om', '/privatliv', '/tilgaengelighed', '/findes-ikke', '/indsatser', '/arrangementer', '/undersoegelser', '/meld', '/meld?som=virksomhed', '/erhverv', '/kort', '/kort?periode=all', '/resultater', '/hoeringer', '/hoeringer/tryghedskameraer-hvor-og-hvor-ikke', '/hoeringer/bedre-lys-i-to-moerke-passager', '/erhverv/kameraer'];
 const URLS = PAGES.flatMap((p) => [p, p === '/' ? '/en/' : `/en${p}`]);
 
 describe.skipIf(!hasChromium)('public pages in Chromium', () => {

@@ -187,6 +187,7 @@ export const da = {
           'Dine svar på en undersøgelse, uden navn og med datoen, men ikke klokkeslættet. Fritekst bliver automatisk gennemsøgt for personoplysninger som CPR-numre, telefonnumre, e-mailadresser og nummerplader, som bliver skjult, før nogen læser den.',
           'En melding om et utrygt sted: stedet, kategorien, tidspunktet på dagen og din beskrivelse. Hvis du selv beder om besked, når meldingen er behandlet, gemmer vi din e-mailadresse, indtil sagen er lukket. Den bliver aldrig vist.',
           'Kommentarer og spørgsmål til indsatserne, med et navn hvis du selv skriver et. De bliver læst af en moderator, før de bliver vist.',
+          'Dit svar på en høring: for hvert sted du svarer på, din holdning og om du bor, arbejder eller driver virksomhed her eller kommer her. Hvert steds svar bliver gemt for sig, uden dato og uden forbindelse til dine andre svar. Når høringen er slut, bliver kun tallene udgivet, og svarene bliver slettet. Kommentarer bliver skjult for personoplysninger og læst af en moderator, før de bliver vist.',
         ],
       },
       {

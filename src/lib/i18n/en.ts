@@ -183,6 +183,7 @@ export const en: Messages = {
           'Your answers to a survey, without your name, with the date but not the time. Free text is automatically searched for personal data such as CPR numbers, phone numbers, e-mail addresses and number plates, which are hidden before anyone reads it.',
           'A report about an unsafe place: the place, the category, the time of day and your description. If you ask to be told when the report has been dealt with, we keep your e-mail address until the case is closed. It is never shown.',
           'Comments and questions about the initiatives, with a name if you choose to give one. A moderator reads them before they are shown.',
+          'Your answer to a consultation: for each place you answer, your view and whether you live, work or run a business here or come here. Each place’s answer is stored on its own, without a date and without any link to your other answers. When the consultation closes, only the figures are published and the answers are deleted. Comments are masked for personal data and read by a moderator before they are shown.',
         ],
       },
       {

@@ -167,6 +167,7 @@ export const so: ResidentMessages = {
           'Jawaabahaaga sahan, magacaaga la’aan, iyadoo taariikhda la kaydiyo laakiin aan saacadda la kaydin. Qoraalka xorta ah si toos ah ayaa looga baaraa xog shakhsi ah sida lambarada CPR (lambarka aqoonsiga ee Danmark), lambarada taleefanka, ciwaannada iimaylka iyo taarikada baabuurta, kuwaas oo la qariyo ka hor inta aan qofna akhrin.',
           'Warbixin ku saabsan meel aan nabadgelyo laga dareemin: meesha, qaybta, waqtiga maalinta iyo sharaxaaddaada. Haddii aad codsato in lagu ogeysiiyo marka warbixinta wax laga qabto, waxaan kaydinnaa ciwaanka iimaylkaaga ilaa kiiska la xiro. Marnaba lama muujiyo.',
           'Faallooyinka iyo su’aalaha ku saabsan dadaallada, oo leh magac haddii aad doorato inaad bixiso. Maamule (moderator) ayaa akhriya ka hor inta aan la muujin.',
+          'Jawaabtaada la-tashiga: meel kasta oo aad ka jawaabto, aragtidaada iyo in aad halkan ku nooshahay, ka shaqaysid, ganacsi ku leedahay ama aad timaaddo. Jawaabta meel kasta si gooni ah ayaa loo kaydiyaa, taariikh la’aan iyo iyada oo aan lagu xirin jawaabahaaga kale. Marka la-tashigu dhammaado, waxaa la daabacaa oo keliya tirooyinka, jawaabahana waa la tirtiraa. Faallooyinka macluumaadka shakhsiga ah waa laga qariyaa, waxaana akhriya maamule ka hor inta aan la soo bandhigin.',
         ],
       },
       {

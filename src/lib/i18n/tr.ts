@@ -167,6 +167,7 @@ export const tr: ResidentMessages = {
           'Bir ankete verdiğiniz cevaplar; adınız olmadan, tarihle ama saat olmadan. Serbest metinler; CPR numarası (Danimarka kişi numarası), telefon numarası, e-posta adresi ve araç plakası gibi kişisel bilgiler için otomatik olarak taranır ve bunlar, kimse okumadan önce gizlenir.',
           'Güvensiz bir yer hakkında bir bildirim: yer, kategori, günün saati ve sizin açıklamanız. Bildirim ele alındığında haber almak isterseniz, dosya kapanana kadar e-posta adresinizi saklarız. Adres hiçbir zaman gösterilmez.',
           'Çalışmalar hakkındaki yorumlar ve sorular; bir ad vermeyi seçerseniz adınızla birlikte. Bunları, gösterilmeden önce bir görevli (moderatör) okur.',
+          'Bir istişareye verdiğiniz cevap: cevap verdiğiniz her yer için görüşünüz ve burada mı yaşadığınız, çalıştığınız, işletme mi işlettiğiniz yoksa buraya mı geldiğiniz. Her yerin cevabı ayrı saklanır; tarih olmadan ve diğer cevaplarınızla hiçbir bağlantı olmadan. İstişare bittiğinde yalnızca rakamlar yayımlanır ve cevaplar silinir. Yorumlardaki kişisel bilgiler gizlenir ve yorumlar gösterilmeden önce bir moderatör tarafından okunur.',
         ],
       },
       {
