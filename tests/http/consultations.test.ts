@@ -263,6 +263,8 @@ describe('pages around consultations', () => {
     const html = await (await fetch(`${base}/indsatser/borgerdialog-i-omraadefornyelsen`)).text();
     expect(html).toContain('Høringer i indsatsen');
     expect(html).toContain('href="/hoeringer/bedre-lys-i-to-moerke-passager"');
+    // Publishing the decisions added a progress update, which the initiative's and area's subscribers get in their digest.
+    expect(html).toContain('Høringen »Bedre lys i to mørke passager« er afsluttet.');
     expect(await (await fetch(`${base}/`)).text()).toContain('href="/hoeringer"');
   });
 

@@ -36,6 +36,7 @@ import { eraseRemnants } from '../db/remnants.ts';
 import { transaction } from '../db/transaction.ts';
 import { cellKeySum, newRecordKey } from '../disclosure/keys.ts';
 import { describeChange, recordAudit } from '../staff/audit.ts';
+import { addInitiativeUpdate } from '../content/initiatives.ts';
 
 export interface ConsultationDetail {
   consultation: Consultation;
@@ -387,6 +388,8 @@ export interface DecisionInput {
  * place, the outcome with its reason. Only after the results are released,
  * and only for this consultation's places (every place must be decided).
  * Publishing again corrects it (audited); the day stays the first one.
+ * The first publication adds a progress update to the initiative the
+ * consultation belongs to, which its subscribers get in their digest.
  */
 export async function publishDecisions(
   db: Queryable,
@@ -408,6 +411,19 @@ export async function publishDecisions(
       await tx.update(consultationPlaces).set({ outcome: p.outcome, reasonDa: p.reasonDa, reasonEn: p.reasonEn }).where(eq(consultationPlaces.id, p.placeId));
     }
     await tx.update(consultations).set({ decidedOn: c.decidedOn ?? today, decisionDa: input.noteDa, decisionEn: input.noteEn, updatedAt: new Date() }).where(eq(consultations.id, consultationId));
+    // The first time, the initiative it belongs to says so in its progress: its page and the subscribers' digests (area and initiative) carry the news.
+    if (!c.decidedOn && c.initiativeId !== null) {
+      await addInitiativeUpdate(
+        tx,
+        c.initiativeId,
+        {
+          happenedOn: today,
+          textDa: `Høringen »${c.titleDa}« er afsluttet. Se, hvad vi hørte, og hvad vi besluttede for hvert sted, under Høringer i indsatsen.`,
+          textEn: `The consultation “${c.titleEn ?? c.titleDa}” has closed. See what we heard and what we decided for each place under Consultations in this initiative.`,
+        },
+        actorId,
+      );
+    }
     await recordAudit(tx, {
       userId: actorId,
       action: c.decidedOn ? 'consultation.decisions.correct' : 'consultation.decisions.publish',
