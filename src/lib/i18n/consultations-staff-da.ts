@@ -124,7 +124,6 @@ export const consultationsStaffDa = {
     outcome: 'Beslutning',
     reasonDa: 'Begrundelse på dansk',
     reasonEn: 'Begrundelse på engelsk',
-    placeLegend: (n: number, name: string) => `Sted ${n}: ${name}`,
     publish: 'Offentliggør beslutningen',
     correct: 'Ret beslutningen',
   },

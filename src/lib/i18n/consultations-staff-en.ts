@@ -126,7 +126,6 @@ export const consultationsStaffEn: ConsultationsStaffMessages = {
     outcome: 'Decision',
     reasonDa: 'Reason in Danish',
     reasonEn: 'Reason in English',
-    placeLegend: (n: number, name: string) => `Place ${n}: ${name}`,
     publish: 'Publish the decision',
     correct: 'Correct the decision',
   },
