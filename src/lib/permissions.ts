@@ -48,6 +48,7 @@ export const STAFF_ROUTES: readonly { prefix: string; permission: Permission | n
   { prefix: '/staff/categories', permission: 'areas.manage' },
   { prefix: '/staff/initiatives', permission: 'content.edit' },
   { prefix: '/staff/events', permission: 'content.edit' },
+  { prefix: '/staff/consultations', permission: 'content.edit' },
   { prefix: '/staff/comments', permission: 'comments.moderate' },
   { prefix: '/staff/reports', permission: 'reports.moderate' },
   { prefix: '/staff/surveys', permission: 'surveys.edit' },
