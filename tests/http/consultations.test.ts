@@ -16,6 +16,7 @@ import {
   findConsultation,
   publishDecisions,
   setConsultationState,
+  updateConsultation,
   type ConsultationInput,
 } from '../../src/server/consultations/consultations.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
@@ -244,6 +245,53 @@ describe('when a consultation closes', () => {
     const other = await makeConsultation('Tredje høring');
     const refused = await publishDecisions(sharedServerDatabase(), c.id, { noteDa: 'x', noteEn: null, places: [{ placeId: other.places[0]!, outcome: 'adopted', reasonDa: 'x', reasonEn: null }] }, null);
     expect(refused).toEqual({ ok: false, reason: 'places_mismatch' });
+  });
+});
+
+describe('what an editor cannot do to a consultation', () => {
+  it('reopen a closed one, publish one that has ended, withdraw a released one, decide a withdrawn one, or add a 21st place', async () => {
+    const db = sharedServerDatabase();
+    const c = await makeConsultation('Vagter på reglerne');
+    const detail = (await findConsultation(db, c.id))!;
+    const input = (over: Partial<ConsultationInput>): ConsultationInput => ({
+      titleDa: detail.consultation.titleDa,
+      titleEn: detail.consultation.titleEn,
+      summaryDa: detail.consultation.summaryDa,
+      summaryEn: detail.consultation.summaryEn,
+      bodyDa: detail.consultation.bodyDa,
+      bodyEn: detail.consultation.bodyEn,
+      areaId: detail.consultation.areaId,
+      initiativeId: null,
+      scale: detail.consultation.scale,
+      opensOn: detail.consultation.opensOn,
+      closesOn: detail.consultation.closesOn,
+      ...over,
+    });
+    expect(await updateConsultation(db, c.id, input({ closesOn: day(-30) }), null)).toEqual({ ok: false, reason: 'bad_dates' });
+    // Places while it is open: fixed.
+    expect(await addConsultationPlace(db, c.id, { nameDa: 'x', nameEn: null, descriptionDa: 'x', descriptionEn: null, lat: 55.687, lon: 12.556, illustration: null }, null)).toEqual({ ok: false, reason: 'answers_exist' });
+    await close(c.id);
+    const closedOn = day(-1);
+    expect(await updateConsultation(db, c.id, input({ opensOn: day(-20), closesOn: day(5) }), null)).toEqual({ ok: false, reason: 'closed' });
+    expect((await findConsultation(db, c.id))!.consultation.closesOn).toBe(closedOn);
+    expect(await setConsultationState(db, c.id, 'draft', null)).toEqual({ ok: true });
+    expect(await setConsultationState(db, c.id, 'published', null)).toEqual({ ok: false, reason: 'closed' });
+    expect(await publishDecisions(db, c.id, { noteDa: 'x', noteEn: null, places: [] }, null)).toEqual({ ok: false, reason: 'not_published' });
+
+    const released = await makeConsultation('Frigivet og fast');
+    await close(released.id);
+    expect(await fetch(`${base}/hoeringer/${released.slug}`).then((r) => r.status)).toBe(200);
+    expect(await setConsultationState(db, released.id, 'draft', null)).toEqual({ ok: false, reason: 'released' });
+
+    const full = await createConsultation(
+      db,
+      { ...input({ opensOn: day(10), closesOn: day(20) }), titleDa: 'Mange steder' },
+      null,
+    );
+    for (let i = 0; i < 20; i++) {
+      expect((await addConsultationPlace(db, full.id, { nameDa: `Sted ${i}`, nameEn: null, descriptionDa: 'x', descriptionEn: null, lat: 55.687, lon: 12.556, illustration: null }, null)).ok).toBe(true);
+    }
+    expect(await addConsultationPlace(db, full.id, { nameDa: 'Et for meget', nameEn: null, descriptionDa: 'x', descriptionEn: null, lat: 55.687, lon: 12.556, illustration: null }, null)).toEqual({ ok: false, reason: 'too_many_places' });
   });
 });
 

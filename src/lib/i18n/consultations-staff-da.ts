@@ -141,11 +141,14 @@ export const consultationsStaffDa = {
     not_found: 'Høringen eller stedet findes ikke længere. Genindlæs siden.',
     answers_exist:
       'Ændringen blev ikke gemt: høringen er åbnet, så der kan være kommet svar. Derfor kan svarmulighederne, området, startdatoen og stederne (tilføje, fjerne, flytte) ikke ændres længere. Tekster kan stadig rettes.',
-    released: 'Ændringen blev ikke gemt: tallene er offentliggjort, så slutdatoen kan ikke ændres længere.',
+    released: 'Ændringen blev ikke gemt: tallene er offentliggjort, så slutdatoen kan ikke ændres længere, og høringen kan ikke trækkes tilbage.',
     not_released: 'Beslutningen kan først offentliggøres, når tallene er offentliggjort.',
     no_places: 'Høringen blev ikke offentliggjort: tilføj mindst ét foreslået sted først.',
     places_mismatch: 'Stederne er ændret, mens du skrev. Genindlæs siden, og giv en beslutning for hvert sted.',
     too_many_places: (max: number) => `Stedet blev ikke tilføjet: en høring kan højst have ${max} steder.`,
+    bad_dates: 'Ændringen blev ikke gemt: den sidste dag ligger før den første.',
+    closed: 'Ændringen blev ikke gemt: høringens sidste dag er passeret. Den kan ikke åbnes igen, og en høring, der er slut, kan ikke offentliggøres.',
+    not_published: 'Beslutningen blev ikke gemt: beslutninger offentliggøres kun for en offentliggjort høring.',
   },
   errors: {
     closesBeforeOpens: (label: string) => `«${label}» må ikke ligge før den dag, høringen åbner.`,

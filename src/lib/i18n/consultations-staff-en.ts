@@ -143,11 +143,14 @@ export const consultationsStaffEn: ConsultationsStaffMessages = {
     not_found: 'The consultation or the place no longer exists. Reload the page.',
     answers_exist:
       'The change was not saved: the consultation has opened, so answers may have been given. Its answer options, area, opening day and places (adding, removing, moving) can no longer change. Texts can still be corrected.',
-    released: 'The change was not saved: the figures have been released, so the closing day can no longer change.',
+    released: 'The change was not saved: the figures have been released, so the closing day can no longer change and the consultation cannot be withdrawn.',
     not_released: 'The decision can only be published once the figures have been released.',
     no_places: 'The consultation was not published: add at least one proposed place first.',
     places_mismatch: 'The places changed while you were writing. Reload the page and give a decision for every place.',
     too_many_places: (max: number) => `The place was not added: a consultation can have at most ${max} places.`,
+    bad_dates: 'The change was not saved: the last day is before the first.',
+    closed: 'The change was not saved: the consultation’s last day has passed. It cannot be reopened, and a consultation that has ended cannot be published.',
+    not_published: 'The decision was not saved: decisions are published only for a published consultation.',
   },
   errors: {
     closesBeforeOpens: (label: string) => `“${label}” must not be before the day the consultation opens.`,

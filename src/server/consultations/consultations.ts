@@ -27,7 +27,7 @@ import {
   type Stance,
 } from '../../../db/schema.ts';
 import { publishCount } from '../../lib/disclosure/index.ts';
-import { releaseConsultation, SCALE_STANCES, type ConsultationRelease, type PlaceCounts, type ValidResponse } from '../../lib/consultations.ts';
+import { PLACES_MAX, releaseConsultation, SCALE_STANCES, type ConsultationRelease, type PlaceCounts, type ValidResponse } from '../../lib/consultations.ts';
 import { slugify } from '../../lib/localized.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
 import { copenhagenDay } from '../../lib/time.ts';
@@ -263,7 +263,15 @@ export type EditRefusal =
   /** Decisions can only be published after the results are released. */
   | 'not_released'
   /** Publishing needs at least one place. */
-  | 'no_places';
+  | 'no_places'
+  /** A consultation has at most PLACES_MAX places. */
+  | 'too_many_places'
+  /** The last day lies before the first. */
+  | 'bad_dates'
+  /** Its last day has passed: it cannot be reopened (its closing day moved later) or published now. */
+  | 'closed'
+  /** Decisions are published only for a published consultation; a released one cannot be withdrawn. */
+  | 'not_published';
 
 async function uniqueSlug(db: Queryable, title: string): Promise<string> {
   const base = slugify(title) || 'hoering';
@@ -274,8 +282,12 @@ async function uniqueSlug(db: Queryable, title: string): Promise<string> {
   }
 }
 
-/** Whether residents may already have answered: published and opened, or any answer stored. */
-async function answersMayExist(db: Queryable, c: Consultation, today: string): Promise<boolean> {
+/**
+ * Whether residents may already have answered: released, published and
+ * opened, or any answer stored. Then the scale, first day, area and the
+ * places' points and number are fixed (the staff page shows them as locked).
+ */
+export async function consultationLocked(db: Queryable, c: Pick<Consultation, 'id' | 'state' | 'opensOn' | 'releaseId'>, today = copenhagenDay()): Promise<boolean> {
   if (c.releaseId !== null) return true;
   if (c.state === 'published' && today >= c.opensOn) return true;
   const [any] = await db.select({ id: consultationResponses.id }).from(consultationResponses).where(eq(consultationResponses.consultationId, c.id)).limit(1);
@@ -296,8 +308,9 @@ export async function createConsultation(db: Queryable, input: ConsultationInput
 
 /**
  * Updates a consultation's texts and dates. Once it may have answers, its
- * scale and opening day stay as they were (answers would change meaning),
- * and once released nothing but the texts changes.
+ * scale, area and opening day stay as they were (answers would change
+ * meaning); once its last day has passed that day stays too (no reopening);
+ * once released nothing but the texts changes.
  */
 export async function updateConsultation(
   db: Queryable,
@@ -309,35 +322,49 @@ export async function updateConsultation(
   return transaction(db, async (tx) => {
     const [before] = await tx.select().from(consultations).where(eq(consultations.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' } as const;
-    const locked = await answersMayExist(tx, before, today);
+    if (input.closesOn < input.opensOn) return { ok: false, reason: 'bad_dates' } as const;
+    const locked = await consultationLocked(tx, before, today);
     if (locked && (input.scale !== before.scale || input.opensOn !== before.opensOn || input.areaId !== before.areaId)) return { ok: false, reason: 'answers_exist' } as const;
     if (before.releaseId !== null && input.closesOn !== before.closesOn) return { ok: false, reason: 'released' } as const;
+    // A published consultation past its last day stays closed: moving the day later would reopen it.
+    if (before.state === 'published' && today > before.closesOn && input.closesOn !== before.closesOn) return { ok: false, reason: 'closed' } as const;
     await tx.update(consultations).set({ ...input, updatedAt: new Date() }).where(eq(consultations.id, id));
     await recordAudit(tx, { userId: actorId, action: 'consultation.update', entityType: 'consultation', entityId: id, summary: describeChange(before, input) || 'no change' });
     return { ok: true } as const;
   });
 }
 
-/** Publishes or withdraws a consultation; publishing needs a place. */
+/**
+ * Publishes or withdraws a consultation. Publishing needs a place and a last
+ * day not yet passed; a released consultation cannot be withdrawn (its
+ * figures and decisions stay public). Setting the state it has is a no-op.
+ */
 export async function setConsultationState(db: Queryable, id: number, state: 'draft' | 'published', actorId: number | null): Promise<{ ok: true } | { ok: false; reason: EditRefusal }> {
   return transaction(db, async (tx) => {
     const [before] = await tx.select().from(consultations).where(eq(consultations.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' } as const;
+    if (before.state === state) return { ok: true } as const;
     const [place] = await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, id)).limit(1);
     if (state === 'published' && !place) return { ok: false, reason: 'no_places' } as const;
+    // Published after its last day it would be released at once with no answers.
+    if (state === 'published' && copenhagenDay() > before.closesOn) return { ok: false, reason: 'closed' } as const;
+    // Its released figures and decisions stay public: what residents said is not withdrawn.
+    if (state === 'draft' && before.releaseId !== null) return { ok: false, reason: 'released' } as const;
     await tx.update(consultations).set({ state, updatedAt: new Date() }).where(eq(consultations.id, id));
     await recordAudit(tx, { userId: actorId, action: state === 'published' ? 'consultation.publish' : 'consultation.unpublish', entityType: 'consultation', entityId: id, summary: `${before.state} → ${state}` });
     return { ok: true } as const;
   });
 }
 
-/** Adds a proposed place at the end; refused once answers may exist. */
+/** Adds a proposed place at the end; refused once answers may exist, and beyond PLACES_MAX places. */
 export async function addConsultationPlace(db: Queryable, consultationId: number, input: PlaceInput, actorId: number | null, today = copenhagenDay()): Promise<{ ok: true; place: ConsultationPlace } | { ok: false; reason: EditRefusal }> {
   return transaction(db, async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c) return { ok: false, reason: 'not_found' } as const;
-    if (await answersMayExist(tx, c, today)) return { ok: false, reason: 'answers_exist' } as const;
+    if (await consultationLocked(tx, c, today)) return { ok: false, reason: 'answers_exist' } as const;
     const [last] = await tx.select({ position: consultationPlaces.position }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, consultationId)).orderBy(desc(consultationPlaces.position)).limit(1);
+    // Positions run 1…n without gaps (removal renumbers), so the last one is the number of places.
+    if ((last?.position ?? 0) >= PLACES_MAX) return { ok: false, reason: 'too_many_places' } as const;
     const [place] = await tx.insert(consultationPlaces).values({ ...input, consultationId, position: (last?.position ?? 0) + 1 }).returning();
     if (!place) throw new Error('place not inserted');
     await recordAudit(tx, { userId: actorId, action: 'consultation.place.add', entityType: 'consultation', entityId: consultationId, summary: place.nameDa });
@@ -351,7 +378,7 @@ export async function updateConsultationPlace(db: Queryable, consultationId: num
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     const [before] = await tx.select().from(consultationPlaces).where(and(eq(consultationPlaces.id, placeId), eq(consultationPlaces.consultationId, consultationId))).limit(1);
     if (!c || !before) return { ok: false, reason: 'not_found' } as const;
-    if ((await answersMayExist(tx, c, today)) && (input.lat !== before.lat || input.lon !== before.lon)) return { ok: false, reason: 'answers_exist' } as const;
+    if ((await consultationLocked(tx, c, today)) && (input.lat !== before.lat || input.lon !== before.lon)) return { ok: false, reason: 'answers_exist' } as const;
     await tx.update(consultationPlaces).set(input).where(eq(consultationPlaces.id, placeId));
     await recordAudit(tx, { userId: actorId, action: 'consultation.place.update', entityType: 'consultation', entityId: consultationId, summary: describeChange(before, input) || before.nameDa });
     return { ok: true } as const;
@@ -364,7 +391,7 @@ export async function removeConsultationPlace(db: Queryable, consultationId: num
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     const [place] = await tx.select().from(consultationPlaces).where(and(eq(consultationPlaces.id, placeId), eq(consultationPlaces.consultationId, consultationId))).limit(1);
     if (!c || !place) return { ok: false, reason: 'not_found' } as const;
-    if (await answersMayExist(tx, c, today)) return { ok: false, reason: 'answers_exist' } as const;
+    if (await consultationLocked(tx, c, today)) return { ok: false, reason: 'answers_exist' } as const;
     await tx.delete(consultationPlaces).where(eq(consultationPlaces.id, placeId));
     const rest = await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, consultationId)).orderBy(asc(consultationPlaces.position));
     // Two passes, so the unique (consultation, position) index never sees a duplicate.
@@ -401,6 +428,7 @@ export async function publishDecisions(
   return transaction(db, async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c) return { ok: false, reason: 'not_found' } as const;
+    if (c.state !== 'published') return { ok: false, reason: 'not_published' } as const;
     if (c.releaseId === null) return { ok: false, reason: 'not_released' } as const;
     const places = await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, consultationId));
     const ids = new Set(places.map((p) => p.id));
