@@ -14,8 +14,8 @@ const base = inject('baseUrl');
 const dbPath = inject('dbPath');
 
 const SECTIONS = {
-  da: ['Kort fortalt', 'Status for målene', 'Tryghedsmålinger afsluttet i året', 'Indsatser og fremskridt', 'Meldinger håndteret', 'Arrangementer afholdt', 'Om tallene'],
-  en: ['In brief', 'Status of the goals', 'Perceived-safety surveys closed in the year', 'Initiatives and progress', 'Reports handled', 'Events held', 'About the figures'],
+  da: ['Kort fortalt', 'Status for målene', 'Tryghedsmålinger afsluttet i året', 'Indsatser og fremskridt', 'Meldinger håndteret', 'Arrangementer afholdt', 'Høringer afsluttet i året', 'Om tallene'],
+  en: ['In brief', 'Status of the goals', 'Perceived-safety surveys closed in the year', 'Initiatives and progress', 'Reports handled', 'Events held', 'Consultations closed in the year', 'About the figures'],
 };
 
 async function sectionHeadings(page: Page): Promise<string[]> {

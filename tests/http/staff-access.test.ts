@@ -64,6 +64,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/dashboard/trends': DASHBOARD,
   '/staff/dashboard/reports': DASHBOARD,
   '/staff/dashboard/displacement': DASHBOARD,
+  '/staff/dashboard/consultations': DASHBOARD,
   '/staff/report/2025': DASHBOARD,
 };
 

@@ -26,6 +26,7 @@ import {
 } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { createEvent } from '../../src/server/content/events.ts';
+import { addConsultationPlace, createConsultation, setConsultationState } from '../../src/server/consultations/consultations.ts';
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { listPartners } from '../../src/server/partnership/partners.ts';
 import { listActiveCategories, mergeReport, setReportStatus, submitReport, type ReportLocation } from '../../src/server/reports/reports.ts';
@@ -344,6 +345,47 @@ describe('comments', () => {
     // The running initiative keeps its approved comment, however old.
     expect(await ids()).toEqual([1]);
     expect(count(await runRetention(t.db, S, { now: plusMonths(approvedAt, 120) }), 'comments_approved')).toBe(0);
+  });
+});
+
+describe('comments on a consultation’s proposed places', () => {
+  it('approved ones go on the same period as initiative comments, counted from the consultation’s closing day, with replies', async () => {
+    const partner = (await listPartners(t.db))[0]!;
+    const area = (await listAreas(t.db))[0]!;
+    const consultation = async (title: string, closesOn: string) => {
+      const c = await createConsultation(
+        t.db,
+        { titleDa: title, titleEn: null, summaryDa: 'Forslag', summaryEn: null, bodyDa: '', bodyEn: null, areaId: area.id, initiativeId: null, scale: 'stance', opensOn: '2026-03-01', closesOn },
+        null,
+      );
+      const added = await addConsultationPlace(t.db, c.id, { nameDa: 'Hjørnet', nameEn: null, descriptionDa: 'Lys', descriptionEn: null, lat: 55.69, lon: 12.55, illustration: null }, null, '2026-02-01');
+      if (!added.ok) throw new Error(added.reason);
+      await setConsultationState(t.db, c.id, 'published', null);
+      return added.place;
+    };
+    const closed = await consultation('Lys på hjørnet', '2026-03-20');
+    const running = await consultation('Kameraer', '2030-12-31');
+    const base = { body: 'Godt forslag', masks: [], locale: 'da' as const, authorName: null, moderatedAt: CLOSED_AT };
+    await t.db.insert(comments).values([
+      { id: 21, ...base, targetType: 'consultation_place', targetId: closed.id, status: 'approved', postedOn: '2026-03-05' },
+      { id: 22, ...base, targetType: 'consultation_place', targetId: running.id, status: 'approved', postedOn: '2026-03-05' },
+    ]);
+    await t.db.insert(commentReplies).values({ commentId: 21, partnerId: partner.id, userId: moderatorId, body: 'Tak' });
+    const ids = async () => (await t.db.select({ id: comments.id }).from(comments).orderBy(asc(comments.id))).map((c) => c.id);
+
+    // Closed on 2026-03-20 (its last day): due when the day 24 months back is that day, not a day before.
+    expect(count(await runRetention(t.db, S, { dryRun: true, now: new Date('2028-03-19T12:00:00Z') }), 'comments_approved')).toBe(0);
+    expect(count(await runRetention(t.db, S, { now: new Date('2028-03-19T12:00:00Z') }), 'comments_approved')).toBe(0);
+    expect(await ids()).toEqual([21, 22]);
+    expect(count(await runRetention(t.db, S, { now: new Date('2028-03-20T12:00:00Z') }), 'comments_approved')).toBe(1);
+    expect(await ids()).toEqual([22]);
+    expect(await t.db.select().from(commentReplies)).toEqual([]);
+    // A consultation that has not closed keeps its approved comments, however old they are.
+    expect(count(await runRetention(t.db, S, { now: new Date('2030-12-31T12:00:00Z') }), 'comments_approved')).toBe(0);
+    expect(await ids()).toEqual([22]);
+    // Another period, set by the operator, counts from the same day.
+    expect(count(await runRetention(t.db, { ...S, commentMonths: 1 }, { now: new Date('2031-01-31T12:00:00Z') }), 'comments_approved')).toBe(1);
+    expect(await ids()).toEqual([]);
   });
 });
 

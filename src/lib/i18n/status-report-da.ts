@@ -25,6 +25,7 @@ export const statusReportDa = {
     initiatives: 'Indsatser og fremskridt',
     reports: 'Meldinger håndteret',
     events: 'Arrangementer afholdt',
+    consultations: 'Høringer afsluttet i året',
     method: 'Om tallene',
   },
   summary: {
@@ -35,6 +36,7 @@ export const statusReportDa = {
       `${n === 1 ? '1 indsats' : `${n} indsatser`} var i gang i ${year}, med ${updates === 1 ? '1 meldt fremskridt' : `${updates} meldte fremskridt`}.`,
     reports: (n: number, year: number) => (n === 1 ? `1 melding blev håndteret i ${year}.` : `${n} meldinger blev håndteret i ${year}.`),
     events: (n: number, year: number) => (n === 1 ? `1 arrangement blev afholdt i ${year}.` : `${n} arrangementer blev afholdt i ${year}.`),
+    consultations: (n: number, year: number) => (n === 1 ? `1 høring sluttede i ${year}.` : `${n} høringer sluttede i ${year}.`),
   },
   goals: {
     intro: (year: number) =>
@@ -99,6 +101,24 @@ export const statusReportDa = {
     area: 'Område',
     organiser: 'Arrangør',
     initiative: 'Indsats',
+  },
+  consultations: {
+    intro: (year: number) =>
+      `Offentliggjorte høringer om foreslåede tiltag, hvis sidste svardag lå i ${year}: hvor mange der svarede, holdningerne til hvert sted og, når de er offentliggjort, beslutningerne. Tallene er dem, der blev offentliggjort, da høringen sluttede; svarene selv er slettet.`,
+    none: (year: number) => `Ingen høringer sluttede i ${year}.`,
+    period: 'Periode',
+    area: 'Område',
+    responses: 'Svar i alt',
+    responsesValue: (total: string, byWho: string) => `${total} (${byWho})`,
+    notReleased: 'Resultaterne er ikke offentliggjort endnu.',
+    releasedOn: (day: string) => `Offentliggjort ${day}`,
+    decisions: 'Beslutninger',
+    decidedOn: (day: string) => `Offentliggjort ${day}.`,
+    notDecided: 'Beslutningerne er ikke offentliggjort endnu.',
+    tableTitle: (title: string, area: string) => `${title} (${area}): holdninger pr. sted`,
+    place: 'Sted',
+    total: 'Svar i alt',
+    outcome: 'Beslutning',
   },
   method: {
     threshold: (k: number) =>

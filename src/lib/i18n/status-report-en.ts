@@ -25,6 +25,7 @@ export const statusReportEn = {
     initiatives: 'Initiatives and progress',
     reports: 'Reports handled',
     events: 'Events held',
+    consultations: 'Consultations closed in the year',
     method: 'About the figures',
   },
   summary: {
@@ -35,6 +36,7 @@ export const statusReportEn = {
       `${n === 1 ? '1 initiative was' : `${n} initiatives were`} under way in ${year}, with ${updates === 1 ? '1 progress update' : `${updates} progress updates`}.`,
     reports: (n: number, year: number) => (n === 1 ? `1 report was handled in ${year}.` : `${n} reports were handled in ${year}.`),
     events: (n: number, year: number) => (n === 1 ? `1 event was held in ${year}.` : `${n} events were held in ${year}.`),
+    consultations: (n: number, year: number) => (n === 1 ? `1 consultation closed in ${year}.` : `${n} consultations closed in ${year}.`),
   },
   goals: {
     intro: (year: number) =>
@@ -99,6 +101,24 @@ export const statusReportEn = {
     area: 'Area',
     organiser: 'Organiser',
     initiative: 'Initiative',
+  },
+  consultations: {
+    intro: (year: number) =>
+      `Published consultations on proposed measures whose last day of answers fell in ${year}: how many answered, the stances on each place and, once published, the decisions. The figures are those published when the consultation closed; the answers themselves are deleted.`,
+    none: (year: number) => `No consultation closed in ${year}.`,
+    period: 'Period',
+    area: 'Area',
+    responses: 'Answers in all',
+    responsesValue: (total: string, byWho: string) => `${total} (${byWho})`,
+    notReleased: 'The results are not published yet.',
+    releasedOn: (day: string) => `Published on ${day}`,
+    decisions: 'Decisions',
+    decidedOn: (day: string) => `Published on ${day}.`,
+    notDecided: 'The decisions are not published yet.',
+    tableTitle: (title: string, area: string) => `${title} (${area}): stances by place`,
+    place: 'Place',
+    total: 'Answers in all',
+    outcome: 'Decision',
   },
   method: {
     threshold: (k: number) =>

@@ -9,6 +9,8 @@ import {
   commentFlags,
   commentReplies,
   comments,
+  consultationPlaces,
+  consultations,
   events,
   FLAG_REASONS,
   initiatives,
@@ -177,6 +179,51 @@ export interface QueueItem {
 }
 
 /**
+ * What a comment is about, for the moderation queue: the Danish title and
+ * the public path of its initiative, event, or consultation's proposed place
+ * ("<consultation> · <place>", at the place's anchor on the consultation's
+ * page). Undefined when the target is gone.
+ */
+async function commentTarget(db: Queryable, c: Pick<Comment, 'targetType' | 'targetId'>): Promise<{ title: string; path: string } | undefined> {
+  switch (c.targetType) {
+    case 'initiative': {
+      const [row] = await db.select({ title: initiatives.titleDa, slug: initiatives.slug }).from(initiatives).where(eq(initiatives.id, c.targetId)).limit(1);
+      return row && { title: row.title, path: `/indsatser/${row.slug}` };
+    }
+    case 'event': {
+      const [row] = await db.select({ title: events.titleDa, slug: events.slug }).from(events).where(eq(events.id, c.targetId)).limit(1);
+      return row && { title: row.title, path: `/arrangementer/${row.slug}` };
+    }
+    case 'consultation_place': {
+      const [row] = await db
+        .select({ title: consultations.titleDa, slug: consultations.slug, place: consultationPlaces.nameDa, position: consultationPlaces.position })
+        .from(consultationPlaces)
+        .innerJoin(consultations, eq(consultations.id, consultationPlaces.consultationId))
+        .where(eq(consultationPlaces.id, c.targetId))
+        .limit(1);
+      return row && { title: `${row.title} · ${row.place}`, path: `/hoeringer/${row.slug}#sted-${row.position}` };
+    }
+  }
+}
+
+/**
+ * Comments waiting for moderation on each consultation's places, by
+ * consultation id (consultations without any are absent): the size of a
+ * staff work queue, shown on the dashboard's consultation overview once a
+ * consultation has closed, not a figure about residents.
+ */
+export async function countPendingConsultationComments(db: Queryable, consultationIds: readonly number[]): Promise<Map<number, number>> {
+  if (consultationIds.length === 0) return new Map();
+  const rows = await db
+    .select({ consultationId: consultationPlaces.consultationId, n: count() })
+    .from(comments)
+    .innerJoin(consultationPlaces, eq(consultationPlaces.id, comments.targetId))
+    .where(and(eq(comments.targetType, 'consultation_place'), eq(comments.status, 'pending'), inList(db, consultationPlaces.consultationId, consultationIds)))
+    .groupBy(consultationPlaces.consultationId);
+  return new Map(rows.map((r) => [r.consultationId, Number(r.n)]));
+}
+
+/**
  * One page of a moderation tab: pending (oldest first), flagged (most
  * flags first), or approved, taken-down or rejected ones (newest first).
  */
@@ -219,10 +266,7 @@ export async function listModerationQueue(db: Queryable, tab: QueueTab, page = 1
     .orderBy(asc(auditLog.id));
   const queue: QueueItem[] = [];
   for (const c of rows) {
-    const [target] =
-      c.targetType === 'initiative'
-        ? await db.select({ title: initiatives.titleDa, slug: initiatives.slug }).from(initiatives).where(eq(initiatives.id, c.targetId)).limit(1)
-        : await db.select({ title: events.titleDa, slug: events.slug }).from(events).where(eq(events.id, c.targetId)).limit(1);
+    const target = await commentTarget(db, c);
     const replies = await db
       .select({ body: commentReplies.body, partnerName: partners.nameDa })
       .from(commentReplies)
@@ -231,7 +275,7 @@ export async function listModerationQueue(db: Queryable, tab: QueueTab, page = 1
     queue.push({
       comment: c,
       targetTitle: target?.title ?? '–',
-      targetPath: target ? `/${c.targetType === 'initiative' ? 'indsatser' : 'arrangementer'}/${target.slug}` : '/',
+      targetPath: target?.path ?? '/',
       replies,
       flags: Object.fromEntries(flags.filter((f) => f.commentId === c.id).map((f) => [f.reason, f.count])),
       history: history.filter((h) => Number(h.entityId) === c.id).map(({ at, actor, action, summary }) => ({ at, actor, action, summary })),

@@ -5,6 +5,7 @@
  * function its page uses, so a download never holds more than the page.
  */
 import { tables as analysisTables } from './analysis.ts';
+import { geojson as consultationGeoJson, tables as consultationTables } from './consultations.ts';
 import { tables as displacementTables } from './displacement.ts';
 import { tables as goalTables } from './goals.ts';
 import { geojson as reportGeoJson, tables as reportTables } from './report-stats.ts';
@@ -17,9 +18,10 @@ export const EXPORT_TABLES: Readonly<Record<string, TableBuilder>> = {
   ...reportTables,
   ...displacementTables,
   ...representativenessTables,
+  ...consultationTables,
 };
 
-export const EXPORT_GEOJSON: Readonly<Record<string, GeoJsonBuilder>> = { ...reportGeoJson };
+export const EXPORT_GEOJSON: Readonly<Record<string, GeoJsonBuilder>> = { ...reportGeoJson, ...consultationGeoJson };
 
 /** A requested file name, e.g. `goals.csv`, `goals.comma.csv`, `goals.json`, `reports-heatmap.geojson`. */
 export type ExportFormat = 'csv' | 'comma.csv' | 'json' | 'geojson';

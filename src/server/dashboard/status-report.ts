@@ -8,7 +8,9 @@
  * (src/lib/disclosure/index.ts, via suppressCounts below) with K; a suppressed cell
  * is `{ suppressed: true }` and never a number. Initiatives, their updates and events are the
  * partnership's own published work, not about residents, so they are listed
- * as they are. No response, answer or report text is read here.
+ * as they are. No response, answer or report text is read here. A
+ * consultation's figures are those its release published (the engine ran
+ * once, when it closed), read back as they were stored.
  *
  * Years are calendar years in Copenhagen time, the same partitions the
  * public map uses, so this report cannot be played against a sliding period.
@@ -28,14 +30,19 @@ import {
   surveys,
   surveySeries,
   type Area,
+  type Consultation,
+  type ConsultationPlace,
   type Event,
   type EventKind,
   type Initiative,
   type InitiativeUpdate,
   type Partner,
+  type ReporterType,
   type ResponseChannel,
+  type Stance,
   type Survey,
 } from '../../../db/schema.ts';
+import { SCALE_STANCES, stanceSummary } from '../../lib/consultations.ts';
 import { addKeys, suppressRow, type Cell, type Row, type ShownCell } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -45,6 +52,7 @@ import type { Queryable } from '../db/connection.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
 import { findEvent } from '../content/events.ts';
 import { findInitiative } from '../content/initiatives.ts';
+import { consultationResults, consultationsClosedIn, findConsultation } from '../consultations/consultations.ts';
 import { listPartners } from '../partnership/partners.ts';
 import { applyHolm, compareTrend, listGoalStatuses, type GoalStatus } from './goals.ts';
 
@@ -367,6 +375,47 @@ export async function reportsHandledInYear(db: Queryable, year: number, k: numbe
 }
 
 // ---------------------------------------------------------------------------
+// Consultations
+// ---------------------------------------------------------------------------
+
+export interface ConsultationOfYear {
+  consultation: Consultation;
+  area: Area;
+  /** The answers its places offer, in order. */
+  stances: readonly Stance[];
+  /** Its release once made (the hour after it closed): when, and how many answered by who they are. */
+  release: { madeOn: string; responses: Row<ReporterType> } | undefined;
+  /** Per place, in order: its published stance totals (undefined before the release). */
+  places: { place: ConsultationPlace; summary: ReturnType<typeof stanceSummary> | undefined }[];
+}
+
+/**
+ * Published consultations whose last day fell in the year, oldest first,
+ * with the figures their release published (never counted here: the answers
+ * are deleted at the release) and the places' decisions.
+ */
+export async function consultationsOfYear(db: Queryable, year: number): Promise<ConsultationOfYear[]> {
+  const out: ConsultationOfYear[] = [];
+  for (const c of await consultationsClosedIn(db, year)) {
+    const detail = await findConsultation(db, c.id);
+    if (!detail) continue;
+    const results = await consultationResults(db, c);
+    const tables = new Map(results?.release.places.map((p) => [p.placeId, p.table]) ?? []);
+    out.push({
+      consultation: c,
+      area: detail.area,
+      stances: SCALE_STANCES[c.scale],
+      release: results && { madeOn: results.madeOn, responses: results.release.responses },
+      places: detail.places.map((place) => {
+        const table = tables.get(place.id);
+        return { place, summary: table && stanceSummary(table) };
+      }),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // The whole report
 // ---------------------------------------------------------------------------
 
@@ -381,6 +430,7 @@ export interface StatusReport {
   initiatives: InitiativeOfYear[];
   events: EventHeld[];
   reports: ReportsHandled;
+  consultations: ConsultationOfYear[];
 }
 
 export interface StatusReportOptions {
@@ -407,6 +457,7 @@ export async function buildStatusReport(db: Queryable, options: StatusReportOpti
     initiatives: await initiativesOfYear(db, year),
     events: await eventsHeldInYear(db, year, now),
     reports: await reportsHandledInYear(db, year, k, locale),
+    consultations: await consultationsOfYear(db, year),
   };
 }
 
@@ -500,6 +551,34 @@ export function eventsYearTable(held: readonly EventHeld[], year: number, locale
       area: h.area ? localName(locale, h.area) : null,
       organiser: h.partner ? localName(locale, h.partner) : null,
       initiative: h.initiative ? localTitle(locale, h.initiative) : null,
+    })),
+  };
+}
+
+/**
+ * One consultation's released stance totals per place, with the decision
+ * once published: a suppressed total is SUPPRESSED ("too few responses"),
+ * never a number.
+ */
+export function consultationYearTable(x: ConsultationOfYear, locale: Locale): DataTable {
+  const m = messages(locale);
+  const c = m.statusReport.consultations;
+  const s = m.dashboard.consultations;
+  const shown = (n: number | null): TableValue => (n === null ? SUPPRESSED : n);
+  return {
+    id: `status-report-consultation-${x.consultation.id}`,
+    title: c.tableTitle(localTitle(locale, x.consultation), localName(locale, x.area)),
+    columns: [
+      { key: 'place', label: c.place },
+      ...x.stances.map((st) => ({ key: st, label: s.stances[st], kind: 'count' as const })),
+      { key: 'total', label: c.total, kind: 'count' },
+      ...(x.consultation.decidedOn ? [{ key: 'outcome', label: c.outcome }] : []),
+    ],
+    rows: x.places.map(({ place, summary }) => ({
+      place: `${place.position}. ${localName(locale, place)}`,
+      ...Object.fromEntries(x.stances.map((st) => [st, summary ? shown(summary.stances.find((y) => y.stance === st)?.n ?? null) : null])),
+      total: summary ? shown(summary.total) : null,
+      ...(x.consultation.decidedOn ? { outcome: place.outcome ? s.outcomes[place.outcome] : null } : {}),
     })),
   };
 }

@@ -34,6 +34,8 @@ import { cellToLatLng } from 'h3-js';
 import {
   auditLog,
   comments,
+  consultationPlaces,
+  consultations,
   eventNotices,
   events,
   eventSignups,
@@ -413,7 +415,11 @@ const eventOutbox = deleting(
   (now, s) => lte(eventNotices.createdAt, cutoff(now, { n: s.outboxDays, unit: 'days' })),
 );
 
-/** Approved comments on an initiative marked completed, or on an event, whose end is older than the period. */
+/**
+ * Approved comments on an initiative marked completed, on an event, or on a
+ * consultation's proposed place, whose end is older than the period (a
+ * consultation's end is its closing day, its last day of answers).
+ */
 function approvedCommentsDue(now: Date, s: RetentionSettings): SQL | undefined {
   const before = cutoff(now, { n: s.commentMonths, unit: 'months' });
   const beforeDay = copenhagenDay(before);
@@ -430,6 +436,12 @@ function approvedCommentsDue(now: Date, s: RetentionSettings): SQL | undefined {
           sql`(select 1 from ${initiatives} where ${eq(initiatives.id, comments.targetId)} and ${eq(initiatives.status, 'completed')} and ${or(lte(initiatives.endsOn, beforeDay), and(isNull(initiatives.endsOn), lte(initiatives.updatedAt, before)))})`,
         ),
       ),
+      and(
+        eq(comments.targetType, 'consultation_place'),
+        exists(
+          sql`(select 1 from ${consultationPlaces} inner join ${consultations} on ${eq(consultations.id, consultationPlaces.consultationId)} where ${eq(consultationPlaces.id, comments.targetId)} and ${lte(consultations.closesOn, beforeDay)})`,
+        ),
+      ),
     ),
   );
 }
@@ -441,7 +453,7 @@ const approvedComments = deleting(
     cascades: ['comment_replies'],
     setting: 'commentMonths',
     period: (s) => ({ n: s.commentMonths, unit: 'months' }),
-    from: "the initiative or event it is about ended (an event's end; an initiative marked completed: its last day, or when it was marked so without one); kept while the initiative runs",
+    from: "the initiative, event or consultation it is about ended (an event's end; an initiative marked completed: its last day, or when it was marked so without one; a consultation: its closing day); kept while the initiative runs",
     what: 'the comment with the official replies under it',
   },
   comments,
@@ -585,6 +597,12 @@ export const KEPT: Readonly<Record<string, string>> = {
   releases:
     'the dated public figures: per report only hexagon, area, category, year, reporter type, linked initiative and a random key (no id, point, day, text or status); every public figure names its release',
   open311_keys: 'hashes of API keys of Open311 client organisations',
+  consultations: "the partnership's consultations on proposed measures, written by staff, with the decisions; no residents' data",
+  consultation_places: 'part of a consultation: the proposed places, written by staff, with what was decided',
+  consultation_responses:
+    'one row per answer to a consultation (who answered and a random key; no time, nothing linking it to the answers): deleted when the consultation\'s results are released, the hour after it closes (src/server/consultations/consultations.ts)',
+  consultation_stances:
+    'one row per answer about one place (who answered, the stance and a random key; not linked to the response or the other places): deleted when the results are released, the hour after the consultation closes',
 };
 
 export interface RetentionResult {
