@@ -154,6 +154,11 @@ const GROUPS: Record<Breakdown, { key: RespondentGroup; members: readonly Report
   none: [{ key: 'everyone', members: REPORTER_TYPES }],
 };
 
+/** The respondent types a row of a place's table counts. */
+export function groupMembers(key: RespondentGroup): readonly ReporterType[] {
+  return key === 'others' ? GROUPS.residents_others[1]!.members : key === 'everyone' ? REPORTER_TYPES : [key];
+}
+
 /** One place's table at a breakdown, through suppressTable. */
 function placeTable(p: PlaceCounts, stances: readonly Stance[], breakdown: Breakdown, k: number): SuppressedTable<RespondentGroup, Stance> {
   return suppressTable(

@@ -54,7 +54,8 @@ async function makeConsultation(title: string, opensOn: string, closesOn: string
     if (!added.ok) throw new Error(added.reason);
     places.push(added.place);
   }
-  await setConsultationState(db, c.id, 'published', null);
+  // Published before it opens, as an editor would.
+  expect((await setConsultationState(db, c.id, 'published', null, '2000-01-01')).ok).toBe(true);
   return { consultation: c, places };
 }
 

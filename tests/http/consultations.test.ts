@@ -15,6 +15,7 @@ import {
   createConsultation,
   findConsultation,
   publishDecisions,
+  releaseClosedConsultations,
   setConsultationState,
   updateConsultation,
   type ConsultationInput,
@@ -276,7 +277,21 @@ describe('what an editor cannot do to a consultation', () => {
     expect((await findConsultation(db, c.id))!.consultation.closesOn).toBe(closedOn);
     expect(await setConsultationState(db, c.id, 'draft', null)).toEqual({ ok: true });
     expect(await setConsultationState(db, c.id, 'published', null)).toEqual({ ok: false, reason: 'closed' });
-    expect(await publishDecisions(db, c.id, { noteDa: 'x', noteEn: null, places: [] }, null)).toEqual({ ok: false, reason: 'not_published' });
+    expect(await publishDecisions(db, c.id, { noteDa: 'x', noteEn: null, places: [] }, null)).toEqual({ ok: false, reason: 'not_released' });
+
+    // Withdrawn after residents answered: released all the same when it ends, so the raw answers do not stay behind; no decisions on it.
+    const withdrawn = await makeConsultation('Trukket tilbage med svar');
+    expect((await postForm(base, `/hoeringer/${withdrawn.slug}`, { respondent: 'resident', [`stance-${withdrawn.places[0]}`]: 'for' })).status).toBe(303);
+    expect(await setConsultationState(db, withdrawn.id, 'draft', null)).toEqual({ ok: true });
+    await close(withdrawn.id);
+    expect(await releaseClosedConsultations(db, 5)).toBeGreaterThanOrEqual(1);
+    expect(await counts(withdrawn.id)).toEqual({ responses: 0, stances: 0 });
+    expect((await fetch(`${base}/hoeringer/${withdrawn.slug}`)).status).toBe(404);
+    const detail2 = (await findConsultation(db, withdrawn.id))!;
+    expect(await publishDecisions(db, withdrawn.id, { noteDa: 'x', noteEn: null, places: detail2.places.map((p) => ({ placeId: p.id, outcome: 'dropped' as const, reasonDa: 'x', reasonEn: null })) }, null)).toEqual({
+      ok: false,
+      reason: 'not_published',
+    });
 
     const released = await makeConsultation('Frigivet og fast');
     await close(released.id);

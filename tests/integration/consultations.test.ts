@@ -76,7 +76,8 @@ async function makeConsultation(title = 'Lys i Folkets Park', options: { opensOn
     if (!added.ok) throw new Error(added.reason);
     places.push(added.place);
   }
-  expect(await setConsultationState(t.db, c.id, 'published', null)).toEqual({ ok: true });
+  // Published before it opens, as an editor would.
+  expect(await setConsultationState(t.db, c.id, 'published', null, '2026-02-01')).toEqual({ ok: true });
   return { consultation: c, input, places };
 }
 

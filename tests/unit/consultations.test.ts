@@ -22,6 +22,7 @@ import {
   SCALE_STANCES,
   stanceField,
   stanceSummary,
+  groupMembers,
   type ConsultationRelease,
   type PlaceCounts,
   type ResponseValues,
@@ -176,8 +177,10 @@ function figuresOf(data: Dataset, release: ConsultationRelease): Figure[] {
     figures.push({ label, vars: parts.map(([v]) => v), truth: parts.reduce((s, [, n]) => s + n, 0), shown });
   for (const { placeId, table } of release.places) {
     for (const row of table.rows) {
-      for (const c of row.cells) add(`place ${placeId} ${row.key}/${c.key}`, [[cellVar(placeId, row.key, c.key), truthOf(placeId, row.key, c.key)]], shownOf(c));
-      add(`place ${placeId} ${row.key}/total`, stances.map((s) => [cellVar(placeId, row.key, s), truthOf(placeId, row.key, s)]), shownOf(row.total));
+      // A row counts one respondent type, or several together (a coarser breakdown).
+      const members = groupMembers(row.key);
+      for (const c of row.cells) add(`place ${placeId} ${row.key}/${c.key}`, members.map((r) => [cellVar(placeId, r, c.key), truthOf(placeId, r, c.key)]), shownOf(c));
+      add(`place ${placeId} ${row.key}/total`, members.flatMap((r) => stances.map((s): [string, number] => [cellVar(placeId, r, s), truthOf(placeId, r, s)])), shownOf(row.total));
     }
     table.columnTotals.forEach((c) => add(`place ${placeId} all/${c.key}`, REPORTER_TYPES.map((r) => [cellVar(placeId, r, c.key), truthOf(placeId, r, c.key)]), shownOf(c)));
     add(`place ${placeId} all/total`, REPORTER_TYPES.flatMap((r) => stances.map((s): [string, number] => [cellVar(placeId, r, s), truthOf(placeId, r, s)])), shownOf(table.total));

@@ -222,6 +222,8 @@ export const dashboardDa = {
       total: 'I alt',
       outcome: 'Beslutning',
     },
+    /** The row of everyone but residents, when a place is broken down more coarsely (README "Consultations"). */
+    otherRespondents: 'Alle andre end beboere',
     allRespondents: 'Alle',
     respondents: { resident: 'Beboere', business: 'Erhvervsdrivende', works_here: 'Arbejder her', visitor: 'Besøgende' },
     stances: {

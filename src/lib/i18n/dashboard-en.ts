@@ -222,6 +222,8 @@ export const dashboardEn = {
       total: 'Total',
       outcome: 'Decision',
     },
+    /** The row of everyone but residents, when a place is broken down more coarsely (README "Consultations"). */
+    otherRespondents: 'Everyone but residents',
     allRespondents: 'All',
     respondents: { resident: 'Residents', business: 'Businesses', works_here: 'Work here', visitor: 'Visitors' },
     stances: {

@@ -57,7 +57,7 @@ export const retentionDa = {
     },
     comments_approved: {
       what: 'Kommentarer og spørgsmål, som er godkendt og vist, med svarene på dem',
-      when: (p: string): string => `Så længe indsatsen kører, og ${p} efter at indsatsen eller arrangementet er afsluttet.`,
+      when: (p: string): string => `Så længe indsatsen kører, og ${p} efter at indsatsen, arrangementet eller høringen er afsluttet.`,
     },
     comments_rejected: {
       what: 'Kommentarer, som en moderator har afvist',

@@ -53,7 +53,7 @@ export const retentionEn: typeof retentionDa = {
     },
     comments_approved: {
       what: 'Comments and questions that were approved and shown, with the replies to them',
-      when: (p) => `As long as the initiative runs, and ${p} after the initiative or event has ended.`,
+      when: (p) => `As long as the initiative runs, and ${p} after the initiative, event or consultation has ended.`,
     },
     comments_rejected: {
       what: 'Comments a moderator rejected',

@@ -57,7 +57,7 @@ export const retentionSo: typeof retentionDa = {
     },
     comments_approved: {
       what: 'Faallooyinka iyo su’aalaha la ansixiyey oo la muujiyey, iyo jawaabaha loo celiyey',
-      when: (p) => `Inta uu dadaalku socdo, iyo ${p} kadib marka dadaalka ama munaasabadda ay dhammaato.`,
+      when: (p) => `Inta uu dadaalku socdo, iyo ${p} kadib marka dadaalka, munaasabadda ama la-tashigu ay dhammaato.`,
     },
     comments_rejected: {
       what: 'Faallooyinka uu shaqaale diiday',

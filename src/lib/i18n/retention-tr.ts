@@ -54,7 +54,7 @@ export const retentionTr: typeof retentionDa = {
     },
     comments_approved: {
       what: 'Onaylanıp gösterilen yorumlar ve sorular, verilen cevaplarla birlikte',
-      when: (p) => `Çalışma sürdüğü sürece ve çalışma ya da etkinlik bittikten sonra ${p} daha.`,
+      when: (p) => `Çalışma sürdüğü sürece ve çalışma, etkinlik ya da istişare bittikten sonra ${p} daha.`,
     },
     comments_rejected: {
       what: 'Bir görevlinin (moderatörün) reddettiği yorumlar',

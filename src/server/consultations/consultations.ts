@@ -160,14 +160,21 @@ export async function openResponseCount(db: Queryable, consultationId: number, k
  * Releases a closed consultation's results once: counts the answers with
  * their cell keys, passes them through the engine, stores what it publishes
  * as a release, links it, and deletes the raw answers, all in one
- * transaction. Does nothing for a consultation that is still open, a draft,
- * or already released. Returns whether it released.
+ * transaction. Does nothing for a consultation that is still open, already
+ * released, or a draft no one answered (a consultation withdrawn after
+ * answers came in is released, so they do not stay behind). Its figures
+ * are then shown only if it is published again. Returns whether it released.
  */
 export async function releaseClosedConsultation(db: Queryable, consultationId: number, k: number, now = new Date()): Promise<boolean> {
   const today = copenhagenDay(now);
   return transaction(db, async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
-    if (!c || c.state !== 'published' || c.releaseId !== null || today <= c.closesOn) return false;
+    if (!c || c.releaseId !== null || today <= c.closesOn) return false;
+    // A consultation withdrawn after residents answered is released all the same, so its raw answers do not stay behind.
+    if (c.state !== 'published') {
+      const [any] = await tx.select({ id: consultationResponses.id }).from(consultationResponses).where(eq(consultationResponses.consultationId, c.id)).limit(1);
+      if (!any) return false;
+    }
     const responses = await tx
       .select({ respondent: consultationResponses.respondent, n: count(), ck: cellKeySum(consultationResponses.cellKey) })
       .from(consultationResponses)
@@ -200,12 +207,12 @@ export async function releaseClosedConsultation(db: Queryable, consultationId: n
   });
 }
 
-/** Releases every published consultation that has closed and is not released yet (the server runs this hourly and at start-up). */
+/** Releases every consultation that has closed and is not released yet (the server runs this hourly and at start-up; see releaseClosedConsultation). */
 export async function releaseClosedConsultations(db: Queryable, k: number, now = new Date()): Promise<number> {
   const due = await db
     .select({ id: consultations.id })
     .from(consultations)
-    .where(and(eq(consultations.state, 'published'), isNull(consultations.releaseId), lt(consultations.closesOn, copenhagenDay(now))));
+    .where(and(isNull(consultations.releaseId), lt(consultations.closesOn, copenhagenDay(now))));
   let released = 0;
   for (const { id } of due) if (await releaseClosedConsultation(db, id, k, now)) released++;
   return released;
@@ -339,7 +346,13 @@ export async function updateConsultation(
  * day not yet passed; a released consultation cannot be withdrawn (its
  * figures and decisions stay public). Setting the state it has is a no-op.
  */
-export async function setConsultationState(db: Queryable, id: number, state: 'draft' | 'published', actorId: number | null): Promise<{ ok: true } | { ok: false; reason: EditRefusal }> {
+export async function setConsultationState(
+  db: Queryable,
+  id: number,
+  state: 'draft' | 'published',
+  actorId: number | null,
+  today = copenhagenDay(),
+): Promise<{ ok: true } | { ok: false; reason: EditRefusal }> {
   return transaction(db, async (tx) => {
     const [before] = await tx.select().from(consultations).where(eq(consultations.id, id)).limit(1);
     if (!before) return { ok: false, reason: 'not_found' } as const;
@@ -347,7 +360,7 @@ export async function setConsultationState(db: Queryable, id: number, state: 'dr
     const [place] = await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, id)).limit(1);
     if (state === 'published' && !place) return { ok: false, reason: 'no_places' } as const;
     // Published after its last day it would be released at once with no answers.
-    if (state === 'published' && copenhagenDay() > before.closesOn) return { ok: false, reason: 'closed' } as const;
+    if (state === 'published' && today > before.closesOn) return { ok: false, reason: 'closed' } as const;
     // Its released figures and decisions stay public: what residents said is not withdrawn.
     if (state === 'draft' && before.releaseId !== null) return { ok: false, reason: 'released' } as const;
     await tx.update(consultations).set({ state, updatedAt: new Date() }).where(eq(consultations.id, id));
@@ -428,8 +441,8 @@ export async function publishDecisions(
   return transaction(db, async (tx) => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c) return { ok: false, reason: 'not_found' } as const;
-    if (c.state !== 'published') return { ok: false, reason: 'not_published' } as const;
     if (c.releaseId === null) return { ok: false, reason: 'not_released' } as const;
+    if (c.state !== 'published') return { ok: false, reason: 'not_published' } as const;
     const places = await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, consultationId));
     const ids = new Set(places.map((p) => p.id));
     if (input.places.length !== ids.size || input.places.some((p) => !ids.has(p.placeId)) || new Set(input.places.map((p) => p.placeId)).size !== ids.size) {
@@ -468,7 +481,7 @@ export function stancesOf(c: Pick<Consultation, 'scale'>): readonly Stance[] {
   return SCALE_STANCES[c.scale];
 }
 
-/** Published consultations whose last day falls in a year, with their results when released (the annual status report). */
+/** Published consultations whose last day falls in a year (the annual status report reads their releases). */
 export async function consultationsClosedIn(db: Queryable, year: number): Promise<Consultation[]> {
   return db
     .select()

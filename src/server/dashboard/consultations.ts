@@ -17,7 +17,7 @@
  */
 import { asc } from 'drizzle-orm';
 import { areas, REPORTER_TYPES, STANCES, type Area, type Consultation, type ConsultationPlace, type ReporterType, type Stance } from '../../../db/schema.ts';
-import { consultationPhase, SCALE_STANCES } from '../../lib/consultations.ts';
+import { consultationPhase, SCALE_STANCES, type RespondentGroup } from '../../lib/consultations.ts';
 import type { Row, ShownCell, ShownTotal, SuppressedTable } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { messages, staffLocaleOf, type Locale } from '../../lib/i18n/index.ts';
@@ -33,7 +33,7 @@ export type OverviewPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'released
 export interface PlaceResult {
   place: ConsultationPlace;
   /** The place's published table (who answered × stance with totals); undefined before the release. */
-  table: SuppressedTable<ReporterType, Stance> | undefined;
+  table: SuppressedTable<RespondentGroup, Stance> | undefined;
 }
 
 export interface ConsultationOverview {
@@ -159,7 +159,8 @@ export function resultsTable(overview: readonly ConsultationOverview[], locale: 
       const base = { consultation: title(locale, o.consultation), area: name(locale, o.area), placeNumber: place.position, place: name(locale, place) };
       const stanceValues = (cells: readonly ShownCell<Stance>[]): Record<string, TableValue> =>
         Object.fromEntries(stances.map((s) => [s, o.stances.includes(s) ? value(cells.find((c) => c.key === s)) : null]));
-      for (const row of table.rows) rows.push({ ...base, respondent: m.respondents[row.key], ...stanceValues(row.cells), total: value(row.total) });
+      // With no breakdown the one row is the column totals' row below.
+      for (const row of table.rows.filter((r) => r.key !== 'everyone')) rows.push({ ...base, respondent: row.key === 'everyone' ? m.allRespondents : row.key === 'others' ? m.otherRespondents : m.respondents[row.key], ...stanceValues(row.cells), total: value(row.total) });
       rows.push({ ...base, respondent: m.allRespondents, ...stanceValues(table.columnTotals), total: value(table.total), outcome: place.outcome ? m.outcomes[place.outcome] : null });
     }
   }

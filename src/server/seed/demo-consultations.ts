@@ -122,7 +122,7 @@ export async function seedDemoConsultations(
     editor,
   );
   for (const place of LIGHT_PLACES) await addConsultationPlace(tx, lighting.id, place, editor, dayOffset(now, -90));
-  await setConsultationState(tx, lighting.id, 'published', editor);
+  await setConsultationState(tx, lighting.id, 'published', editor, dayOffset(now, -90));
   const [passage, path] = (
     await tx.select({ id: consultationPlaces.id }).from(consultationPlaces).where(eq(consultationPlaces.consultationId, lighting.id)).orderBy(asc(consultationPlaces.position))
   ).map((p) => p.id);
