@@ -26,7 +26,8 @@ async function consultation(title: string, opensOn: string, closesOn: string, re
     if (!added.ok) throw new Error(added.reason);
     places.push(added.place);
   }
-  await setConsultationState(db, c.id, 'published', null);
+  // Published before it opens, as an editor would.
+  if (!(await setConsultationState(db, c.id, 'published', null, '2000-01-01')).ok) throw new Error('not published');
   for (let i = 0; i < 9; i++) {
     await storeConsultationResponse(db, c.id, { respondent: i < 7 ? 'resident' : 'visitor', stances: [{ placeId: places[i % 2]!.id, stance: i % 3 ? 'good' : 'very_bad' }], comments: [] }, 'da', opensOn);
   }

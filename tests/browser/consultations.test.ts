@@ -1,23 +1,26 @@
 /**
- * A consultation's whole journey in Chromium, with JavaScript on and off,
- * in Danish and English: residents answer by the map (a numbered marker
- * takes them to the place) and by the list, see the errors and the thanks;
- * a moderator approves a comment; the consultation closes; the released
- * results and the partners' decisions are read. axe (WCAG 2.1 AA and the
- * landmark rules) and the sideways check run on every page state.
+ * A consultation's whole journey in Chromium: an editor makes it with two
+ * places through the staff pages and publishes it; residents answer by the
+ * map (a numbered marker takes them to the place) and by the list, with
+ * JavaScript on and off, in Danish and English, and see the errors and the
+ * thanks; a moderator approves a comment in the queue; the consultation
+ * closes; the editor publishes the decisions; residents read the released
+ * results and the decisions. axe (WCAG 2.1 AA and the landmark rules) runs
+ * on every page state, with the sideways check on the public ones.
  */
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { comments, consultationResponses, consultations, consultationStances, users } from '../../db/schema.ts';
-import { moderateComment } from '../../src/server/content/comments.ts';
-import { addConsultationPlace, createConsultation, findConsultation, publishDecisions, setConsultationState } from '../../src/server/consultations/consultations.ts';
-import { listAreas } from '../../src/server/partnership/areas.ts';
+import { comments, consultationResponses, consultations, consultationStances } from '../../db/schema.ts';
+import { findConsultation, releaseClosedConsultation } from '../../src/server/consultations/consultations.ts';
 import { copenhagenDay } from '../../src/lib/time.ts';
-import { checkPageState, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, checkPageState, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 import { sharedServerDatabase } from '../support/server-db.ts';
+import { addStaffSession } from '../support/staff-browser.ts';
+import { SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 const day = (offset: number) => copenhagenDay(new Date(Date.now() + offset * 86_400_000));
 
 const CASES = [
@@ -32,32 +35,64 @@ const TEXT = {
   en: { place: (n: number, name: string) => `Place ${n}: ${name}`, for: 'For', against: 'Against', business: 'I run a business here', resident: 'I live here', submit: 'Send my answer', errors: 'Your answer was not sent', thanks: 'Thank you for your answer', comment: 'Comment (optional)' },
 };
 
-async function makeConsultation(title: string): Promise<{ id: number; slug: string }> {
-  const db = sharedServerDatabase();
-  const area = (await listAreas(db)).find((a) => a.slug === 'indre-norrebro')!;
-  const c = await createConsultation(
-    db,
-    { titleDa: title, titleEn: `${title} (English)`, summaryDa: 'To foreslåede kameraer.', summaryEn: 'Two proposed cameras.', bodyDa: 'Sig din mening.', bodyEn: 'Give your view.', areaId: area.id, initiativeId: null, scale: 'stance', opensOn: day(-1), closesOn: day(14) },
-    null,
-  );
-  await addConsultationPlace(db, c.id, { nameDa: 'Blågårds Plads', nameEn: 'Blågårds Plads (square)', descriptionDa: 'Et kamera ved pladsen.', descriptionEn: 'A camera by the square.', lat: 55.6866, lon: 12.5577, illustration: 'camera' }, null, day(-5));
-  await addConsultationPlace(db, c.id, { nameDa: 'Folkets Park', nameEn: 'Folkets Park (park)', descriptionDa: 'Lys på stien.', descriptionEn: 'Lighting on the path.', lat: 55.6884, lon: 12.5562, illustration: 'lighting' }, null, day(-5));
-  expect((await setConsultationState(db, c.id, 'published', null)).ok).toBe(true);
-  return { id: c.id, slug: c.slug };
-}
-
 describe.skipIf(!hasChromium)('a consultation from answers to decisions, with and without JavaScript, in Danish and English', () => {
   let browser: Browser;
+  let editor: BrowserContext;
   let consultation: { id: number; slug: string };
   beforeAll(async () => {
     browser = await launchBrowser();
-    consultation = await makeConsultation('Kameraer og lys');
-  });
+    editor = (await newContext(browser, { viewport: { width: 1366, height: 900 } })).context;
+    await addStaffSession(editor, base, dbPath, 'editor');
+  }, SIGN_IN_TIMEOUT_MS + 30_000);
   afterAll(async () => {
     await browser?.close();
   });
 
   const check = (page: Page, js: boolean, state: string) => checkPageState(browser, page, js, state, expect);
+  const axeClean = async (page: Page, state: string) => expect(await axeAndLandmarkViolations(page), state).toEqual([]);
+
+  it('an editor makes a consultation with two places through the staff pages and publishes it', async () => {
+    const page = await editor.newPage();
+    await page.goto(`${base}/staff/consultations/new`);
+    await axeClean(page, 'the new consultation form');
+    await page.getByLabel('Titel på dansk').fill('Kameraer og lys');
+    await page.getByLabel('Titel på engelsk').fill('Cameras and lighting');
+    await page.getByLabel('Resumé på dansk').fill('To foreslåede steder.');
+    await page.getByLabel('Resumé på engelsk').fill('Two proposed places.');
+    await page.getByLabel('Forklaring på dansk').fill('Sig din mening om **hvert** sted.');
+    await page.getByLabel('Område').selectOption({ label: 'Indre Nørrebro' });
+    await page.getByRole('button', { name: 'Opret som kladde' }).click();
+    await page.waitForURL(/\/staff\/consultations\/\d+/);
+    const id = Number(/\/staff\/consultations\/(\d+)/.exec(page.url())![1]);
+    await axeClean(page, 'the draft with no places');
+
+    // A named place with an illustration, then one given by its coordinates.
+    await page.locator('#place-nameDa').fill('Blågårds Plads');
+    await page.locator('#place-nameEn').fill('Blågårds Plads (square)');
+    await page.locator('#place-descriptionDa').fill('Et kamera ved pladsen.');
+    await page.locator('#place-descriptionEn').fill('A camera by the square.');
+    await page.locator('#place-namedPlace').selectOption('blaagaards-plads');
+    await page.locator('#place-illustration-camera').check();
+    await page.getByRole('button', { name: 'Tilføj stedet' }).click();
+    await page.waitForURL(/done=place_added/);
+    await page.locator('#place-nameDa').fill('Folkets Park');
+    await page.locator('#place-nameEn').fill('Folkets Park (park)');
+    await page.locator('#place-descriptionDa').fill('Lys på stien.');
+    await page.locator('#place-lat').fill('55.6884');
+    await page.locator('#place-lon').fill('12.5562');
+    await page.locator('#place-illustration-lighting').check();
+    await page.getByRole('button', { name: 'Tilføj stedet' }).click();
+    await page.waitForURL(/done=place_added/);
+    await axeClean(page, 'the draft with two places');
+    await page.getByRole('button', { name: 'Offentliggør', exact: true }).click();
+    await page.waitForURL(/done=published/);
+    await axeClean(page, 'the published consultation');
+    const detail = (await findConsultation(sharedServerDatabase(), id))!;
+    expect(detail.places.map((p) => p.nameDa)).toEqual(['Blågårds Plads', 'Folkets Park']);
+    expect(detail.consultation.state).toBe('published');
+    consultation = { id, slug: detail.consultation.slug };
+    await page.close();
+  });
 
   it.each(CASES)('a resident answers by the map and by the list (JavaScript $js, $locale)', async ({ js, locale }) => {
     const t = TEXT[locale];
@@ -102,32 +137,52 @@ describe.skipIf(!hasChromium)('a consultation from answers to decisions, with an
     expect(pending.filter((c) => c.targetType === 'consultation_place' && c.status === 'pending')).toHaveLength(4);
   });
 
+  it('a moderator approves one comment in the queue', async () => {
+    const db = sharedServerDatabase();
+    const detail = (await findConsultation(db, consultation.id))!;
+    const [one] = await db.select().from(comments).where(eq(comments.targetId, detail.places[1]!.id));
+    const { context } = await newContext(browser);
+    await addStaffSession(context, base, dbPath, 'moderator');
+    const page = await context.newPage();
+    await page.goto(`${base}/staff/comments`);
+    await axeClean(page, 'the queue with consultation comments');
+    await expect(page.getByText('Kameraer og lys · Folkets Park').count()).resolves.toBeGreaterThan(0);
+    await page.getByLabel(`Vælg kommentar #${one!.id} til samlet behandling`).check();
+    await page.getByRole('button', { name: 'Godkend de valgte' }).click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('1 kommentar er godkendt.');
+    await context.close();
+  });
+
+  it('it closes, its results are released, and the editor publishes the decisions', async () => {
+    const db = sharedServerDatabase();
+    // Time passes: its last day was yesterday.
+    await db.update(consultations).set({ opensOn: day(-20), closesOn: day(-1) }).where(eq(consultations.id, consultation.id));
+    expect(await releaseClosedConsultation(db, consultation.id, 5)).toBe(true);
+    const detail = (await findConsultation(db, consultation.id))!;
+    const page = await editor.newPage();
+    await page.goto(`${base}/staff/consultations/${consultation.id}#decisions`);
+    await axeClean(page, 'the released consultation with the decisions form');
+    await page.getByLabel('Det hørte vi, på dansk').fill('Tak for jeres svar.');
+    await page.getByLabel('Det hørte vi, på engelsk').fill('Thank you for your answers.');
+    const [first, second] = detail.places;
+    await page.locator(`#outcome-${first!.id}`).selectOption('adopted');
+    await page.locator(`#reasonDa-${first!.id}`).fill('Der var flest for.');
+    await page.locator(`#reasonEn-${first!.id}`).fill('Most were for it.');
+    await page.locator(`#outcome-${second!.id}`).selectOption('dropped');
+    await page.locator(`#reasonDa-${second!.id}`).fill('Der var flest imod.');
+    await page.locator(`#reasonEn-${second!.id}`).fill('Most were against it.');
+    await page.getByRole('button', { name: 'Offentliggør beslutningen' }).click();
+    await page.waitForURL(/done=decisions/);
+    await axeClean(page, 'the published decisions');
+    expect((await findConsultation(db, consultation.id))!.consultation.decidedOn).toBe(day(0));
+    await page.close();
+  });
+
   it.each(CASES)('the closed consultation’s results, comments and decisions read well (JavaScript $js, $locale)', async ({ js, locale }) => {
     const db = sharedServerDatabase();
     const [row] = await db.select().from(consultations).where(eq(consultations.id, consultation.id));
-    if (row!.closesOn >= day(0)) {
-      // Once: time passes, a moderator approves one comment, the page releases the results, the editors decide.
-      await db.update(consultations).set({ opensOn: day(-20), closesOn: day(-1) }).where(eq(consultations.id, consultation.id));
-      const [moderator] = await db.select({ id: users.id }).from(users).where(eq(users.role, 'moderator')).limit(1);
-      const detail = (await findConsultation(db, consultation.id))!;
-      const [one] = await db.select().from(comments).where(eq(comments.targetId, detail.places[1]!.id));
-      await moderateComment(db, one!.id, { kind: 'approve' }, moderator!.id);
-      await fetch(`${base}/hoeringer/${consultation.slug}`);
-      const decided = await publishDecisions(
-        db,
-        consultation.id,
-        {
-          noteDa: 'Tak for jeres svar.',
-          noteEn: 'Thank you for your answers.',
-          places: [
-            { placeId: detail.places[0]!.id, outcome: 'adopted', reasonDa: 'Der var flest for.', reasonEn: 'Most were for it.' },
-            { placeId: detail.places[1]!.id, outcome: 'dropped', reasonDa: 'Der var flest imod.', reasonEn: 'Most were against it.' },
-          ],
-        },
-        null,
-      );
-      expect(decided.ok).toBe(true);
-    }
+    expect(row!.closesOn < day(0)).toBe(true);
     const { context } = await newContext(browser, { javaScriptEnabled: js, viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(`${base}${locale === 'da' ? '' : '/en'}/hoeringer/${consultation.slug}`);
