@@ -56,7 +56,7 @@ export const consultationsStaffDa = {
     phaseNow: (phase: string) => `Fasen lige nu: ${phase}.`,
     publish: 'Offentliggør',
     unpublish: 'Gør til kladde igen',
-    unpublishHint: 'Høringen forsvinder fra de offentlige sider. Svar, der allerede er givet, bliver ikke slettet.',
+    unpublishHint: 'Høringen forsvinder fra de offentlige sider. Svar, der allerede er givet, bliver talt op og slettet, når den sidste dag er gået, men tallene bliver ikke vist.',
     needsPlaces: 'Tilføj mindst ét foreslået sted, før høringen kan offentliggøres.',
     publicPage: 'Se den offentlige side',
   },

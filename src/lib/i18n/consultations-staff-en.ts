@@ -58,7 +58,7 @@ export const consultationsStaffEn: ConsultationsStaffMessages = {
     phaseNow: (phase: string) => `Phase now: ${phase}.`,
     publish: 'Publish',
     unpublish: 'Make it a draft again',
-    unpublishHint: 'The consultation disappears from the public pages. Answers already given are not deleted.',
+    unpublishHint: 'The consultation disappears from the public pages. Answers already given are counted and deleted once the last day has passed, but the figures are not shown.',
     needsPlaces: 'Add at least one proposed place before the consultation can be published.',
     publicPage: 'View the public page',
   },
