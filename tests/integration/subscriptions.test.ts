@@ -7,7 +7,9 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { events, initiativeMilestones, subscriptionMails, subscriptions, surveys, surveySeries } from '../../db/schema.ts';
+import { consultations, events, initiativeMilestones, subscriptionMails, subscriptions, surveys, surveySeries } from '../../db/schema.ts';
+import { addConsultationPlace, createConsultation, setConsultationState } from '../../src/server/consultations/consultations.ts';
+import { copenhagenDay } from '../../src/lib/time.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { setResultsPublished } from '../../src/server/dashboard/waves.ts';
 import { createEvent, setEventState } from '../../src/server/content/events.ts';
@@ -223,6 +225,31 @@ describe('subscriptions: the daily digest', () => {
     // Nothing new since: a second run queues nothing.
     expect(await runDigest(t.db, { hour: 7, origin: ORIGIN, force: true, now: new Date(Date.now() + 2000) })).toEqual({ due: 2, queued: 0 });
     expect(await mails()).toEqual([]);
+  });
+
+  it('tells an area’s subscribers of a consultation that opened there, and of the decisions on one that belongs to no initiative', async () => {
+    const start = new Date(Date.now() - 3 * 86_400_000);
+    const yesterday = copenhagenDay(new Date(Date.now() - 86_400_000));
+    await confirmed('consultations@example.dk', await areaTarget(), start);
+    const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
+    const base = { titleEn: null, summaryDa: 'Forslag', summaryEn: null, bodyDa: '', bodyEn: null, areaId: area.id, initiativeId: null, scale: 'stance' as const };
+    const opened = await createConsultation(t.db, { ...base, titleDa: 'Kameraer ved pladsen', opensOn: yesterday, closesOn: '2099-01-01' }, null);
+    const decided = await createConsultation(t.db, { ...base, titleDa: 'Lys i passagen', opensOn: '2026-01-01', closesOn: '2026-01-31' }, null);
+    for (const c of [opened, decided]) {
+      const added = await addConsultationPlace(t.db, c.id, { nameDa: 'Pladsen', nameEn: null, descriptionDa: 'x', descriptionEn: null, lat: 55.687, lon: 12.556, illustration: null }, null, '2025-12-01');
+      expect(added.ok).toBe(true);
+      expect(await setConsultationState(t.db, c.id, 'published', null, '2025-12-01')).toEqual({ ok: true });
+    }
+    // The second one closed long ago; its decisions were published yesterday.
+    await t.db.update(consultations).set({ decidedOn: yesterday }).where(eq(consultations.id, decided.id));
+    const run = await runDigest(t.db, { hour: 7, origin: ORIGIN, force: true, now: new Date(Date.now() + 1000) });
+    expect(run.queued).toBe(1);
+    await deliverDueSubscriptionMails(t.db, send, ORIGIN);
+    const body = decoded((await waitForMail(mailbox.dir, 'consultations@example.dk', 2))[1]!.raw);
+    expect(body).toContain('Ny høring: Kameraer ved pladsen');
+    expect(body).toContain(`${ORIGIN}/hoeringer/${opened.slug}`);
+    expect(body).toContain('Beslutning efter en høring: Lys i passagen');
+    expect(body).not.toContain('Ny høring: Lys i passagen');
   });
 
   it('is made once a day at the digest hour, whoever runs it', async () => {

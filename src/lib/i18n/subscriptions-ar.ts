@@ -93,6 +93,8 @@ export const subscriptionsAr: SubscriptionsMessages = {
       milestone: 'تحقّق هدف مرحلي',
       event: 'فعالية جديدة',
       results: 'نُشرت النتائج',
+      consultation: 'استشارة جديدة',
+      decision: 'قرار بعد استشارة',
     },
     footer: (url: string): string =>
       ['—', 'تصلك هذه الرسالة لأنك اشتركت في \u2068Tryghed i Indre Nørrebro\u2069. لا نستخدم العنوان إلا لهذا الغرض.', `ألغِ الاشتراك بنقرة واحدة: ${url}`].join('\n'),

@@ -88,6 +88,8 @@ export const subscriptionsDa = {
       milestone: 'Delmål nået',
       event: 'Nyt arrangement',
       results: 'Resultater offentliggjort',
+      consultation: 'Ny høring',
+      decision: 'Beslutning efter en høring',
     },
     footer: (url: string): string =>
       ['—', 'Du får denne e-mail, fordi du abonnerer hos Tryghed i Indre Nørrebro. Vi bruger kun adressen til det.', `Afmeld med ét klik: ${url}`].join('\n'),

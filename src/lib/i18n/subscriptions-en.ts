@@ -87,6 +87,8 @@ export const subscriptionsEn: SubscriptionsMessages = {
       milestone: 'Milestone reached',
       event: 'New event',
       results: 'Results published',
+      consultation: 'New consultation',
+      decision: 'Decision after a consultation',
     },
     footer: (url: string): string =>
       ['—', 'You get this e-mail because you subscribed at Safety in Inner Nørrebro. We use the address for this alone.', `Unsubscribe with one click: ${url}`].join('\n'),

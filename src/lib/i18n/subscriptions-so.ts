@@ -90,6 +90,8 @@ export const subscriptionsSo: SubscriptionsMessages = {
       milestone: 'Tallaabo muhiim ah ayaa la gaaray',
       event: 'Munaasabad cusub',
       results: 'Natiijooyin la daabacay',
+      consultation: 'La-tashi cusub',
+      decision: 'Go’aan ka dib la-tashi',
     },
     footer: (url: string): string =>
       ['—', 'Waxaad helaysaa iimaylkan sababtoo ah waxaad iska diiwaangelisay Nabadgelyada Indre Nørrebro. Ciwaanka waxaan u isticmaalnaa oo keliya arrintan.', `Hal riix ku ka bax: ${url}`].join('\n'),

@@ -87,6 +87,8 @@ export const subscriptionsTr: SubscriptionsMessages = {
       milestone: 'Ara hedefe ulaşıldı',
       event: 'Yeni etkinlik',
       results: 'Sonuçlar yayımlandı',
+      consultation: 'Yeni istişare',
+      decision: 'İstişare sonrası karar',
     },
     footer: (url: string): string =>
       ['—', 'Bu e-postayı, Tryghed i Indre Nørrebro’da abone olduğunuz için alıyorsunuz. Adresinizi yalnızca bunun için kullanırız.', `Tek tıklamayla aboneliği iptal edin: ${url}`].join('\n'),

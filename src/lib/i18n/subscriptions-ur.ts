@@ -87,6 +87,8 @@ export const subscriptionsUr: SubscriptionsMessages = {
       milestone: 'ایک اہم مرحلہ مکمل',
       event: 'نئی تقریب',
       results: 'نتائج شائع ہو گئے',
+      consultation: 'نئی مشاورت',
+      decision: 'مشاورت کے بعد فیصلہ',
     },
     footer: (url: string): string =>
       ['—', 'آپ کو یہ ای میل اس لیے ملی ہے کہ آپ نے \u2068Tryghed i Indre Nørrebro\u2069 پر سبسکرائب کیا ہے۔ ہم یہ ایڈریس صرف اسی کام کے لیے استعمال کرتے ہیں۔', `ایک کلک سے سبسکرپشن ختم کریں: ${url}`].join('\n'),

@@ -15,6 +15,7 @@
  */
 import { and, asc, eq, gte, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import {
+  consultations,
   events,
   initiativeAreas,
   initiativeMilestones,
@@ -27,7 +28,7 @@ import {
 } from '../../../db/schema.ts';
 import { localePath, messages, type Locale } from '../../lib/i18n/index.ts';
 import { pick } from '../../lib/localized.ts';
-import { fromCopenhagenLocal } from '../../lib/time.ts';
+import { copenhagenDay, fromCopenhagenLocal } from '../../lib/time.ts';
 import { config, siteOrigin } from '../platform/config.ts';
 import type { Queryable } from '../db/connection.ts';
 import { inList } from '../db/in-list.ts';
@@ -140,7 +141,7 @@ export function deliverSubscriptionMailsSoon(db: Queryable): Promise<void> {
 // The digest
 // ---------------------------------------------------------------------------
 
-export type DigestItemKind = 'initiative' | 'update' | 'milestone' | 'event' | 'results';
+export type DigestItemKind = 'initiative' | 'update' | 'milestone' | 'event' | 'results' | 'consultation' | 'decision';
 
 export interface DigestItem {
   kind: DigestItemKind;
@@ -163,12 +164,40 @@ async function followedInitiatives(db: Queryable, sub: Subscription): Promise<{ 
     .orderBy(asc(initiatives.id));
 }
 
+/**
+ * Consultations as news: one that opened for the subscriber's area (or
+ * belongs to the followed initiative), and the decisions on one of the area
+ * that belongs to no initiative (a consultation's initiative carries its
+ * decisions as a progress update, below). Days are Copenhagen days: a day in
+ * [day of `from`, day of `to`) is news in this digest, so each day is in
+ * exactly one of a run of contiguous digests.
+ */
+async function consultationNews(db: Queryable, sub: Subscription, from: Date, to: Date): Promise<DigestItem[]> {
+  const first = copenhagenDay(from);
+  const last = copenhagenDay(to);
+  const onDay = (column: typeof consultations.opensOn | typeof consultations.decidedOn) => and(gte(column, first), lt(column, last));
+  const scope = sub.topic === 'initiative' ? eq(consultations.initiativeId, sub.initiativeId!) : eq(consultations.areaId, sub.areaId!);
+  const rows = await db
+    .select({ slug: consultations.slug, titleDa: consultations.titleDa, titleEn: consultations.titleEn, opensOn: consultations.opensOn, decidedOn: consultations.decidedOn, initiativeId: consultations.initiativeId })
+    .from(consultations)
+    .where(and(eq(consultations.state, 'published'), scope, or(onDay(consultations.opensOn), and(isNull(consultations.initiativeId), isNotNull(consultations.decidedOn), onDay(consultations.decidedOn)))))
+    .orderBy(asc(consultations.opensOn), asc(consultations.id));
+  const items: DigestItem[] = [];
+  for (const c of rows) {
+    const item = { title: pick(sub.locale, c.titleDa, c.titleEn).text, path: localePath(sub.locale, `/hoeringer/${c.slug}`) };
+    if (c.opensOn >= first && c.opensOn < last) items.push({ kind: 'consultation', ...item });
+    if (c.initiativeId === null && c.decidedOn !== null && c.decidedOn >= first && c.decidedOn < last) items.push({ kind: 'decision', ...item });
+  }
+  return items;
+}
+
 /** What was published in [from, to) for a subscription, oldest kind first. */
 export async function collectNews(db: Queryable, sub: Subscription, from: Date, to: Date): Promise<DigestItem[]> {
   const locale = sub.locale;
   const within = (column: Parameters<typeof gte>[0]) => and(gte(column, from), lt(column, to));
   const items: DigestItem[] = [];
   if (sub.topic === 'area' || sub.topic === 'initiative') {
+    items.push(...(await consultationNews(db, sub, from, to)));
     const followed = await followedInitiatives(db, sub);
     if (followed.length === 0) return items;
     const byId = new Map(followed.map((i) => [i.id, i]));
