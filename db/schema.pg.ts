@@ -1024,6 +1024,21 @@ export const consultationStances = pgTable(
   ],
 );
 
+/** See `consultationCodes` in schema.sqlite.ts. */
+export const consultationCodes = pgTable(
+  'consultation_codes',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    code: text('code').notNull().unique(),
+    batch: integer('batch').notNull(),
+    used: flag('used', false),
+  },
+  (t) => [index('consultation_codes_idx').on(t.consultationId, t.used)],
+);
+
 /** See `throttleHits` in schema.sqlite.ts. */
 export const throttleHits = pgTable(
   'throttle_hits',

@@ -1425,6 +1425,30 @@ export const consultationStances = sqliteTable(
   ],
 );
 
+/**
+ * Invitation codes for a consultation, printed on letters to households so
+ * that each letter answers once (optional: anyone may answer without one).
+ * Like the surveys' codes: no time, and nothing links a code to what was
+ * answered; a used code only has `used` set, in the transaction that stores
+ * the answer.
+ */
+export const consultationCodes = sqliteTable(
+  'consultation_codes',
+  {
+    id: id(),
+    consultationId: integer('consultation_id')
+      .notNull()
+      .references(() => consultations.id, { onDelete: 'cascade' }),
+    /** The code as printed (upper-case, no look-alike characters; src/lib/survey/codes.ts). */
+    code: text('code').notNull().unique(),
+    /** Which generated batch it belongs to (for printing runs). */
+    batch: integer('batch').notNull(),
+    /** Whether it has been used: no time, so it cannot be matched to an answer. */
+    used: flag('used', false),
+  },
+  (t) => [index('consultation_codes_idx').on(t.consultationId, t.used)],
+);
+
 export type Consultation = typeof consultations.$inferSelect;
 export type ConsultationPlace = typeof consultationPlaces.$inferSelect;
 

@@ -76,6 +76,7 @@ export const {
   consultationPlaces,
   consultationResponses,
   consultationStances,
+  consultationCodes,
   throttleHits,
   reportSubmissions,
   open311Keys,

@@ -5,6 +5,7 @@
  * The I/O is in src/server/consultations/.
  */
 import { addKeys, suppressRow, suppressTable, type Cell, type Row, type SuppressedTable } from './disclosure/index.ts';
+import { normaliseCode } from './survey/codes.ts';
 import { REPORTER_TYPES, type ConsultationScale, type ReporterType, type Stance } from './domain.ts';
 
 /** The answers a place offers on each scale, in the order they are shown. */
@@ -37,6 +38,8 @@ export const commentField = (placeId: number): string => `comment-${placeId}`;
  */
 export interface ResponseValues {
   respondent: string;
+  /** The invitation code as typed ('' for none). */
+  code: string;
   stances: Record<number, string>;
   comments: Record<number, string>;
 }
@@ -47,7 +50,13 @@ export type ResponseError =
   /** Not one place has a stance. */
   | 'nothingAnswered'
   /** A comment over PLACE_COMMENT_MAX. */
-  | 'commentTooLong';
+  | 'commentTooLong'
+  /** An invitation code that cannot be one (wrong length or characters). */
+  | 'codeInvalid'
+  /** A well-formed code this consultation did not send (checked when storing). */
+  | 'codeUnknown'
+  /** A code already used (checked when storing). */
+  | 'codeUsed';
 
 /**
  * A form that no page of ours can send: a place that is not this
@@ -58,6 +67,8 @@ export type ResponseRefusal = 'unknownPlace' | 'badStance' | 'badRespondent';
 
 export interface ValidResponse {
   respondent: ReporterType;
+  /** The invitation code, normalised; null or absent when none was given. */
+  code?: string | null;
   stances: { placeId: number; stance: Stance }[];
   comments: { placeId: number; body: string }[];
 }
@@ -65,13 +76,14 @@ export interface ValidResponse {
 export type ParsedResponse =
   | { ok: true; response: ValidResponse }
   | { ok: false; refused: ResponseRefusal }
-  | { ok: false; refused?: undefined; values: ResponseValues; errors: { form?: ResponseError; respondent?: ResponseError; places: Record<number, ResponseError> } };
+  | { ok: false; refused?: undefined; values: ResponseValues; errors: { form?: ResponseError; respondent?: ResponseError; code?: ResponseError; places: Record<number, ResponseError> } };
 
 const FIELD = /^(stance|comment)-(\d{1,12})$/;
 
 /** Reads a resident's answer from the posted form. Unknown fields (the honeypot, the CSRF token) are left to the caller. */
 export function readResponse(form: FormData): ResponseValues {
-  const values: ResponseValues = { respondent: String(form.get('respondent') ?? ''), stances: {}, comments: {} };
+  const code = form.get('code');
+  const values: ResponseValues = { respondent: String(form.get('respondent') ?? ''), code: typeof code === 'string' ? code.trim().slice(0, 40) : '', stances: {}, comments: {} };
   for (const [name, value] of form.entries()) {
     const m = FIELD.exec(name);
     if (!m || typeof value !== 'string') continue;
@@ -99,8 +111,10 @@ export function parseResponse(values: ResponseValues, placeIds: readonly number[
   }
   if (values.respondent !== '' && !(REPORTER_TYPES as readonly string[]).includes(values.respondent)) return { ok: false, refused: 'badRespondent' };
 
-  const errors: { form?: ResponseError; respondent?: ResponseError; places: Record<number, ResponseError> } = { places: {} };
+  const errors: { form?: ResponseError; respondent?: ResponseError; code?: ResponseError; places: Record<number, ResponseError> } = { places: {} };
   if (values.respondent === '') errors.respondent = 'respondentMissing';
+  const code = values.code === '' ? null : normaliseCode(values.code);
+  if (values.code !== '' && code === null) errors.code = 'codeInvalid';
   const stances = placeIds.filter((id) => (values.stances[id] ?? '') !== '').map((placeId) => ({ placeId, stance: values.stances[placeId] as Stance }));
   if (stances.length === 0) errors.form = 'nothingAnswered';
   const comments: { placeId: number; body: string }[] = [];
@@ -109,8 +123,8 @@ export function parseResponse(values: ResponseValues, placeIds: readonly number[
     if (body.length > PLACE_COMMENT_MAX) errors.places[placeId] = 'commentTooLong';
     else if (body !== '') comments.push({ placeId, body });
   }
-  if (errors.form || errors.respondent || Object.keys(errors.places).length > 0) return { ok: false, values, errors };
-  return { ok: true, response: { respondent: values.respondent as ReporterType, stances, comments } };
+  if (errors.form || errors.respondent || errors.code || Object.keys(errors.places).length > 0) return { ok: false, values, errors };
+  return { ok: true, response: { respondent: values.respondent as ReporterType, code, stances, comments } };
 }
 
 // ---------------------------------------------------------------------------

@@ -11,8 +11,8 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { comments, consultationResponses, consultations, consultationStances } from '../../db/schema.ts';
-import { findConsultation, releaseClosedConsultation } from '../../src/server/consultations/consultations.ts';
+import { comments, consultationCodes, consultationResponses, consultations, consultationStances } from '../../db/schema.ts';
+import { findConsultation, listConsultationCodes, releaseClosedConsultation } from '../../src/server/consultations/consultations.ts';
 import { copenhagenDay } from '../../src/lib/time.ts';
 import { axeAndLandmarkViolations, checkPageState, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
 import { sharedServerDatabase } from '../support/server-db.ts';
@@ -84,6 +84,11 @@ describe.skipIf(!hasChromium)('a consultation from answers to decisions, with an
     await page.getByRole('button', { name: 'Tilføj stedet' }).click();
     await page.waitForURL(/done=place_added/);
     await axeClean(page, 'the draft with two places');
+    // Codes for letters to households: optional for residents, so the form gets an optional code field.
+    await page.getByLabel('Antal nye koder').fill('5');
+    await page.getByRole('button', { name: 'Lav koderne' }).click();
+    await page.waitForURL(/done=codes/);
+    await axeClean(page, 'the draft with codes');
     await page.getByRole('button', { name: 'Offentliggør', exact: true }).click();
     await page.waitForURL(/done=published/);
     await axeClean(page, 'the published consultation');
@@ -118,6 +123,11 @@ describe.skipIf(!hasChromium)('a consultation from answers to decisions, with an
     await place2.getByRole('radio', { name: t.against, exact: true }).focus();
     await page.keyboard.press('Space');
     await place2.getByRole('textbox', { name: t.comment }).fill('Stien er mørk om aftenen.');
+    // One resident has a letter: its code, typed in lower case with a space.
+    if (!js && locale === 'da') {
+      const [code] = await listConsultationCodes(sharedServerDatabase(), consultation.id);
+      await page.getByRole('textbox', { name: 'Kode fra brevet (hvis du har fået et)' }).fill(`${code!.code.slice(0, 4).toLowerCase()} ${code!.code.slice(4)}`);
+    }
     await page.getByRole('radio', { name: js ? t.business : t.resident }).check();
     await page.getByRole('button', { name: t.submit }).click();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(t.thanks);
@@ -132,6 +142,9 @@ describe.skipIf(!hasChromium)('a consultation from answers to decisions, with an
     const stances = await db.select().from(consultationStances).where(eq(consultationStances.consultationId, consultation.id));
     expect(stances).toHaveLength(8);
     expect(new Set(stances.map((s) => s.cellKey)).size).toBe(8);
+    // The letter's code is used, and nothing says by which answer.
+    const codes = await db.select().from(consultationCodes).where(eq(consultationCodes.consultationId, consultation.id));
+    expect(codes.filter((c) => c.used)).toHaveLength(1);
     const detail = (await findConsultation(db, consultation.id))!;
     const pending = await db.select().from(comments).where(eq(comments.targetId, detail.places[1]!.id));
     expect(pending.filter((c) => c.targetType === 'consultation_place' && c.status === 'pending')).toHaveLength(4);

@@ -8,7 +8,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { comments, consultationResponses, consultations, consultationStances, users } from '../../db/schema.ts';
+import { comments, consultationCodes, consultationResponses, consultations, consultationStances, users } from '../../db/schema.ts';
 import { moderateComment } from '../../src/server/content/comments.ts';
 import {
   addConsultationPlace,
@@ -24,9 +24,11 @@ import { listAreas } from '../../src/server/partnership/areas.ts';
 import { copenhagenDay } from '../../src/lib/time.ts';
 import { serverRow, sharedServerDatabase } from '../support/server-db.ts';
 import { postForm } from '../support/staff-login.ts';
+import { staffSession } from '../support/staff-session.ts';
 import { inject } from 'vitest';
 
 const base = inject('baseUrl');
+const dbPath = inject('dbPath');
 const day = (offset: number) => copenhagenDay(new Date(Date.now() + offset * 86_400_000));
 
 interface Made {
@@ -246,6 +248,45 @@ describe('when a consultation closes', () => {
     const other = await makeConsultation('Tredje høring');
     const refused = await publishDecisions(sharedServerDatabase(), c.id, { noteDa: 'x', noteEn: null, places: [{ placeId: other.places[0]!, outcome: 'adopted', reasonDa: 'x', reasonEn: null }] }, null);
     expect(refused).toEqual({ ok: false, reason: 'places_mismatch' });
+  });
+});
+
+describe('invitation codes on letters (optional)', () => {
+  it('an editor makes a batch and downloads it; a code answers once, a wrong or used one is refused with nothing stored; no code is fine', async () => {
+    const c = await makeConsultation('Breve til husstandene');
+    const editor = await staffSession(dbPath, 'editor');
+    const made = await postForm(base, `/staff/consultations/${c.id}`, { intent: 'codes', count: '3' }, editor);
+    expect(made.status).toBe(303);
+    expect(made.headers.get('location')).toContain('done=codes');
+    expect((await postForm(base, `/staff/consultations/${c.id}`, { intent: 'codes', count: '0' }, editor)).status).toBe(400);
+    const csv = await (await fetch(`${base}/staff/consultations/${c.id}/codes.csv`, { headers: { cookie: editor } })).text();
+    const codes = csv.trim().split('\r\n').slice(1).map((line) => line.split(';')[0]!);
+    expect(codes).toHaveLength(3);
+    expect(codes[0]).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const viewer = await staffSession(dbPath, 'viewer');
+    expect((await fetch(`${base}/staff/consultations/${c.id}/codes.csv`, { headers: { cookie: viewer }, redirect: 'manual' })).status).toBe(403);
+
+    const page = await (await fetch(`${base}/hoeringer/${c.slug}`)).text();
+    expect(page).toContain('name="code"');
+    const answer = (code: string) => postForm(base, `/hoeringer/${c.slug}`, { code, respondent: 'resident', [`stance-${c.places[0]}`]: 'for' });
+    expect((await answer(codes[0]!.toLowerCase())).status).toBe(303);
+    const used = await sharedServerDatabase().select().from(consultationCodes).where(eq(consultationCodes.consultationId, c.id));
+    expect(used.filter((u) => u.used)).toHaveLength(1);
+    const before = await counts(c.id);
+    const again = await answer(codes[0]!);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('Koden er allerede brugt.');
+    const unknown = await answer('ACDE-FGHJ');
+    expect(unknown.status).toBe(400);
+    const unknownHtml = await unknown.text();
+    expect(unknownHtml).toContain('Koden passer ikke til denne høring.');
+    expect(unknownHtml).toContain('value="ACDE-FGHJ"');
+    const malformed = await answer('12');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('Koden skal have 8 tegn');
+    expect(await counts(c.id)).toEqual(before);
+    expect((await answer('')).status).toBe(303);
+    expect(await counts(c.id)).toEqual({ responses: before.responses + 1, stances: before.stances + 1 });
   });
 });
 

@@ -43,6 +43,7 @@ const ACCESS: Record<string, Role[]> = {
   '/staff/consultations': ['admin', 'editor'],
   '/staff/consultations/new': ['admin', 'editor'],
   '/staff/consultations/1': ['admin', 'editor'],
+  '/staff/consultations/1/codes.csv': ['admin', 'editor'],
   '/staff/surveys': ['admin', 'editor'],
   '/staff/surveys/1': ['admin', 'editor'],
   '/staff/surveys/1/paper': ['admin', 'editor'],

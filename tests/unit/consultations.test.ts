@@ -31,7 +31,21 @@ import { addKeys, DEFAULT_NOISE, KEY_RANGE } from '../../src/lib/disclosure/inde
 
 const K = 5;
 const PLACES = [11, 12, 13];
-const values = (v: Partial<ResponseValues>): ResponseValues => ({ respondent: 'resident', stances: {}, comments: {}, ...v });
+const values = (v: Partial<ResponseValues>): ResponseValues => ({ respondent: 'resident', code: '', stances: {}, comments: {}, ...v });
+
+describe('an invitation code with an answer', () => {
+  it('is optional; given, it is read as printed codes are (any case, spaces or a dash) or refused as not a code', () => {
+    const ok = parseResponse(values({ stances: { 11: 'for' } }), PLACES, 'stance');
+    expect(ok.ok && ok.response.code).toBeNull();
+    const typed = parseResponse(values({ code: 'acde-fghj', stances: { 11: 'for' } }), PLACES, 'stance');
+    expect(typed.ok && typed.response.code).toBe('ACDEFGHJ');
+    for (const bad of ['ACDE', 'ACDE-FGH0', 'not a code at all']) {
+      const r = parseResponse(values({ code: bad, stances: { 11: 'for' } }), PLACES, 'stance');
+      expect(r.ok).toBe(false);
+      if (!r.ok && !r.refused) expect(r.errors.code).toBe('codeInvalid');
+    }
+  });
+});
 
 describe('consultationPhase', () => {
   it('is open from the first to the last day, both included', () => {
@@ -51,7 +65,7 @@ describe('reading and checking an answer', () => {
     form.set(commentField(12), 'Mere lys, tak');
     form.set('website', 'honeypot');
     form.set('stance-x', 'for');
-    expect(readResponse(form)).toEqual({ respondent: 'business', stances: { 11: 'for' }, comments: { 12: 'Mere lys, tak' } });
+    expect(readResponse(form)).toEqual({ respondent: 'business', code: '', stances: { 11: 'for' }, comments: { 12: 'Mere lys, tak' } });
   });
 
   it('accepts a valid answer: skipped places are left out, a comment without a stance is kept, comments are trimmed', () => {
@@ -60,6 +74,7 @@ describe('reading and checking an answer', () => {
       ok: true,
       response: {
         respondent: 'resident',
+        code: null,
         stances: [
           { placeId: 11, stance: 'for' },
           { placeId: 13, stance: 'against' },

@@ -53,6 +53,8 @@ export const consultationsAr: ConsultationsMessages = {
     `الحد الأقصى ${counted(max, LETTERS)}. يقرأ مشرفٌ التعليقات قبل عرضها، وتُعرض بعد انتهاء الاستشارة. لا تكتب أسماء أو أي شيء آخر قد يدلّ على أشخاص بعينهم.`,
   respondentLegend: 'من أنت؟',
   respondentHint: 'نستخدم هذا فقط لنعرض رأي السكان وأصحاب المنشآت التجارية وغيرهم، كلٌّ على حدة.',
+  code: 'الرمز من الرسالة (إن وصلتك رسالة)',
+  codeHint: 'إذا وصلتك رسالة عن الاستشارة، فاكتب الرمز الموجود فيها. بهذا لا تُستخدم كل رسالة إلا مرة واحدة. إن لم تصلك رسالة، يمكنك الإجابة دون رمز.',
   respondents: { resident: 'أسكن هنا', business: 'أدير منشأة تجارية هنا', works_here: 'أعمل هنا', visitor: 'أزور المكان' },
   /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
   respondentGroups: { others: 'جميع الآخرين (أصحاب الأعمال، ومن يعملون هنا، والزوار)', everyone: 'الجميع' },
@@ -67,6 +69,9 @@ export const consultationsAr: ConsultationsMessages = {
     respondentMissing: 'اختر من أنت.',
     nothingAnswered: 'أجب عن مكان واحد على الأقل قبل الإرسال.',
     commentTooLong: (max: number) => `التعليق طويل جدًا. الحد الأقصى ${counted(max, LETTERS)}.`,
+    codeInvalid: 'يتكوّن الرمز من 8 خانات، مثل \u2068ACDE-FGHJ\u2069. راجع الرسالة، أو اترك الحقل فارغًا.',
+    codeUnknown: 'هذا الرمز لا يخص هذه الاستشارة. راجع الرسالة، أو اترك الحقل فارغًا.',
+    codeUsed: 'استُخدم هذا الرمز من قبل. لا تُستخدم كل رسالة إلا مرة واحدة. يمكنك الإجابة دون رمز.',
   },
   refused: {
     title: 'تعذّر استلام الإجابة',

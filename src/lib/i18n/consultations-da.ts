@@ -39,6 +39,8 @@ export const consultationsDa = {
   commentHint: (max: number) => `Højst ${max} tegn. Kommentarer bliver læst af en moderator, før de bliver vist, når høringen er slut. Skriv ikke navne eller andet, der kan udpege personer.`,
   respondentLegend: 'Hvem er du?',
   respondentHint: 'Vi bruger det kun til at vise, hvad beboere, erhvervsdrivende og andre mener hver for sig.',
+  code: 'Kode fra brevet (hvis du har fået et)',
+  codeHint: 'Har du fået et brev om høringen, så skriv koden fra brevet. Så kan hvert brev kun bruges én gang. Har du ikke et brev, kan du svare uden kode.',
   respondents: { resident: 'Jeg bor her', business: 'Jeg driver en virksomhed her', works_here: 'Jeg arbejder her', visitor: 'Jeg kommer her' },
   /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
   respondentGroups: { others: 'Alle andre (virksomheder, ansatte og besøgende)', everyone: 'Alle' },
@@ -52,6 +54,9 @@ export const consultationsDa = {
     respondentMissing: 'Vælg, hvem du er.',
     nothingAnswered: 'Svar på mindst ét sted, før du sender.',
     commentTooLong: (max: number) => `Kommentaren er for lang. Skriv højst ${max} tegn.`,
+    codeInvalid: 'Koden skal have 8 tegn, fx ACDE-FGHJ. Tjek brevet, eller lad feltet stå tomt.',
+    codeUnknown: 'Koden passer ikke til denne høring. Tjek brevet, eller lad feltet stå tomt.',
+    codeUsed: 'Koden er allerede brugt. Hvert brev kan kun bruges én gang. Du kan svare uden kode.',
   },
   refused: {
     title: 'Svaret kunne ikke modtages',

@@ -42,6 +42,8 @@ export const consultationsEn: ConsultationsMessages = {
     `At most ${max} characters. Comments are read by a moderator before they are shown, once the consultation has closed. Do not write names or anything else that could point someone out.`,
   respondentLegend: 'Who are you?',
   respondentHint: 'We use this only to show what residents, businesses and others think, each on their own.',
+  code: 'Code from the letter (if you got one)',
+  codeHint: 'If you got a letter about the consultation, type the code from it. Then each letter can be used only once. Without a letter, you can answer without a code.',
   respondents: { resident: 'I live here', business: 'I run a business here', works_here: 'I work here', visitor: 'I come here' },
   /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
   respondentGroups: { others: 'Everyone else (businesses, people who work here, visitors)', everyone: 'Everyone' },
@@ -56,6 +58,9 @@ export const consultationsEn: ConsultationsMessages = {
     respondentMissing: 'Choose who you are.',
     nothingAnswered: 'Answer for at least one place before you send.',
     commentTooLong: (max: number) => `The comment is too long. Write at most ${max} characters.`,
+    codeInvalid: 'The code has 8 characters, such as ACDE-FGHJ. Check the letter, or leave the field empty.',
+    codeUnknown: 'The code does not belong to this consultation. Check the letter, or leave the field empty.',
+    codeUsed: 'The code has already been used. Each letter can be used only once. You can answer without a code.',
   },
   refused: {
     title: 'The answer could not be received',

@@ -47,6 +47,8 @@ export const consultationsSo: ConsultationsMessages = {
     `Ugu badnaan ${max} xaraf. Faallooyinka waxaa la muujiyaa marka la-tashigu dhammaado, laakiin ka hor intaan la muujin waxaa akhriya maamule (moderator). Ha qorin magacyo ama wax kale oo dad lagu garan karo.`,
   respondentLegend: 'Adigu yaad tahay?',
   respondentHint: 'Waxaan u isticmaalnaa oo keliya si aan u muujinno waxa ay dadka deegaanka, ganacsatada iyo kuwa kale midkiiba gooni u qabaan.',
+  code: 'Koodhka warqadda (haddii aad heshay mid)',
+  codeHint: 'Haddii aad heshay warqad ku saabsan la-tashiga, qor koodhka ku qoran. Sidaas warqad kasta hal mar oo keliya ayaa la isticmaali karaa. Haddii aadan haysan warqad, koodh la’aan ayaad ku jawaabi kartaa.',
   respondents: {
     resident: 'Waxaan deggenahay halkan',
     business: 'Waxaan halkan ku leeyahay ganacsi',
@@ -66,6 +68,9 @@ export const consultationsSo: ConsultationsMessages = {
     respondentMissing: 'Dooro cidda aad tahay.',
     nothingAnswered: 'Ka jawaab ugu yaraan hal meel ka hor intaadan dirin.',
     commentTooLong: (max: number) => `Faalladu aad bay u dheer tahay. Qor ugu badnaan ${max} xaraf.`,
+    codeInvalid: 'Koodhku wuxuu leeyahay 8 xaraf, tusaale ACDE-FGHJ. Hubi warqadda, ama ka tag meesha oo madhan.',
+    codeUnknown: 'Koodhkani kama tirsana la-tashigan. Hubi warqadda, ama ka tag meesha oo madhan.',
+    codeUsed: 'Koodhkan horay ayaa loo isticmaalay. Warqad kasta hal mar oo keliya ayaa la isticmaali karaa. Koodh la’aan ayaad ku jawaabi kartaa.',
   },
   refused: {
     title: 'Jawaabta lama aqbali karin',

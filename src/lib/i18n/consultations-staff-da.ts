@@ -136,6 +136,19 @@ export const consultationsStaffDa = {
     place_saved: 'Stedet er gemt.',
     place_removed: 'Stedet er fjernet.',
     decisions: 'Beslutningen er offentliggjort.',
+    codes: 'Koderne er lavet. Hent dem til tryk herunder.',
+  },
+  codes: {
+    heading: 'Koder til breve',
+    intro:
+      'Sender I breve til husstandene, kan hvert brev få en kode, så det kun kan bruges én gang. Koden er frivillig for borgerne: alle kan svare uden. Platformen kender ikke adresserne og gemmer intet, der forbinder en kode med et svar; om en kode er brugt, bliver ikke vist.',
+    none: 'Der er ikke lavet koder til høringen.',
+    batch: (n: number, codes: number) => `Oplag ${n}: ${codes} koder`,
+    download: 'Hent alle koder til tryk (CSV)',
+    count: 'Antal nye koder',
+    countHint: (max: number) => `Et helt tal fra 1 til ${max}. Koderne bliver et nyt oplag.`,
+    countError: (max: number) => `Skriv et helt tal fra 1 til ${max}.`,
+    generate: 'Lav koderne',
   },
   refusals: {
     not_found: 'Høringen eller stedet findes ikke længere. Genindlæs siden.',

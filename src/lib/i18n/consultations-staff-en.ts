@@ -138,6 +138,19 @@ export const consultationsStaffEn: ConsultationsStaffMessages = {
     place_saved: 'The place has been saved.',
     place_removed: 'The place has been removed.',
     decisions: 'The decision has been published.',
+    codes: 'The codes have been made. Download them for printing below.',
+  },
+  codes: {
+    heading: 'Codes for letters',
+    intro:
+      'If you send letters to households, each letter can carry a code so it can be used only once. The code is optional for residents: anyone can answer without one. The platform does not know the addresses and stores nothing linking a code to an answer; whether a code was used is not shown.',
+    none: 'No codes have been made for this consultation.',
+    batch: (n: number, codes: number) => `Batch ${n}: ${codes} codes`,
+    download: 'Download all codes for printing (CSV)',
+    count: 'Number of new codes',
+    countHint: (max: number) => `A whole number from 1 to ${max}. The codes become a new batch.`,
+    countError: (max: number) => `Type a whole number from 1 to ${max}.`,
+    generate: 'Make the codes',
   },
   refusals: {
     not_found: 'The consultation or the place no longer exists. Reload the page.',

@@ -44,6 +44,8 @@ export const consultationsTr: ConsultationsMessages = {
     `En fazla ${max} karakter. Yorumlar, istişare sona erdikten sonra gösterilir; gösterilmeden önce bir görevli (moderatör) tarafından okunur. İsim ya da kişileri tanımaya yarayabilecek başka bir şey yazmayın.`,
   respondentLegend: 'Siz kimsiniz?',
   respondentHint: 'Bunu yalnızca bölge sakinlerinin, işletmelerin ve diğerlerinin ne düşündüğünü ayrı ayrı göstermek için kullanırız.',
+  code: 'Mektuptaki kod (mektup aldıysanız)',
+  codeHint: 'İstişare hakkında bir mektup aldıysanız, mektuptaki kodu yazın. Böylece her mektup yalnızca bir kez kullanılabilir. Mektubunuz yoksa kodsuz cevap verebilirsiniz.',
   respondents: { resident: 'Burada oturuyorum', business: 'Burada bir işletmem var', works_here: 'Burada çalışıyorum', visitor: 'Buraya geliyorum' },
   /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
   respondentGroups: { others: 'Diğer herkes (işletmeler, burada çalışanlar, ziyaretçiler)', everyone: 'Herkes' },
@@ -58,6 +60,9 @@ export const consultationsTr: ConsultationsMessages = {
     respondentMissing: 'Kim olduğunuzu seçin.',
     nothingAnswered: 'Göndermeden önce en az bir yer için cevap verin.',
     commentTooLong: (max: number) => `Yorum çok uzun. En fazla ${max} karakter yazın.`,
+    codeInvalid: 'Kod 8 karakterden oluşur, örneğin ACDE-FGHJ. Mektubu kontrol edin ya da alanı boş bırakın.',
+    codeUnknown: 'Bu kod bu istişareye ait değil. Mektubu kontrol edin ya da alanı boş bırakın.',
+    codeUsed: 'Bu kod daha önce kullanıldı. Her mektup yalnızca bir kez kullanılabilir. Kodsuz cevap verebilirsiniz.',
   },
   refused: {
     title: 'Cevap alınamadı',

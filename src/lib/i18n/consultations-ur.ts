@@ -48,6 +48,8 @@ export const consultationsUr: ConsultationsMessages = {
     `زیادہ سے زیادہ ${letters(max)}۔ تبصرے مشاورت ختم ہونے کے بعد دکھائے جاتے ہیں، اور دکھانے سے پہلے عملے کا ایک رکن (ماڈریٹر) انہیں پڑھتا ہے۔ نام یا کوئی ایسی بات نہ لکھیں جس سے کسی کی شناخت ہو سکے۔`,
   respondentLegend: 'آپ کون ہیں؟',
   respondentHint: 'ہم اسے صرف یہ دکھانے کے لیے استعمال کرتے ہیں کہ رہائشی، کاروبار والے اور دوسرے لوگ الگ الگ کیا سوچتے ہیں۔',
+  code: 'خط والا کوڈ (اگر آپ کو خط ملا ہے)',
+  codeHint: 'اگر آپ کو مشاورت کے بارے میں خط ملا ہے تو اس میں لکھا کوڈ درج کریں۔ اس طرح ہر خط صرف ایک بار استعمال ہو سکتا ہے۔ خط نہ ہو تو آپ کوڈ کے بغیر جواب دے سکتے ہیں۔',
   respondents: { resident: 'میری رہائش یہاں ہے', business: 'یہاں میرا کاروبار ہے', works_here: 'میرا کام یہاں ہے', visitor: 'یہاں میرا آنا جانا ہے' },
   /** The rows of a place's results when it is broken down more coarsely than by respondent type. */
   respondentGroups: { others: 'باقی سب (کاروبار، یہاں کام کرنے والے، آنے والے)', everyone: 'سب' },
@@ -62,6 +64,9 @@ export const consultationsUr: ConsultationsMessages = {
     respondentMissing: 'منتخب کریں کہ آپ کون ہیں۔',
     nothingAnswered: 'بھیجنے سے پہلے کم از کم ایک جگہ کے بارے میں جواب دیں۔',
     commentTooLong: (max: number) => `تبصرہ بہت لمبا ہے۔ زیادہ سے زیادہ ${letters(max)} لکھیں۔`,
+    codeInvalid: 'کوڈ میں 8 حروف ہوتے ہیں، مثلاً \u2068ACDE-FGHJ\u2069۔ خط دیکھیں، یا خانہ خالی چھوڑ دیں۔',
+    codeUnknown: 'یہ کوڈ اس مشاورت کا نہیں ہے۔ خط دیکھیں، یا خانہ خالی چھوڑ دیں۔',
+    codeUsed: 'یہ کوڈ پہلے استعمال ہو چکا ہے۔ ہر خط صرف ایک بار استعمال ہو سکتا ہے۔ آپ کوڈ کے بغیر جواب دے سکتے ہیں۔',
   },
   refused: {
     title: 'جواب وصول نہیں ہو سکا',

@@ -6,10 +6,11 @@
  * into `releases`, and the raw answers are deleted in the same transaction.
  * Editors then publish what was decided per place. Staff writes are audited.
  */
-import { and, asc, count, desc, eq, gte, isNull, lt, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, lte, max } from 'drizzle-orm';
 import {
   areas,
   comments,
+  consultationCodes,
   consultationPlaces,
   consultationResponses,
   consultations,
@@ -30,6 +31,8 @@ import { publishCount } from '../../lib/disclosure/index.ts';
 import { PLACES_MAX, releaseConsultation, SCALE_STANCES, type ConsultationRelease, type PlaceCounts, type ValidResponse } from '../../lib/consultations.ts';
 import { slugify } from '../../lib/localized.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
+import { CODE_ALPHABET, CODE_LENGTH } from '../../lib/survey/codes.ts';
+import { randomCode } from '../staff/auth/random.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { eraseRemnants } from '../db/remnants.ts';
@@ -104,13 +107,15 @@ export async function listAllConsultations(db: Queryable): Promise<Consultation[
 // Residents' answers
 // ---------------------------------------------------------------------------
 
-export type StoreOutcome = { stored: true } | { stored: false; reason: 'not_open' };
+export type StoreOutcome = { stored: true } | { stored: false; reason: 'not_open' | 'code_unknown' | 'code_used' };
 
 /**
  * Stores one resident's answer: one response row (for counting), one row per
  * answered place (not linked to each other or to the response: each has its
  * own random id and record key), and each comment masked and pending
- * moderation, like the dialogue's. All or nothing. Refused when the
+ * moderation, like the dialogue's. With an invitation code, the code is
+ * marked used in the same transaction (refused when unknown or used), and
+ * nothing links it to the answer. All or nothing. Refused when the
  * consultation is not open on `today` (checked inside the transaction).
  */
 export async function storeConsultationResponse(
@@ -123,6 +128,19 @@ export async function storeConsultationResponse(
   const outcome = await transaction(db, async (tx): Promise<StoreOutcome> => {
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c || c.state !== 'published' || c.releaseId !== null || today < c.opensOn || today > c.closesOn) return { stored: false, reason: 'not_open' };
+    const code = response.code ?? null;
+    if (code !== null) {
+      // Used in this transaction only if still unused: two letters' answers with one code cannot both get through.
+      const used = await tx
+        .update(consultationCodes)
+        .set({ used: true })
+        .where(and(eq(consultationCodes.consultationId, consultationId), eq(consultationCodes.code, code), eq(consultationCodes.used, false)))
+        .returning({ id: consultationCodes.id });
+      if (used.length === 0) {
+        const [known] = await tx.select({ id: consultationCodes.id }).from(consultationCodes).where(and(eq(consultationCodes.consultationId, consultationId), eq(consultationCodes.code, code))).limit(1);
+        return { stored: false, reason: known ? 'code_used' : 'code_unknown' };
+      }
+    }
     await tx.insert(consultationResponses).values({ consultationId, respondent: response.respondent, cellKey: newRecordKey() });
     if (response.stances.length > 0) {
       await tx.insert(consultationStances).values(
@@ -474,6 +492,50 @@ export async function publishDecisions(
     });
     return { ok: true } as const;
   });
+}
+
+/** Generates `n` new invitation codes for a consultation as one batch (letters to households), audited. */
+export async function generateConsultationCodes(db: Queryable, consultationId: number, n: number, actorId: number | null): Promise<{ batch: number; codes: string[] }> {
+  return transaction(db, async (tx) => {
+    const [last] = await tx.select({ b: max(consultationCodes.batch) }).from(consultationCodes).where(eq(consultationCodes.consultationId, consultationId)).limit(1);
+    const batch = (last?.b ?? 0) + 1;
+    const codes = new Set<string>();
+    while (codes.size < n) codes.add(randomCode(CODE_LENGTH, CODE_ALPHABET));
+    // 27^8 ≈ 2.8e11 codes: a clash is vanishingly rare; the unique index catches it (and the batch is not stored).
+    const all = [...codes];
+    for (let i = 0; i < all.length; i += 500) await tx.insert(consultationCodes).values(all.slice(i, i + 500).map((code) => ({ consultationId, code, batch })));
+    await recordAudit(tx, { userId: actorId, action: 'consultation.generate_codes', entityType: 'consultation', entityId: consultationId, summary: `batch ${batch}: ${n} codes` });
+    return { batch, codes: all };
+  });
+}
+
+/** The most codes one batch makes (a printing run of letters). */
+export const CODES_PER_BATCH = 5000;
+
+/** A consultation's code batches and their sizes, for the editor (whether a code was used is not shown). */
+export async function consultationCodeBatches(db: Queryable, consultationId: number): Promise<{ batch: number; codes: number }[]> {
+  const rows = await db /* not for display: the size of each printing run staff made, not a figure about residents */
+    .select({ batch: consultationCodes.batch, codes: count() })
+    .from(consultationCodes)
+    .where(eq(consultationCodes.consultationId, consultationId))
+    .groupBy(consultationCodes.batch)
+    .orderBy(asc(consultationCodes.batch));
+  return rows;
+}
+
+/** Whether a consultation sent invitation codes (its form then asks for one, optionally). */
+export async function consultationHasCodes(db: Queryable, consultationId: number): Promise<boolean> {
+  const [any] = await db.select({ id: consultationCodes.id }).from(consultationCodes).where(eq(consultationCodes.consultationId, consultationId)).limit(1);
+  return any !== undefined;
+}
+
+/** A consultation's codes for printing, batch by batch; `used` is not given (watching it would show when a letter was answered). */
+export async function listConsultationCodes(db: Queryable, consultationId: number): Promise<{ code: string; batch: number }[]> {
+  return db
+    .select({ code: consultationCodes.code, batch: consultationCodes.batch })
+    .from(consultationCodes)
+    .where(eq(consultationCodes.consultationId, consultationId))
+    .orderBy(asc(consultationCodes.batch), asc(consultationCodes.id));
 }
 
 /** The stances a consultation offers, in order (for pages and exports). */

@@ -46,9 +46,17 @@ export async function handleConsultationPost(
   }
   const throttle = await throttles.consultationClient.hit(db, context.client);
   if (!throttle.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: throttle.retryAfter };
+  // Codes are guessed no faster than the surveys' codes can be.
+  if (parsed.response.code) {
+    const guesses = await throttles.codeClient.hit(db, context.client);
+    if (!guesses.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: guesses.retryAfter };
+  }
   const stored = await storeConsultationResponse(db, consultation.id, parsed.response, context.locale);
-  if (!stored.stored) return { kind: 'refused', status: 409, reason: 'notOpen' };
-  return { kind: 'stored' };
+  if (stored.stored) return { kind: 'stored' };
+  if (stored.reason === 'not_open') return { kind: 'refused', status: 409, reason: 'notOpen' };
+  // A code that is not this consultation's, or used: the form again with what was typed, nothing stored.
+  const values = readResponse(read.form);
+  return { kind: 'invalid', status: 400, values, errors: { code: stored.reason === 'code_used' ? 'codeUsed' : 'codeUnknown', places: {} } };
 }
 
 /** The consultation ids this browser has answered, from the cookie's value ("12.15"). */
