@@ -115,6 +115,12 @@ describe('a resident answers a consultation place by place', () => {
     const again = await (await fetch(`${base}/hoeringer/${c.slug}`, { headers: { cookie: `hoert=${c.id}` } })).text();
     expect(again).toContain('Du har allerede svaret');
     expect(again).not.toContain('name="respondent"');
+    // The map's numbered links still lead to the places, listed without the form.
+    for (const n of [1, 2]) {
+      expect(again).toContain(`href="#sted-${n}"`);
+      expect(again).toContain(`id="sted-${n}"`);
+    }
+    expect(again).toContain('Kamera 2');
     const next = await (await fetch(`${base}/hoeringer/${c.slug}?igen=1`, { headers: { cookie: `hoert=${c.id}` } })).text();
     expect(next).toContain('name="respondent"');
     // One answer is fewer than K: no count.
@@ -190,10 +196,13 @@ describe('when a consultation closes', () => {
     await close(c.id);
   });
 
-  it('refuses answers after the last day, storing nothing', async () => {
+  it('refuses answers after the last day, storing nothing, whatever was sent', async () => {
     const res = await postForm(base, `/hoeringer/${c.slug}`, { respondent: 'resident', [`stance-${c.places[0]}`]: 'for' });
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('Høringen er ikke åben');
+    const junk = await postForm(base, `/hoeringer/${c.slug}`, { x: '1' });
+    expect(junk.status).toBe(409);
+    expect(await junk.text()).toContain('Høringen er ikke åben');
   });
 
   it('releases the results once through the engine and deletes the raw answers', async () => {

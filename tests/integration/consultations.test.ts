@@ -10,7 +10,9 @@
  * overview and exports (src/server/dashboard/consultations.ts), the annual
  * status report's section, and the comments in the moderation queue.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { rawRows as sqlRows } from '../../src/server/db/raw.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, comments, consultationResponses, consultations, consultationStances, releases, type ReporterType, type Stance } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
@@ -20,6 +22,7 @@ import {
   addConsultationPlace,
   consultationResults,
   createConsultation,
+  generateConsultationCodes,
   openResponseCount,
   publishDecisions,
   releaseClosedConsultation,
@@ -92,6 +95,28 @@ async function answer(consultationId: number, n: number, respondent: ReporterTyp
 const rawRows = async (consultationId: number) => ({
   responses: (await t.db.select().from(consultationResponses).where(eq(consultationResponses.consultationId, consultationId))).length,
   stances: (await t.db.select().from(consultationStances).where(eq(consultationStances.consultationId, consultationId))).length,
+});
+
+describe.skipIf(!ON_POSTGRES)('consultation answers on PostgreSQL', () => {
+  it('the rows of one answer (its places, its comment, a letter’s code) share no transaction id (xmin) with each other for long', async () => {
+    const { consultation, places } = await makeConsultation();
+    const { codes } = await generateConsultationCodes(t.db, consultation.id, 2, null);
+    for (const code of codes) {
+      const r = await storeConsultationResponse(
+        t.db,
+        consultation.id,
+        { respondent: 'resident', code, stances: places.map((p) => ({ placeId: p.id, stance: 'for' as const })), comments: [{ placeId: places[0]!.id, body: 'Godt' }] },
+        'da',
+        '2026-03-15',
+      );
+      expect(r).toEqual({ stored: true });
+    }
+    // Within half a second every raw row, used code and recent comment is rewritten in one transaction of its own.
+    const distinct = async () =>
+      (await sqlRows<{ n: number }>(t.db, sql`select count(distinct xmin::text)::int as n from (select xmin from consultation_stances union all select xmin from consultation_responses union all select xmin from consultation_codes where used union all select xmin from comments where target_type = 'consultation_place') x`))[0]!.n;
+    for (let i = 0; i < 40 && (await distinct()) > 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await distinct()).toBe(1);
+  });
 });
 
 describe('answering', () => {

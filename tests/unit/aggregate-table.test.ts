@@ -234,6 +234,28 @@ describe('suppressTable', () => {
     expect(audit(matrix, 5)).toEqual([]);
   });
 
+  it('where the cells are hidden never shows which cell of a small line is the non-zero one (the lone respondent’s stance)', () => {
+    // One person in a small group (the second row) chose one of three columns; everything else is the same.
+    const hiddenPattern = (t: SuppressedTable) => published(t).map((line) => line.map((x) => (x === undefined ? 'x' : '.')).join('')).join('|');
+    for (const rest of [
+      [20, 10, 7],
+      [30, 0, 12],
+      [6, 6, 6],
+    ]) {
+      const patterns = new Set(
+        [0, 1, 2].map((choice) => hiddenPattern(suppressTable(table([rest, [0, 1, 2].map((j) => (j === choice ? 1 : 0)), [9, 8, 7]]), 5))),
+      );
+      expect(patterns.size, `rows ${JSON.stringify(rest)}`).toBe(1);
+    }
+    // And a column hidden whole (two people chose it) does not show which rows they are in.
+    const columnPatterns = new Set(
+      [[1, 1, 0], [2, 0, 0], [0, 1, 1]].map((split) =>
+        hiddenPattern(suppressTable(table([[20, split[0]!, 9], [12, split[1]!, 8], [15, split[2]!, 6]]), 5)),
+      ),
+    );
+    expect(columnPatterns.size).toBe(1);
+  });
+
   it('a line whose total is below K is suppressed whole; a line of zeros is shown as zeros', () => {
     const t = suppressTable(table([[1, 1, 0], [0, 0, 0], [20, 30, 40], [25, 35, 45]]), 5);
     expect(t.rows[0]!.total).toEqual({ suppressed: true });

@@ -347,12 +347,27 @@ export function suppressTable<R extends string, C extends string>(
     if (force.columnTotals?.includes(key)) hide(R, j);
   });
   if (force.total) hide(R, C);
-  // Rule 2.
+  // Rule 2. The figures of a line hidden whole are unknown to a reader, its
+  // zeros included: they are protected as if they were not zeros (rules 3
+  // and 4), or else the repairs would go only where the line's non-zero
+  // figures are, and where the repairs are would show where a lone
+  // respondent is (which column of a small row, say).
+  const unknown: boolean[][] = Array.from({ length: R + 1 }, () => new Array<boolean>(C + 1).fill(false));
+  const isUnknown = (i: number, j: number): boolean => unknown[i]![j]!;
+  /**
+   * Counts as a figure to protect: non-zero, or a figure of a line hidden
+   * whole, unless its row or column adds up to 0 (then it is known to be 0).
+   */
+  const counts = (i: number, j: number): boolean => v(i, j) > 0 || (isUnknown(i, j) && v(i, C) > 0 && v(R, j) > 0);
   for (const line of lines) {
     const [ti, tj] = totalOf(line);
     if (v(ti, tj) > 0 && v(ti, tj) < K) {
       hide(ti, tj);
-      for (const [i, j] of figures(line)) hide(i, j);
+      unknown[ti]![tj] = true;
+      for (const [i, j] of figures(line)) {
+        hide(i, j);
+        unknown[i]![j] = true;
+      }
     }
   }
 
@@ -363,8 +378,9 @@ export function suppressTable<R extends string, C extends string>(
     const members = figures(line);
     const suppressed = members.filter(([i, j]) => isHidden(i, j));
     const sum = suppressed.reduce((s, [i, j]) => s + v(i, j), 0);
-    const nonZero = suppressed.filter(([i, j]) => v(i, j) > 0).length;
-    if (sum === 0 || (nonZero >= 2 && sum >= K)) return false;
+    const nonZero = suppressed.filter(([i, j]) => counts(i, j)).length;
+    const vague = suppressed.some(([i, j]) => isUnknown(i, j) && counts(i, j));
+    if ((sum === 0 && !vague) || (nonZero >= 2 && sum >= K)) return false;
     const next = members.filter(([i, j]) => !isHidden(i, j) && v(i, j) > 0).sort((a, b) => v(a[0], a[1]) - v(b[0], b[1]))[0];
     if (next) hide(next[0], next[1]);
     else hide(ti, tj);
@@ -380,7 +396,7 @@ export function suppressTable<R extends string, C extends string>(
       for (let j = 0; j <= C; j++) {
         // A suppressed zero protects nothing: counts are never negative, so a
         // line whose other suppressed figures add up to its rest shows it is 0.
-        if (!isHidden(i, j) || v(i, j) === 0) continue;
+        if (!isHidden(i, j) || !counts(i, j)) continue;
         adjacency[i]!.push({ to: col(j), i, j });
         adjacency[col(j)]!.push({ to: i, i, j });
       }
@@ -441,7 +457,7 @@ export function suppressTable<R extends string, C extends string>(
       const neighbours = u <= R ? Array.from({ length: C + 1 }, (_, j) => col(j)) : Array.from({ length: R + 1 }, (_, i) => i);
       for (const w of neighbours) {
         const [i, j] = u <= R ? [u, w - R - 1] : [w, u - R - 1];
-        if ((i === bi && j === bj) || v(i, j) === 0) continue;
+        if ((i === bi && j === bj) || !counts(i, j)) continue;
         const cost = isHidden(i, j) ? 0 : v(i, j) + 0.5;
         if (distance[u]! + cost < distance[w]!) {
           distance[w] = distance[u]! + cost;
@@ -462,7 +478,7 @@ export function suppressTable<R extends string, C extends string>(
     changed = false;
     for (const line of lines) if (protectLine(line)) changed = true;
     if (changed) continue;
-    const exposed = bridges().find(([i, j]) => v(i, j) > 0);
+    const exposed = bridges().find(([i, j]) => counts(i, j));
     if (exposed) {
       // Unreachable with at least one row and one column: the grid's graph is complete bipartite.
       if (!closeCycle(exposed[0], exposed[1])) throw new Error('suppressTable: a suppressed figure cannot be protected');

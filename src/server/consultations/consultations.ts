@@ -35,7 +35,8 @@ import { CODE_ALPHABET, CODE_LENGTH } from '../../lib/survey/codes.ts';
 import { randomCode } from '../staff/auth/random.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
-import { eraseRemnants } from '../db/remnants.ts';
+import { eraseRemnants, unlinkConsultationAnswers } from '../db/remnants.ts';
+import { lockRows } from '../db/lock-rows.ts';
 import { transaction } from '../db/transaction.ts';
 import { cellKeySum, newRecordKey } from '../disclosure/keys.ts';
 import { describeChange, recordAudit } from '../staff/audit.ts';
@@ -126,6 +127,8 @@ export async function storeConsultationResponse(
   today = copenhagenDay(),
 ): Promise<StoreOutcome> {
   const outcome = await transaction(db, async (tx): Promise<StoreOutcome> => {
+    // On PostgreSQL, a release running at the same time waits for this answer, or this answer sees the release.
+    await lockRows(tx, consultations, consultations.id, [consultationId]);
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c || c.state !== 'published' || c.releaseId !== null || today < c.opensOn || today > c.closesOn) return { stored: false, reason: 'not_open' };
     const code = response.code ?? null;
@@ -153,7 +156,10 @@ export async function storeConsultationResponse(
     }
     return { stored: true };
   });
-  if (outcome.stored) eraseRemnants(db);
+  if (outcome.stored) {
+    eraseRemnants(db);
+    unlinkConsultationAnswers(db);
+  }
   return outcome;
 }
 
@@ -177,8 +183,8 @@ export async function openResponseCount(db: Queryable, consultationId: number, k
 /**
  * Releases a closed consultation's results once: counts the answers with
  * their cell keys, passes them through the engine, stores what it publishes
- * as a release, links it, and deletes the raw answers, all in one
- * transaction. Does nothing for a consultation that is still open, already
+ * as a release, links it, and deletes the raw answers and the letters'
+ * invitation codes, all in one transaction. Does nothing for a consultation that is still open, already
  * released, or a draft no one answered (a consultation withdrawn after
  * answers came in is released, so they do not stay behind). Its figures
  * are then shown only if it is published again. Returns whether it released.
@@ -186,6 +192,8 @@ export async function openResponseCount(db: Queryable, consultationId: number, k
 export async function releaseClosedConsultation(db: Queryable, consultationId: number, k: number, now = new Date()): Promise<boolean> {
   const today = copenhagenDay(now);
   return transaction(db, async (tx) => {
+    // Two releases at once (the hourly job, a visit, another instance) take turns; the second sees the first's.
+    await lockRows(tx, consultations, consultations.id, [consultationId]);
     const [c] = await tx.select().from(consultations).where(eq(consultations.id, consultationId)).limit(1);
     if (!c || c.releaseId !== null || today <= c.closesOn) return false;
     // A consultation withdrawn after residents answered is released all the same, so its raw answers do not stay behind.
@@ -217,6 +225,8 @@ export async function releaseClosedConsultation(db: Queryable, consultationId: n
     await tx.update(consultations).set({ releaseId: made.id }).where(eq(consultations.id, c.id));
     await tx.delete(consultationStances).where(eq(consultationStances.consultationId, c.id));
     await tx.delete(consultationResponses).where(eq(consultationResponses.consultationId, c.id));
+    // Its letters' codes have done their work: kept, a copy with the mail-merge file would show which households took part.
+    await tx.delete(consultationCodes).where(eq(consultationCodes.consultationId, c.id));
     await recordAudit(tx, { userId: null, action: 'consultation.release', entityType: 'consultation', entityId: c.id, summary: `release ${made.id}` });
     return true;
   }).then((released) => {

@@ -24,7 +24,7 @@ export type ConsultationPostResult =
   /** A bot filled the honeypot: pretend success, store nothing. */
   | { kind: 'discarded' }
   | { kind: 'invalid'; status: 400; values: ResponseValues; errors: Extract<ParsedResponse, { values: ResponseValues }>['errors'] }
-  | { kind: 'refused'; status: 400 | 409 | 429; reason: ResponseRefusal | 'notOpen' | 'throttled'; retryAfter?: number }
+  | { kind: 'refused'; status: 400 | 409 | 429; reason: ResponseRefusal | 'notOpen' | 'throttled'; retryAfter?: number; values?: ResponseValues }
   | { kind: 'bad_request'; status: 400 | 413 | 415 };
 
 export async function handleConsultationPost(
@@ -44,19 +44,20 @@ export async function handleConsultationPost(
     if (parsed.refused) return { kind: 'refused', status: 400, reason: parsed.refused };
     return { kind: 'invalid', status: 400, values: parsed.values, errors: parsed.errors };
   }
+  // Refused for now, not for good: what was typed comes back with the message.
+  const typed = readResponse(read.form);
   const throttle = await throttles.consultationClient.hit(db, context.client);
-  if (!throttle.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: throttle.retryAfter };
+  if (!throttle.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: throttle.retryAfter, values: typed };
   // Codes are guessed no faster than the surveys' codes can be.
   if (parsed.response.code) {
     const guesses = await throttles.codeClient.hit(db, context.client);
-    if (!guesses.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: guesses.retryAfter };
+    if (!guesses.ok) return { kind: 'refused', status: 429, reason: 'throttled', retryAfter: guesses.retryAfter, values: typed };
   }
   const stored = await storeConsultationResponse(db, consultation.id, parsed.response, context.locale);
   if (stored.stored) return { kind: 'stored' };
   if (stored.reason === 'not_open') return { kind: 'refused', status: 409, reason: 'notOpen' };
   // A code that is not this consultation's, or used: the form again with what was typed, nothing stored.
-  const values = readResponse(read.form);
-  return { kind: 'invalid', status: 400, values, errors: { code: stored.reason === 'code_used' ? 'codeUsed' : 'codeUnknown', places: {} } };
+  return { kind: 'invalid', status: 400, values: typed, errors: { code: stored.reason === 'code_used' ? 'codeUsed' : 'codeUnknown', places: {} } };
 }
 
 /** The consultation ids this browser has answered, from the cookie's value ("12.15"). */

@@ -93,3 +93,33 @@ export function unlinkCodeClaims(db: Queryable): void {
       .finally(() => relinking.delete(db));
   }, ERASE_WITHIN_MS).unref();
 }
+
+const unlinkingConsultations = new WeakSet<object>();
+
+/**
+ * The same for consultations on PostgreSQL: the rows one answer wrote (its
+ * response, one row per place, its comments, a letter's code) share one
+ * transaction id, which would tie a person's answers about different places
+ * together, and a code to them. Within ERASE_WITHIN_MS of a stored answer,
+ * the raw rows, used codes and comments of every consultation not yet
+ * released are rewritten in one transaction, so they all carry the same, newer id. Heap order (`ctid`)
+ * still follows insertion: README "Privacy" says how an operator clusters
+ * these tables. SQLite has no such stamp.
+ */
+export function unlinkConsultationAnswers(db: Queryable): void {
+  if (sqliteClientOf(db) || unlinkingConsultations.has(db)) return;
+  unlinkingConsultations.add(db);
+  setTimeout(() => {
+    void transaction(db, async (tx) => {
+      const open = sql`consultation_id in (select id from consultations where release_id is null)`;
+      await rawRun(tx, sql`update consultation_responses set respondent = respondent where ${open}`);
+      await rawRun(tx, sql`update consultation_stances set stance = stance where ${open}`);
+      await rawRun(tx, sql`update consultation_codes set used = used where used and ${open}`);
+      await rawRun(tx, sql`update comments set posted_on = posted_on where target_type = 'consultation_place' and target_id in (select id from consultation_places where ${open})`);
+    })
+      .catch(() => {
+        // The next stored answer tries again.
+      })
+      .finally(() => unlinkingConsultations.delete(db));
+  }, ERASE_WITHIN_MS).unref();
+}

@@ -603,7 +603,7 @@ export const KEPT: Readonly<Record<string, string>> = {
     'one row per answer to a consultation (who answered and a random key; no time, nothing linking it to the answers): deleted when the consultation\'s results are released, the hour after it closes (src/server/consultations/consultations.ts)',
   consultation_stances:
     'one row per answer about one place (who answered, the stance and a random key; not linked to the response or the other places): deleted when the results are released, the hour after the consultation closes',
-  consultation_codes: 'a printed code for a consultation and whether it was used, with no link to an answer or a person (the address list of the letters is not in the platform); kept with its consultation',
+  consultation_codes: 'a printed code for a consultation and whether it was used, with no link to an answer or a person (the address list of the letters is not in the platform); deleted when the consultation\'s results are released',
 };
 
 export interface RetentionResult {
