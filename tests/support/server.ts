@@ -61,7 +61,14 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      // A server that dies under the tests says why, instead of leaving only ECONNREFUSED behind.
+      if (!stopping) process.stderr.write(`\nThe test server ${url} exited unexpectedly (code ${code}, signal ${signal}). Its output:\n${out.slice(-20_000)}\n`);
+      resolve(code);
+    }),
+  );
 
   // Migrating and seeding the demo data takes seconds; on a busy machine much longer.
   const deadline = Date.now() + 60_000;
@@ -74,6 +81,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
       // not listening yet
     }
     if (Date.now() > deadline) {
+      stopping = true;
       child.kill('SIGKILL');
       throw new Error(`Server did not become healthy in time:\n${out}`);
     }
@@ -86,6 +94,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
     output: () => out,
     process: child,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      stopping = true;
       if (child.exitCode === null) child.kill(signal);
       const code = await exited;
       if (dir) rmSync(dir, { recursive: true, force: true });
