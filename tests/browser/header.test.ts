@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the header in Chromium', () => {
       await button.click();
     }
     await expect(nav.isVisible()).resolves.toBe(true);
-    await expect(nav.getByRole('link').count()).resolves.toBe(8);
+    await expect(nav.getByRole('link').count()).resolves.toBe(9);
     await expect(nav.getByRole('link', { name: 'Forside' }).getAttribute('aria-current')).resolves.toBe('page');
     await axeAll(browser, page, javaScriptEnabled, 'menu open');
     expect(await overflow(page), 'sideways scrolling with the menu open').toBeLessThanOrEqual(0);
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('the header in Chromium', () => {
       const nav = page.getByRole('navigation', { name: path === '/' ? 'Hovedmenu' : 'Main menu' });
       await expect(nav.isVisible(), path).resolves.toBe(true);
       const links = nav.getByRole('link');
-      await expect(links.count()).resolves.toBe(8);
+      await expect(links.count()).resolves.toBe(9);
       // Every item on one line: "Om partnerskabet" never wraps alone.
       const tops = await links.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
       expect(new Set(tops).size, `${path}: ${tops.join(',')}`).toBe(1);

@@ -140,7 +140,8 @@ export async function seedDemoConsultations(
       );
     }
   }
-  await releaseClosedConsultation(tx, lighting.id, privacyK, now);
+  // Released the day after it closed, as the hourly job would have; decided ten days later.
+  await releaseClosedConsultation(tx, lighting.id, privacyK, new Date(now.getTime() - 29 * 86_400_000));
   await publishDecisions(
     tx,
     lighting.id,
