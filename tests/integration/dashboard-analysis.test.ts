@@ -262,7 +262,11 @@ describe('breakdowns by a background question', () => {
     expect(gender.rows.find((r) => r['answer'] === 'Mand')!['n']).toBe(man['n']);
     expect(isSuppressed(woman['x:unsafe']!)).toBe(true);
     expect(breakdown.rows.map((r) => r['by'])).toEqual(['Kvinde', 'Mand', 'Andet']); // no row for "prefer not to say"
-    expect(woman['x:very_unsafe']).toBeCloseTo(7 / 35, 10);
+    // Complementary suppression hides more than the small cell (and the one-person "Andet" row's zeros are
+    // protected too, so where the repairs fall says nothing about that person), but not everything.
+    const shownX = ['very_safe', 'safe', 'neither', 'unsafe', 'very_unsafe'].filter((x) => typeof woman[`x:${x}`] === 'number');
+    expect(shownX.length).toBeGreaterThan(0);
+    expect(woman[`x:${shownX[0]}`]).toBeCloseTo(women.find(([a]) => a === shownX[0])![1] / 35, 10);
 
     // The attacker's view: every figure this page publishes for the area, as linear equations in the
     // 4 × 6 cells (woman, man, other, no answer) × (five answers, no answer).
@@ -300,7 +304,7 @@ describe('breakdowns by a background question', () => {
       e[index(y, x)] = 1;
       return rank([...equations, e]) === base;
     };
-    expect(determined('woman', 'very_unsafe')).toBe(true); // a shown cell, as a sanity check of the audit
+    expect(determined('woman', shownX[0]!)).toBe(true); // a shown cell, as a sanity check of the audit
     expect(determined('woman', 'unsafe')).toBe(false);
     // No suppressed count below K can be worked out. (A count of K or more that the noise took below K is
     // suppressed too; working it out from the other published figures gives a count of at least K, within the noise.)
