@@ -11,11 +11,10 @@
 import { z } from 'zod';
 import type { Consultation, ConsultationPlace } from '../../db/schema.sqlite.ts';
 import { CONSULTATION_OUTCOMES, CONSULTATION_SCALES, PROPOSAL_ILLUSTRATIONS, type ConsultationOutcome, type ConsultationScale, type ProposalIllustration } from './domain.ts';
-import { errorText as editorErrorText, LIMITS, MAP_BOUNDS, type FieldError as EditorFieldError } from './editor-forms.ts';
+import { collectErrors, errorText as editorErrorText, LIMITS, MAP_BOUNDS, optionalText, requiredDate, requiredText, text, type FieldError as EditorFieldError } from './editor-forms.ts';
 import type { EditorMessages } from './i18n/editor-da.ts';
 import type { ConsultationsStaffMessages } from './i18n/consultations-staff-da.ts';
 import type { NamedPlace } from './places.ts';
-import { isIsoDate } from './time.ts';
 
 /** Longest text accepted per kind of consultation field (characters). */
 export const CONSULTATION_LIMITS = {
@@ -62,24 +61,6 @@ export function consultationErrorSummary<F extends string>(
 // Reading
 // ---------------------------------------------------------------------------
 
-/** A text field as typed, with the browser's CRLF line breaks made LF; '' when missing or a file. */
-function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
-}
-
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => (v === '' ? null : v));
-const requiredDate = z
-  .string()
-  .trim()
-  .min(1)
-  .refine((v) => isIsoDate(v), { error: 'invalidDate' });
 const knownId = (known: ReadonlySet<number>) =>
   z
     .string()
@@ -88,29 +69,6 @@ const knownId = (known: ReadonlySet<number>) =>
     .transform(Number)
     .refine((id) => known.has(id));
 const optionalKnownId = (known: ReadonlySet<number>) => z.union([z.literal('').transform(() => null), knownId(known)]);
-
-function toFieldError(issue: z.core.$ZodIssue): ConsultationFieldError {
-  switch (issue.code) {
-    case 'too_big':
-      return { code: 'tooLong', max: Number(issue.maximum) };
-    case 'too_small':
-      return { code: 'required' };
-    case 'custom':
-      return issue.message === 'invalidDate' ? { code: 'invalidDate' } : { code: 'invalidChoice' };
-    default:
-      return { code: 'invalidChoice' };
-  }
-}
-
-/** The first error of each field. */
-function collectErrors<F extends string>(error: z.ZodError | undefined): ConsultationFieldErrors<F> {
-  const errors: ConsultationFieldErrors<F> = {};
-  for (const issue of error?.issues ?? []) {
-    const field = issue.path[0] as F | undefined;
-    if (field !== undefined && !errors[field]) errors[field] = toFieldError(issue);
-  }
-  return errors;
-}
 
 /** Errors in the order the fields appear in the form (the order of `order`). */
 function inFormOrder<F extends string>(order: readonly F[], errors: ConsultationFieldErrors<F>): ConsultationFieldErrors<F> {
@@ -215,7 +173,7 @@ function consultationSchema(known: ConsultationKnown) {
 
 export function parseConsultation(values: ConsultationValues, known: ConsultationKnown): ConsultationFormResult<ConsultationFormInput, ConsultationField> {
   const result = consultationSchema(known).safeParse(values);
-  const errors = collectErrors<ConsultationField>(result.error);
+  const errors: ConsultationFieldErrors<ConsultationField> = collectErrors<ConsultationField>(result.error);
   // Apart from the schema, so it shows together with any other error.
   const opensOn = values.opensOn.trim();
   const closesOn = values.closesOn.trim();
@@ -298,7 +256,7 @@ const placeSchema = z.object({
  */
 export function parsePlace(values: PlaceValues, named: readonly NamedPlace[]): ConsultationFormResult<PlaceFormInput, PlaceField> {
   const result = placeSchema.safeParse(values);
-  const errors = collectErrors<PlaceField>(result.error);
+  const errors: ConsultationFieldErrors<PlaceField> = collectErrors<PlaceField>(result.error);
   let point: { lat: number; lon: number } | undefined;
   const namedId = values.namedPlace.trim();
   if (namedId !== '') {

@@ -90,8 +90,8 @@ export interface KnownIds {
 // Reading and validating
 // ---------------------------------------------------------------------------
 
-/** A text field as typed, with the browser's CRLF line breaks made LF; '' when missing. */
-function text(form: FormData, name: string): string {
+/** A text field as typed, with the browser's CRLF line breaks made LF; '' when missing (also the consultation forms'). */
+export function text(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
 }
@@ -100,8 +100,10 @@ function texts(form: FormData, name: string): string[] {
   return form.getAll(name).filter((v): v is string => typeof v === 'string');
 }
 
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
+/** Trimmed text of 1…max characters (shared with the consultation forms, src/lib/consultation-forms.ts). */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+/** Trimmed text of at most max characters, '' as null. */
+export const optionalText = (max: number) =>
   z
     .string()
     .trim()
@@ -112,7 +114,8 @@ const optionalDate = z
   .trim()
   .refine((v) => v === '' || isIsoDate(v), { error: 'invalidDate' })
   .transform((v) => (v === '' ? null : v));
-const requiredDate = z
+/** A YYYY-MM-DD day, required. */
+export const requiredDate = z
   .string()
   .trim()
   .min(1)
@@ -152,8 +155,8 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
   }
 }
 
-/** The first error of each field, in the order of the schema's issues. */
-function collectErrors<F extends string>(error: z.ZodError | undefined): FieldErrors<F> {
+/** The first error of each field, in the order of the schema's issues (also the consultation forms'). */
+export function collectErrors<F extends string>(error: z.ZodError | undefined): FieldErrors<F> {
   const errors: FieldErrors<F> = {};
   for (const issue of error?.issues ?? []) {
     const field = issue.path[0] as F | undefined;
