@@ -25,6 +25,7 @@ import { throttleHits } from '../../../db/schema.ts';
 import { randomBytes } from '../staff/auth/random.ts';
 import { config } from './config.ts';
 import type { Queryable } from '../db/connection.ts';
+import { prepared, slot } from '../db/prepared.ts';
 
 let secret: Uint8Array | undefined;
 
@@ -86,6 +87,22 @@ export interface ThrottleResult {
 const PRUNE_EVERY_MS = 60_000;
 let prunedAt = 0;
 
+/** Counts one hit of a key: a new window when the last has ended, else one more in it. Runs on every resident post. */
+const countHit = prepared('throttle_hit', (q) => {
+  const now = slot('now', throttleHits.resetAt);
+  return q
+    .insert(throttleHits)
+    .values({ scope: slot('scope', throttleHits.scope), key: slot('key', throttleHits.key), count: 1, resetAt: slot('resetAt', throttleHits.resetAt) })
+    .onConflictDoUpdate({
+      target: [throttleHits.scope, throttleHits.key],
+      set: {
+        count: sql`case when ${throttleHits.resetAt} <= ${now} then 1 else ${throttleHits.count} + 1 end`,
+        resetAt: sql`case when ${throttleHits.resetAt} <= ${now} then excluded.reset_at else ${throttleHits.resetAt} end`,
+      },
+    })
+    .returning({ count: throttleHits.count, resetAt: throttleHits.resetAt });
+});
+
 /** A fixed-window counter: at most `limit` hits per key per `windowMs`. */
 export class Throttle {
   readonly scope: string;
@@ -106,18 +123,7 @@ export class Throttle {
   async hit(db: Queryable, key: string, now = new Date()): Promise<ThrottleResult> {
     await pruneExpired(db, now);
     const stored = keyed(keyOfTheDay(now), `${this.scope}:${key}`);
-    const nowParam = sql.param(now, throttleHits.resetAt);
-    const [row] = await db
-      .insert(throttleHits)
-      .values({ scope: this.scope, key: stored, count: 1, resetAt: new Date(now.getTime() + this.windowMs) })
-      .onConflictDoUpdate({
-        target: [throttleHits.scope, throttleHits.key],
-        set: {
-          count: sql`case when ${throttleHits.resetAt} <= ${nowParam} then 1 else ${throttleHits.count} + 1 end`,
-          resetAt: sql`case when ${throttleHits.resetAt} <= ${nowParam} then excluded.reset_at else ${throttleHits.resetAt} end`,
-        },
-      })
-      .returning({ count: throttleHits.count, resetAt: throttleHits.resetAt });
+    const [row] = await countHit(db, { scope: this.scope, key: stored, now, resetAt: new Date(now.getTime() + this.windowMs) });
     if (!row || row.count <= this.limit) return { ok: true, retryAfter: 0 };
     return { ok: false, retryAfter: Math.max(1, Math.ceil((row.resetAt.getTime() - now.getTime()) / 1000)) };
   }

@@ -44,6 +44,8 @@ import { copenhagenDay } from '../../lib/time.ts';
 import { eraseRemnants } from '../db/remnants.ts';
 import type { Queryable } from '../db/connection.ts';
 import { inList } from '../db/in-list.ts';
+import { randomRowId } from '../../../db/columns.ts';
+import { prepared, slot, slots } from '../db/prepared.ts';
 import { transaction } from '../db/transaction.ts';
 import { sealAddress } from '../privacy/sealed.ts';
 
@@ -91,12 +93,12 @@ export type SubmitResult =
 
 /** Active categories in display order: those offered on the form. */
 export async function listActiveCategories(db: Queryable): Promise<ReportCategory[]> {
-  return db
-    .select()
-    .from(reportCategories)
-    .where(eq(reportCategories.active, true))
-    .orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id));
+  return activeCategories(db);
 }
+
+const activeCategories = prepared('active_categories', (q) =>
+  q.select().from(reportCategories).where(eq(reportCategories.active, true)).orderBy(asc(reportCategories.displayOrder), asc(reportCategories.id)),
+);
 
 /**
  * The centre of an area's bounding box: the stored point of a typed place
@@ -144,14 +146,18 @@ const SUBMISSION_KEPT_DAYS = 2;
 
 /** The report a submission token was stored with, if any. */
 export async function findSubmittedReport(db: Queryable, submissionKey: string): Promise<Report | undefined> {
-  const [row] = await db
+  const [row] = await submittedReport(db, { key: submissionKey });
+  return row?.report;
+}
+
+const submittedReport = prepared('submitted_report', (q) =>
+  q
     .select({ report: reports })
     .from(reportSubmissions)
     .innerJoin(reports, eq(reports.id, reportSubmissions.reportId))
-    .where(eq(reportSubmissions.tokenHash, submissionKey))
-    .limit(1);
-  return row?.report;
-}
+    .where(eq(reportSubmissions.tokenHash, slot('key', reportSubmissions.tokenHash)))
+    .limit(1),
+);
 
 let submissionsPrunedAt = 0;
 
@@ -171,16 +177,12 @@ export async function forgetOldSubmissions(db: Queryable, now = new Date()): Pro
  */
 export async function submitReport(db: Queryable, input: NewReport, now = new Date()): Promise<SubmitResult> {
   const result = await transaction(db, async (tx) => {
-    const [category] = await tx.select().from(reportCategories).where(eq(reportCategories.id, input.categoryId)).limit(1);
+    const [category] = await categoryById(tx, { id: input.categoryId });
     if (!category || !category.active) return { ok: false, reason: 'unknown_category' } as const;
     const placed = placeReport(await listCurrentAreas(tx), await listPlaces(tx), input.location);
     if ('reason' in placed) return { ok: false, reason: placed.reason } as const;
     if (input.submissionKey) {
-      const claimed = await tx
-        .insert(reportSubmissions)
-        .values({ tokenHash: input.submissionKey, reportId: null, expiresAt: dayBoundary(now, SUBMISSION_KEPT_DAYS) })
-        .onConflictDoNothing()
-        .returning({ tokenHash: reportSubmissions.tokenHash });
+      const claimed = await claimSubmission(tx, { key: input.submissionKey, expiresAt: dayBoundary(now, SUBMISSION_KEPT_DAYS) });
       if (claimed.length === 0) {
         const earlier = await findSubmittedReport(tx, input.submissionKey);
         if (earlier) return { ok: true, report: earlier, repeated: true } as const;
@@ -188,35 +190,55 @@ export async function submitReport(db: Queryable, input: NewReport, now = new Da
       }
     }
     const description = maskPersonalData(input.description);
-    const [report] = await tx
-      .insert(reports)
-      .values({
-        receipt: randomToken(16),
-        cellKey: newRecordKey(),
-        categoryId: category.id,
-        lat: placed.point.lat,
-        lon: placed.point.lon,
-        placeName: placed.placeName,
-        areaId: placed.area.id,
-        timeOfDay: input.timeOfDay,
-        weekday: input.weekday,
-        description: Array.from(description.text).slice(0, DESCRIPTION_MAX).join(''),
-        masks: [...new Set([...description.masks, ...placed.masks])],
-        reporterType: input.reporterType,
-        email: input.email === null ? null : sealAddress(input.email),
-        callback: input.callback ? sealAddress(input.callback) : null,
-        createdOn: copenhagenDay(now),
-      })
-      .returning();
+    const [report] = await insertReport(tx, {
+      id: randomRowId(),
+      receipt: randomToken(16),
+      cellKey: newRecordKey(),
+      categoryId: category.id,
+      lat: placed.point.lat,
+      lon: placed.point.lon,
+      placeName: placed.placeName,
+      areaId: placed.area.id,
+      timeOfDay: input.timeOfDay,
+      weekday: input.weekday,
+      description: Array.from(description.text).slice(0, DESCRIPTION_MAX).join(''),
+      masks: [...new Set([...description.masks, ...placed.masks])],
+      reporterType: input.reporterType,
+      email: input.email === null ? null : sealAddress(input.email),
+      callback: input.callback ? sealAddress(input.callback) : null,
+      createdOn: copenhagenDay(now),
+    });
     if (!report) throw new Error('report not inserted');
     // The resident's own step keeps its day only (staff steps keep their time: they are staff actions).
-    await tx.insert(reportUpdates).values({ reportId: report.id, status: 'received', createdAt: dayBoundary(now) });
-    if (input.submissionKey) await tx.update(reportSubmissions).set({ reportId: report.id }).where(eq(reportSubmissions.tokenHash, input.submissionKey));
+    await insertReceived(tx, { id: randomRowId(), reportId: report.id, createdAt: dayBoundary(now) });
+    if (input.submissionKey) await linkSubmission(tx, { key: input.submissionKey, reportId: report.id });
     return { ok: true, report } as const;
   });
   if (result.ok && !result.repeated) eraseRemnants(db);
   return result;
 }
+
+// The statements of a resident's report, prepared once (src/server/db/prepared.ts).
+const categoryById = prepared('report_category', (q) =>
+  q.select().from(reportCategories).where(eq(reportCategories.id, slot('id', reportCategories.id))).limit(1),
+);
+const claimSubmission = prepared('claim_submission', (q) =>
+  q
+    .insert(reportSubmissions)
+    .values({ tokenHash: slot('key', reportSubmissions.tokenHash), reportId: null, expiresAt: slot('expiresAt', reportSubmissions.expiresAt) })
+    .onConflictDoNothing()
+    .returning({ tokenHash: reportSubmissions.tokenHash }),
+);
+const insertReport = prepared('insert_report', (q) =>
+  q
+    .insert(reports)
+    .values(slots(reports, ['id', 'receipt', 'cellKey', 'categoryId', 'lat', 'lon', 'placeName', 'areaId', 'timeOfDay', 'weekday', 'description', 'masks', 'reporterType', 'email', 'callback', 'createdOn']))
+    .returning(),
+);
+const insertReceived = prepared('insert_received', (q) => q.insert(reportUpdates).values({ ...slots(reportUpdates, ['id', 'reportId', 'createdAt']), status: 'received' }));
+const linkSubmission = prepared('link_submission', (q) =>
+  q.update(reportSubmissions).set({ reportId: slot('reportId', reportSubmissions.reportId) }).where(eq(reportSubmissions.tokenHash, slot('key', reportSubmissions.tokenHash))),
+);
 
 export interface PublicReportUpdate {
   status: ReportStatus;
