@@ -16,7 +16,7 @@ import { hmac } from '@oslojs/crypto/hmac';
 import { sha256, SHA256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import { ID_BLOCK_SIZE, randomIdBlock } from '../../../db/columns.ts';
+import { ID_BLOCK_SIZE, randomIdBlock, randomRowId } from '../../../db/columns.ts';
 import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey } from '../../../db/schema.ts';
 import { maskPersonalData } from '../../lib/pii.ts';
 import { dayBoundary } from '../../lib/time.ts';
@@ -28,6 +28,7 @@ import { randomToken } from '../staff/auth/random.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { eraseRemnants, unlinkCodeClaims } from '../db/remnants.ts';
+import { prepared, slot, slots } from '../db/prepared.ts';
 import { transaction } from '../db/transaction.ts';
 import { useCode } from './invitations.ts';
 import { newRecordKey } from '../disclosure/keys.ts';
@@ -115,11 +116,7 @@ export function newDraftRow(surveyId: number, content: DraftContent, now = new D
 export async function findDraft(db: Queryable, surveyId: number, token: string | undefined, now = new Date()): Promise<SurveyDraft | undefined> {
   if (!token || token.length > 100) return undefined;
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select()
-    .from(surveyDrafts)
-    .where(and(eq(surveyDrafts.tokenHash, tokenHash), eq(surveyDrafts.surveyId, surveyId)))
-    .limit(1);
+  const [row] = await draftRow(db, { tokenHash, surveyId });
   if (!row || row.expiresAt <= now) return undefined;
   const key = draftKey(token);
   const base = { tokenHash, surveyId, expiresAt: row.expiresAt, key };
@@ -129,15 +126,55 @@ export async function findDraft(db: Queryable, surveyId: number, token: string |
   return { ...base, answers: content.answers, invitationCodeId: content.invitationCodeId, startedAt: new Date(content.startedAt), submittedAt: null };
 }
 
+// The statements of a resident's answering, prepared once (src/server/db/prepared.ts).
+const draftRow = prepared('find_draft', (q) =>
+  q
+    .select()
+    .from(surveyDrafts)
+    .where(and(eq(surveyDrafts.tokenHash, slot('tokenHash', surveyDrafts.tokenHash)), eq(surveyDrafts.surveyId, slot('surveyId', surveyDrafts.surveyId))))
+    .limit(1),
+);
+const sealDraft = prepared('seal_draft', (q) =>
+  q
+    .update(surveyDrafts)
+    .set({ sealed: slot('sealed', surveyDrafts.sealed) })
+    .where(and(eq(surveyDrafts.tokenHash, slot('tokenHash', surveyDrafts.tokenHash)), isNull(surveyDrafts.submittedAt))),
+);
+const claimDraft = prepared('claim_draft', (q) =>
+  q
+    .update(surveyDrafts)
+    .set({ sealed: null, submittedAt: slot('submittedAt', surveyDrafts.submittedAt) })
+    .where(and(eq(surveyDrafts.tokenHash, slot('tokenHash', surveyDrafts.tokenHash)), isNull(surveyDrafts.submittedAt)))
+    .returning({ tokenHash: surveyDrafts.tokenHash }),
+);
+const areaIdBySlug = prepared('area_id_by_slug', (q) => q.select({ id: areas.id }).from(areas).where(eq(areas.slug, slot('slug', areas.slug))).limit(1));
+const insertResponse = prepared('insert_response', (q) =>
+  q
+    .insert(responses)
+    .values(slots(responses, ['id', 'surveyId', 'cellKey', 'channel', 'submittedOn', 'areaId', 'suspicious', 'flags', 'locale', 'demo']))
+    .returning({ id: responses.id }),
+);
+const insertAnswer = prepared('insert_answer', (q) => q.insert(answerRows).values(slots(answerRows, ['id', 'responseId', 'questionId', 'item', 'value'])));
+
 /** Merges a page's answers into the draft; answers that skip logic now hides are dropped. */
 export async function saveDraftAnswers(db: Queryable, draft: SurveyDraft, pages: readonly InstrumentPage[], pageQuestionKeys: readonly string[], pageAnswers: Answers): Promise<Answers> {
+  const merged = mergePageAnswers(draft, pages, pageQuestionKeys, pageAnswers);
+  await keepDraftAnswers(db, draft, merged);
+  return merged;
+}
+
+/** The draft's answers with a page's answers in place of that page's earlier ones, without those skip logic now hides. */
+export function mergePageAnswers(draft: SurveyDraft, pages: readonly InstrumentPage[], pageQuestionKeys: readonly string[], pageAnswers: Answers): Answers {
   const merged: Answers = { ...draft.answers };
   for (const key of pageQuestionKeys) delete merged[key];
   Object.assign(merged, pageAnswers);
-  const pruned = pruneHidden(pages, merged);
-  const sealed = seal(draft.key, draft.tokenHash, { answers: pruned, invitationCodeId: draft.invitationCodeId, startedAt: draft.startedAt.getTime() });
-  await db.update(surveyDrafts).set({ sealed }).where(and(eq(surveyDrafts.tokenHash, draft.tokenHash), isNull(surveyDrafts.submittedAt)));
-  return pruned;
+  return pruneHidden(pages, merged);
+}
+
+/** Seals and stores a draft's answers (as merged by mergePageAnswers). */
+export async function keepDraftAnswers(db: Queryable, draft: SurveyDraft, answers: Answers): Promise<void> {
+  const sealed = seal(draft.key, draft.tokenHash, { answers, invitationCodeId: draft.invitationCodeId, startedAt: draft.startedAt.getTime() });
+  await sealDraft(db, { sealed, tokenHash: draft.tokenHash });
 }
 
 /** How a questionnaire was entered: by the respondent on the web, or by staff from paper or the phone. */
@@ -172,29 +209,37 @@ export async function storeResponse(
     const areaQuestion = all.find((q) => q.type === 'area');
     const areaSlug = areaQuestion ? answers[areaQuestion.key] : undefined;
     const areaId =
-      typeof areaSlug === 'string' && ![NO_AREA, DONT_KNOW, PREFER_NOT].includes(areaSlug)
-        ? ((await tx.select({ id: areas.id }).from(areas).where(eq(areas.slug, areaSlug)).limit(1))[0]?.id ?? null)
-        : null;
-    const [response] = await tx
-      .insert(responses)
-      .values({ surveyId: input.survey.id, cellKey: newRecordKey(), channel: responseChannel(input.channel, input.invitationCodeId), submittedOn: input.day ?? copenhagenDay(), areaId, suspicious: input.flags.length > 0, flags: input.flags, locale: input.locale ?? 'da', demo: input.demo ?? false })
-      .returning({ id: responses.id });
+      typeof areaSlug === 'string' && ![NO_AREA, DONT_KNOW, PREFER_NOT].includes(areaSlug) ? ((await areaIdBySlug(tx, { slug: areaSlug }))[0]?.id ?? null) : null;
+    const [response] = await insertResponse(tx, {
+      id: randomRowId(),
+      surveyId: input.survey.id,
+      cellKey: newRecordKey(),
+      channel: responseChannel(input.channel, input.invitationCodeId),
+      submittedOn: input.day ?? copenhagenDay(),
+      areaId,
+      suspicious: input.flags.length > 0,
+      flags: input.flags,
+      locale: input.locale ?? 'da',
+      demo: input.demo ?? false,
+    });
     if (!response) throw new Error('response not inserted');
-    const rows: { id?: number; responseId: number; questionId: number; item: string | null; value: string }[] = [];
+    const rows: { id: number; responseId: number; questionId: number; item: string | null; value: string }[] = [];
     for (const q of all) {
       const a = answers[q.key];
       if (a === undefined) continue;
-      if (typeof a === 'string') rows.push({ responseId: response.id, questionId: q.id, item: null, value: q.type === 'text' ? maskPersonalData(a).text : a });
-      else if (Array.isArray(a)) for (const v of a) rows.push({ responseId: response.id, questionId: q.id, item: null, value: v });
-      else for (const [item, v] of Object.entries(a)) rows.push({ responseId: response.id, questionId: q.id, item, value: v });
+      if (typeof a === 'string') rows.push({ id: 0, responseId: response.id, questionId: q.id, item: null, value: q.type === 'text' ? maskPersonalData(a).text : a });
+      else if (Array.isArray(a)) for (const v of a) rows.push({ id: 0, responseId: response.id, questionId: q.id, item: null, value: v });
+      else for (const [item, v] of Object.entries(a)) rows.push({ id: 0, responseId: response.id, questionId: q.id, item, value: v });
     }
     // One block of ids for the response's answers (randomIdBlock); a response with more
     // answers than a block holds (no instrument comes close) takes one random id per answer.
     if (rows.length <= ID_BLOCK_SIZE) {
       const start = randomIdBlock();
       rows.forEach((row, i) => (row.id = start + i));
+    } else {
+      for (const row of rows) row.id = randomRowId();
     }
-    if (rows.length) await tx.insert(answerRows).values(rows);
+    for (const row of rows) await insertAnswer(tx, row);
     return { kind: 'stored' as const, responseId: response.id };
   });
 }
@@ -219,8 +264,10 @@ export async function enterPaperResponse(
 }
 
 /**
- * Submits a web draft exactly once: a double click, a reload or a retried
- * post finds the draft already submitted and stores nothing more.
+ * Submits a web draft exactly once, with `draft.answers` (the answers the
+ * posting request read and merged: the last page is not stored first). A
+ * double click, a reload or a retried post finds the draft already
+ * submitted and stores nothing more.
  */
 export async function submitDraft(
   db: Queryable,
@@ -230,26 +277,19 @@ export async function submitDraft(
   options: { locale?: Locale; now?: Date } = {},
 ): Promise<SubmitResult> {
   const now = options.now ?? new Date();
+  if (draft.submittedAt) return { kind: 'already' };
+  const answers = draft.answers;
+  const flags = qualityFlags(pages.flatMap((p) => p.questions), answers, (now.getTime() - draft.startedAt.getTime()) / 1000);
   let result: SubmitResult;
   try {
     result = await transaction(db, async (tx) => {
-      const [current] = await tx.select().from(surveyDrafts).where(eq(surveyDrafts.tokenHash, draft.tokenHash)).limit(1);
-      if (!current || current.submittedAt) return { kind: 'already' as const };
-      const content = current.sealed ? unseal(draft.key, draft.tokenHash, current.sealed) : undefined;
-      if (!content) return { kind: 'already' as const };
-      const answers = content.answers;
-      const flags = qualityFlags(pages.flatMap((p) => p.questions), answers, (now.getTime() - content.startedAt) / 1000);
       // Claim the draft before storing: a second "Send" of it at the same
       // moment, on this or another instance, waits for this row and then
       // finds it submitted. The claim erases the sealed content and keeps
       // only that it was submitted (for idempotency), to the day, until it expires.
-      const claimed = await tx
-        .update(surveyDrafts)
-        .set({ sealed: null, submittedAt: dayBoundary(now, 0) })
-        .where(and(eq(surveyDrafts.tokenHash, current.tokenHash), isNull(surveyDrafts.submittedAt)))
-        .returning({ tokenHash: surveyDrafts.tokenHash });
+      const claimed = await claimDraft(tx, { tokenHash: draft.tokenHash, submittedAt: dayBoundary(now, 0) });
       if (claimed.length === 0) return { kind: 'already' as const };
-      const stored = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: content.invitationCodeId, locale: options.locale ?? 'da' });
+      const stored = await storeResponse(tx, { survey, pages, answers, channel: 'web', flags, invitationCodeId: draft.invitationCodeId, locale: options.locale ?? 'da' });
       // Not stored (an answer missing, the code used meanwhile): undo the claim.
       if (stored.kind !== 'stored') throw new NotStored(stored);
       return stored;

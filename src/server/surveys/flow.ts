@@ -11,7 +11,7 @@ import { formValues, validatePage, type AnswerError } from '../../lib/survey/val
 import type { Queryable } from '../db/connection.ts';
 import type { SurveyWithInstrument } from './surveys.ts';
 import { isAnswerable } from './surveys.ts';
-import { saveDraftAnswers, submitDraft, type SurveyDraft } from './answering.ts';
+import { keepDraftAnswers, mergePageAnswers, saveDraftAnswers, submitDraft, type SurveyDraft } from './answering.ts';
 import { listPlaces } from '../partnership/places.ts';
 
 export const SURVEY_HONEYPOT = 'website';
@@ -67,15 +67,21 @@ export async function handlePagePost(
     return { kind: 'go', page: Math.max(1, n - 1) };
   }
   if (Object.keys(errors).length > 0) return { kind: 'invalid', errors, answers: { ...saved, ...pageAnswers } };
-  const answers = await saveDraftAnswers(db, draft, pages, keys, pageAnswers);
+  const answers = mergePageAnswers(draft, pages, keys, pageAnswers);
   // An answer on this page revealed follow-up questions on this page (skip
   // logic): show the page again so they can be answered, with or without JavaScript.
   const revealed = view.page.questions.filter((q) => !isVisible(q, saved) && isVisible(q, answers));
-  if (revealed.length > 0) return { kind: 'revealed', page: n, first: revealed[0]!.key, count: revealed.length };
   const total = visiblePages(pages, answers).length;
-  if (n < total) return { kind: 'go', page: n + 1 };
+  if (revealed.length > 0 || n < total) {
+    await keepDraftAnswers(db, draft, answers);
+    if (revealed.length > 0) return { kind: 'revealed', page: n, first: revealed[0]!.key, count: revealed.length };
+    return { kind: 'go', page: n + 1 };
+  }
+  // The last page: sent with the answers in hand, stored with the response in one transaction.
   const result = await submitDraft(db, { ...draft, answers }, survey, pages, { locale: input.answeredIn ?? 'da' });
   if (result.kind === 'stored' || result.kind === 'already') return { kind: 'done' };
+  // Not sent: the last page's answers are kept in the draft, as after any other page.
+  await keepDraftAnswers(db, draft, answers);
   if (result.kind === 'code_used') return { kind: 'code_used' };
   const firstMissing = visiblePages(pages, answers).findIndex((p) => p.questions.some((q) => result.keys.includes(q.key)));
   return { kind: 'missing_elsewhere', page: firstMissing + 1 };

@@ -24,6 +24,7 @@ import { parseQuestion, type InstrumentPage } from '../../lib/survey/instrument.
 import { recordAudit } from '../staff/audit.ts';
 import { lockAnalysisPlan } from '../dashboard/plans.ts';
 import type { Queryable } from '../db/connection.ts';
+import { prepared, slot } from '../db/prepared.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
 import { transaction } from '../db/transaction.ts';
 
@@ -69,20 +70,25 @@ export async function loadInstrument(db: Queryable, surveyId: number): Promise<I
 const frozenInstruments = new WeakMap<object, Map<number, InstrumentPage[]>>();
 
 async function withInstrument(db: Queryable, survey: Survey): Promise<SurveyWithInstrument> {
-  const [series] = await db.select().from(surveySeries).where(eq(surveySeries.id, survey.seriesId)).limit(1);
-  const areaRows = (
-    await db
-      .select({ a: areas })
-      .from(surveyAreas)
-      .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
-      .where(eq(surveyAreas.surveyId, survey.id))
-      .orderBy(asc(areas.displayOrder))
-  ).map((r) => r.a);
+  const [series] = await seriesById(db, { id: survey.seriesId });
+  const areaRows = (await areasOfSurvey(db, { surveyId: survey.id })).map((r) => r.a);
   return { survey, series: series!, areas: areaRows, pages: await loadInstrument(db, survey.id) };
 }
 
+// Read on every survey page a resident opens or posts: prepared once (src/server/db/prepared.ts).
+const surveyBySlug = prepared('survey_by_slug', (q) => q.select().from(surveys).where(eq(surveys.slug, slot('slug', surveys.slug))).limit(1));
+const seriesById = prepared('series_by_id', (q) => q.select().from(surveySeries).where(eq(surveySeries.id, slot('id', surveySeries.id))).limit(1));
+const areasOfSurvey = prepared('areas_of_survey', (q) =>
+  q
+    .select({ a: areas })
+    .from(surveyAreas)
+    .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
+    .where(eq(surveyAreas.surveyId, slot('surveyId', surveyAreas.surveyId)))
+    .orderBy(asc(areas.displayOrder)),
+);
+
 export async function findSurveyBySlug(db: Queryable, slug: string): Promise<SurveyWithInstrument | undefined> {
-  const [survey] = await db.select().from(surveys).where(eq(surveys.slug, slug)).limit(1);
+  const [survey] = await surveyBySlug(db, { slug });
   return survey ? withInstrument(db, survey) : undefined;
 }
 
