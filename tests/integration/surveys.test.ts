@@ -10,6 +10,7 @@ import { listAreas } from '../../src/server/partnership/areas.ts';
 import { checkCode, codeCounts, generateCodes } from '../../src/server/surveys/invitations.ts';
 import { insertQuestionnaire } from '../../src/server/seed/demo-waves.ts';
 import { findDraft, saveDraftAnswers, startDraft, storeResponse, submitDraft } from '../../src/server/surveys/answering.ts';
+import { handlePagePost } from '../../src/server/surveys/flow.ts';
 import { cloneWave, findSurvey, instrumentLocked, listAllSurveys, loadInstrument, responsesByDayAndChannel } from '../../src/server/surveys/surveys.ts';
 import { pruneHidden, type Answers } from '../../src/lib/survey/instrument.ts';
 import { addKeys, KEY_RANGE, publishCount } from '../../src/lib/disclosure/index.ts';
@@ -66,6 +67,46 @@ async function submitWeb(ans: Answers, codeId: number | null = null, startedSeco
 }
 
 describe('submitting a web response', () => {
+  /** The last page's form, as the browser sends it with "Send". */
+  const lastPageForm = () => {
+    const form = new FormData();
+    for (const [name, value] of [['q_age_band', '35_44'], ['q_gender', 'woman'], ['q_relation', 'resident'], ['q_years_in_area', '12'], ['action', 'submit']]) form.append(name, value!);
+    return form;
+  };
+  const LAST_PAGE_KEYS = ['age_band', 'gender', 'relation', 'years_in_area'];
+
+  it('Send on the last page stores its answers with the response, in the same step', async () => {
+    const found = (await findSurvey(t.db, surveyId))!;
+    const { token } = await startDraft(t.db, surveyId, null, new Date(Date.now() - 600_000));
+    const draft = (await findDraft(t.db, surveyId, token))!;
+    const earlier = Object.fromEntries(Object.entries(COMPLETE).filter(([key]) => !LAST_PAGE_KEYS.includes(key)));
+    await saveDraftAnswers(t.db, draft, found.pages, Object.keys(earlier), earlier);
+    const outcome = await handlePagePost(t.db, { found, draft: (await findDraft(t.db, surveyId, token))!, n: found.pages.length, form: lastPageForm() });
+    expect(outcome.kind).toBe('done');
+    expect(await t.db.select().from(responses)).toHaveLength(1);
+    const gender = (await t.db.select().from(answers)).filter((r) => r.value === 'woman');
+    expect(gender).toHaveLength(1);
+    const [row] = await t.db.select().from(surveyDrafts);
+    expect(row!.sealed).toBeNull();
+    expect(row!.submittedAt).not.toBeNull();
+  });
+
+  it('Send with an answer missing on an earlier page stores nothing, keeps the last page\'s answers and points at that page', async () => {
+    const found = (await findSurvey(t.db, surveyId))!;
+    const { token } = await startDraft(t.db, surveyId, null, new Date(Date.now() - 600_000));
+    const draft = (await findDraft(t.db, surveyId, token))!;
+    const { safety_general: _, ...withoutOne } = Object.fromEntries(Object.entries(COMPLETE).filter(([key]) => !LAST_PAGE_KEYS.includes(key)));
+    await saveDraftAnswers(t.db, draft, found.pages, Object.keys(withoutOne), withoutOne);
+    const outcome = await handlePagePost(t.db, { found, draft: (await findDraft(t.db, surveyId, token))!, n: found.pages.length, form: lastPageForm() });
+    const firstPage = found.pages.findIndex((p) => p.questions.some((q) => q.key === 'safety_general')) + 1;
+    expect(outcome).toEqual({ kind: 'missing_elsewhere', page: firstPage });
+    expect(await t.db.select().from(responses)).toHaveLength(0);
+    const kept = (await findDraft(t.db, surveyId, token))!;
+    expect(kept.submittedAt).toBeNull();
+    expect(kept.answers['gender']).toBe('woman');
+    expect(kept.answers['years_in_area']).toBe('12');
+  });
+
   it('stores one response with one row per chosen value', async () => {
     const { result } = await submitWeb(COMPLETE);
     expect(result.kind).toBe('stored');
