@@ -70,7 +70,7 @@ describe('submitting a web response', () => {
   /** The last page's form, as the browser sends it with "Send". */
   const lastPageForm = () => {
     const form = new FormData();
-    for (const [name, value] of [['q_age_band', '35_44'], ['q_gender', 'woman'], ['q_relation', 'resident'], ['q_years_in_area', '12'], ['action', 'submit']]) form.append(name, value!);
+    for (const [name, value] of [['q_age_band', '35_44'], ['q_gender', 'woman'], ['q_relation', 'resident'], ['q_years_in_area', '12'], ['action', 'submit']] as const) form.append(name, value);
     return form;
   };
   const LAST_PAGE_KEYS = ['age_band', 'gender', 'relation', 'years_in_area'];
