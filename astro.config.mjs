@@ -4,6 +4,7 @@ import svelte from '@astrojs/svelte';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { envSchema } from './src/server/platform/env-schema.ts';
 import { CSP_DIRECTIVES } from './src/lib/security-headers.ts';
+import { cspDigestMemo } from './src/server/platform/csp-digest-memo.ts';
 
 /**
  * The public origin as Astro's allowed-domain pattern; none (localhost only) when unset.
@@ -21,7 +22,7 @@ export default defineConfig({
   // header (frame-ancestors does not work in a <meta> tag).
   // No request body may exceed 3 MiB (the largest form, an area boundary
   // upload, allows 2 MB); each form reader has its own, smaller limit.
-  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 3 * 1024 * 1024 }),
+  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 3 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [svelte()],
   server: { host: 'localhost', port: 4321 },
   // Danish at /, English at /en/. Routing is done by src/middleware.ts, which
@@ -43,6 +44,8 @@ export default defineConfig({
   // Markdown is rendered by src/lib/markdown.ts; Astro's own (with Shiki's inline styles) is unused.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
+  // Astro's per-request CSP hashes of the build's own head elements, made once (see the file).
+  vite: { plugins: [cspDigestMemo()] },
   // No image optimisation: the image endpoint (/_image) is not found (src/server/platform/no-image-endpoint.ts)
   // and no image library is loaded.
   image: { service: passthroughImageService(), endpoint: { route: '/_image', entrypoint: './src/server/platform/no-image-endpoint.ts' } },
