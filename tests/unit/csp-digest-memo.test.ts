@@ -21,7 +21,7 @@ function transformedDigest(): { digest: (data: string, algorithm: string) => Pro
   const end = code.indexOf('\n}\n', code.indexOf('async function generateCspDigestOnce')) + 3;
   let calls = 0;
   const body = `${code.slice(start, end)}\nreturn generateCspDigest;`;
-  const fakeCrypto = { subtle: { digest: async (_: string, bytes: Uint8Array) => { calls++; return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).buffer; } } };
+  const fakeCrypto = { subtle: { digest: async (_: string, bytes: Uint8Array<ArrayBuffer>) => { calls++; return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).buffer; } } };
   const encodeBase64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   const make = new Function('crypto', 'encoder', 'encodeBase64', 'ALGORITHMS', body) as (...a: unknown[]) => (data: string, algorithm: string) => Promise<string>;
   return { digest: make(fakeCrypto, new TextEncoder(), encodeBase64, { 'SHA-256': 'sha256-' }), calls: () => calls };
