@@ -22,7 +22,7 @@ export default defineConfig({
   // header (frame-ancestors does not work in a <meta> tag).
   // No request body may exceed 3 MiB (the largest form, an area boundary
   // upload, allows 2 MB); each form reader has its own, smaller limit.
-  adapter: node({ mode: 'standalone', staticHeaders: true, bodySizeLimit: 3 * 1024 * 1024, experimentalDisableStreaming: true }),
+  adapter: node({ mode: 'middleware', staticHeaders: true, bodySizeLimit: 3 * 1024 * 1024, experimentalDisableStreaming: true }),
   integrations: [svelte()],
   server: { host: 'localhost', port: 4321 },
   // Danish at /, English at /en/. Routing is done by src/middleware.ts, which

@@ -23,10 +23,12 @@ import { warmReportMap } from '../reports/map.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
 import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
 import { logger } from '../platform/logger.ts';
+import { serveStaticFiles } from '../platform/static-files.ts';
 import { BASELINE_HEADERS, FALLBACK_CSP, HSTS, isHttps } from '../../lib/security-headers.ts';
 import { isStaffRequest } from '../../lib/request-path.ts';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/server/entry.mjs', import.meta.url));
+const CLIENT = fileURLToPath(new URL('../../../dist/client/', import.meta.url));
 
 function fail(message: string): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -64,10 +66,10 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 async function loadHandler(): Promise<Handler> {
   if (!existsSync(ENTRY)) fail('No build found in dist/. Run `npm start` (it builds first) or `npm run build`.');
-  // We start the HTTP server ourselves; the adapter must not start its own.
-  process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+  // The adapter in middleware mode: Astro's pages only. We start the HTTP
+  // server ourselves, and serve the build's static files before it.
   const entry = (await import(pathToFileURL(ENTRY).href)) as { handler: Handler };
-  return entry.handler;
+  return serveStaticFiles(CLIENT, entry.handler);
 }
 
 type Next = () => void;
