@@ -48,7 +48,7 @@ export function describeDatabase(databaseUrl: string): string {
 export function openDatabase(databaseUrl: string): Db {
   const path = sqlitePath(databaseUrl);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const client = new Database(path);
+  const client: Database.Database = new StatementKeepingDatabase(path);
   // WAL lets readers (the dashboard) run while a writer commits.
   client.pragma('journal_mode = WAL');
   // synchronous=NORMAL in WAL mode: a commit is durable against a crash of the
@@ -71,39 +71,45 @@ export function openDatabase(databaseUrl: string): Db {
   client.pragma('wal_autocheckpoint = 10000');
   // Wait for a competing writer (a backup, a CLI) instead of failing at once.
   client.pragma('busy_timeout = 5000');
-  keepPreparedStatements(client);
   return drizzle({ client, schema }) as unknown as Db;
 }
 
 /**
- * drizzle asks better-sqlite3 to prepare every query anew on each call, and
- * SQLite compiling the same SQL again was the largest single cost of a survey
- * post in the profile (7 % of the server's CPU under the write benchmark).
- * The SQL text of a query built by drizzle is the same on every call (values
- * are bound parameters), so the compiled statements are kept, keyed by their
- * text, the least recently used dropped beyond `size`. A better-sqlite3
- * statement is stateless between calls except for its raw/pluck/expand modes,
- * which drizzle sets for some calls: they are reset on every hand-out.
- * SQLite re-compiles a kept statement by itself after a schema change.
+ * A better-sqlite3 connection that keeps its compiled statements. drizzle
+ * asks the connection to prepare every query anew on each call, and SQLite
+ * compiling the same SQL again was the largest single cost of a survey post
+ * in an early profile (7 % of the server's CPU under the write benchmark).
+ * The hottest queries are prepared once through drizzle (prepared.ts); this
+ * covers the rest. The SQL text of a query built by drizzle is the same on
+ * every call (values are bound parameters), so the compiled statements are
+ * kept, keyed by their text, the least recently used dropped beyond
+ * KEPT_STATEMENTS. A better-sqlite3 statement is stateless between calls
+ * except for its raw/pluck/expand modes, which drizzle sets for some calls:
+ * they are reset on every hand-out. SQLite re-compiles a kept statement by
+ * itself after a schema change.
  */
-function keepPreparedStatements(client: Database.Database, size = 1_000): void {
-  const prepare = client.prepare.bind(client);
-  const kept = new Map<string, Database.Statement>();
-  client.prepare = ((source: string) => {
-    let statement = kept.get(source);
+class StatementKeepingDatabase extends Database {
+  readonly #kept = new Map<string, Database.Statement>();
+
+  // Typed `never` to fit better-sqlite3's generic signature: callers see the base class's types.
+  override prepare(source: string): never {
+    let statement = this.#kept.get(source);
     // A statement still being iterated cannot run again; give a fresh one.
-    if (statement?.busy) return prepare(source);
+    if (statement?.busy) return super.prepare(source) as never;
     if (statement) {
-      kept.delete(source);
+      this.#kept.delete(source);
       if (statement.reader) statement.raw(false).pluck(false).expand(false);
     } else {
-      statement = prepare(source);
-      if (kept.size >= size) kept.delete(kept.keys().next().value!);
+      statement = super.prepare(source) as Database.Statement;
+      if (this.#kept.size >= KEPT_STATEMENTS) this.#kept.delete(this.#kept.keys().next().value!);
     }
-    kept.set(source, statement);
-    return statement;
-  }) as typeof client.prepare;
+    this.#kept.set(source, statement);
+    return statement as never;
+  }
 }
+
+/** Compiled statements kept per connection (the app has a few hundred distinct queries). */
+export const KEPT_STATEMENTS = 1_000;
 
 const KEY = Symbol.for('tryghed.db');
 type Holder = { [KEY]?: { url: string; db: Db } };
