@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep] [--postgres URL]`:
+ * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep] [--postgres URL]`
+ * `npm run bench -- --sizes 10000,100000,1000000 [--quick] [--duration S] [--samples N] [--keep] [--postgres URL]`:
  * the production build under load, on this machine's loopback, with a
  * large synthetic dataset. Needs `dist/` (run `npm run build` first).
  *
@@ -25,6 +26,19 @@
  *    and the writes and dashboard pages are measured again: the tables gain
  *    a PostgreSQL column. The database is dropped at the end.
  *
+ * 6. Growth mode, `--sizes A,B,C` (instead of --responses and --reports):
+ *    for each size in turn, a new database gets `seed:large` with that many
+ *    responses and as many reports, the built site is started on it, and the
+ *    public pages (10 connections) and the dashboard pages (sequential) are
+ *    measured as above; with a PostgreSQL server, the same again on a
+ *    db:copy of it. Writes are not measured in this mode: the normal run
+ *    measures them at one size (`--responses 1000000 --reports 1000000` for
+ *    the largest), and leaving them out keeps each size's data as seeded
+ *    and the mode's run time to the pages. The report is
+ *    one table: each page's p50 / p99 at each size, and the growth of the
+ *    p50 from the smallest size to the largest (src/server/bench/growth.ts).
+ *    Each size's database is deleted before the next is seeded.
+ *
  * Progress goes to stderr; the report (Markdown, for the README) to stdout.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +47,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, LAST_PAGE, lastPageBody, reportForms } from '../bench/fixtures.ts';
+import { growthTable, parseSizes, type GrowthCell, type GrowthRow } from '../bench/growth.ts';
 import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
 import { freePort, residentMemory, ROOT, serveNodeFlags, startNode, type NodeProcess } from '../bench/processes.ts';
@@ -64,6 +79,7 @@ const { values } = parseArgs({
     samples: { type: 'string' },
     keep: { type: 'boolean', default: false },
     postgres: { type: 'string' },
+    sizes: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -84,6 +100,20 @@ const WARMUP = quick ? 1 : 2;
 const STEADY_RATES = [10, 50] as const;
 /** Sequential requests per dashboard page. */
 const SAMPLES = whole(values.samples, quick ? 3 : 10);
+/** Growth mode: the sizes (responses and reports each) to measure in turn. */
+const SIZES = (() => {
+  if (values.sizes === undefined) return undefined;
+  if (values.responses !== undefined || values.reports !== undefined) {
+    process.stderr.write('--sizes sets the numbers of responses and reports: leave out --responses and --reports.\n');
+    process.exit(2);
+  }
+  try {
+    return parseSizes(values.sizes);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    process.exit(2);
+  }
+})();
 /** A PostgreSQL server for the PostgreSQL column, if any. */
 const POSTGRES = values.postgres ?? process.env['TEST_POSTGRES_URL'];
 
@@ -124,9 +154,9 @@ const percentile = (xs: readonly number[], p: number) => {
 // Steps
 // ---------------------------------------------------------------------------
 
-async function seedLarge(): Promise<number> {
+async function seedLarge(path = dbPath, responses = RESPONSES, reports = REPORTS): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['src/server/cli/seed-large.ts', '--database', dbPath, '--responses', String(RESPONSES), '--reports', String(REPORTS)], {
+  const child = spawn(process.execPath, ['src/server/cli/seed-large.ts', '--database', path, '--responses', String(responses), '--reports', String(reports)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -422,30 +452,9 @@ async function measurePostgres(
   pool: string[],
   cookie: string,
 ): Promise<PostgresRun> {
-  const name = `tryghed_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  try {
-    say('Copying the dataset to PostgreSQL (db:copy) …');
-    const started = performance.now();
-    await copySqliteToPostgres(dbPath, databaseUrl);
-    const copySeconds = (performance.now() - started) / 1000;
-    const port = await freePort();
+  return onPostgresCopy(serverUrl, dbPath, async (databaseUrl, copySeconds) => {
     say('Starting the built site on PostgreSQL …');
-    const server = await startNode({
-      script: 'src/server/cli/start.ts',
-      nodeFlags: serveNodeFlags(),
-      env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
-      port,
-      logPath: join(dir, 'platform-pg.log'),
-      healthPath: '/healthz',
-    });
-    children.push(server);
+    const server = await startPlatform(databaseUrl, 'platform-pg.log');
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -464,10 +473,64 @@ async function measurePostgres(
     } finally {
       await client.end();
     }
+  });
+}
+
+/**
+ * A new database on the PostgreSQL server at `serverUrl` with a db:copy of
+ * the SQLite file: `fn` gets its URL and the copy's time; the database is
+ * dropped at the end.
+ */
+async function onPostgresCopy<T>(serverUrl: string, sqliteFile: string, fn: (databaseUrl: string, copySeconds: number) => Promise<T>): Promise<T> {
+  const name = `tryghed_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  try {
+    say('Copying the dataset to PostgreSQL (db:copy) …');
+    const started = performance.now();
+    await copySqliteToPostgres(sqliteFile, databaseUrl);
+    return await fn(databaseUrl, (performance.now() - started) / 1000);
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/** The built site as `npm start` starts it (src/server/cli/start.ts), on the given database. */
+async function startPlatform(databaseUrl: string, logName: string): Promise<NodeProcess> {
+  const port = await freePort();
+  const server = await startNode({
+    script: 'src/server/cli/start.ts',
+    nodeFlags: serveNodeFlags(),
+    env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
+    port,
+    logPath: join(dir, logName),
+    healthPath: '/healthz',
+  });
+  children.push(server);
+  return server;
+}
+
+/** The public pages, each measured by publicPage (the question page needs a prepared draft's cookie). */
+async function measurePublicPages(server: NodeProcess, questionCookie: string | undefined): Promise<PageRun[]> {
+  const pages: PageRun[] = [];
+  for (const [label, path, cookie] of [
+    ['Front page `/`', '/', undefined],
+    ['Initiatives `/indsatser`', '/indsatser', undefined],
+    [`Survey start \`/undersoegelser/${OPEN_WAVE}\``, `/undersoegelser/${OPEN_WAVE}`, undefined],
+    [`Survey question page \`…/side/3\` (matrix)`, `/undersoegelser/${OPEN_WAVE}/side/3`, questionCookie],
+    ['Public map `/kort`', '/kort', undefined],
+    ['Report form `/meld` (with the Leaflet island)', '/meld', undefined],
+  ] as const) {
+    say(`Page ${path} …`);
+    pages.push(await publicPage(server, label, path, cookie));
+  }
+  return pages;
 }
 
 function machine(): string {
@@ -496,16 +559,7 @@ async function main(): Promise<void> {
   const analysedId = surveyId(db, ANALYSED_WAVE);
 
   say('Starting the built site (src/server/cli/start.ts) …');
-  const platformPort = await freePort();
-  const platformServer = await startNode({
-    script: 'src/server/cli/start.ts',
-    nodeFlags: serveNodeFlags(),
-    env: { HOST: '127.0.0.1', PORT: String(platformPort), DATABASE_URL: dbPath, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
-    port: platformPort,
-    logPath: join(dir, 'platform.log'),
-    healthPath: '/healthz',
-  });
-  children.push(platformServer);
+  const platformServer = await startPlatform(dbPath, 'platform.log');
   await new Promise((r) => setTimeout(r, 1_000));
   const idle = residentMemory(platformServer.pid);
 
@@ -528,18 +582,7 @@ async function main(): Promise<void> {
 
   // Public pages first, while the server is fresh.
   const [questionCookie] = cloneDrafts(db, openId, template.answers, 1);
-  const pages: PageRun[] = [];
-  for (const [label, path, cookie] of [
-    ['Front page `/`', '/', undefined],
-    ['Initiatives `/indsatser`', '/indsatser', undefined],
-    [`Survey start \`/undersoegelser/${OPEN_WAVE}\``, `/undersoegelser/${OPEN_WAVE}`, undefined],
-    [`Survey question page \`…/side/3\` (matrix)`, `/undersoegelser/${OPEN_WAVE}/side/3`, questionCookie],
-    ['Public map `/kort`', '/kort', undefined],
-    ['Report form `/meld` (with the Leaflet island)', '/meld', undefined],
-  ] as const) {
-    say(`Page ${path} …`);
-    pages.push(await publicPage(platformServer, label, path, cookie));
-  }
+  const pages = await measurePublicPages(platformServer, questionCookie);
 
   // Writes: platform and minimal server one after the other at each concurrency.
   const sqlite = sqliteTarget(db, openId, template.answers);
@@ -669,8 +712,106 @@ async function main(): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
+// ---------------------------------------------------------------------------
+// Growth mode
+// ---------------------------------------------------------------------------
+
+/** The pages of one server at one size, as growth-table cells by page label. */
+async function measureGrowthPages(server: NodeProcess, questionCookie: string | undefined, cookie: string, analysedId: number): Promise<Map<string, GrowthCell | undefined>> {
+  const cells = new Map<string, GrowthCell | undefined>();
+  for (const p of await measurePublicPages(server, questionCookie)) {
+    cells.set(p.label, p.weight.status === 200 ? { p50: p.load.p50, p99: p.load.p99, failed: p.load.failures > 0 } : undefined);
+  }
+  say('Dashboard pages …');
+  for (const d of await measureDashboards(server, cookie, analysedId)) {
+    cells.set(d.label, d.status === 200 ? { p50: percentile(d.server, 50), p99: percentile(d.server, 99) } : undefined);
+  }
+  return cells;
+}
+
+async function growthMain(sizes: number[]): Promise<void> {
+  const machineLine = machine();
+  say(`Benchmark in ${dir}: growth over ${sizes.map(int).join(', ')} responses and reports${quick ? ' (quick)' : ''}`);
+  const databases = POSTGRES ? ['SQLite', 'PostgreSQL'] : ['SQLite'];
+  /** By database, then by page label: a cell per size. */
+  const measured = new Map(databases.map((d) => [d, new Map<string, (GrowthCell | undefined)[]>()]));
+  const record = (database: string, at: number, cells: Map<string, GrowthCell | undefined>) => {
+    const byPage = measured.get(database)!;
+    for (const [label, cell] of cells) {
+      if (!byPage.has(label)) byPage.set(label, Array<GrowthCell | undefined>(sizes.length).fill(undefined));
+      byPage.get(label)![at] = cell;
+    }
+  };
+  const data: string[] = [];
+  let errors = 0;
+  for (const [at, size] of sizes.entries()) {
+    const path = join(dir, `growth-${size}.sqlite`);
+    say(`Seeding ${int(size)} synthetic responses and ${int(size)} synthetic reports …`);
+    const seedSeconds = await seedLarge(path, size, size);
+    const db = openDatabase(path);
+    const openId = surveyId(db, OPEN_WAVE);
+    const analysedId = surveyId(db, ANALYSED_WAVE);
+    say(`Starting the built site on ${int(size)} …`);
+    const server = await startPlatform(path, `platform-${size}.log`);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const template = await answerFirstPages(db, server.url, OPEN_WAVE, openId);
+    const [questionCookie] = cloneDrafts(db, openId, template.answers, 1);
+    record('SQLite', at, await measureGrowthPages(server, questionCookie, await analystSessionCookie(db), analysedId));
+    errors += (readFileSync(server.logPath, 'utf8').match(/"level":(50|60)/g) ?? []).length;
+    await server.stop();
+    let copied = '';
+    if (POSTGRES) {
+      // Fresh draft and session for the copy, as the normal run makes them.
+      const [pgQuestionCookie] = cloneDrafts(db, openId, template.answers, 1);
+      const pgCookie = await analystSessionCookie(db);
+      db.$client.close();
+      await onPostgresCopy(POSTGRES, path, async (databaseUrl, copySeconds) => {
+        copied = `, copied to PostgreSQL in ${copySeconds.toFixed(0)} s`;
+        say(`Starting the built site on PostgreSQL, ${int(size)} …`);
+        const pgServer = await startPlatform(databaseUrl, `platform-pg-${size}.log`);
+        await new Promise((r) => setTimeout(r, 1_000));
+        record('PostgreSQL', at, await measureGrowthPages(pgServer, pgQuestionCookie, pgCookie, analysedId));
+        errors += (readFileSync(pgServer.logPath, 'utf8').match(/"level":(50|60)/g) ?? []).length;
+        await pgServer.stop();
+      });
+    } else {
+      db.$client.close();
+    }
+    data.push(`${int(size)} seeded in ${seedSeconds.toFixed(0)} s${copied}`);
+    if (!values.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+
+  // The rows: each page on SQLite, then on PostgreSQL.
+  const rows: GrowthRow[] = [];
+  const labels = [...measured.get('SQLite')!.keys()];
+  for (const label of labels) for (const database of databases) rows.push({ page: label, database, cells: measured.get(database)!.get(label) ?? [] });
+
+  const out: string[] = [];
+  const line = (s = '') => out.push(s);
+  line(`### Benchmark: growth with the data (${quick ? 'quick smoke run' : 'full run'})`);
+  line();
+  line(`Machine: ${machineLine}.  `);
+  line(
+    `Data: at each size, that many synthetic responses (2 closed demo waves) and as many synthetic reports (3 years) from \`seed:large\`, all marked demo, in a new database ` +
+      `(${data.join('; ')}). Server: \`src/server/cli/start.ts\` on the \`dist/\` build, NODE_ENV=production, on 127.0.0.1, started afresh at each size` +
+      `${POSTGRES ? `; PostgreSQL: a db:copy of the same file into a new database on ${new URL(POSTGRES).host}` : '; PostgreSQL: not measured (no --postgres URL)'}. ` +
+      `Writes are not measured in this mode.`,
+  );
+  line();
+  line(
+    `**Page time by data size** (public pages: latency at 10 connections, \`Accept-Encoding: gzip\`, ${DURATION} s per page after a warm-up; ` +
+      `dashboard pages: server time from the request log, ${SAMPLES} sequential requests as the demo analyst after one warm-up. ` +
+      'Growth: the p50 at the largest size ÷ the p50 at the smallest, and the k for which it equals (largest ÷ smallest size)^k: 0 is flat, 1 grows with the data; n/a: the page did not answer 200; ⚠: some requests failed)',
+  );
+  line();
+  for (const l of growthTable(sizes, rows)) line(l);
+  line();
+  if (errors > 0) line(`⚠ The servers logged ${errors} errors (level ≥ 50); run with --keep to see their logs.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
 try {
-  await main();
+  await (SIZES ? growthMain(SIZES) : main());
 } finally {
   for (const c of children) await c.stop();
   if (values.keep) say(`Kept ${dir}`);
