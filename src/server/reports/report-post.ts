@@ -19,6 +19,7 @@ import type { Queryable } from '../db/connection.ts';
 import { logger } from '../platform/logger.ts';
 import { DESCRIPTION_MAX, EMAIL_MAX, PLACE_TEXT_MAX, findSubmittedReport, forgetOldSubmissions, listActiveCategories, submitReport, type ReportLocation } from './reports.ts';
 import { throttles } from '../platform/throttle.ts';
+import { transaction } from '../db/transaction.ts';
 import { field, readForm } from '../platform/form.ts';
 import { config } from '../platform/config.ts';
 
@@ -170,24 +171,29 @@ export async function handleReportPost(db: Queryable, request: Request, context:
     if (earlier) return { kind: 'stored', receipt: earlier.receipt };
   }
 
-  const throttle = await throttles.reportClient.hit(db, context.client);
-  if (!throttle.ok) {
-    e.form = 'throttled';
-    return { kind: 'invalid', status: 429, state, retryAfter: throttle.retryAfter };
-  }
-  const result = await submitReport(db, {
-    categoryId: category.id,
-    location,
-    timeOfDay: state.timeOfDay as TimeOfDay,
-    weekday,
-    description: state.description,
-    reporterType: state.reporterType as ReporterType,
-    // No address is kept that the site cannot use (no SMTP_URL: the form does not offer it).
-    email: config().mail && state.notify && state.email !== '' ? state.email : null,
-    // Only a business is called back (the field is on the business form).
-    callback: state.reporterType === 'business' && state.callback !== '' ? state.callback : null,
-    ...(key ? { submissionKey: key } : {}),
+  // The client's count and the report in one transaction: one commit per report.
+  const outcome = await transaction(db, async (tx) => {
+    const throttle = await throttles.reportClient.hit(tx, context.client);
+    if (!throttle.ok) return { throttled: throttle.retryAfter } as const;
+    return submitReport(tx, {
+      categoryId: category.id,
+      location,
+      timeOfDay: state.timeOfDay as TimeOfDay,
+      weekday,
+      description: state.description,
+      reporterType: state.reporterType as ReporterType,
+      // No address is kept that the site cannot use (no SMTP_URL: the form does not offer it).
+      email: config().mail && state.notify && state.email !== '' ? state.email : null,
+      // Only a business is called back (the field is on the business form).
+      callback: state.reporterType === 'business' && state.callback !== '' ? state.callback : null,
+      ...(key ? { submissionKey: key } : {}),
+    });
   });
+  if ('throttled' in outcome) {
+    e.form = 'throttled';
+    return { kind: 'invalid', status: 429, state, retryAfter: outcome.throttled };
+  }
+  const result = outcome;
   if (!result.ok) {
     // Checked above; only a concurrent change of categories or areas gets here.
     if (result.reason === 'unknown_category') e.category = 'categoryMissing';
