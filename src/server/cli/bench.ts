@@ -57,13 +57,18 @@ import { copySqliteToPostgres } from '../db/copy.ts';
 
 const OPEN_WAVE = 'tryghed-2026';
 const ANALYSED_WAVE = 'tryghed-2025';
+/** The targets of issues #13 and #21, as the tables mark them. */
 const TARGETS = {
-  submissionShareOfMinimal: 0.5,
+  /** Both writes at 10 connections: this share of the minimal server's rate, and this p99. */
+  writeShareOfMinimal: 0.33,
   submissionP99Ms: 50,
+  /** Every public page at 10 connections. */
+  pageP50Ms: 20,
   dashboardP50Ms: 200,
   surveyPageBytes: 30 * 1024,
   reportFormBytes: 150 * 1024,
-  memoryBytes: 250 * 1024 * 1024,
+  /** The server's peak RSS over the whole run. */
+  memoryPeakBytes: 300 * 1024 * 1024,
 };
 
 // ---------------------------------------------------------------------------
@@ -644,8 +649,8 @@ async function main(): Promise<void> {
     const q = onPg?.platform.result;
     const ratio = w.minimal.rps > 0 ? p.rps / w.minimal.rps : NaN;
     const target =
-      w.what === 'submission' && w.connections === 10
-        ? `≥ ${TARGETS.submissionShareOfMinimal * 100} % and p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(ratio >= TARGETS.submissionShareOfMinimal && p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`
+      w.connections === 10
+        ? `≥ ${TARGETS.writeShareOfMinimal * 100} % and p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(ratio >= TARGETS.writeShareOfMinimal && p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`
         : '–';
     line(
       `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${q ? rate(q.rps) : '–'} | ${q ? ms(q.p50) : '–'} | ${q ? ms(q.p99) : '–'} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${describeStatuses(p)} / ${q ? describeStatuses(q) : '–'} / ${describeStatuses(w.minimal)} | ${rowsStored(w.platform)} / ${rowsStored(onPg?.platform)} | ${target} |`,
@@ -672,9 +677,9 @@ async function main(): Promise<void> {
   line('| --- | --: | --: | --: | --- | --: | --: | --: | --- | --- |');
   for (const p of pages) {
     const w = p.weight;
-    let target = '–';
-    if (w.path.startsWith('/undersoegelser/')) target = `< 30 KB, no JS needed: ${verdict(w.totalBytes < TARGETS.surveyPageBytes && w.worksWithoutJs && w.status === 200)}`;
-    if (w.path === '/meld') target = `< 150 KB: ${verdict(w.totalBytes < TARGETS.reportFormBytes && w.status === 200)}`;
+    let target = `p50 < ${TARGETS.pageP50Ms} ms: ${verdict(p.load.p50 < TARGETS.pageP50Ms && p.load.failures === 0)}`;
+    if (w.path.startsWith('/undersoegelser/')) target += `; < 30 KB, no JS needed: ${verdict(w.totalBytes < TARGETS.surveyPageBytes && w.worksWithoutJs && w.status === 200)}`;
+    if (w.path === '/meld') target += `; < 150 KB: ${verdict(w.totalBytes < TARGETS.reportFormBytes && w.status === 200)}`;
     line(
       `| ${p.label} | ${rate(p.load.rps)} | ${ms(p.load.p50)} | ${ms(p.load.p99)} | ${describeStatuses(p.load)} | ${kb(w.documentBytes)} | ${kb(w.totalBytes)} (${w.assets.length + 1}) | ${kb(w.jsBytes)}${w.inlineJsBytes > 0 ? ` + ${kb(w.inlineJsBytes)} inline` : ''} | ${w.worksWithoutJs ? 'yes (form post)' : w.islands > 0 ? `no form; ${w.islands} island` : 'yes (no form)'} | ${target} |`,
     );
@@ -700,7 +705,7 @@ async function main(): Promise<void> {
   line('| --- | --: | --: | --: | --: | --- |');
   const memoryRow = (label: string, m: PostgresRun['memory']) =>
     line(
-      `| ${label} | ${m.idle ? mb(m.idle.rss) : 'n/a'} | ${m.afterWrites ? mb(m.afterWrites.rss) : 'n/a'} | ${m.end ? mb(m.end.rss) : 'n/a'} | ${m.end ? mb(m.end.peak) : 'n/a'} | < 250 MB: ${verdict((m.end?.rss ?? NaN) < TARGETS.memoryBytes)}${m.end && m.end.peak >= TARGETS.memoryBytes ? ' (peak above)' : ''} |`,
+      `| ${label} | ${m.idle ? mb(m.idle.rss) : 'n/a'} | ${m.afterWrites ? mb(m.afterWrites.rss) : 'n/a'} | ${m.end ? mb(m.end.rss) : 'n/a'} | ${m.end ? mb(m.end.peak) : 'n/a'} | peak < ${mb(TARGETS.memoryPeakBytes)}: ${verdict((m.end?.peak ?? NaN) < TARGETS.memoryPeakBytes)} |`,
     );
   memoryRow('SQLite', { idle, afterWrites, end });
   if (postgres) memoryRow('PostgreSQL', postgres.memory);
