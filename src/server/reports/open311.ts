@@ -107,11 +107,13 @@ export async function listServices(db: Queryable, locale: Locale): Promise<Open3
   });
 }
 
+const COPENHAGEN_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' });
+
 /** A Copenhagen day (YYYY-MM-DD) at 12:00 local time, ISO 8601 with its UTC offset. */
 export function copenhagenNoon(day: string): string {
   for (const offset of ['+01:00', '+02:00']) {
     const iso = `${day}T12:00:00${offset}`;
-    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+    const hour = COPENHAGEN_HOUR.format(new Date(iso));
     if (hour === '12') return iso;
   }
   return `${day}T12:00:00+01:00`;
