@@ -441,7 +441,7 @@ const PG_DRAFTS = quick ? 4_000 : 20_000;
 
 interface PostgresRun {
   copySeconds: number;
-  writes: { what: WriteKind; connections: number; platform: WriteRun }[];
+  writes: { what: WriteKind; connections: number; platform: WriteRun; minimal: LoadResult }[];
   steady: { what: WriteKind; rate: number; run: WriteRun }[];
   dashboards: DashboardRun[];
   memory: { idle: { rss: number; peak: number } | undefined; afterWrites: { rss: number; peak: number } | undefined; end: { rss: number; peak: number } | undefined };
@@ -456,10 +456,22 @@ async function measurePostgres(
   forms: [string, string][][],
   pool: string[],
   cookie: string,
+  templatePath: string,
 ): Promise<PostgresRun> {
   return onPostgresCopy(serverUrl, dbPath, async (databaseUrl, copySeconds) => {
     say('Starting the built site on PostgreSQL …');
     const server = await startPlatform(databaseUrl, 'platform-pg.log');
+    say('Starting the minimal PostgreSQL server (src/server/bench/minimal-server-pg.ts) …');
+    const minimalPort = await freePort();
+    const minimalServer = await startNode({
+      script: 'src/server/bench/minimal-server-pg.ts',
+      args: ['--database', databaseUrl, '--port', String(minimalPort), '--survey-id', String(openId), '--template', templatePath],
+      env: {},
+      port: minimalPort,
+      logPath: join(dir, 'minimal-pg.log'),
+      healthPath: '/healthz',
+    });
+    children.push(minimalServer);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
@@ -467,7 +479,14 @@ async function measurePostgres(
       const idle = residentMemory(server.pid);
       // Warm the caches the SQLite run had warmed by its public pages.
       for (const path of ['/', '/kort', `/undersoegelser/${OPEN_WAVE}`, '/meld']) await (await fetch(server.url + path)).arrayBuffer();
-      const { writes, steady } = await measureWrites(server, postgresTarget(client, pool), openId, forms);
+      // The platform and the minimal server one after the other at each concurrency, as on SQLite.
+      const minimal = { submission: [] as LoadResult[], report: [] as LoadResult[] };
+      const measured = await measureWrites(server, postgresTarget(client, pool), openId, forms, async (what, connections) => {
+        minimal[what].push(await minimalWrites(minimalServer, what === 'submission' ? '/survey' : '/meld', forms, connections));
+      });
+      await minimalServer.stop();
+      const writes = measured.writes.map((w) => ({ ...w, minimal: minimal[w.what][w.connections === 10 ? 0 : 1]! }));
+      const steady = measured.steady;
       const afterWrites = residentMemory(server.pid);
       say('Dashboard pages on PostgreSQL …');
       const dashboards = await measureDashboards(server, cookie, analysedId);
@@ -615,7 +634,7 @@ async function main(): Promise<void> {
     const pool = cloneDrafts(db, openId, template.answers, PG_DRAFTS);
     const pgCookie = await analystSessionCookie(db);
     db.$client.close();
-    postgres = await measurePostgres(POSTGRES, openId, analysedId, forms, pool, pgCookie);
+    postgres = await measurePostgres(POSTGRES, openId, analysedId, forms, pool, pgCookie, templatePath);
   } else {
     db.$client.close();
   }
@@ -634,15 +653,15 @@ async function main(): Promise<void> {
       `TRUST_PROXY=true, LOG_LEVEL=info, on 127.0.0.1; autocannon in the benchmark process on the same machine; ${DURATION} s per measured run after a warm-up.`,
   );
   line();
-  line('**Writes** (one survey submission = the "Send" POST of the last page of a draft answered through pages 1–5 beforehand, which stores the response and its ~25 answers; one report = a POST /meld from its own address with its own submission token; the minimal server = `node:http` + the same inserts with prepared better-sqlite3 statements, nothing else)');
+  line('**Writes** (one survey submission = the "Send" POST of the last page of a draft answered through pages 1–5 beforehand, which stores the response and its ~25 answers; one report = a POST /meld from its own address with its own submission token; the minimal server = `node:http` + the same inserts with prepared better-sqlite3 statements, nothing else; on PostgreSQL the same with node-postgres prepared statements on a pool of 10, src/server/bench/minimal-server-pg.ts)');
   line();
   const rowsStored = (run: WriteRun | undefined) =>
     run === undefined ? '–' : run.stored === run.acknowledged ? `${int(run.stored)} ✓` : `${int(run.stored)} ≠ ${int(run.acknowledged)} ✗`;
   const pgNote = postgres ? ` PostgreSQL: the same data copied with db:copy in ${postgres.copySeconds.toFixed(0)} s into a new database on ${new URL(POSTGRES!).host} (PostgreSQL on the same machine), the same server build with DATABASE_URL pointing at it.` : ' PostgreSQL: not measured (no --postgres URL).';
   line(pgNote.trim());
   line();
-  line('| write | conn. | SQLite req/s | p50 ms | p99 ms | PostgreSQL req/s | p50 ms | p99 ms | minimal req/s | p50 ms | p99 ms | SQLite ÷ minimal | statuses SQLite / PostgreSQL / minimal | rows stored = 303s (SQLite / PostgreSQL) | target |');
-  line('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- |');
+  line('| write | conn. | SQLite req/s | p50 ms | p99 ms | minimal req/s | p50 ms | p99 ms | SQLite ÷ minimal | PostgreSQL req/s | p50 ms | p99 ms | minimal on PostgreSQL req/s | PostgreSQL ÷ its minimal | statuses SQLite / minimal / PostgreSQL / its minimal | rows stored = 303s (SQLite / PostgreSQL) | target (SQLite) |');
+  line('| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- | --- | --- |');
   for (const [i, w] of writes.entries()) {
     const p = w.platform.result;
     const onPg = postgres?.writes[i];
@@ -652,8 +671,10 @@ async function main(): Promise<void> {
       w.connections === 10
         ? `≥ ${TARGETS.writeShareOfMinimal * 100} % and p99 < ${TARGETS.submissionP99Ms} ms: ${verdict(ratio >= TARGETS.writeShareOfMinimal && p.p99 < TARGETS.submissionP99Ms && p.failures === 0)}`
         : '–';
+    const pgMinimal = onPg?.minimal;
+    const pgRatio = q && pgMinimal && pgMinimal.rps > 0 ? `${((q.rps / pgMinimal.rps) * 100).toFixed(0)} %` : '–';
     line(
-      `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${q ? rate(q.rps) : '–'} | ${q ? ms(q.p50) : '–'} | ${q ? ms(q.p99) : '–'} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${describeStatuses(p)} / ${q ? describeStatuses(q) : '–'} / ${describeStatuses(w.minimal)} | ${rowsStored(w.platform)} / ${rowsStored(onPg?.platform)} | ${target} |`,
+      `| ${w.what === 'submission' ? 'survey submission' : 'map report'} | ${w.connections} | ${rate(p.rps)} | ${ms(p.p50)} | ${ms(p.p99)} | ${rate(w.minimal.rps)} | ${ms(w.minimal.p50)} | ${ms(w.minimal.p99)} | ${(ratio * 100).toFixed(0)} % | ${q ? rate(q.rps) : '–'} | ${q ? ms(q.p50) : '–'} | ${q ? ms(q.p99) : '–'} | ${pgMinimal ? rate(pgMinimal.rps) : '–'} | ${pgRatio} | ${describeStatuses(p)} / ${describeStatuses(w.minimal)} / ${q ? describeStatuses(q) : '–'} / ${pgMinimal ? describeStatuses(pgMinimal) : '–'} | ${rowsStored(w.platform)} / ${rowsStored(onPg?.platform)} | ${target} |`,
     );
   }
   line();
