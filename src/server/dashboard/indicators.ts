@@ -189,7 +189,7 @@ export interface RespondentScope {
  * query: at 100,000 responses this stays in the tens of milliseconds.
  */
 export async function answersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null, pass?: EstimatePass): Promise<ReadonlyMap<number, string>> {
-  return once(pass, `answers:${scope.surveyId}:${scope.areaId}:${scope.excludeSuspicious ? 1 : 0}:${questionKey}:${item ?? ''}`, () => readAnswersInScope(db, scope, questionKey, item));
+  return onceLarge(pass, `answers:${scope.surveyId}:${scope.areaId}:${scope.excludeSuspicious ? 1 : 0}:${questionKey}:${item ?? ''}`, () => readAnswersInScope(db, scope, questionKey, item));
 }
 
 async function readAnswersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null): Promise<Map<number, string>> {
@@ -229,7 +229,7 @@ export async function respondentsInArea(
   channels?: readonly ResponseChannel[],
   pass?: EstimatePass,
 ): Promise<readonly number[]> {
-  return once(pass, `respondents:${surveyId}:${areaId}:${excludeSuspicious ? 1 : 0}:${channels?.join(',') ?? '*'}`, async () => {
+  return onceLarge(pass, `respondents:${surveyId}:${areaId}:${excludeSuspicious ? 1 : 0}:${channels?.join(',') ?? '*'}`, async () => {
     await breathe();
     return readRespondentsInArea(db, surveyId, areaId, excludeSuspicious, channels);
   });
@@ -349,7 +349,7 @@ async function readHasRelationQuestion(db: Queryable, surveyId: number): Promise
 
 /** Ids of the respondents who ticked "I live here" in the relation question (a multiple choice: all its stored values count). */
 export async function residentIds(db: Queryable, surveyId: number, areaId: number, pass?: EstimatePass): Promise<ReadonlySet<number>> {
-  return once(pass, `residents:${surveyId}:${areaId}`, async () => {
+  return onceLarge(pass, `residents:${surveyId}:${areaId}`, async () => {
     await breathe();
     return readResidentIds(db, surveyId, areaId);
   });
@@ -475,22 +475,48 @@ export function keptEstimates(db: Queryable): number {
 
 /**
  * What one pass over several estimates (a page's goals, the start-up
- * warm-up) reads only once: the stamps, and the answers, residents and
- * respondents that estimates of the same wave and area share (the margin
- * variables' answers, for instance, are the same for every goal of an area).
- * Made per pass and dropped with it, so it holds nothing between requests;
- * the figures are those of reading each afresh.
+ * warm-up) reads only once: the stamps and small facts (a wave's status,
+ * whether it has codes), and the answers, residents, respondents and
+ * weights that estimates of the same wave and area share (the margin
+ * variables' answers, for instance, are the same for every goal of an
+ * area). Made per pass and dropped with it, so it holds nothing between
+ * requests; the figures are those of reading each afresh.
  */
-export type EstimatePass = Map<string, Promise<unknown>>;
+export interface EstimatePass {
+  small: Map<string, Promise<unknown>>;
+  /** The large reads (a value per respondent), at most PASS_LARGE_ENTRIES, the least recently used dropped first. */
+  large: Map<string, Promise<unknown>>;
+}
+
+/**
+ * Large reads a pass keeps: each holds a value per respondent of a wave's
+ * area (about 1 MB per 10,000 respondents), and one estimate needs up to
+ * seven (its answers, the margin variables' answers, the residents, the
+ * respondents and the weights), so 12 keep what the next estimates of the
+ * same wave and area reuse (the open answers beside the invited sample,
+ * the next goal of the area) while bounding what a pass holds at once, at
+ * 1,000,000 responses too.
+ */
+export const PASS_LARGE_ENTRIES = 12;
 
 export function newEstimatePass(): EstimatePass {
-  return new Map();
+  return { small: new Map(), large: new Map() };
 }
 
 function once<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
   if (!pass) return make();
-  let found = pass.get(key) as Promise<T> | undefined;
-  if (!found) pass.set(key, (found = make()));
+  let found = pass.small.get(key) as Promise<T> | undefined;
+  if (!found) pass.small.set(key, (found = make()));
+  return found;
+}
+
+function onceLarge<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!pass) return make();
+  let found = pass.large.get(key) as Promise<T> | undefined;
+  if (found) pass.large.delete(key);
+  else found = make();
+  pass.large.set(key, found);
+  if (pass.large.size > PASS_LARGE_ENTRIES) pass.large.delete(pass.large.keys().next().value!);
   return found;
 }
 
@@ -560,7 +586,7 @@ async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId
   if (options.weighted) {
     const trim = options.trim ?? TRIM_DEFAULT;
     // Within a pass the respondents follow from these alone, so goals of the same wave and area share their weights.
-    ({ weights, report: weighting } = await once(pass, `weights:${surveyId}:${areaId}:${sample}:${population}:${excludeSuspicious ? 1 : 0}:${trim.min}:${trim.max}`, () =>
+    ({ weights, report: weighting } = await onceLarge(pass, `weights:${surveyId}:${areaId}:${sample}:${population}:${excludeSuspicious ? 1 : 0}:${trim.min}:${trim.max}`, () =>
       rakedWeights(db, surveyId, areaId, ids, trim, pass),
     ));
   }
