@@ -133,6 +133,8 @@ async function main(): Promise<void> {
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
     // A consultation's results are released once, in the hour after its last day.
     releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
+    // A wave closed, a goal added or margins changed since: the front's new figures, before the next view (kept ones cost a lookup).
+    void warmDashboard(cfg);
   }, 3_600_000);
   releases.unref();
   // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.
