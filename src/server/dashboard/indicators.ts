@@ -484,23 +484,25 @@ export function keptEstimates(db: Queryable): number {
  */
 export interface EstimatePass {
   small: Map<string, Promise<unknown>>;
-  /** The large reads (a value per respondent), at most PASS_LARGE_ENTRIES, the least recently used dropped first. */
+  /** The large reads, least recently used first, within PASS_LARGE_VALUES together. */
   large: Map<string, Promise<unknown>>;
+  /** Their sizes (values held) once read. */
+  sizes: Map<string, number>;
 }
 
 /**
- * Large reads a pass keeps: each holds a value per respondent of a wave's
- * area (about 1 MB per 10,000 respondents), and one estimate needs up to
- * seven (its answers, the margin variables' answers, the residents, the
- * respondents and the weights), so 12 keep what the next estimates of the
- * same wave and area reuse (the open answers beside the invited sample,
- * the next goal of the area) while bounding what a pass holds at once, at
- * 1,000,000 responses too.
+ * How many per-respondent values (answers, ids, weights) a pass keeps
+ * together: about 50 bytes each, so some 20 MB. At 100,000 responses that
+ * keeps what the next estimates of the same waves and areas reuse (the open
+ * answers beside the invited sample, the next goal of the area; about half
+ * the work); at 1,000,000, where one wave's area has 250,000 respondents,
+ * it keeps little, and the heap stays within the server's limit (with a
+ * bound by count, 12 reads there took the server's 256 MB heap).
  */
-export const PASS_LARGE_ENTRIES = 12;
+export const PASS_LARGE_VALUES = 400_000;
 
 export function newEstimatePass(): EstimatePass {
-  return { small: new Map(), large: new Map() };
+  return { small: new Map(), large: new Map(), sizes: new Map() };
 }
 
 function once<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
@@ -510,13 +512,42 @@ function once<T>(pass: EstimatePass | undefined, key: string, make: () => Promis
   return found;
 }
 
+/** The values a large read holds. */
+function valuesIn(value: unknown): number {
+  if (value instanceof Map || value instanceof Set) return value.size;
+  if (Array.isArray(value)) return value.length;
+  const weights = (value as { weights?: Weights } | undefined)?.weights;
+  return weights?.weights instanceof Map ? weights.weights.size : 0;
+}
+
 function onceLarge<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
   if (!pass) return make();
   let found = pass.large.get(key) as Promise<T> | undefined;
-  if (found) pass.large.delete(key);
-  else found = make();
+  if (found) {
+    // Most recently used last.
+    pass.large.delete(key);
+    pass.large.set(key, found);
+    return found;
+  }
+  found = make();
   pass.large.set(key, found);
-  if (pass.large.size > PASS_LARGE_ENTRIES) pass.large.delete(pass.large.keys().next().value!);
+  void found.then(
+    (value) => {
+      if (pass.large.get(key) !== found) return;
+      pass.sizes.set(key, valuesIn(value));
+      let total = 0;
+      for (const n of pass.sizes.values()) total += n;
+      for (const oldest of pass.large.keys()) {
+        if (total <= PASS_LARGE_VALUES || oldest === key) break;
+        total -= pass.sizes.get(oldest) ?? 0;
+        pass.large.delete(oldest);
+        pass.sizes.delete(oldest);
+      }
+    },
+    () => {
+      if (pass.large.get(key) === found) pass.large.delete(key);
+    },
+  );
   return found;
 }
 
