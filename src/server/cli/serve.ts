@@ -20,6 +20,7 @@ import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { releaseClosedConsultations } from '../consultations/consultations.ts';
 import { warmReportMap } from '../reports/map.ts';
+import { warmGoalStatuses } from '../dashboard/goals.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
 import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
 import { logger } from '../platform/logger.ts';
@@ -134,6 +135,8 @@ async function main(): Promise<void> {
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
     // A consultation's results are released once, in the hour after its last day.
     releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
+    // A wave closed, a goal added or margins changed since: the front's new figures, before the next view (kept ones cost a lookup).
+    void warmDashboard(cfg);
   }, 3_600_000);
   releases.unref();
   // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.
@@ -173,11 +176,30 @@ async function main(): Promise<void> {
     const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
-    // The public map of the newest release, prepared before the first visitor asks.
-    warmReportMap(getDb(cfg.databaseUrl), cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'preparing the public map failed'));
+    // The public map of the newest release, prepared before the first visitor asks; then the dashboard's figures.
+    void warmReportMap(getDb(cfg.databaseUrl), cfg.privacyK)
+      .catch((e: unknown) => logger.error({ err: e }, 'preparing the public map failed'))
+      .then(() => warmDashboard(cfg));
     void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
     if (cfg.mail) void runDigestInBackground(cfg);
   });
+}
+
+/**
+ * The dashboard front's closed-wave figures in the planned view, worked out
+ * in the background after the server listens (it answers meanwhile: the
+ * estimates let other requests in between their reads), so the first view
+ * after a start finds them kept; a view arriving sooner waits for the same
+ * work rather than doing it again (estimateIndicator in indicators.ts).
+ */
+async function warmDashboard(cfg: Config): Promise<void> {
+  const started = performance.now();
+  try {
+    const goals = await warmGoalStatuses(getDb(cfg.databaseUrl), cfg.privacyK);
+    logger.info({ goals, ms: Math.round(performance.now() - started) }, 'dashboard figures prepared');
+  } catch (e) {
+    logger.error({ err: e }, 'preparing the dashboard figures failed');
+  }
 }
 
 /** The subscribers' digests that are due (once a day at SUBSCRIPTION_DIGEST_HOUR), then the outbox; counts only in the log. */

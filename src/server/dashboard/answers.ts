@@ -89,9 +89,44 @@ export interface AreaEntry {
 
 /** Entries kept per database: an area's answers take a few MB, so only the latest few. */
 export const CACHED_AREAS = 8;
+/**
+ * What the entries kept per database may take together, by `entryBytes`.
+ * An area's answers to every question of a wave take about 2 MB per 10,000
+ * respondents (5.2 MB for the largest area at 100,000 synthetic responses,
+ * so at that size all CACHED_AREAS fit); at 1,000,000 responses one area
+ * takes some 50 MB, and a count alone would let eight outgrow the server's
+ * heap. The least recently used go first until the rest fit; the entry just
+ * used is kept even when it alone is larger.
+ */
+export const CACHED_AREA_BYTES = 64 * 1024 * 1024;
 /** Respondents per query while loading, so that few rows are in memory at once. */
 export const LOAD_CHUNK = 2048;
 export const cache = new WeakMap<Queryable, Map<string, AreaEntry>>();
+
+/**
+ * About how many bytes an entry holds: its columns' arrays and answer texts
+ * (two bytes a character), the respondents and their keys (16 bytes each),
+ * and the weights. The figures in `memo` are small beside them and left out.
+ */
+export function entryBytes(entry: AreaEntry): number {
+  let bytes = entry.respondents.length * 16 + (entry.weighting?.weights?.byteLength ?? 0);
+  for (const column of entry.columns.values()) {
+    bytes += column.at.byteLength + column.codes.byteLength;
+    for (const value of column.dict) bytes += 2 * value.length;
+  }
+  return bytes;
+}
+
+/** Drops the least recently used entries (first in `areas`) until at most CACHED_AREAS remain within CACHED_AREA_BYTES; the newest stays. */
+export function evictAreas(areas: Map<string, AreaEntry>, maxBytes = CACHED_AREA_BYTES): void {
+  let total = 0;
+  for (const entry of areas.values()) total += entryBytes(entry);
+  for (const [key, oldest] of areas) {
+    if (areas.size <= 1 || (areas.size <= CACHED_AREAS && total <= maxBytes)) break;
+    total -= entryBytes(oldest);
+    areas.delete(key);
+  }
+}
 
 /** The area's responses as they stand: any response added (or removed) changes it. */
 export async function areaFingerprint(db: Queryable, surveyId: number, areaId: number): Promise<string> {
@@ -329,10 +364,7 @@ export async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: n
     }
     // Kept only once complete; most recently used last, and the oldest goes first.
     areas.set(key, entry);
-    for (const oldest of areas.keys()) {
-      if (areas.size <= CACHED_AREAS) break;
-      areas.delete(oldest);
-    }
+    evictAreas(areas);
     const weights = options.weighted ? entry.weighting?.weights : undefined;
     const weightingFailure = options.weighted ? entry.weighting?.failure : undefined;
     return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map(), places };

@@ -37,7 +37,9 @@ import {
   closedWaves,
   estimateIndicator,
   hasInvitedSample,
+  newEstimatePass,
   smallSuspiciousGroup,
+  type EstimatePass,
   TRIM_DEFAULT,
   type EstimateOptions,
   type IndicatorResult,
@@ -354,8 +356,12 @@ export function isPlannedView(options: EstimateOptions): boolean {
   );
 }
 
-/** A goal's status with the given options (weighting, suspicious switch, population, K). */
-export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions): Promise<GoalStatus> {
+/**
+ * A goal's status with the given options (weighting, suspicious switch,
+ * population, K); `pass`: what it shares with the other goals of the same
+ * page (see EstimatePass).
+ */
+export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions, pass: EstimatePass = newEstimatePass()): Promise<GoalStatus> {
   const [area] = await db.select().from(areas).where(eq(areas.id, goal.areaId)).limit(1);
   const [series] = await db.select().from(surveySeries).where(eq(surveySeries.id, goal.seriesId)).limit(1);
   const def = { questionKey: goal.questionKey, item: goal.item, successValues: goal.successValues };
@@ -369,7 +375,7 @@ export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions
   }
   const estimateOptions: EstimateOptions = { ...options, excludeSuspicious: options.excludeSuspicious || switchIgnored };
   const estimate = async (wave: Survey, o: EstimateOptions): Promise<WavePoint> => ({
-    ...point(await estimateIndicator(db, def, wave.id, goal.areaId, o), waveLabel(wave, options.locale)),
+    ...point(await estimateIndicator(db, def, wave.id, goal.areaId, o, pass), waveLabel(wave, options.locale)),
     wave,
   });
   let trend: WavePoint[] = [];
@@ -479,8 +485,22 @@ export function applyHolm(statuses: readonly GoalStatus[]): GoalStatus[] {
 
 export async function listGoalStatuses(db: Queryable, options: GoalOptions): Promise<GoalStatus[]> {
   const statuses: GoalStatus[] = [];
-  for (const g of await listGoals(db)) statuses.push(await goalStatus(db, g, options));
+  // The goals of one page share waves and areas: their stamps and shared reads are made once.
+  const pass = newEstimatePass();
+  for (const g of await listGoals(db)) statuses.push(await goalStatus(db, g, options, pass));
   return applyHolm(statuses);
+}
+
+/**
+ * Works out the front's figures in the planned view (every goal's closed
+ * waves, invited and open answers) ahead of the first visitor, at start-up:
+ * they are kept with the other closed-wave estimates (estimateIndicator), so
+ * the first view after a start is a lookup. Resolves to the number of goals.
+ */
+export async function warmGoalStatuses(db: Queryable, k: number): Promise<number> {
+  // The page's own default options; the locale changes labels, not the figures (nor the cache key).
+  const statuses = await listGoalStatuses(db, { ...parseEstimateOptions(new URLSearchParams(), k), locale: 'da' });
+  return statuses.length;
 }
 
 /**
@@ -512,14 +532,18 @@ export function parseEstimateOptions(params: URLSearchParams, k: number): Estima
 const share = (p: GoalPoint | undefined, field: 'p' | 'low' | 'high' | 'n'): TableValue =>
   p === undefined ? null : p.kind === 'estimate' ? p[field] : p.kind === 'bounded' && (field === 'low' || field === 'high') ? p[field] : SUPPRESSED;
 
-/** The goals as a table (page and export). */
-export async function goalsTable(ctx: TableContext): Promise<DataTable> {
+/**
+ * The goals as a table (page and export). `known`: the statuses the page has
+ * already worked out for the same query and locale (the front shows both),
+ * so they are not worked out twice.
+ */
+export async function goalsTable(ctx: TableContext, known?: readonly GoalStatus[]): Promise<DataTable> {
   // Staff tables are Danish or English.
   const locale = staffLocaleOf(ctx.locale);
   const m = messages(locale).dashboard;
   const v = m.verdict;
   const options = { ...parseEstimateOptions(ctx.params, ctx.k), locale: locale };
-  const statuses = await listGoalStatuses(ctx.db, options);
+  const statuses = known ?? (await listGoalStatuses(ctx.db, options));
   const name = (x: { nameDa: string; nameEn: string | null }) => (locale === 'en' && x.nameEn ? x.nameEn : x.nameDa);
   const notes = [isPlannedView(options) ? v.planned : v.sensitivity, options.weighted ? m.weightedNote : m.unweightedNote, v.rule];
   if (!isPlannedView(options)) notes.unshift(`${m.sensitivityMark}.`);

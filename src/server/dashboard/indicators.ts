@@ -188,7 +188,12 @@ export interface RespondentScope {
  * multi; the item's for a matrix), for the respondents in scope. One indexed
  * query: at 100,000 responses this stays in the tens of milliseconds.
  */
-export async function answersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null): Promise<Map<number, string>> {
+export async function answersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null, pass?: EstimatePass): Promise<ReadonlyMap<number, string>> {
+  return onceLarge(pass, `answers:${scope.surveyId}:${scope.areaId}:${scope.excludeSuspicious ? 1 : 0}:${questionKey}:${item ?? ''}`, () => readAnswersInScope(db, scope, questionKey, item));
+}
+
+async function readAnswersInScope(db: Queryable, scope: RespondentScope, questionKey: string, item: string | null): Promise<Map<number, string>> {
+  await breathe();
   const [question] = await db
     .select({ id: questions.id })
     .from(questions)
@@ -216,7 +221,21 @@ export async function answersInScope(db: Queryable, scope: RespondentScope, ques
 }
 
 /** The respondents of a wave in an area (ids), honouring the suspicious switch, of the given channels (all when undefined). */
-export async function respondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, channels?: readonly ResponseChannel[]): Promise<number[]> {
+export async function respondentsInArea(
+  db: Queryable,
+  surveyId: number,
+  areaId: number,
+  excludeSuspicious: boolean,
+  channels?: readonly ResponseChannel[],
+  pass?: EstimatePass,
+): Promise<readonly number[]> {
+  return onceLarge(pass, `respondents:${surveyId}:${areaId}:${excludeSuspicious ? 1 : 0}:${channels?.join(',') ?? '*'}`, async () => {
+    await breathe();
+    return readRespondentsInArea(db, surveyId, areaId, excludeSuspicious, channels);
+  });
+}
+
+async function readRespondentsInArea(db: Queryable, surveyId: number, areaId: number, excludeSuspicious: boolean, channels?: readonly ResponseChannel[]): Promise<number[]> {
   const rows = await db
     .select({ id: responses.id, suspicious: responses.suspicious })
     .from(responses)
@@ -254,13 +273,14 @@ export async function rakedWeights(
   areaId: number,
   responseIds: readonly number[],
   trim: TrimBounds = TRIM_DEFAULT,
+  pass?: EstimatePass,
 ): Promise<{ weights: Weights | undefined; report: WeightingReport }> {
-  const margins = await areaMargins(db, areaId);
+  const margins = await once(pass, `margins:${areaId}`, () => areaMargins(db, areaId));
   if (margins.length === 0 || responseIds.length === 0) return { weights: undefined, report: { status: 'no_margins' } };
   const values = new Map<number, Record<string, string | null>>(responseIds.map((id) => [id, {}]));
   for (const m of margins) {
     // Everyone in the area, suspicious or not: those left out are simply not asked for below.
-    const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious: false }, m.variable, null);
+    const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious: false }, m.variable, null, pass);
     for (const id of responseIds) {
       const v = given.get(id);
       values.get(id)![m.variable] = v !== undefined && v in m.targets ? v : null;
@@ -314,7 +334,11 @@ export async function respondentWeights(db: Queryable, surveyId: number, areaId:
 }
 
 /** Whether the wave asks the relation question ("live or work"), so residents can be told apart. */
-export async function hasRelationQuestion(db: Queryable, surveyId: number): Promise<boolean> {
+export async function hasRelationQuestion(db: Queryable, surveyId: number, pass?: EstimatePass): Promise<boolean> {
+  return once(pass, `relation:${surveyId}`, () => readHasRelationQuestion(db, surveyId));
+}
+
+async function readHasRelationQuestion(db: Queryable, surveyId: number): Promise<boolean> {
   const [q] = await db
     .select({ id: questions.id })
     .from(questions)
@@ -324,7 +348,14 @@ export async function hasRelationQuestion(db: Queryable, surveyId: number): Prom
 }
 
 /** Ids of the respondents who ticked "I live here" in the relation question (a multiple choice: all its stored values count). */
-export async function residentIds(db: Queryable, surveyId: number, areaId: number): Promise<Set<number>> {
+export async function residentIds(db: Queryable, surveyId: number, areaId: number, pass?: EstimatePass): Promise<ReadonlySet<number>> {
+  return onceLarge(pass, `residents:${surveyId}:${areaId}`, async () => {
+    await breathe();
+    return readResidentIds(db, surveyId, areaId);
+  });
+}
+
+async function readResidentIds(db: Queryable, surveyId: number, areaId: number): Promise<Set<number>> {
   const rows = await db
     .select({ responseId: answers.responseId })
     .from(answers)
@@ -350,25 +381,39 @@ export async function residentIds(db: Queryable, surveyId: number, areaId: numbe
  * when the area has between 1 and K−1 of them: "with" minus "without" would
  * otherwise give those few respondents' answers.
  */
-export async function estimateIndicator(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
+export async function estimateIndicator(
+  db: Queryable,
+  def: IndicatorDefinition,
+  surveyId: number,
+  areaId: number,
+  options: EstimateOptions,
+  pass?: EstimatePass,
+): Promise<IndicatorResult> {
   // A closed wave's answers never change (it cannot be reopened once it has
   // responses), so its estimates are kept; the key holds everything else an
   // estimate depends on, the area's population margins included.
-  const [wave] = await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).limit(1);
-  if (wave?.status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options);
-  const [margins] = await db // not for display: a cache stamp
-    .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
-    .from(populationMargins)
-    .where(eq(populationMargins.areaId, areaId))
-    .limit(1);
+  const status = await once(pass, `status:${surveyId}`, async () => (await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).limit(1))[0]?.status);
+  if (status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options, pass);
+  const margins = await once(pass, `marginsStamp:${areaId}`, async () => {
+    const [row] = await db // not for display: a cache stamp
+      .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
+      .from(populationMargins)
+      .where(eq(populationMargins.areaId, areaId))
+      .limit(1);
+    return row;
+  });
   // The respondents' count and newest id too: cheap (indexed), and it keeps the
-  // cache right should a closed wave ever get a late paper response.
-  const [respondents] = await db // not for display: a cache stamp
-    .select({ n: count(), last: max(responses.id) })
-    .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .limit(1);
-  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), options, margins, respondents]);
+  // cache right should a closed wave ever get a late paper response. Read once
+  // per pass (a page's goals share their waves and areas).
+  const respondents = await once(pass, `respondentsStamp:${surveyId}:${areaId}`, async () => {
+    const [row] = await db // not for display: a cache stamp
+      .select({ n: count(), last: max(responses.id) })
+      .from(responses)
+      .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
+      .limit(1);
+    return row;
+  });
+  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), estimateKey(options), margins, respondents]);
   const cache = closedWaveCache(db);
   const hit = cache.get(key);
   if (hit) {
@@ -377,19 +422,143 @@ export async function estimateIndicator(db: Queryable, def: IndicatorDefinition,
     cache.set(key, hit);
     return hit;
   }
-  const result = await computeEstimate(db, def, surveyId, areaId, options);
+  // The promise is kept at once, so a request arriving while the start-up
+  // warm-up (or another request) is working this estimate out waits for it
+  // rather than working it out again; a failure is not kept.
+  const result = computeEstimate(db, def, surveyId, areaId, options, pass);
   cache.set(key, result);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  if (cache.size > ESTIMATE_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  result.catch(() => {
+    if (cache.get(key) === result) cache.delete(key);
+  });
   return result;
 }
 
-/** Estimates kept per database (tests open several), a few hundred at most: each is a handful of numbers. */
-const CACHE_ENTRIES = 500;
-const caches = new WeakMap<object, Map<string, IndicatorResult>>();
-function closedWaveCache(db: Queryable): Map<string, IndicatorResult> {
+/**
+ * What an estimate depends on among the options, spelled out with their
+ * defaults: a caller's extra fields (the page's locale) and the order of the
+ * fields do not make a second entry for the same figures.
+ */
+function estimateKey(options: EstimateOptions): unknown[] {
+  const trim = options.trim ?? TRIM_DEFAULT;
+  return [options.k, options.weighted, options.excludeSuspicious, options.population ?? 'residents', options.sample ?? 'invited', trim.min, trim.max];
+}
+
+/**
+ * Closed-wave estimates kept per database (tests open several): each is a
+ * handful of numbers (well under 1 kB), and the front needs about a dozen
+ * per view of the goals (goals × closed waves × invited/open), so 500 hold
+ * every view in use several times over; beyond that the least recently used
+ * goes first.
+ */
+export const ESTIMATE_CACHE_ENTRIES = 500;
+/**
+ * One cache per process, held on globalThis like the database handle
+ * (connection.ts): the start-up warm-up runs in serve.ts's module graph
+ * (src/), the pages in the built one (dist/), and both must use the same
+ * entries. Keyed weakly by database, so a closed database's entries go with it.
+ */
+const CACHES = Symbol.for('tryghed.closedWaveEstimates');
+type CacheHolder = { [CACHES]?: WeakMap<object, Map<string, Promise<IndicatorResult>>> };
+function closedWaveCache(db: Queryable): Map<string, Promise<IndicatorResult>> {
+  const holder = globalThis as CacheHolder;
+  const caches = (holder[CACHES] ??= new WeakMap());
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   return cache;
+}
+
+/** How many closed-wave estimates are kept for `db` (tests). */
+export function keptEstimates(db: Queryable): number {
+  return closedWaveCache(db).size;
+}
+
+/**
+ * What one pass over several estimates (a page's goals, the start-up
+ * warm-up) reads only once: the stamps and small facts (a wave's status,
+ * whether it has codes), and the answers, residents, respondents and
+ * weights that estimates of the same wave and area share (the margin
+ * variables' answers, for instance, are the same for every goal of an
+ * area). Made per pass and dropped with it, so it holds nothing between
+ * requests; the figures are those of reading each afresh.
+ */
+export interface EstimatePass {
+  small: Map<string, Promise<unknown>>;
+  /** The large reads, least recently used first, within PASS_LARGE_VALUES together. */
+  large: Map<string, Promise<unknown>>;
+  /** Their sizes (values held) once read. */
+  sizes: Map<string, number>;
+}
+
+/**
+ * How many per-respondent values (answers, ids, weights) a pass keeps
+ * together: about 50 bytes each, so some 20 MB. At 100,000 responses that
+ * keeps what the next estimates of the same waves and areas reuse (the open
+ * answers beside the invited sample, the next goal of the area; about half
+ * the work); at 1,000,000, where one wave's area has 250,000 respondents,
+ * it keeps little, and the heap stays within the server's limit (with a
+ * bound by count, 12 reads there took the server's 256 MB heap).
+ */
+export const PASS_LARGE_VALUES = 400_000;
+
+export function newEstimatePass(): EstimatePass {
+  return { small: new Map(), large: new Map(), sizes: new Map() };
+}
+
+function once<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!pass) return make();
+  let found = pass.small.get(key) as Promise<T> | undefined;
+  if (!found) pass.small.set(key, (found = make()));
+  return found;
+}
+
+/** The values a large read holds. */
+function valuesIn(value: unknown): number {
+  if (value instanceof Map || value instanceof Set) return value.size;
+  if (Array.isArray(value)) return value.length;
+  const weights = (value as { weights?: Weights } | undefined)?.weights;
+  return weights?.weights instanceof Map ? weights.weights.size : 0;
+}
+
+function onceLarge<T>(pass: EstimatePass | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!pass) return make();
+  let found = pass.large.get(key) as Promise<T> | undefined;
+  if (found) {
+    // Most recently used last.
+    pass.large.delete(key);
+    pass.large.set(key, found);
+    return found;
+  }
+  found = make();
+  pass.large.set(key, found);
+  void found.then(
+    (value) => {
+      if (pass.large.get(key) !== found) return;
+      pass.sizes.set(key, valuesIn(value));
+      let total = 0;
+      for (const n of pass.sizes.values()) total += n;
+      for (const oldest of pass.large.keys()) {
+        if (total <= PASS_LARGE_VALUES || oldest === key) break;
+        total -= pass.sizes.get(oldest) ?? 0;
+        pass.large.delete(oldest);
+        pass.sizes.delete(oldest);
+      }
+    },
+    () => {
+      if (pass.large.get(key) === found) pass.large.delete(key);
+    },
+  );
+  return found;
+}
+
+/**
+ * Lets other requests in between the heavy reads of an estimate: a query
+ * on SQLite runs synchronously, and awaiting its result alone does not
+ * return to the event loop, so a dozen estimates worked out in a row (the
+ * warm-up at start-up) would otherwise hold every other request for seconds.
+ */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The respondents an estimate rests on: the sample's channels, the suspicious switch and the population as applied. */
@@ -407,20 +576,23 @@ export interface RespondentSet {
  * where the wave asks; each switch ignored where it would leave out 1…K−1
  * people (a difference of two views would give their answers away).
  */
-export async function respondentSet(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions): Promise<RespondentSet> {
+export async function respondentSet(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions, pass?: EstimatePass): Promise<RespondentSet> {
   const K = Math.max(MIN_K, options.k);
   const small = (n: number) => n > 0 && n < K;
-  let { sample, channels } = await sampleChannels(db, surveyId, options.sample ?? 'invited');
+  const invited = () => once(pass, `invited:${surveyId}`, () => hasInvitedSample(db, surveyId));
+  let { sample, channels } = await once(pass, `channels:${surveyId}:${options.sample ?? 'invited'}`, () => sampleChannels(db, surveyId, options.sample ?? 'invited'));
   // Pooling is ignored where the open answers are 1…K−1: "everyone" minus "invited" would otherwise give their answers.
-  if (sample === 'everyone' && (options.sample ?? 'invited') === 'everyone' && (await hasInvitedSample(db, surveyId))) {
-    const open = await respondentsInArea(db, surveyId, areaId, false, OPEN_CHANNELS);
+  if (sample === 'everyone' && (options.sample ?? 'invited') === 'everyone' && (await invited())) {
+    const open = await respondentsInArea(db, surveyId, areaId, false, OPEN_CHANNELS, pass);
     if (small(open.length)) ({ sample, channels } = { sample: 'invited', channels: INVITED_CHANNELS });
   }
-  const excludeSuspicious = options.excludeSuspicious || (await smallSuspiciousGroup(db, surveyId, areaId, K, channels));
+  const excludeSuspicious =
+    options.excludeSuspicious ||
+    (await once(pass, `smallSuspicious:${surveyId}:${areaId}:${K}:${channels?.join(',') ?? '*'}`, () => smallSuspiciousGroup(db, surveyId, areaId, K, channels)));
   // Residents only where the wave can tell them apart: the goal is about people who live in the area.
-  let population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId)) ? 'residents' : 'all';
-  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious, channels);
-  let residents = population === 'residents' ? await residentIds(db, surveyId, areaId) : undefined;
+  let population: Population = (options.population ?? 'residents') === 'residents' && (await hasRelationQuestion(db, surveyId, pass)) ? 'residents' : 'all';
+  const everyone = await respondentsInArea(db, surveyId, areaId, excludeSuspicious, channels, pass);
+  let residents = population === 'residents' ? await residentIds(db, surveyId, areaId, pass) : undefined;
   // As with the suspicious switch: leaving out 1…K−1 non-residents would let "everyone" minus "residents" give their answers.
   if (residents !== undefined && small(everyone.filter((id) => !residents!.has(id)).length)) {
     residents = undefined;
@@ -429,26 +601,33 @@ export async function respondentSet(db: Queryable, surveyId: number, areaId: num
   return { ids: everyone.filter((id) => residents === undefined || residents.has(id)), sample, population, excludeSuspicious };
 }
 
-async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions): Promise<IndicatorResult> {
+async function computeEstimate(db: Queryable, def: IndicatorDefinition, surveyId: number, areaId: number, options: EstimateOptions, pass?: EstimatePass): Promise<IndicatorResult> {
   const K = Math.max(MIN_K, options.k);
   const small = (n: number) => n > 0 && n < K;
-  const { ids, sample, population, excludeSuspicious } = await respondentSet(db, surveyId, areaId, options);
+  const { ids, sample, population, excludeSuspicious } = await respondentSet(db, surveyId, areaId, options, pass);
   const inSet = new Set(ids);
   const inPopulation = (id: number) => inSet.has(id);
-  const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item);
+  const given = await answersInScope(db, { surveyId, areaId, excludeSuspicious }, def.questionKey, def.item, pass);
   const substantive = [...given].filter(([id, v]) => inPopulation(id) && v !== DONT_KNOW && v !== PREFER_NOT);
   const success = new Set(def.successValues);
   const counted = substantive.filter(([, v]) => success.has(v)).length;
   if (substantive.length < K) return { suppressed: true };
   let weights: Weights | undefined;
   let weighting: WeightingReport = { status: 'not_requested' };
-  if (options.weighted) ({ weights, report: weighting } = await rakedWeights(db, surveyId, areaId, ids, options.trim ?? TRIM_DEFAULT));
+  if (options.weighted) {
+    const trim = options.trim ?? TRIM_DEFAULT;
+    // Within a pass the respondents follow from these alone, so goals of the same wave and area share their weights.
+    ({ weights, report: weighting } = await onceLarge(pass, `weights:${surveyId}:${areaId}:${sample}:${population}:${excludeSuspicious ? 1 : 0}:${trim.min}:${trim.max}`, () =>
+      rakedWeights(db, surveyId, areaId, ids, trim, pass),
+    ));
+  }
   const weightOf = (id: number) => weights?.weights.get(id) ?? 1;
   if (small(counted) || small(substantive.length - counted)) {
     return boundedEstimate(substantive.map(([id]) => weightOf(id)), K, small(counted) ? 'below' : 'above', weights !== undefined, weighting, population, sample);
   }
   // The n shown is the engine's published count of the substantive answers (their respondents' record keys
   // summed), as the analysis pages show it; when the noise takes it below K the estimate is not shown there either.
+  await breathe();
   const shownN = publishCount(substantive.length, await keySum(db, substantive.map(([id]) => id)), K);
   if (shownN === undefined) return { suppressed: true };
   const estimate = proportionEstimate(substantive.map(([id, v]) => ({ weight: weightOf(id), success: success.has(v) })));

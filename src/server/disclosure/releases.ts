@@ -141,7 +141,15 @@ export async function latestReleaseStamp(db: Queryable): Promise<{ id: number; m
   return row;
 }
 
-const kept = new WeakMap<object, Release>();
+/**
+ * The newest release read, one per database (the bound: a newer release
+ * replaces it; with 100,000 reports its records take some 15 MB). Held on
+ * globalThis like the database handle (connection.ts), so that serve.ts's
+ * module graph (src/: the start-up map warm-up, scheduled releases) and the
+ * built pages' (dist/) share one copy rather than each reading its own.
+ */
+const KEPT = Symbol.for('tryghed.latestRelease');
+const kept: WeakMap<object, Release> = ((globalThis as { [KEPT]?: WeakMap<object, Release> })[KEPT] ??= new WeakMap());
 
 /**
  * The newest release with its records, read from the database only when a
