@@ -7,7 +7,7 @@
  * shutdown is graceful: on SIGTERM/SIGINT we stop accepting, let requests in
  * flight finish, checkpoint the WAL and close the database.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import compression from 'compression';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,7 +19,6 @@ import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { releaseClosedConsultations } from '../consultations/consultations.ts';
-import { warmReportMap } from '../reports/map.ts';
 import { warmGoalStatuses } from '../dashboard/goals.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
 import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
   const releases = setInterval(() => {
     const db = getDb(cfg.databaseUrl);
     releaseIfDue(db, cfg.releaseIntervalDays, cfg.privacyK)
-      .then((made) => (made ? warmReportMap(db, cfg.privacyK) : undefined))
+      .then((made) => (made ? warmByVisiting(server, '/kort') : undefined))
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
     // A consultation's results are released once, in the hour after its last day.
     releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
@@ -177,12 +176,29 @@ async function main(): Promise<void> {
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
     // The public map of the newest release, prepared before the first visitor asks; then the dashboard's figures.
-    void warmReportMap(getDb(cfg.databaseUrl), cfg.privacyK)
-      .catch((e: unknown) => logger.error({ err: e }, 'preparing the public map failed'))
-      .then(() => warmDashboard(cfg));
+    void warmByVisiting(server, '/kort').then(() => warmDashboard(cfg));
     void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
     if (cfg.mail) void runDigestInBackground(cfg);
   });
+}
+
+/**
+ * Prepares a public page's figures by asking for it, as its first visitor
+ * would: the built pages (dist/) are a module graph apart from this script's
+ * (src/), so a cache filled here would not be theirs. The public map's
+ * release is prepared, and the page kept, before anyone asks.
+ */
+async function warmByVisiting(server: Server, path: string): Promise<void> {
+  const bound = server.address();
+  if (!bound || typeof bound === 'string') return;
+  const host = bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address === '::' ? '[::1]' : bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  try {
+    const res = await fetch(`http://${host}:${bound.port}${path}`);
+    await res.arrayBuffer();
+    if (!res.ok) logger.warn({ path, status: res.status }, 'preparing a public page failed');
+  } catch (e) {
+    logger.error({ err: e, path }, 'preparing a public page failed');
+  }
 }
 
 /**

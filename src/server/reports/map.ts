@@ -12,7 +12,6 @@ import { addKeys, DEFAULT_NOISE, releaseFilteredCounts, suppressAreaTotals, type
 import type { NamedPlace, PlaceBook, Point } from '../../lib/places.ts';
 import { listPlaces } from '../partnership/places.ts';
 import { projectGeometries, type ProjectedMap } from '../../lib/svg-map.ts';
-import { listAreas } from '../partnership/areas.ts';
 import type { Queryable } from '../db/connection.ts';
 import { latestRelease, MAP_RESOLUTION, NO_CELL, RELEASED_STATUSES, type Release, type ReleasedReport } from '../disclosure/releases.ts';
 
@@ -124,16 +123,6 @@ export async function cachedReportMap(db: Queryable, areaIds: readonly number[],
   const map = prepareReportMap(release, areaIds, k, places);
   prepared.set(db, { key, places, map });
   return map;
-}
-
-/**
- * Prepares the newest release's map ahead of the first visitor (at start-up
- * and after a scheduled release), so no request pays for it: the same key
- * as /kort's, from the same areas.
- */
-export async function warmReportMap(db: Queryable, k: number): Promise<void> {
-  const areaIds = (await listAreas(db)).map((a) => a.id);
-  (await cachedReportMap(db, areaIds, k)).build({ period: ALL_PERIODS });
 }
 
 /**
