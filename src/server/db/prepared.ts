@@ -24,6 +24,7 @@
  */
 import { getTableColumns, sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import type { Queryable } from './connection.ts';
+import { isSqlite } from './transaction.ts';
 
 /** A value bound at each call, encoded like `column` (null stays null, as in a built query). */
 export function slot(name: string, column: Column): SQL {
@@ -70,4 +71,22 @@ export function slots<T extends Table>(table: T, names: readonly (keyof T['$infe
     if (column.defaultFn && !names.includes(name as never)) throw new Error(`A prepared insert into ${name}'s table must name ${name}: its default is made per row`);
   }
   return Object.fromEntries(names.map((name) => [name, slot(name, columns[name]!)])) as T['$inferInsert'];
+}
+
+/**
+ * An insert of several rows at once (a response's answers). On SQLite each
+ * row runs the one prepared statement (no query to build, and SQLite runs in
+ * this process); on PostgreSQL the rows go as one statement, one round trip
+ * to the server, however many there are.
+ */
+export function preparedInsertMany<T extends Table>(name: string, table: T, names: readonly (keyof T['$inferInsert'] & string)[]): (q: Queryable, rows: readonly T['$inferInsert'][]) => Promise<void> {
+  const one = prepared(name, (q) => (q as unknown as { insert(t: T): { values(v: unknown): Preparable<unknown> } }).insert(table).values(slots(table, names)));
+  return async (q, rows) => {
+    if (rows.length === 0) return;
+    if (isSqlite(q)) {
+      for (const row of rows) await one(q, row as Record<string, unknown>);
+      return;
+    }
+    await (q as unknown as { insert(t: T): { values(v: readonly T['$inferInsert'][]): Promise<unknown> } }).insert(table).values(rows);
+  };
 }

@@ -28,7 +28,7 @@ import { randomToken } from '../staff/auth/random.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { eraseRemnants, unlinkCodeClaims } from '../db/remnants.ts';
-import { prepared, slot, slots } from '../db/prepared.ts';
+import { prepared, preparedInsertMany, slot, slots } from '../db/prepared.ts';
 import { transaction } from '../db/transaction.ts';
 import { useCode } from './invitations.ts';
 import { newRecordKey } from '../disclosure/keys.ts';
@@ -154,7 +154,7 @@ const insertResponse = prepared('insert_response', (q) =>
     .values(slots(responses, ['id', 'surveyId', 'cellKey', 'channel', 'submittedOn', 'areaId', 'suspicious', 'flags', 'locale', 'demo']))
     .returning({ id: responses.id }),
 );
-const insertAnswer = prepared('insert_answer', (q) => q.insert(answerRows).values(slots(answerRows, ['id', 'responseId', 'questionId', 'item', 'value'])));
+const insertAnswers = preparedInsertMany('insert_answer', answerRows, ['id', 'responseId', 'questionId', 'item', 'value']);
 
 /** Merges a page's answers into the draft; answers that skip logic now hides are dropped. */
 export async function saveDraftAnswers(db: Queryable, draft: SurveyDraft, pages: readonly InstrumentPage[], pageQuestionKeys: readonly string[], pageAnswers: Answers): Promise<Answers> {
@@ -239,7 +239,7 @@ export async function storeResponse(
     } else {
       for (const row of rows) row.id = randomRowId();
     }
-    for (const row of rows) await insertAnswer(tx, row);
+    await insertAnswers(tx, rows);
     return { kind: 'stored' as const, responseId: response.id };
   });
 }
