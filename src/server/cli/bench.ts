@@ -537,6 +537,10 @@ async function startPlatform(databaseUrl: string, logName: string): Promise<Node
     healthPath: '/healthz',
   });
   children.push(server);
+  // Measure a server that has finished starting: it prepares the public map
+  // and the dashboard's figures in the background after it listens.
+  const deadline = Date.now() + 180_000;
+  while (!readFileSync(server.logPath, 'utf8').includes('dashboard figures prepared') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   return server;
 }
 
