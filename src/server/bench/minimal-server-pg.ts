@@ -9,25 +9,15 @@
  *   node src/server/bench/minimal-server-pg.ts --database postgres://… --port N --survey-id ID --template ANSWERS.json
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { randomIdBlock, randomRowId } from '../../../db/columns.ts';
+import { answerRows, minimalArgs, reportColumns, serveMinimal, today, type TemplateAnswers } from './minimal-http.ts';
 
-const { values } = parseArgs({
-  options: { database: { type: 'string' }, port: { type: 'string' }, 'survey-id': { type: 'string' }, template: { type: 'string' } },
-});
-if (!values.database || !values.port || !values['survey-id'] || !values.template) {
-  process.stderr.write('Usage: node src/server/bench/minimal-server-pg.ts --database postgres://… --port N --survey-id ID --template ANSWERS.json\n');
-  process.exit(2);
-}
-const surveyId = Number(values['survey-id']);
-const template = JSON.parse(readFileSync(values.template, 'utf8')) as Record<string, string | string[] | Record<string, string>>;
-const pool = new pg.Pool({ connectionString: values.database, max: 10 });
+const args = minimalArgs('src/server/bench/minimal-server-pg.ts');
+const pool = new pg.Pool({ connectionString: args.database, max: 10 });
 
 const rows = async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[];
-const questionId = new Map((await rows<{ key: string; id: number }>('select key, id from questions where survey_id = $1', [surveyId])).map((q) => [q.key, q.id]));
+const questionId = new Map((await rows<{ key: string; id: number }>('select key, id from questions where survey_id = $1', [args.surveyId])).map((q) => [q.key, q.id]));
 const areaId = new Map((await rows<{ slug: string; id: number }>('select slug, id from areas')).map((a) => [a.slug, a.id]));
 const namedPlaces = new Map((await rows<{ id: string; lat: number; lon: number }>('select id, lat, lon from places where retired_at is null')).map((p) => [p.id, p]));
 const categoryId = new Map((await rows<{ slug: string; id: number }>('select slug, id from report_categories')).map((c) => [c.slug, c.id]));
@@ -57,99 +47,25 @@ async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Pr
   }
 }
 
-async function storeResponse(answers: Record<string, string | string[] | Record<string, string>>): Promise<void> {
+async function storeResponse(answers: TemplateAnswers): Promise<void> {
   await inTransaction(async (client) => {
     const area = typeof answers['area'] === 'string' ? (areaId.get(answers['area']) ?? null) : null;
     const id = randomRowId();
-    await client.query({ ...INSERT_RESPONSE, values: [id, surveyId, today(), area] });
+    await client.query({ ...INSERT_RESPONSE, values: [id, args.surveyId, today(), area] });
     let next = randomIdBlock();
-    for (const [key, a] of Object.entries(answers)) {
-      const q = questionId.get(key);
-      if (q === undefined) continue;
-      const items: [string | null, string][] = typeof a === 'string' ? [[null, a]] : Array.isArray(a) ? a.map((v) => [null, v]) : Object.entries(a);
-      for (const [item, v] of items) await client.query({ ...INSERT_ANSWER, values: [next++, id, q, item, v] });
-    }
+    for (const [q, item, value] of answerRows(answers, questionId)) await client.query({ ...INSERT_ANSWER, values: [next++, id, q, item, value] });
   });
 }
 
 async function storeReport(form: URLSearchParams): Promise<string> {
   const receipt = randomBytes(16).toString('base64url');
-  const place = namedPlaces.get(form.get('location') ?? '');
-  const [lat, lon] = place ? [place.lat, place.lon] : (form.get('location__point') ?? '').split(',').map(Number);
-  const weekday = form.get('weekday');
+  const r = reportColumns(form, { areaId, categoryId, namedPlaces });
   await inTransaction(async (client) => {
     const id = randomRowId();
-    await client.query({
-      ...INSERT_REPORT,
-      values: [
-        id,
-        receipt,
-        categoryId.get(form.get('category') ?? '') ?? 1,
-        lat ?? 0,
-        lon ?? 0,
-        place?.id ?? null,
-        areaId.get(form.get('area') ?? '') ?? 1,
-        form.get('timeOfDay') ?? 'often',
-        weekday && /^[1-7]$/.test(weekday) ? Number(weekday) : null,
-        form.get('description') ?? '',
-        form.get('reporterType') ?? 'resident',
-        today(),
-      ],
-    });
+    await client.query({ ...INSERT_REPORT, values: [id, receipt, r.categoryId, r.lat, r.lon, r.placeName, r.areaId, r.timeOfDay, r.weekday, r.description, r.reporterType, today()] });
     await client.query({ ...INSERT_UPDATE, values: [randomRowId(), id] });
   });
   return receipt;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const server = createServer((req, res) => {
-  if (req.method === 'GET' && req.url === '/healthz') {
-    res.end('ok');
-    return;
-  }
-  if (req.method !== 'POST' || (req.url !== '/survey' && req.url !== '/meld')) {
-    res.statusCode = 404;
-    res.end();
-    return;
-  }
-  readBody(req)
-    .then(async (body) => {
-      const form = new URLSearchParams(body);
-      if (req.url === '/survey') {
-        const answers = { ...template };
-        for (const [name, value] of form) if (name.startsWith('q_')) answers[name.slice(2)] = value;
-        await storeResponse(answers);
-        return '/tak';
-      }
-      return `/meld/${await storeReport(form)}`;
-    })
-    .then(
-      (location) => {
-        res.writeHead(303, { location, 'content-length': '0' });
-        res.end();
-      },
-      (e: unknown) => {
-        res.statusCode = 500;
-        res.end(String(e));
-      },
-    );
-});
-server.keepAliveTimeout = 5_000;
-server.listen(Number(values.port), '127.0.0.1', () => {
-  process.stdout.write(`Minimal PostgreSQL server on http://127.0.0.1:${values.port}/\n`);
-});
-process.on('SIGTERM', () => {
-  server.close(() => {
-    void pool.end().then(() => process.exit(0));
-  });
-  server.closeIdleConnections();
-});
+serveMinimal({ args, storeResponse, storeReport, close: () => pool.end() });
