@@ -99,7 +99,7 @@ describe('named places as data', () => {
     await t.db.update(reports).set({ status: 'forwarded' }).where(eq(reports.id, before.report.id));
     await makeReportRelease(t.db);
     const release = await latestRelease(t.db);
-    expect(release.records.map((r) => r.cell)).not.toContain(NO_CELL);
+    expect(release.records.toArray().map((r) => r.cell)).not.toContain(NO_CELL);
 
     expect(await setPlaceRetired(t.db, 'korsgade', false, admin)).toBe(true);
     expect((await listPlaces(t.db)).offered('korsgade')?.id).toBe('korsgade');

@@ -111,12 +111,12 @@ describe('submitReport', () => {
     for (const r of [typed, placed]) expect(await setReportStatus(t.db, r.id, { status: 'in_progress' }, user.id)).toEqual({ ok: true });
     await makeReportRelease(t.db);
     const release = await latestRelease(t.db);
-    const cells = release.records.map((r) => r.cell);
+    const cells = release.records.toArray().map((r) => r.cell);
     expect(cells.filter((c) => c === NO_CELL)).toHaveLength(1);
     expect(cells).toContain(latLngToCell(55.6864, 12.5572, MAP_RESOLUTION));
     // The made-up point (the area's centre) is nobody's hexagon.
     expect(cells).not.toContain(latLngToCell(typed.lat, typed.lon, MAP_RESOLUTION));
-    expect(release.records.every((r) => r.areaId === area.id)).toBe(true);
+    expect(release.records.toArray().every((r) => r.areaId === area.id)).toBe(true);
   });
 });
 

@@ -166,7 +166,7 @@ describe('closed reports: description, exact point and place text', () => {
     const first = await makeReportRelease(t.db);
     const beforeRecords = (await latestRelease(t.db)).records;
     expect(beforeRecords).toHaveLength(4);
-    expect(beforeRecords.filter((r) => r.cell === NO_CELL)).toHaveLength(1);
+    expect(beforeRecords.toArray().filter((r) => r.cell === NO_CELL)).toHaveLength(1);
 
     const run = await runRetention(t.db, S, { now: plusMonths(CLOSED_AT, S.reportDetailsMonths) });
     expect(count(run, 'report_details')).toBe(4);

@@ -21,7 +21,7 @@ import { gridDisk, latLngToCell } from 'h3-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_NOISE, KEY_RANGE, NO_NOISE, type NoiseParameters } from '../../src/lib/disclosure/index.ts';
 import type { ReporterType } from '../../db/schema.ts';
-import type { ReleasedReport, Release } from '../../src/server/disclosure/releases.ts';
+import { ReleasedReports, type ReleasedReport, type Release } from '../../src/server/disclosure/releases.ts';
 import { ALL_PERIODS, prepareReportMap, type MapFilter } from '../../src/server/reports/map.ts';
 import { PlaceBook } from '../../src/lib/places.ts';
 import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
@@ -73,7 +73,7 @@ function dataset(random: () => number): { release: Release; truth: Map<string, n
       records.push({ cell: v.hex, areaId: AREA, category: v.category, year: v.year, reporterType: v.reporter, initiativeId: null, key: 1 + Math.floor(random() * (KEY_RANGE - 1)) });
     }
   }
-  return { release: { id: 1, madeOn: '2026-06-01', records }, truth };
+  return { release: { id: 1, madeOn: '2026-06-01', records: ReleasedReports.from(records) }, truth };
 }
 
 /** One published figure: which variables it adds up, and what was shown (undefined: hidden or absent). */

@@ -13,9 +13,10 @@
  * of: its H3 hexagon, area, category, year, reporter type, linked initiative
  * and record key. No id, point, day, text or status.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import { latLngToCell } from 'h3-js';
-import { releases, reportCategories, reports, REPORTER_TYPES, type ReporterType } from '../../../db/schema.ts';
+import { releases, reportCategories, reports, REPORTER_TYPES } from '../../../db/schema.ts';
+import { changedReports, ReleaseBuilder, ReleasedReports, type StoredColumns } from './released-reports.ts';
 import { listPlaces } from '../partnership/places.ts';
 import { recordAudit } from '../staff/audit.ts';
 import { copenhagenDay } from '../../lib/time.ts';
@@ -31,37 +32,22 @@ export const NO_CELL = '';
 /** Statuses after a moderator has looked at a report: only these are released. */
 export const RELEASED_STATUSES = ['forwarded', 'in_progress', 'handled', 'not_possible'] as const;
 
-/** One released report: what public figures count, and nothing else. */
-export interface ReleasedReport {
-  /** The H3 hexagon, or '' for a report whose place was typed (no real point: counted in its area only). */
-  cell: string;
-  areaId: number;
-  category: string;
-  year: string;
-  reporterType: ReporterType;
-  initiativeId: number | null;
-  /** The record key (src/lib/disclosure/perturbation.ts). */
-  key: number;
-}
+export { ReleasedReports, type ReleasedReport } from './released-reports.ts';
 
 export interface Release {
   id: number;
   /** The day it was made (YYYY-MM-DD, Copenhagen): shown next to every public figure. */
   madeOn: string;
-  records: readonly ReleasedReport[];
+  records: ReleasedReports;
 }
 
+/** The first stored form: one array per report (releases made before the columns; still read). */
 type StoredRecord = [string, number, string, string, number, number | null, number];
+type Payload = { version: 1; records: StoredRecord[] } | StoredColumns;
 
-interface Payload {
-  version: 1;
-  records: StoredRecord[];
-}
+/** Moderated reports read per query while a release is made: bounds its memory (a few MB) at any number of reports. */
+const RELEASE_PAGE = 10_000;
 
-/**
- * Writes a new release of the moderated reports as they are now. `madeBy`
- * is the staff member who asked ("publish now"), audited; null for the schedule.
- */
 export type ReleaseResult = { made: true; id: number; madeOn: string; reports: number } | { made: false; changes: number };
 
 /**
@@ -73,34 +59,49 @@ export type ReleaseResult = { made: true; id: number; madeOn: string; reports: n
  * which hexagon, category and reporter type the one moderated report has,
  * since an unchanged set of reports keeps its published figure. The first
  * release is always made.
+ *
+ * The reports are read in pages of RELEASE_PAGE by id, in one transaction,
+ * into columns (released-reports.ts), so making a release of 1,000,000
+ * reports needs about 20 MB, not the whole table as objects. (`pageSize`:
+ * another page size, for tests that cross page boundaries with few reports.)
  */
-export async function makeReportRelease(db: Queryable, options: { madeBy?: number | null; now?: Date; minChanges?: number } = {}): Promise<ReleaseResult> {
+export async function makeReportRelease(db: Queryable, options: { madeBy?: number | null; now?: Date; minChanges?: number; pageSize?: number } = {}): Promise<ReleaseResult> {
   const now = options.now ?? new Date();
   const previous = options.minChanges ? await latestRelease(db, now) : undefined;
   return transaction(db, async (tx) => {
-    const rows = await tx
-      .select({ lat: reports.lat, lon: reports.lon, placeName: reports.placeName, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType, initiativeId: reports.initiativeId, key: reports.cellKey })
-      .from(reports)
-      .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
-      .where(inArray(reports.status, [...RELEASED_STATUSES]));
     const places = await listPlaces(tx);
-    const records: StoredRecord[] = rows.map((r) => [
-      places.isTyped(r.placeName) ? NO_CELL : latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
-      r.areaId,
-      r.category,
-      r.createdOn.slice(0, 4),
-      REPORTER_TYPES.indexOf(r.reporterType),
-      r.initiativeId,
-      r.key,
-    ]);
-    // Ordered by the random key, so the stored order says nothing about when reports came in.
-    records.sort((a, b) => a[6] - b[6]);
+    const builder = new ReleaseBuilder();
+    let after = 0;
+    for (;;) {
+      const rows = await tx
+        .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, areaId: reports.areaId, category: reportCategories.slug, createdOn: reports.createdOn, reporterType: reports.reporterType, initiativeId: reports.initiativeId, key: reports.cellKey })
+        .from(reports)
+        .innerJoin(reportCategories, eq(reportCategories.id, reports.categoryId))
+        .where(and(inArray(reports.status, [...RELEASED_STATUSES]), gt(reports.id, after)))
+        .orderBy(asc(reports.id))
+        .limit(options.pageSize ?? RELEASE_PAGE);
+      for (const r of rows) {
+        builder.add({
+          cell: places.isTyped(r.placeName) ? NO_CELL : latLngToCell(r.lat, r.lon, MAP_RESOLUTION),
+          areaId: r.areaId,
+          category: r.category,
+          year: r.createdOn.slice(0, 4),
+          reporterType: r.reporterType,
+          initiativeId: r.initiativeId,
+          key: r.key,
+        });
+      }
+      if (rows.length < (options.pageSize ?? RELEASE_PAGE)) break;
+      after = rows.at(-1)!.id;
+    }
+    // In the total order (random key first), so the stored order says nothing about when reports came in.
+    const records = builder.finish();
     if (previous && previous.id > 0 && options.minChanges) {
       const changes = changedReports(previous.records, records);
       if (changes < options.minChanges) return { made: false, changes } as const;
     }
     const madeOn = copenhagenDay(now);
-    const payload: Payload = { version: 1, records };
+    const payload: Payload = records.toStored();
     const [made] = await tx.insert(releases).values({ kind: 'reports', madeOn, madeBy: options.madeBy ?? null, payload }).returning({ id: releases.id });
     if (!made) throw new Error('release not stored');
     if (options.madeBy) {
@@ -108,31 +109,6 @@ export async function makeReportRelease(db: Queryable, options: { madeBy?: numbe
     }
     return { made: true, id: made.id, madeOn, reports: records.length } as const;
   });
-}
-
-/**
- * How many reports differ between two releases, at least: each report is
- * its tuple (hexagon, area, category, year, reporter type, initiative and
- * random record key), compared as multisets. A new report adds a tuple, a
- * removed one takes one away, a changed one does both; the larger of the
- * two sides is a lower bound of the reports changed, which is the safe side
- * for a minimum.
- */
-function changedReports(before: readonly ReleasedReport[], after: readonly StoredRecord[]): number {
-  const remaining = new Map<string, number>();
-  for (const r of before) {
-    const id = `${r.cell}|${r.areaId}|${r.category}|${r.year}|${r.reporterType}|${r.initiativeId ?? ''}|${r.key}`;
-    remaining.set(id, (remaining.get(id) ?? 0) + 1);
-  }
-  let added = 0;
-  for (const [cell, areaId, category, year, reporter, initiativeId, key] of after) {
-    const id = `${cell}|${areaId}|${category}|${year}|${REPORTER_TYPES[reporter]}|${initiativeId ?? ''}|${key}`;
-    const left = remaining.get(id) ?? 0;
-    if (left > 0) remaining.set(id, left - 1);
-    else added++;
-  }
-  const removed = [...remaining.values()].reduce((s, n) => s + n, 0);
-  return Math.max(added, removed);
 }
 
 /** The newest release's id and day, or undefined before the first. One indexed row. */
@@ -143,7 +119,7 @@ export async function latestReleaseStamp(db: Queryable): Promise<{ id: number; m
 
 /**
  * The newest release read, one per database (the bound: a newer release
- * replaces it; with 100,000 reports its records take some 15 MB). Held on
+ * replaces it; its columns take 20 bytes a report, 20 MB at 1,000,000). Held on
  * globalThis like the database handle (connection.ts), so that serve.ts's
  * module graph (src/: the start-up map warm-up, scheduled releases) and the
  * built pages' (dist/) share one copy rather than each reading its own.
@@ -158,15 +134,21 @@ const kept: WeakMap<object, Release> = ((globalThis as { [KEPT]?: WeakMap<object
  */
 export async function latestRelease(db: Queryable, now = new Date()): Promise<Release> {
   const stamp = await latestReleaseStamp(db);
-  if (!stamp) return { id: 0, madeOn: copenhagenDay(now), records: [] };
+  if (!stamp) return { id: 0, madeOn: copenhagenDay(now), records: ReleasedReports.empty };
   const current = kept.get(db);
   if (current?.id === stamp.id) return current;
   const [row] = await db.select({ payload: releases.payload }).from(releases).where(and(eq(releases.id, stamp.id), eq(releases.kind, 'reports'))).limit(1);
-  const payload = row?.payload as Payload | undefined;
-  const release: Release = {
-    id: stamp.id,
-    madeOn: stamp.madeOn,
-    records: (payload?.records ?? []).map(([cell, areaId, category, year, reporter, initiativeId, key]) => ({
+  const release: Release = { id: stamp.id, madeOn: stamp.madeOn, records: readPayload(row?.payload as Payload | undefined) };
+  kept.set(db, release);
+  return release;
+}
+
+/** A stored payload's records, of either version. */
+function readPayload(payload: Payload | undefined): ReleasedReports {
+  if (!payload) return ReleasedReports.empty;
+  if (payload.version === 2) return ReleasedReports.fromStored(payload);
+  return ReleasedReports.from(
+    payload.records.map(([cell, areaId, category, year, reporter, initiativeId, key]) => ({
       cell,
       areaId,
       category,
@@ -175,9 +157,7 @@ export async function latestRelease(db: Queryable, now = new Date()): Promise<Re
       initiativeId,
       key,
     })),
-  };
-  kept.set(db, release);
-  return release;
+  );
 }
 
 /** Whether a scheduled release is due: none yet, or the newest is `intervalDays` old. */

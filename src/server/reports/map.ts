@@ -13,7 +13,7 @@ import type { NamedPlace, PlaceBook, Point } from '../../lib/places.ts';
 import { listPlaces } from '../partnership/places.ts';
 import { projectGeometries, type ProjectedMap } from '../../lib/svg-map.ts';
 import type { Queryable } from '../db/connection.ts';
-import { latestRelease, MAP_RESOLUTION, NO_CELL, RELEASED_STATUSES, type Release, type ReleasedReport } from '../disclosure/releases.ts';
+import { latestRelease, MAP_RESOLUTION, NO_CELL, RELEASED_STATUSES, type Release, type ReleasedReports } from '../disclosure/releases.ts';
 
 export { MAP_RESOLUTION };
 /** Statuses after a moderator has looked at a report: only these are counted or published. */
@@ -64,7 +64,7 @@ export function releaseYears(release: Release): readonly string[] {
   let years = yearsOf.get(release);
   if (!years) {
     const last = Number(release.madeOn.slice(0, 4));
-    const first = release.records.reduce((min, r) => Math.min(min, Number(r.year)), last);
+    const first = Math.min(release.records.firstYear() ?? last, last);
     years = Object.freeze(Array.from({ length: last - first + 1 }, (_, i) => String(last - i)));
     yearsOf.set(release, years);
   }
@@ -94,7 +94,8 @@ export function parseMapFilter(params: URLSearchParams, categorySlugs: readonly 
   };
 }
 
-type MapRecord = ReleasedReport;
+/** A record of the release, by its index (ReleasedReports: the release is kept column by column). */
+type MapRecord = number;
 
 /**
  * The public map under a filter, from the newest release: every count goes
@@ -158,14 +159,15 @@ export interface PreparedReportMap {
  */
 export function prepareReportMap(release: Release, areaIds: readonly number[], k: number, places: PlaceBook, noise: NoiseParameters = DEFAULT_NOISE): PreparedReportMap {
   const records = release.records;
+  const all = records.indices();
   const dimensions: FilterDimension<MapRecord>[] = [
-    { name: 'category', values: [...new Set(records.map((r) => r.category))], of: (r) => r.category },
-    { name: 'year', values: releaseYears(release), of: (r) => r.year },
-    { name: 'reporter', values: REPORTER_TYPES, of: (r) => r.reporterType },
+    { name: 'category', values: records.presentCategories(), of: (i) => records.category(i) },
+    { name: 'year', values: releaseYears(release), of: (i) => records.year(i) },
+    { name: 'reporter', values: REPORTER_TYPES, of: (i) => records.reporterType(i) },
   ];
   // Typed places have no real point: counted in their area, never in a hexagon.
-  const byCell = releaseFilteredCounts(records.filter((r) => r.cell !== NO_CELL), (r) => r.cell, (r) => r.key, dimensions, k, noise);
-  const byArea = releaseFilteredCounts(records, (r) => String(r.areaId), (r) => r.key, dimensions, k, noise);
+  const byCell = releaseFilteredCounts(all.filter((i) => records.cell(i) !== NO_CELL), (i) => records.cell(i), (i) => records.key(i), dimensions, k, noise);
+  const byArea = releaseFilteredCounts(all, (i) => String(records.areaId(i)), (i) => records.key(i), dimensions, k, noise);
   const built = new Map<string, ReportMap>();
   return {
     releasedOn: release.madeOn,
@@ -173,7 +175,7 @@ export function prepareReportMap(release: Release, areaIds: readonly number[], k
       const id = JSON.stringify([filter.categorySlug ?? '', filter.period, filter.reporterType ?? '']);
       let map = built.get(id);
       if (!map) {
-        map = { ...buildFromRecords(records, byCell, byArea, filter, areaIds, k, places, noise), releasedOn: release.madeOn };
+        map = { ...buildFromRecords(records, all, byCell, byArea, filter, areaIds, k, places, noise), releasedOn: release.madeOn };
         built.set(id, map);
       }
       return map;
@@ -182,7 +184,8 @@ export function prepareReportMap(release: Release, areaIds: readonly number[], k
 }
 
 function buildFromRecords(
-  records: readonly MapRecord[],
+  records: ReleasedReports,
+  all: readonly MapRecord[],
   byCell: FilteredRelease,
   byArea: FilteredRelease,
   filter: MapFilter,
@@ -196,17 +199,19 @@ function buildFromRecords(
     year: filter.period === ALL_PERIODS ? undefined : filter.period,
     reporter: filter.reporterType,
   };
-  const matching = records.filter(
-    (r) => (!f['category'] || r.category === f['category']) && (!f['year'] || r.year === f['year']) && (!f['reporter'] || r.reporterType === f['reporter']),
+  const matching = all.filter(
+    (i) =>
+      (!f['category'] || records.category(i) === f['category']) && (!f['year'] || records.year(i) === f['year']) && (!f['reporter'] || records.reporterType(i) === f['reporter']),
   );
   // Each hexagon under the filter, with the report of the smallest (random) record key: the
   // hexagon's area is that report's, a fixed choice that says nothing about how many of its
   // reports lie in which area, as "most of them" would.
   const perCell = new Map<string, MapRecord>();
-  for (const r of matching) {
-    if (r.cell === NO_CELL) continue;
-    const first = perCell.get(r.cell);
-    if (!first || r.key < first.key) perCell.set(r.cell, r);
+  for (const i of matching) {
+    const cell = records.cell(i);
+    if (cell === NO_CELL) continue;
+    const first = perCell.get(cell);
+    if (first === undefined || records.key(i) < records.key(first)) perCell.set(cell, i);
   }
   const shownCells = new Map<string, number>();
   for (const cell of perCell.keys()) {
@@ -215,12 +220,13 @@ function buildFromRecords(
   }
 
   const areaTotals = new Map<number, { n: number; hidden: number; ck: number }>(areaIds.map((id) => [id, { n: 0, hidden: 0, ck: 0 }]));
-  for (const r of matching) {
-    const t = areaTotals.get(r.areaId) ?? { n: 0, hidden: 0, ck: 0 };
+  for (const i of matching) {
+    const areaId = records.areaId(i);
+    const t = areaTotals.get(areaId) ?? { n: 0, hidden: 0, ck: 0 };
     t.n += 1;
-    t.ck = addKeys(t.ck, r.key);
-    if (!shownCells.has(r.cell)) t.hidden += 1;
-    areaTotals.set(r.areaId, t);
+    t.ck = addKeys(t.ck, records.key(i));
+    if (!shownCells.has(records.cell(i))) t.hidden += 1;
+    areaTotals.set(areaId, t);
   }
   const suppressed = suppressAreaTotals(
     [...areaTotals].map(([id, t]) => ({ key: String(id), n: t.n, hidden: t.hidden, ck: t.ck })),
@@ -231,7 +237,7 @@ function buildFromRecords(
   const cells: MapCell[] = [...shownCells]
     .map(([cell, n]) => {
       const [lat, lon] = cellToLatLng(cell);
-      const areaId = perCell.get(cell)!.areaId;
+      const areaId = records.areaId(perCell.get(cell)!);
       return {
         cell,
         n,

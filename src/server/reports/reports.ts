@@ -538,10 +538,12 @@ export async function linkReportToInitiative(db: Queryable, id: number, initiati
 export async function initiativeReportSummary(db: Queryable, initiativeId: number, k: number): Promise<Row & { releasedOn: string }> {
   const release = await latestRelease(db);
   const byCategory = new Map<string, { n: number; ck: number }>();
-  for (const r of release.records) {
-    if (r.initiativeId !== initiativeId) continue;
-    const c = byCategory.get(r.category) ?? { n: 0, ck: 0 };
-    byCategory.set(r.category, { n: c.n + 1, ck: addKeys(c.ck, r.key) });
+  const records = release.records;
+  for (let i = 0; i < records.length; i++) {
+    if (records.initiativeId(i) !== initiativeId) continue;
+    const category = records.category(i);
+    const c = byCategory.get(category) ?? { n: 0, ck: 0 };
+    byCategory.set(category, { n: c.n + 1, ck: addKeys(c.ck, records.key(i)) });
   }
   return { ...suppressRow([...byCategory].map(([key, c]) => ({ key, ...c })), k), releasedOn: release.madeOn };
 }
