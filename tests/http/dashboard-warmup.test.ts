@@ -15,6 +15,7 @@ import { listGoalStatuses, parseEstimateOptions, type GoalStatus } from '../../s
 import { openDatabase, type Db } from '../../src/server/db/connection.ts';
 import { isPostgresUrl, openPostgres } from '../../src/server/db/postgres.ts';
 import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../../src/server/staff/auth/session.ts';
+import { PREPARATION_DONE } from '../../src/server/platform/memory.ts';
 import { findUserByEmail } from '../../src/server/staff/users.ts';
 import { DEMO_ACCOUNTS } from '../../src/server/seed/demo-staff.ts';
 import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
@@ -65,6 +66,8 @@ describe('the dashboard front after a start', () => {
     const before = await listGoalStatuses(db, planned);
     expect(before.length).toBeGreaterThan(0);
     expect((await warmedUp()).goals).toBe(before.length);
+    // Then the start-up preparation is done (src/server/platform/memory.ts), as the benchmark waits for.
+    await expect.poll(() => server.output().includes(`"msg":"${PREPARATION_DONE}"`), { timeout: 10_000 }).toBe(true);
 
     // A goal on a single-choice question whose latest closed wave has an estimate: make more of its answers count.
     const status = before.find((s) => s.goal.item === null && latestP(s) !== undefined)!;

@@ -37,19 +37,22 @@ export interface NodeProcess {
  * waits until `healthPath` answers 2xx.
  */
 /**
- * The Node options `npm run serve` (and so `npm start`) runs the server
- * with, read from package.json so the benchmark measures the server as it
- * is started, with one home for the heap limits (README "Performance").
+ * How `npm run serve` (and so `npm start`) runs the server: the environment
+ * it sets before `node` (MALLOC_ARENA_MAX) and Node's own options (the heap
+ * limits, --expose-gc), read from package.json so the benchmark measures the
+ * server as it is started, with one home for them (README "Performance").
  */
-export function serveNodeFlags(): string[] {
+export function serveCommand(): { env: Record<string, string>; nodeFlags: string[] } {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const words = (scripts['serve'] ?? '').split(/\s+/);
-  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, Math.max(node, 0)).flatMap((w) => (/^[A-Z_][A-Z0-9_]*=/.test(w) ? [[w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]] : [])));
+  return { env, nodeFlags: words.slice(node + 1).filter((w) => w.startsWith('--')) };
 }
 
 export async function startNode(options: {
   script: string;
-  /** Node's own options (before the script), e.g. serveNodeFlags(). */
+  /** Node's own options (before the script), e.g. serveCommand().nodeFlags. */
   nodeFlags?: string[];
   args?: string[];
   env: Record<string, string>;

@@ -50,10 +50,11 @@ import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, L
 import { growthTable, parseSizes, type GrowthCell, type GrowthRow } from '../bench/growth.ts';
 import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
-import { freePort, residentMemory, ROOT, serveNodeFlags, startNode, type NodeProcess } from '../bench/processes.ts';
+import { freePort, residentMemory, ROOT, serveCommand, startNode, type NodeProcess } from '../bench/processes.ts';
 import pg from 'pg';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { copySqliteToPostgres } from '../db/copy.ts';
+import { PREPARATION_DONE } from '../platform/memory.ts';
 
 const OPEN_WAVE = 'tryghed-2026';
 const ANALYSED_WAVE = 'tryghed-2025';
@@ -530,17 +531,18 @@ async function startPlatform(databaseUrl: string, logName: string): Promise<Node
   const port = await freePort();
   const server = await startNode({
     script: 'src/server/cli/start.ts',
-    nodeFlags: serveNodeFlags(),
-    env: { HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
+    nodeFlags: serveCommand().nodeFlags,
+    env: { ...serveCommand().env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
     port,
     logPath: join(dir, logName),
     healthPath: '/healthz',
   });
   children.push(server);
   // Measure a server that has finished starting: it prepares the public map
-  // and the dashboard's figures in the background after it listens.
+  // and the dashboard's figures in the background after it listens, and then
+  // gives back the memory that took (src/server/platform/memory.ts).
   const deadline = Date.now() + 180_000;
-  while (!readFileSync(server.logPath, 'utf8').includes('dashboard figures prepared') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while (!readFileSync(server.logPath, 'utf8').includes(PREPARATION_DONE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
   return server;
 }
 

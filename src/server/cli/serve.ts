@@ -20,6 +20,7 @@ import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { releaseClosedConsultations } from '../consultations/consultations.ts';
 import { warmGoalStatuses } from '../dashboard/goals.ts';
+import { finishPreparation } from '../platform/memory.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
 import { deliverSubscriptionMailsSoon, runDigest } from '../subscriptions/mail.ts';
 import { logger } from '../platform/logger.ts';
@@ -175,8 +176,11 @@ async function main(): Promise<void> {
     const host = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
-    // The public map of the newest release, prepared before the first visitor asks; then the dashboard's figures.
-    void warmByVisiting(server, '/kort').then(() => warmDashboard(cfg));
+    // The public map of the newest release, prepared before the first visitor asks; then the dashboard's
+    // figures; then the memory this used is given back (src/server/platform/memory.ts).
+    void warmByVisiting(server, '/kort')
+      .then(() => warmDashboard(cfg))
+      .then(finishPreparation);
     void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
     if (cfg.mail) void runDigestInBackground(cfg);
   });
