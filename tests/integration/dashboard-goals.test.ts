@@ -17,7 +17,7 @@ import { createGoal, goalStatus, goalsTable, listGoals, setMargins } from '../..
 import { goalSentence } from '../../src/server/dashboard/front.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 import type { Survey } from '../../db/schema.ts';
 
 let t: TestDb;
@@ -56,25 +56,7 @@ beforeEach(async () => {
 });
 
 async function makeGoal(targetValue = 0.072) {
-  const r = await createGoal(
-    t.db,
-    {
-      titleDa: 'Utryghed om aftenen',
-      titleEn: 'Unsafe in the evening',
-      seriesId,
-      questionKey: 'safety_evening',
-      item: null,
-      successValues: ['unsafe', 'very_unsafe'],
-      areaId: inner,
-      direction: 'decrease',
-      baseline: { kind: 'wave', surveyId: baseline.id },
-      targetValue,
-      targetDate: '2027-12-31',
-    },
-    analyst,
-  );
-  if (!r.ok) throw new Error(r.reason);
-  return (await listGoals(t.db)).find((g) => g.id === r.id)!;
+  return makeEveningGoal(t.db, analyst, { seriesId, areaId: inner, baselineId: baseline.id, targetValue });
 }
 
 const options = { k: 5, excludeSuspicious: true, locale: 'da' as const };

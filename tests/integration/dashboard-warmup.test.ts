@@ -14,10 +14,10 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, type Survey } from '../../db/schema.ts';
 import { ESTIMATE_CACHE_ENTRIES, INSECURITY_EVENING, estimateIndicator, keptEstimates, type IndicatorResult } from '../../src/server/dashboard/indicators.ts';
-import { createGoal, listGoalStatuses, listGoals, parseEstimateOptions, warmGoalStatuses, type GoalStatus } from '../../src/server/dashboard/goals.ts';
+import { listGoalStatuses, listGoals, parseEstimateOptions, warmGoalStatuses, type GoalStatus } from '../../src/server/dashboard/goals.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 
 const K = 5;
 let t: TestDb;
@@ -55,25 +55,8 @@ beforeEach(async () => {
     safety_evening: 'safe',
     gender: 'man',
   });
-  const r = await createGoal(
-    t.db,
-    {
-      titleDa: 'Utryghed om aftenen',
-      titleEn: 'Unsafe in the evening',
-      seriesId,
-      questionKey: 'safety_evening',
-      item: null,
-      successValues: ['unsafe', 'very_unsafe'],
-      areaId: inner,
-      direction: 'decrease',
-      baseline: { kind: 'wave', surveyId: baseline.id },
-      targetValue: 0.1,
-      targetDate: '2027-12-31',
-    },
-    analyst,
-  );
-  if (!r.ok) throw new Error(r.reason);
-  expect((await listGoals(t.db)).map((g) => g.id)).toEqual([r.id]);
+  const goal = await makeEveningGoal(t.db, analyst, { seriesId, areaId: inner, baselineId: baseline.id, targetValue: 0.1 });
+  expect((await listGoals(t.db)).map((g) => g.id)).toEqual([goal.id]);
 });
 
 /** Turns `count` of a wave's "safe" answers into "unsafe" without touching the responses (so the cache stamps stay as they were). */

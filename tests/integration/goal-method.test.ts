@@ -6,12 +6,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, surveys, type Survey } from '../../db/schema.ts';
-import { applyHolm, createGoal, goalStatus, goalsTable, listGoals, listGoalStatuses, parseEstimateOptions, setMargins } from '../../src/server/dashboard/goals.ts';
+import { applyHolm, createGoal, goalStatus, goalsTable, listGoalStatuses, parseEstimateOptions, setMargins } from '../../src/server/dashboard/goals.ts';
 import { trendTable, waveDistributionTable, waveShares } from '../../src/server/dashboard/analysis.ts';
 import { estimateIndicator, INSECURITY_EVENING, rakedWeights } from '../../src/server/dashboard/indicators.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 
 let t: TestDb;
 let inner: number;
@@ -40,26 +40,7 @@ beforeEach(async () => {
 });
 
 async function goal(targetValue: number, over: Partial<Parameters<typeof createGoal>[1]> = {}) {
-  const r = await createGoal(
-    t.db,
-    {
-      titleDa: 'Utryghed',
-      titleEn: null,
-      seriesId,
-      questionKey: 'safety_evening',
-      item: null,
-      successValues: ['unsafe', 'very_unsafe'],
-      areaId: inner,
-      direction: 'decrease',
-      baseline: { kind: 'wave', surveyId: baseline.id },
-      targetValue,
-      targetDate: '2027-12-31',
-      ...over,
-    },
-    analyst,
-  );
-  if (!r.ok) throw new Error(r.reason);
-  return (await listGoals(t.db)).find((g) => g.id === r.id)!;
+  return makeEveningGoal(t.db, analyst, { seriesId, areaId: inner, baselineId: baseline.id, targetValue }, { titleDa: 'Utryghed', titleEn: null, ...over });
 }
 const planned = { k: 5, weighted: true, excludeSuspicious: true, locale: 'da' as const };
 

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { analysisPlans, areas, auditLog, planChanges, responses, type Survey } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
-import { createGoal, goalStatus, goalsTable, listGoals, parseEstimateOptions, setMargins, updateGoal, deleteGoal } from '../../src/server/dashboard/goals.ts';
+import { goalStatus, goalsTable, listGoals, parseEstimateOptions, setMargins, updateGoal, deleteGoal } from '../../src/server/dashboard/goals.ts';
 import { describePlanChange, planOfWave } from '../../src/server/dashboard/plans.ts';
 import { languageShares, representativeness, representativenessTable } from '../../src/server/dashboard/representativeness.ts';
 import { goalStatusAtYearEnd } from '../../src/server/dashboard/status-report.ts';
@@ -16,7 +16,7 @@ import { responseChannel } from '../../src/server/surveys/answering.ts';
 import { setSurveyStatus } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 
 let t: TestDb;
 let inner: number;
@@ -47,25 +47,7 @@ beforeEach(async () => {
 });
 
 async function goal(targetValue: number) {
-  const r = await createGoal(
-    t.db,
-    {
-      titleDa: 'Utryghed',
-      titleEn: 'Insecurity',
-      seriesId,
-      questionKey: 'safety_evening',
-      item: null,
-      successValues: ['unsafe', 'very_unsafe'],
-      areaId: inner,
-      direction: 'decrease',
-      baseline: { kind: 'wave', surveyId: baseline.id },
-      targetValue,
-      targetDate: '2027-12-31',
-    },
-    analyst,
-  );
-  if (!r.ok) throw new Error(r.reason);
-  return (await listGoals(t.db)).find((g) => g.id === r.id)!;
+  return makeEveningGoal(t.db, analyst, { seriesId, areaId: inner, baselineId: baseline.id, targetValue }, { titleDa: 'Utryghed', titleEn: 'Insecurity' });
 }
 
 describe('who answered', () => {

@@ -5,11 +5,12 @@
  * figures.
  */
 import { checkCode, generateCodes } from '../../src/server/surveys/invitations.ts';
-import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Survey } from '../../db/schema.ts';
+import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Goal, type Survey } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
 import { storeResponse } from '../../src/server/surveys/answering.ts';
 import { loadInstrument } from '../../src/server/surveys/surveys.ts';
 import { SAFETY_OPTIONS } from '../../src/server/seed/demo-survey.ts';
+import { createGoal, listGoals } from '../../src/server/dashboard/goals.ts';
 
 let n = 0;
 
@@ -83,4 +84,38 @@ async function checkCodes(db: Db, surveyId: number, count: number): Promise<numb
     ids.push(check.codeId);
   }
   return ids;
+}
+
+/**
+ * The goal these tests share: fewer residents of an area feeling unsafe in the
+ * evening ("unsafe" or "very unsafe"), against a baseline wave, by the end of
+ * 2027. `over` changes any field (titles, direction, item…). Returns the goal
+ * as listGoals gives it.
+ */
+export async function makeEveningGoal(
+  db: Db,
+  by: number,
+  goal: { seriesId: number; areaId: number; baselineId: number; targetValue: number },
+  over: Partial<Parameters<typeof createGoal>[1]> = {},
+): Promise<Goal> {
+  const r = await createGoal(
+    db,
+    {
+      titleDa: 'Utryghed om aftenen',
+      titleEn: 'Unsafe in the evening',
+      seriesId: goal.seriesId,
+      questionKey: 'safety_evening',
+      item: null,
+      successValues: ['unsafe', 'very_unsafe'],
+      areaId: goal.areaId,
+      direction: 'decrease',
+      baseline: { kind: 'wave', surveyId: goal.baselineId },
+      targetValue: goal.targetValue,
+      targetDate: '2027-12-31',
+      ...over,
+    },
+    by,
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return (await listGoals(db)).find((g) => g.id === r.id)!;
 }
