@@ -220,7 +220,7 @@ export const primaryKey = perTable('primaryKey', sqliteCore.primaryKey as (confi
 export const foreignKey = ((config: { columns: unknown[]; foreignColumns: (sqliteCore.AnySQLiteColumn | pgCore.AnyPgColumn)[]; name?: string }) => {
   const dialect = currentDialect('foreignKey');
   const mapped = { ...config, foreignColumns: config.foreignColumns.map((c) => columnIn(dialect, c)) };
-  return dialect === 'sqlite' ? sqliteCore.foreignKey(mapped as never) : pgCore.foreignKey(mapped as never);
+  return dialect === 'sqlite' ? sqliteCore.foreignKey(mapped as unknown as Parameters<typeof sqliteCore.foreignKey>[0]) : pgCore.foreignKey(mapped as unknown as Parameters<typeof pgCore.foreignKey>[0]);
 }) as unknown as typeof sqliteCore.foreignKey;
 
 export const id = column(sqliteColumns.id, pgColumns.id);
