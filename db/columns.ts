@@ -1,14 +1,15 @@
 /**
- * The column kinds both schemas repeat, once per dialect under the same names:
- * db/schema.sqlite.ts destructures `sqliteColumns`, db/schema.pg.ts `pgColumns`, so
- * the two files read line for line alike and each kind is mapped to its
- * dialect here, in one place. Every helper returns a fresh column builder;
- * the schema chains `.notNull()`, `.default()` and `.references()` as usual.
+ * The column kinds of the schema, once per dialect under the same names:
+ * `sqliteColumns` and `pgColumns` map each kind (id, timestamps, flags,
+ * JSON, bytes…) to its dialect here, in one place, and db/dialect.ts pairs
+ * them into the kit db/schema.ts is written with. Every helper returns a
+ * fresh column builder; the schema chains `.notNull()`, `.default()` and
+ * `.references()` as usual.
  *
  * Rule for both sets: a helper must give the same TypeScript type
  * (`$inferSelect` / `$inferInsert`) in either dialect, since the app is typed
  * against the SQLite tables and gets the PostgreSQL ones at run time
- * (tests/unit/schema-parity.test.ts checks this).
+ * (tests/unit/schema-parity.test.ts checks this for every kind).
  */
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import * as pgCore from 'drizzle-orm/pg-core';

@@ -9,7 +9,7 @@
  *    used as a condition, an async callback where a sync one is expected.
  * 2. The boundaries between the layers of src/ (README "Where things live"):
  *    - src/lib is pure rules: it imports neither src/server nor db/ (row
- *      types from db/schema.sqlite.ts as `import type` only; enumerations
+ *      types from db/schema.ts as `import type` only; enumerations
  *      and stored JSON shapes come from src/lib/domain.ts), nor a database
  *      driver or the logger;
  *    - pages, layouts and components do not query: no drizzle-orm, no
@@ -32,13 +32,13 @@ const SERVER_PACKAGES = {
 };
 /** Row types may be imported from the documented schema, never values (the tables or the environment it reads). */
 const ROW_TYPES_ONLY = {
-  regex: '^(\\.\\./)+db/schema(\\.sqlite)?\\.ts$',
+  regex: '^(\\.\\./)+db/schema\\.ts$',
   allowTypeImports: true,
   message: 'Only row types (import type) come from db/; enumerations and JSON shapes are in src/lib/domain.ts, tables in src/server.',
 };
-/** Any other db/ module (seed, migrations, the PostgreSQL schema). */
+/** Any other db/ module (seed, migrations, the kit the schema is written with). */
 const OTHER_DB = {
-  regex: '^(\\.\\./)+db/(?!schema(\\.sqlite)?\\.ts$)',
+  regex: '^(\\.\\./)+db/(?!schema\\.ts$)',
   message: 'db/ is the schema and its migrations; the app reaches the database through src/server.',
 };
 

@@ -9,7 +9,7 @@
  * an error, never left to the database to throw.
  */
 import { z } from 'zod';
-import type { Consultation, ConsultationPlace } from '../../db/schema.sqlite.ts';
+import type { Consultation, ConsultationPlace } from '../../db/schema.ts';
 import { CONSULTATION_OUTCOMES, CONSULTATION_SCALES, PROPOSAL_ILLUSTRATIONS, type ConsultationOutcome, type ConsultationScale, type ProposalIllustration } from './domain.ts';
 import { collectErrors, errorText as editorErrorText, LIMITS, MAP_BOUNDS, optionalText, requiredDate, requiredText, text, type FieldError as EditorFieldError } from './editor-forms.ts';
 import type { EditorMessages } from './i18n/editor-da.ts';

@@ -2,12 +2,12 @@
  * The platform's closed vocabularies and stored JSON shapes, written once.
  *
  * Every enumeration a column stores is defined here and nowhere else: the
- * forms and pages validate against these constants, and both database
- * schemas (db/schema.sqlite.ts and db/schema.pg.ts) type their columns with
- * them and generate their CHECK constraints from them (`oneOf` in
+ * forms and pages validate against these constants, and the database
+ * schema (db/schema.ts, for SQLite and PostgreSQL alike) types its columns
+ * with them and generates its CHECK constraints from them (`oneOf` in
  * db/columns.ts), so adding a value here and running `npm run db:generate`
  * is the whole change. Pure data: no database, no environment, safe to
- * import from anywhere (src/lib, islands, the schemas).
+ * import from anywhere (src/lib, islands, the schema).
  */
 
 /**

@@ -6,7 +6,7 @@
  * or show the form again with the errors.
  */
 import { z } from 'zod';
-import type { Area, Event, Initiative, Partner } from '../../db/schema.sqlite.ts';
+import type { Area, Event, Initiative, Partner } from '../../db/schema.ts';
 import { EVENT_KINDS, INITIATIVE_STATUSES, MILESTONE_STATES, TRACKS, type EventKind, type InitiativeStatus, type MilestoneState, type Track } from './domain.ts';
 import type { EditorMessages } from './i18n/editor-da.ts';
 import { fromCopenhagenLocal, isIsoDate, toCopenhagenLocal } from './time.ts';

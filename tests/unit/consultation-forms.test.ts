@@ -1,6 +1,6 @@
 /** The editors' consultation forms (src/lib/consultation-forms.ts): every rule, and what each bad input gets. */
 import { describe, expect, it } from 'vitest';
-import type { Consultation, ConsultationPlace } from '../../db/schema.sqlite.ts';
+import type { Consultation, ConsultationPlace } from '../../db/schema.ts';
 import {
   consultationErrorSummary,
   consultationErrorText,

@@ -27,9 +27,9 @@ describe('the linter enforces the boundaries between src/ layers', () => {
     expect(await boundaryErrors(lib, "import { db } from '../server/db/index.ts';\nexport const x = db;\n")).toHaveLength(1);
     expect(await boundaryErrors(lib, "import type { Queryable } from '../server/db/connection.ts';\nexport type X = Queryable;\n")).toHaveLength(1);
     expect(await boundaryErrors(lib, "import { reports } from '../../db/schema.ts';\nexport const x = reports;\n")).toHaveLength(1);
-    expect(await boundaryErrors(lib, "import { ROLES } from '../../db/schema.sqlite.ts';\nexport const x = ROLES;\n")).toHaveLength(1);
+    expect(await boundaryErrors(lib, "import { ROLES } from '../../db/schema.ts';\nexport const x = ROLES;\n")).toHaveLength(1);
     expect(await boundaryErrors(lib, "import { sql } from 'drizzle-orm';\nexport const x = sql;\n")).toHaveLength(1);
-    expect(await boundaryErrors(lib, "import type { Report } from '../../db/schema.sqlite.ts';\nimport { ROLES } from './domain.ts';\nexport type X = Report;\nexport const y = ROLES;\n")).toEqual([]);
+    expect(await boundaryErrors(lib, "import type { Report } from '../../db/schema.ts';\nimport { ROLES } from './domain.ts';\nexport type X = Report;\nexport const y = ROLES;\n")).toEqual([]);
   }, 60_000);
 
   it('pages and components do not query: no drizzle, no tables, no data-access module but the db() handle', async () => {

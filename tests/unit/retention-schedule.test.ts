@@ -4,16 +4,15 @@
  * the one env schema with the documented defaults; periods count calendar
  * months and years.
  */
-import { getTableName, is } from 'drizzle-orm';
-import { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableName, is, Table } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../db/schema.sqlite.ts';
+import * as schema from '../../db/schema.ts';
 import { ConfigError, loadConfig } from '../../src/server/platform/config.ts';
 import { envSchema } from '../../src/server/platform/env-schema.ts';
 import { coveredTables, cutoff, KEPT, RETENTION_DEFAULTS, RETENTION_ENV, RETENTION_RULES, RULE_IDS } from '../../src/server/privacy/retention.ts';
 
 const tables = (Object.values(schema) as unknown[])
-  .filter((v): v is SQLiteTable => is(v, SQLiteTable))
+  .filter((v): v is Table => is(v, Table))
   .map((t) => getTableName(t))
   .sort();
 

@@ -1,17 +1,22 @@
 /**
- * db/schema.pg.ts must mirror db/schema.sqlite.ts: the app is typed against the
+ * db/schema.ts is written once and built in both dialects (db/dialect.ts);
+ * the two builds must be the same tables: the app is typed against the
  * SQLite tables and is handed the PostgreSQL ones at run time, so a column,
- * key, constraint or type that exists in one dialect only is a bug that
- * shows up on one kind of deployment alone. This compares what drizzle
- * knows of each table (getTableConfig) and, for the type checker, the row
- * types; it needs no database.
+ * key, constraint or type that exists in one dialect only, or a kit helper
+ * that spells an SQL piece differently in meaning, is a bug that shows up on
+ * one kind of deployment alone. This compares what drizzle knows of each
+ * table (getTableConfig) in the two dialects and, for the type checker, the
+ * row types each column kind gives (the kit types every table as SQLite's,
+ * so that is where the PostgreSQL types are checked); it needs no database.
  */
-import { getTableName, is, SQL, Table, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
-import { getTableConfig as getPgTableConfig, PgColumn, PgDialect, PgTable } from 'drizzle-orm/pg-core';
-import { getTableConfig as getSqliteTableConfig, SQLiteColumn, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableName, is, SQL, type InferInsertModel, type InferSelectModel, type Table } from 'drizzle-orm';
+import { getTableConfig as getPgTableConfig, integer as pgInteger, PgColumn, PgDialect, PgTable, pgTable, text as pgText } from 'drizzle-orm/pg-core';
+import { getTableConfig as getSqliteTableConfig, integer as sqliteInteger, SQLiteColumn, SQLiteSyncDialect, SQLiteTable, sqliteTable, text as sqliteText } from 'drizzle-orm/sqlite-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as pgSchema from '../../db/schema.pg.ts';
-import * as sqliteSchema from '../../db/schema.sqlite.ts';
+import { pgColumns, sqliteColumns } from '../../db/columns.ts';
+import { tablesIn } from '../../db/dialect.ts';
+import * as schema from '../../db/schema.ts';
+import { ROLES, type AreaGeometry } from '../../src/lib/domain.ts';
 
 /** What a column holds as the app sees it, whatever the dialect stores. */
 type Kind = 'date' | 'boolean' | 'json' | 'buffer' | 'number' | 'string';
@@ -114,9 +119,10 @@ const sqliteDialect = new SQLiteSyncDialect();
 const pgDialect = new PgDialect();
 
 /**
- * The one translation db/schema.pg.ts makes in a CHECK: `x glob 'P*'` is
- * `x ~ '^P'` and `x not glob '*P*'` is `x !~ 'P'` (a pattern anchored where
- * the glob has no star). Everything else must read the same in both.
+ * The one translation the kit makes in a CHECK (db/dialect.ts
+ * startsWithOneOf, onlyCharsOf): `x glob 'P*'` is `x ~ '^P'` and
+ * `x not glob '*P*'` is `x !~ 'P'` (a pattern anchored where the glob has no
+ * star). Everything else must read the same in both.
  */
 function globToRegex(body: string): string {
   return body.replace(/ (not )?glob '(\*?)([^'*]*)(\*?)'/g, (_, not: string | undefined, lead: string, pattern: string, trail: string) => {
@@ -151,22 +157,42 @@ function pgShape(table: PgTable): Shape {
   };
 }
 
-const sqliteTables = Object.entries(sqliteSchema as Record<string, unknown>).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
-const pgTables = new Map(Object.entries(pgSchema as Record<string, unknown>).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
+const sqliteTables = Object.entries(tablesIn('sqlite', schema) as Record<string, unknown>).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
+const pgTables = new Map(Object.entries(tablesIn('postgres', schema) as Record<string, unknown>).filter((entry): entry is [string, PgTable] => is(entry[1], PgTable)));
 
-/** Row types by export name, for the type checker (vitest's expectTypeOf is checked by tsc, not at run time). */
-type Models<M> = {
-  [K in keyof M as M[K] extends Table ? K : never]: M[K] extends Table ? { select: InferSelectModel<M[K]>; insert: InferInsertModel<M[K]> } : never;
-};
+/** A table's row types, for the type checker (vitest's expectTypeOf is checked by tsc, not at run time). */
+type Rows<T extends Table> = { select: InferSelectModel<T>; insert: InferInsertModel<T> };
 
-describe('the PostgreSQL schema mirrors the SQLite schema', () => {
-  it('every SQLite table has a PostgreSQL table under the same export name, and there are no others', () => {
+/**
+ * Every column kind the kit offers (drizzle's integer and text, the kinds of
+ * db/columns.ts), as each dialect builds it: the kit types the PostgreSQL
+ * column as the SQLite one, which is true only while these row types agree.
+ */
+function kindsTables() {
+  const s = sqliteColumns;
+  const p = pgColumns;
+  return {
+    sqlite: [
+      sqliteTable('a', { id: s.id(), i: sqliteInteger('i'), t: sqliteText('t'), e: sqliteText('e', { enum: ROLES }).notNull(), b: s.bigInteger('b'), ts: s.timestamp('ts') }),
+      sqliteTable('b', { id: s.randomId(), c: s.createdAt(), u: s.updatedAt(), f: s.flag('f', true), j: s.json('j').$type<AreaGeometry>().notNull(), by: s.bytes('by'), d: s.double('d').notNull() }),
+    ] as const,
+    pg: [
+      pgTable('a', { id: p.id(), i: pgInteger('i'), t: pgText('t'), e: pgText('e', { enum: ROLES }).notNull(), b: p.bigInteger('b'), ts: p.timestamp('ts') }),
+      pgTable('b', { id: p.randomId(), c: p.createdAt(), u: p.updatedAt(), f: p.flag('f', true), j: p.json('j').$type<AreaGeometry>().notNull(), by: p.bytes('by'), d: p.double('d').notNull() }),
+    ] as const,
+  };
+}
+
+describe('the PostgreSQL tables mirror the SQLite tables', () => {
+  it('every table of db/schema.ts is built in both dialects, under the same export name', () => {
     expect(sqliteTables.length).toBeGreaterThanOrEqual(28);
     expect([...pgTables.keys()].sort()).toEqual(sqliteTables.map(([exportName]) => exportName).sort());
   });
 
-  it('rows have the same TypeScript types in both dialects (checked by tsc)', () => {
-    expectTypeOf<Models<typeof pgSchema>>().toEqualTypeOf<Models<typeof sqliteSchema>>();
+  it('each column kind gives the same TypeScript row types in both dialects (checked by tsc)', () => {
+    type Kinds = ReturnType<typeof kindsTables>;
+    expectTypeOf<Rows<Kinds['pg'][0]>>().toEqualTypeOf<Rows<Kinds['sqlite'][0]>>();
+    expectTypeOf<Rows<Kinds['pg'][1]>>().toEqualTypeOf<Rows<Kinds['sqlite'][1]>>();
   });
 
   describe.each(sqliteTables)('%s', (exportName, sqliteTable) => {

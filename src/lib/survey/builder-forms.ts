@@ -6,7 +6,7 @@
  * input to one function in src/server/surveys/builder.ts.
  */
 import { z } from 'zod';
-import type { Question } from '../../../db/schema.sqlite.ts';
+import type { Question } from '../../../db/schema.ts';
 import { QUESTION_TYPES, SURVEY_MODES, type QuestionType, type SurveyMode } from '../domain.ts';
 import type { BuilderMessages } from '../i18n/builder-da.ts';
 import type { Locale } from '../i18n/index.ts';

@@ -3,7 +3,7 @@
  * the in-memory shape a questionnaire is answered from. Pure: no I/O.
  */
 import { z } from 'zod';
-import type { Question } from '../../../db/schema.sqlite.ts';
+import type { Question } from '../../../db/schema.ts';
 import type { QuestionType } from '../domain.ts';
 
 const localizedLabel = z.object({ value: z.string().regex(/^[a-z0-9_]+$/).max(40), da: z.string().min(1), en: z.string().nullish() });

@@ -9,7 +9,7 @@
  * Keys are built from what stays stable when a wave is cloned (question keys,
  * option values, page positions), so a clone can keep its translations.
  */
-import type { Survey } from '../../../db/schema.sqlite.ts';
+import type { Survey } from '../../../db/schema.ts';
 import type { Locale, TranslationLocale, TranslationState } from '../domain.ts';
 import { pick, type LocalizedText } from '../localized.ts';
 import type { InstrumentPage } from './instrument.ts';

@@ -9,10 +9,14 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import * as schema from '../../../db/schema.sqlite.ts';
+import { tablesIn } from '../../../db/dialect.ts';
+import * as allTables from '../../../db/schema.ts';
 import { TABLES_DIALECT } from '../../../db/schema.ts';
 import { isPostgresUrl, openPostgres, redactDatabaseUrl } from './postgres.ts';
 import { sqliteClientOf } from './transaction.ts';
+
+/** The tables as SQLite's, for drizzle's SQLite dialect (db/schema.ts exports the process's). */
+const schema = tablesIn('sqlite', allTables);
 
 /**
  * A database or a transaction on it: what query functions take, so they

@@ -18,8 +18,8 @@ import type pg from 'pg';
 import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import migrationsJournal from '../../../db/migrations/meta/_journal.json' with { type: 'json' };
-import * as pgSchema from '../../../db/schema.pg.ts';
-import * as sqliteSchema from '../../../db/schema.sqlite.ts';
+import { tablesIn } from '../../../db/dialect.ts';
+import * as schema from '../../../db/schema.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';
 
 export interface TableCount {
@@ -42,10 +42,11 @@ const BATCH = 20_000;
 /** The tables in an order where every table comes after the tables it references. */
 export function copyOrder(): { name: string; sqlite: SQLiteTable; pg: PgTable }[] {
   const tables = new Map<string, { name: string; sqlite: SQLiteTable; pg: PgTable }>();
-  for (const [exportName, value] of Object.entries(sqliteSchema)) {
+  const pgTables = tablesIn('postgres', schema) as Record<string, unknown>;
+  for (const [exportName, value] of Object.entries(tablesIn('sqlite', schema))) {
     if (!is(value, SQLiteTable)) continue;
-    const pg = (pgSchema as Record<string, unknown>)[exportName];
-    if (!is(pg, PgTable)) throw new CopyError(`db/schema.pg.ts has no table ${exportName}`);
+    const pg = pgTables[exportName];
+    if (!is(pg, PgTable)) throw new CopyError(`db/schema.ts has no PostgreSQL table ${exportName}`);
     tables.set(getTableName(value), { name: getTableName(value), sqlite: value, pg });
   }
   const ordered: { name: string; sqlite: SQLiteTable; pg: PgTable }[] = [];
@@ -182,7 +183,7 @@ async function copyTable(source: Database.Database, pgClient: pg.PoolClient, tab
   const columns = keys.map((key) => {
     const from = sqliteColumns[key]!;
     const to = pgColumns[key];
-    if (!to || to.name !== from.name) throw new CopyError(`db/schema.pg.ts: table ${table.name} has no column ${from.name}`);
+    if (!to || to.name !== from.name) throw new CopyError(`db/schema.ts: the PostgreSQL table ${table.name} has no column ${from.name}`);
     const type = typeOf.get(to.name);
     if (!type) throw new CopyError(`The PostgreSQL table ${table.name} has no column ${to.name}: is it migrated?`);
     return { name: to.name, type, convert: (value: unknown) => (value === null ? null : pgText(to.mapToDriverValue(from.mapFromDriverValue(value)))) };

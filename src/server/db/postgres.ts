@@ -1,14 +1,18 @@
 /**
  * PostgreSQL, for several app instances on one shared database: a
  * node-postgres pool behind drizzle's PostgreSQL dialect, with the tables of
- * db/schema.pg.ts and the migrations of db/migrations-pg. The rest of the
- * app sees the same `Db` as with SQLite (see connection.ts).
+ * db/schema.ts as PostgreSQL's and the migrations of db/migrations-pg. The
+ * rest of the app sees the same `Db` as with SQLite (see connection.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import * as schema from '../../../db/schema.pg.ts';
+import { tablesIn } from '../../../db/dialect.ts';
+import * as allTables from '../../../db/schema.ts';
+
+/** The tables as PostgreSQL's, for drizzle's PostgreSQL dialect (db/schema.ts exports the process's). */
+const schema = tablesIn('postgres', allTables);
 
 export const PG_MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../db/migrations-pg', import.meta.url));
 

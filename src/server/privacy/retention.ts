@@ -5,7 +5,7 @@
  * and what /privatliv states (src/components/RetentionSchedule.astro), so the
  * page cannot promise a period the code does not keep.
  *
- * Every table of db/schema.sqlite.ts is either acted on by a rule here or
+ * Every table of db/schema.ts is either acted on by a rule here or
  * listed in KEPT with the reason it has none (tests/unit/retention-schedule.test.ts
  * fails for a table that is neither).
  *
