@@ -339,7 +339,7 @@ export async function computeReportStats(db: Queryable, filter: ReportStatsFilte
     byMonth: data.byMonth,
     byStatus: data.byStatus,
     timePattern: data.timePattern,
-    throughput: await throughputRows(db, data.records, data.byStatus, filter.areas, k),
+    throughput: await throughputRows(db, filter.year, data.records, data.byStatus, filter.areas, k),
     heatmap: heatCells(data.records, data.publicCells, role, k, await listPlaces(db)),
   };
 }
@@ -350,21 +350,25 @@ export async function computeReportStats(db: Queryable, filter: ReportStatsFilte
  * in the year and handled now. The count is the status table's, so it is
  * suppressed exactly as there; the median is shown only for at least K.
  */
-async function throughputRows(db: Queryable, records: readonly StatRecord[], byStatus: SuppressedTable, areas: readonly Area[], k: number): Promise<ThroughputRow[]> {
-  const handledIds = records.filter((r) => r.status === 'handled').map((r) => r.id);
+async function throughputRows(db: Queryable, year: string, records: readonly StatRecord[], byStatus: SuppressedTable, areas: readonly Area[], k: number): Promise<ThroughputRow[]> {
+  // The first "handled" update of every report of the year that is handled now: joined on the
+  // same condition as the year's records, not a list of their ids (a year of a large city has
+  // more handled reports than a query may have parameters).
   const firstHandled = new Map<number, Date>();
-  if (handledIds.length > 0) {
-    const rows = await db
-      .select({ reportId: reportUpdates.reportId, at: sql<Date>`min(${reportUpdates.createdAt})`.mapWith(reportUpdates.createdAt) })
-      .from(reportUpdates)
-      .where(and(eq(reportUpdates.status, 'handled'), inArray(reportUpdates.reportId, handledIds)))
-      .groupBy(reportUpdates.reportId);
-    for (const r of rows) firstHandled.set(r.reportId, r.at);
+  const rows = await db
+    .select({ reportId: reportUpdates.reportId, at: sql<Date>`min(${reportUpdates.createdAt})`.mapWith(reportUpdates.createdAt) })
+    .from(reportUpdates)
+    .innerJoin(reports, eq(reports.id, reportUpdates.reportId))
+    .where(and(eq(reportUpdates.status, 'handled'), eq(reports.status, 'handled'), gte(reports.createdOn, `${year}-01-01`), lte(reports.createdOn, `${year}-12-31`)))
+    .groupBy(reportUpdates.reportId);
+  for (const r of rows) firstHandled.set(r.reportId, r.at);
+  // Days from received to handled, worked out once per report (the areas' rows and the total share them).
+  const daysOf = new Map<number, number>();
+  for (const r of records) {
+    const at = r.status === 'handled' ? firstHandled.get(r.id) : undefined;
+    if (at !== undefined) daysOf.set(r.id, Math.max(0, daysBetween(r.createdOn, copenhagenDay(at))));
   }
-  const days = (r: StatRecord): number | undefined => {
-    const at = firstHandled.get(r.id);
-    return at === undefined ? undefined : Math.max(0, daysBetween(r.createdOn, copenhagenDay(at)));
-  };
+  const days = (r: StatRecord): number | undefined => daysOf.get(r.id);
   const handledRow = byStatus.rows.find((r) => r.key === 'handled');
   const K = Math.max(MIN_K, k);
   const shownMedian = (count: ShownTotal, values: number[]): ShownMedian => {
