@@ -3,7 +3,7 @@
  * perturbation table, the lookup, and what a published count may be.
  */
 import { describe, expect, it } from 'vitest';
-import { addKeys, DEFAULT_NOISE, KEY_RANGE, noiseDistribution, noiseFor, NO_NOISE, publishCount, suppressRow } from '../../src/lib/disclosure/index.ts';
+import { addKeys, DEFAULT_NOISE, KEY_RANGE, noiseDistribution, noiseFor, NO_NOISE, publishCount, sumKeys, suppressRow } from '../../src/lib/disclosure/index.ts';
 
 /** A seeded generator (mulberry32), so the datasets are the same on every run. */
 function rng(seed: number): () => number {
@@ -133,5 +133,15 @@ describe('estimates from published counts stay within the stated bounds', () => 
     const row = suppressRow([{ key: 'a', n: 10, ck: 123 }, { key: 'b', n: 7, ck: 456 }], 5, NO_NOISE);
     expect(row.cells).toEqual([{ key: 'a', suppressed: false, n: 10 }, { key: 'b', suppressed: false, n: 7 }]);
     expect(row.total).toEqual({ suppressed: false, n: 17 });
+  });
+});
+
+describe('the cell key of a large cell', () => {
+  it('sums any number of record keys modulo 2³¹, as addKeys does for a few', () => {
+    expect(sumKeys([5, KEY_RANGE - 2, 7])).toBe(addKeys(5, KEY_RANGE - 2, 7));
+    expect(sumKeys(new Set([3, -1]))).toBe(2);
+    // A wave of 500,000 responses: one call argument per key would exceed the call stack.
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => i + 1);
+    expect(sumKeys(keys)).toBe(Number((1_000_000n * 1_000_001n) / 2n % BigInt(KEY_RANGE)));
   });
 });

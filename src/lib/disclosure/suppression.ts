@@ -10,7 +10,7 @@
  * Pages and exports show a suppressed cell as "for få svar" / "too few
  * responses", never as 0 or blank.
  */
-import { addKeys, DEFAULT_NOISE, publishCount, type NoiseParameters } from './perturbation.ts';
+import { addKeys, DEFAULT_NOISE, publishCount, sumKeys, type NoiseParameters } from './perturbation.ts';
 
 export interface Cell<K extends string = string> {
   key: K;
@@ -44,7 +44,7 @@ export function suppressRow<K extends string>(cells: readonly Cell<K>[], k: numb
   const total = cells.reduce((s, c) => s + c.n, 0);
   if (total < K) return { cells: cells.map((c) => ({ key: c.key, suppressed: true })), total: { suppressed: true } };
   const hidden = hiddenCells(cells, K);
-  const publishedTotal = publishCount(total, addKeys(...cells.map((c) => c.ck)), K, noise);
+  const publishedTotal = publishCount(total, sumKeys(cells.map((c) => c.ck)), K, noise);
   return {
     cells: cells.map((c) => shownOrSuppressed(c.key, hidden.has(c.key) ? undefined : publishCount(c.n, c.ck, K, noise))),
     total: publishedTotal === undefined ? { suppressed: true } : { suppressed: false, n: publishedTotal },

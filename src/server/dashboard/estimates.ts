@@ -3,7 +3,7 @@
  * intervals, every count through the disclosure engine (the statistics half
  * of the survey analysis; the privacy rules are in analysis.ts).
  */
-import { addKeys, MIN_K, publishCount, suppressRow } from '../../lib/disclosure/index.ts';
+import { addKeys, MIN_K, publishCount, sumKeys, suppressRow } from '../../lib/disclosure/index.ts';
 import { SUPPRESSED } from '../../lib/data-table.ts';
 import { shareEstimate } from '../../lib/stats/proportion.ts';
 import { kishDesignEffect } from '../../lib/stats/weights.ts';
@@ -180,7 +180,7 @@ export function shareOf(data: AreaAnswers, ref: QuestionRef, values: readonly st
     if (dist.kind === 'multiple' && hiddenInGroup > 0) return SUPPRESSED;
     const n = [...group].reduce((s, key) => s + (dist.counts.get(key) ?? 0), 0);
     // A group of a partition holds disjoint answers (and a multiple-choice group only one), so its cell key is the sum of theirs.
-    const ck = addKeys(...[...group].map((key) => dist.keys.get(key) ?? 0));
+    const ck = sumKeys([...group].map((key) => dist.keys.get(key) ?? 0));
     const row = suppressRow(
       [
         { key: 'in', n, ck },

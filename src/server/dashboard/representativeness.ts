@@ -14,7 +14,7 @@
 import { count, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import { areas, populationMargins, responses, surveyAreas, surveys, type Area, type Survey } from '../../../db/schema.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
-import { addKeys, MIN_K, suppressRow, type Cell } from '../../lib/disclosure/index.ts';
+import { MIN_K, sumKeys, suppressRow, type Cell } from '../../lib/disclosure/index.ts';
 import { LOCALES, messages, type Locale } from '../../lib/i18n/index.ts';
 import type { Queryable } from '../db/connection.ts';
 import { inList } from '../db/in-list.ts';
@@ -65,7 +65,7 @@ export async function representativeness(db: Queryable, surveyId: number, areaId
     const total = Object.values(m.targets).reduce((s, t) => s + t, 0);
     const cells: Cell[] = Object.keys(m.targets).map((category) => {
       const members = set.ids.filter((id) => given.get(id) === category);
-      return { key: category, n: members.length, ck: addKeys(...members.map((id) => keys.get(id) ?? 0)) };
+      return { key: category, n: members.length, ck: sumKeys(members.map((id) => keys.get(id) ?? 0)) };
     });
     const row = suppressRow(cells, K);
     const shownTotal = row.cells.reduce((s, c) => s + (c.suppressed ? 0 : c.n), 0);
@@ -93,7 +93,7 @@ export async function areaShares(db: Queryable, wave: Survey, waveAreas: readonl
   for (const a of waveAreas) {
     const set = await respondentSet(db, wave.id, a.id, options);
     const keys = await cellKeysOf(db, set.ids);
-    cells.push({ key: a.slug, n: set.ids.length, ck: addKeys(...set.ids.map((id) => keys.get(id) ?? 0)) });
+    cells.push({ key: a.slug, n: set.ids.length, ck: sumKeys(set.ids.map((id) => keys.get(id) ?? 0)) });
     const first = (await areaMargins(db, a.id))[0];
     if (first) people.set(a.slug, Object.values(first.targets).reduce((s, t) => s + t, 0));
   }
@@ -124,7 +124,7 @@ export async function languageShares(db: Queryable, wave: Survey, waveAreas: rea
   const facts = await factsOf(db, [...ids]);
   const cells: Cell[] = LOCALES.map((locale) => {
     const members = [...facts.values()].filter((f) => f.locale === locale);
-    return { key: locale, n: members.length, ck: addKeys(...members.map((f) => f.ck)) };
+    return { key: locale, n: members.length, ck: sumKeys(members.map((f) => f.ck)) };
   });
   const row = suppressRow(cells, K);
   const anyHidden = row.cells.some((c) => c.suppressed);

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
 import { invitationCodes } from '../../../db/schema.ts';
-import { addKeys, KEY_RANGE, publishCount } from '../../lib/disclosure/index.ts';
+import { KEY_RANGE, publishCount, sumKeys } from '../../lib/disclosure/index.ts';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseCode } from '../../lib/survey/codes.ts';
 import { recordAudit } from '../staff/audit.ts';
 import { randomCode } from '../staff/auth/random.ts';
@@ -47,7 +47,7 @@ export async function listCodes(db: Queryable, surveyId: number): Promise<{ code
 export async function codeCounts(db: Queryable, surveyId: number, k: number): Promise<{ total: number; used: number | undefined }> {
   const rows = await db.select({ code: invitationCodes.code, used: invitationCodes.used }).from(invitationCodes).where(eq(invitationCodes.surveyId, surveyId));
   const used = rows.filter((r) => r.used);
-  return { total: rows.length, used: publishCount(used.length, addKeys(...used.map((r) => codeKey(r.code))), k) };
+  return { total: rows.length, used: publishCount(used.length, sumKeys(used.map((r) => codeKey(r.code))), k) };
 }
 
 /**
