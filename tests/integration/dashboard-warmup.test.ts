@@ -15,6 +15,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { answers, areas, questions, responses, type Survey } from '../../db/schema.ts';
 import { ESTIMATE_CACHE_ENTRIES, INSECURITY_EVENING, estimateIndicator, keptEstimates, type IndicatorResult } from '../../src/server/dashboard/indicators.ts';
 import { listGoalStatuses, listGoals, parseEstimateOptions, warmGoalStatuses, type GoalStatus } from '../../src/server/dashboard/goals.ts';
+import { waveShares } from '../../src/server/dashboard/analysis.ts';
+import type { ShownEstimate } from '../../src/server/dashboard/estimates.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
 import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
@@ -171,5 +173,28 @@ describe('the kept closed-wave estimates', () => {
       ...planned('en'),
     });
     expect(keptEstimates(t.db)).toBe(kept);
+  });
+});
+
+describe('the public results of a closed wave (/resultater)', () => {
+  const evening = [{ key: 'safety_evening', item: null, values: ['unsafe', 'very_unsafe'] }];
+  const shareOf = (shown: (ShownEstimate | undefined)[]): number | undefined => (shown[0] && !shown[0].suppressed ? shown[0].p : undefined);
+
+  it('are worked out once and kept with the estimates, and again when the wave gets a response', async () => {
+    const options = parseEstimateOptions(new URLSearchParams(), K);
+    const before = keptEstimates(t.db);
+    const first = await waveShares(t.db, latest.id, inner, evening, options);
+    expect(shareOf(first)).toBeCloseTo(10 / 60, 12);
+    expect(keptEstimates(t.db)).toBe(before + 1);
+    // The next view gets the very figures kept, not new ones.
+    expect(await waveShares(t.db, latest.id, inner, evening, options)).toBe(first);
+    // Another choice of the switches is an entry of its own.
+    expect(await waveShares(t.db, latest.id, inner, evening, { ...options, excludeSuspicious: false })).not.toBe(first);
+    expect(keptEstimates(t.db)).toBe(before + 2);
+    // A late (paper) response moves the wave's stamp: worked out again, with it.
+    await addRespondents(t.db, latest, 1, { area: 'indre-norrebro', safety_evening: 'safe', gender: 'man' });
+    const after = await waveShares(t.db, latest.id, inner, evening, options);
+    expect(after).not.toBe(first);
+    expect(shareOf(after)).toBeCloseTo(10 / 61, 12);
   });
 });

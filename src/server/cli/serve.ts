@@ -135,8 +135,9 @@ async function main(): Promise<void> {
       .catch((e: unknown) => logger.error({ err: e }, 'scheduled release failed'));
     // A consultation's results are released once, in the hour after its last day.
     releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
-    // A wave closed, a goal added or margins changed since: the front's new figures, before the next view (kept ones cost a lookup).
-    void warmDashboard(cfg);
+    // A wave closed or published, a goal added or margins changed since: the front's and /resultater's
+    // new figures, before the next view (kept ones cost a lookup).
+    void warmDashboard(cfg).then(() => warmByVisiting(server, '/resultater'));
   }, 3_600_000);
   releases.unref();
   // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.
@@ -177,9 +178,11 @@ async function main(): Promise<void> {
     process.stdout.write(`\nTryghed is running at http://${host}:${cfg.port}/\n\n`);
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
     // The public map of the newest release, prepared before the first visitor asks; then the dashboard's
-    // figures; then the memory this used is given back (src/server/platform/memory.ts).
+    // figures, and the published survey results (/resultater's shares are kept like them); then the
+    // memory this used is given back (src/server/platform/memory.ts).
     void warmByVisiting(server, '/kort')
       .then(() => warmDashboard(cfg))
+      .then(() => warmByVisiting(server, '/resultater'))
       .then(finishPreparation);
     void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
     if (cfg.mail) void runDigestInBackground(cfg);

@@ -394,6 +394,19 @@ export async function estimateIndicator(
   // estimate depends on, the area's population margins included.
   const status = await once(pass, `status:${surveyId}`, async () => (await db.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, surveyId)).limit(1))[0]?.status);
   if (status !== 'closed') return computeEstimate(db, def, surveyId, areaId, options, pass);
+  return keepClosedWaveFigure(db, surveyId, areaId, ['indicator', def.questionKey, def.item, [...def.successValues].sort(), estimateKey(options)], () => computeEstimate(db, def, surveyId, areaId, options, pass), pass);
+}
+
+/**
+ * A figure of a closed wave and area (`compute`'s), kept under `parts` and
+ * the wave's stamps: the area's population margins, and the respondents'
+ * count and newest id (cheap, indexed; they keep the figure right should a
+ * closed wave ever get a late paper response). The stamps are read once per
+ * pass (a page's goals share their waves and areas). The caller has checked
+ * that the wave is closed, and `parts` names everything else the figure
+ * depends on (what it is, estimateKey of its options).
+ */
+export async function keepClosedWaveFigure<T>(db: Queryable, surveyId: number, areaId: number, parts: unknown[], compute: () => Promise<T>, pass?: EstimatePass): Promise<T> {
   const margins = await once(pass, `marginsStamp:${areaId}`, async () => {
     const [row] = await db // not for display: a cache stamp
       .select({ n: count(), last: max(populationMargins.id), people: sum(populationMargins.population) })
@@ -402,9 +415,6 @@ export async function estimateIndicator(
       .limit(1);
     return row;
   });
-  // The respondents' count and newest id too: cheap (indexed), and it keeps the
-  // cache right should a closed wave ever get a late paper response. Read once
-  // per pass (a page's goals share their waves and areas).
   const respondents = await once(pass, `respondentsStamp:${surveyId}:${areaId}`, async () => {
     const [row] = await db // not for display: a cache stamp
       .select({ n: count(), last: max(responses.id) })
@@ -413,9 +423,9 @@ export async function estimateIndicator(
       .limit(1);
     return row;
   });
-  const key = JSON.stringify([surveyId, areaId, def.questionKey, def.item, [...def.successValues].sort(), estimateKey(options), margins, respondents]);
+  const key = JSON.stringify([surveyId, areaId, ...parts, margins, respondents]);
   const cache = closedWaveCache(db);
-  const hit = cache.get(key);
+  const hit = cache.get(key) as Promise<T> | undefined;
   if (hit) {
     // Refresh its place: the least recently used entry goes first.
     cache.delete(key);
@@ -423,9 +433,9 @@ export async function estimateIndicator(
     return hit;
   }
   // The promise is kept at once, so a request arriving while the start-up
-  // warm-up (or another request) is working this estimate out waits for it
+  // warm-up (or another request) is working this figure out waits for it
   // rather than working it out again; a failure is not kept.
-  const result = computeEstimate(db, def, surveyId, areaId, options, pass);
+  const result = compute();
   cache.set(key, result);
   if (cache.size > ESTIMATE_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   result.catch(() => {
@@ -439,7 +449,7 @@ export async function estimateIndicator(
  * defaults: a caller's extra fields (the page's locale) and the order of the
  * fields do not make a second entry for the same figures.
  */
-function estimateKey(options: EstimateOptions): unknown[] {
+export function estimateKey(options: EstimateOptions): unknown[] {
   const trim = options.trim ?? TRIM_DEFAULT;
   return [options.k, options.weighted, options.excludeSuspicious, options.population ?? 'residents', options.sample ?? 'invited', trim.min, trim.max];
 }
@@ -459,8 +469,8 @@ export const ESTIMATE_CACHE_ENTRIES = 500;
  * entries. Keyed weakly by database, so a closed database's entries go with it.
  */
 const CACHES = Symbol.for('tryghed.closedWaveEstimates');
-type CacheHolder = { [CACHES]?: WeakMap<object, Map<string, Promise<IndicatorResult>>> };
-function closedWaveCache(db: Queryable): Map<string, Promise<IndicatorResult>> {
+type CacheHolder = { [CACHES]?: WeakMap<object, Map<string, Promise<unknown>>> };
+function closedWaveCache(db: Queryable): Map<string, Promise<unknown>> {
   const holder = globalThis as CacheHolder;
   const caches = (holder[CACHES] ??= new WeakMap());
   let cache = caches.get(db);
