@@ -17,7 +17,7 @@ import type { Answers } from '../../src/lib/survey/instrument.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { analysisOptions, findWaveForAnalysis, setResultsPublished } from '../../src/server/dashboard/waves.ts';
 import { freeTextAnswers, tables, waveShares } from '../../src/server/dashboard/analysis.ts';
-import { createGoal, setMargins } from '../../src/server/dashboard/goals.ts';
+import { setMargins } from '../../src/server/dashboard/goals.ts';
 import { estimateIndicator, INSECURITY_EVENING } from '../../src/server/dashboard/indicators.ts';
 import { publicResults } from '../../src/server/dashboard/public-results.ts';
 import type { TableContext } from '../../src/server/dashboard/tables.ts';
@@ -26,6 +26,7 @@ import { storeResponse } from '../../src/server/surveys/answering.ts';
 import { loadInstrument } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
+import { makeEveningGoal } from '../support/survey-factory.ts';
 
 const K = 5;
 let t: TestDb;
@@ -458,23 +459,7 @@ describe('publishing results', () => {
     // A goal whose latest wave is unpublished is not shown; publishing the wave shows it.
     const { user } = await makeUser(t.db, 'analyst');
     const area = (await listAreas(t.db)).find((a) => a.slug === 'indre-norrebro')!;
-    await createGoal(
-      t.db,
-      {
-        titleDa: 'Færre utrygge om aftenen',
-        titleEn: null,
-        seriesId,
-        questionKey: 'safety_evening',
-        item: null,
-        successValues: ['unsafe', 'very_unsafe'],
-        areaId: area.id,
-        direction: 'decrease',
-        baseline: { kind: 'wave', surveyId: publishedWave.id },
-        targetValue: 0.2,
-        targetDate: '2030-12-31',
-      },
-      user.id,
-    );
+    await makeEveningGoal(t.db, user.id, { seriesId, areaId: area.id, baselineId: publishedWave.id, targetValue: 0.2 }, { titleDa: 'Færre utrygge om aftenen', titleEn: null, targetDate: '2030-12-31' });
     expect((await publicResults(t.db, 'da', K)).goals).toEqual([]);
     await setResultsPublished(t.db, unpublished.id, true, user.id);
     const goals = (await publicResults(t.db, 'da', K)).goals;
