@@ -12,7 +12,7 @@ import { auditLog, places, reports } from '../../db/schema.ts';
 import { SEEDED_PLACES } from '../../src/lib/seeded-places.ts';
 import { latestRelease, makeReportRelease, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { listCurrentAreas } from '../../src/server/partnership/areas.ts';
-import { addPlace, editPlace, listPlaces, setPlaceRetired } from '../../src/server/partnership/places.ts';
+import { addPlace, editPlace, listPlaces, placeChoices, setPlaceRetired } from '../../src/server/partnership/places.ts';
 import { listActiveCategories, submitReport, type NewReport } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
@@ -107,5 +107,31 @@ describe('named places as data', () => {
     expect(row!.retiredAt).toBeNull();
     const audits = (await t.db.select().from(auditLog).where(eq(auditLog.entityType, 'place'))).map((a) => a.action);
     expect(audits).toEqual(['place.retire', 'place.reinstate']);
+  });
+
+  it("a place question's choices and its map's data are worked out once, and again after any change", async () => {
+    const choicesNow = async (locale: 'da' | 'en' = 'da') => placeChoices(await listCurrentAreas(t.db), (await listPlaces(t.db)).current, locale);
+    const first = await choicesNow();
+    expect(await choicesNow()).toBe(first);
+    const picker = JSON.parse(first.picker) as { areas: { slug: string; name: string; geometry: unknown }[]; places: { id: string; name: string }[] };
+    const areasNow = await listCurrentAreas(t.db);
+    expect(picker.areas.map((a) => a.slug)).toEqual(areasNow.map((a) => a.slug));
+    expect(picker.areas[0]!.geometry).toEqual(areasNow[0]!.geometry);
+    // The map offers what the list offers, in the same order.
+    expect(picker.places.map((p) => p.id)).toEqual(first.groups.flatMap((g) => g.places.map((p) => p.id)));
+    expect(picker.places.find((p) => p.id === 'blaagaards-plads')?.name).toBe('Blågårds Plads');
+
+    const english = await choicesNow('en');
+    expect(english).not.toBe(first);
+    expect(JSON.parse(english.picker).areas.map((a: { name: string }) => a.name)).toEqual(areasNow.map((a) => a.nameEn ?? a.nameDa));
+
+    await addPlace(t.db, 'noerrebrohallen', input, admin);
+    const added = await choicesNow();
+    expect(added).not.toBe(first);
+    expect(JSON.parse(added.picker).places.map((p: { id: string }) => p.id)).toContain('noerrebrohallen');
+    await setPlaceRetired(t.db, 'noerrebrohallen', true, admin);
+    const retired = await choicesNow();
+    expect(JSON.parse(retired.picker).places.map((p: { id: string }) => p.id)).not.toContain('noerrebrohallen');
+    expect(retired.groups.flatMap((g) => g.places.map((p) => p.id))).not.toContain('noerrebrohallen');
   });
 });

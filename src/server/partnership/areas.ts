@@ -43,9 +43,19 @@ export async function listCurrentAreas(db: Queryable): Promise<Area[]> {
   return currentAreas(await listAreas(db));
 }
 
+/**
+ * The areas in use. The same array for the same rows, so that what pages work
+ * out from it can be kept by its identity (placeChoices in places.ts).
+ */
 export function currentAreas(rows: readonly Area[]): Area[] {
-  return rows.filter((a) => a.retiredAt === null);
+  let current = inUse.get(rows);
+  if (!current) {
+    current = rows.filter((a) => a.retiredAt === null);
+    inUse.set(rows, current);
+  }
+  return current;
 }
+const inUse = new WeakMap<readonly Area[], Area[]>();
 
 /** For an edit form: the areas in use, plus retired ones the thing already has (so saving does not drop them). */
 export function areasToOffer(rows: readonly Area[], chosen: Iterable<number | null>): Area[] {

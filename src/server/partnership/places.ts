@@ -6,9 +6,11 @@
  * reports), so a place is retired, never deleted or renamed in its id.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { places, type PlaceKind, type PlaceRow } from '../../../db/schema.ts';
+import { places, type Area, type PlaceKind, type PlaceRow } from '../../../db/schema.ts';
+import type { Locale } from '../../lib/domain.ts';
 import { findAreaForPoint } from '../../lib/geo.ts';
-import { PlaceBook, type Point } from '../../lib/places.ts';
+import { nameIn } from '../../lib/localized.ts';
+import { PlaceBook, placeName, type NamedPlace, type Point } from '../../lib/places.ts';
 import { listCurrentAreas } from './areas.ts';
 import { recordAudit } from '../staff/audit.ts';
 import type { Queryable } from '../db/connection.ts';
@@ -40,6 +42,47 @@ export async function placesVersion(db: Queryable): Promise<number> {
   await listPlaces(db);
   return generation;
 }
+
+/** What a place question offers: the places grouped by area, and the same for its map island. */
+export interface PlaceChoices {
+  /** The areas that have places in use, in display order, each with its places (by the area their point lies in). */
+  groups: { area: Area; places: NamedPlace[] }[];
+  /**
+   * The map island's areas and places as one JSON text (`{ areas, places }`,
+   * names in the page's language; PlacePicker.svelte parses it). One string
+   * prop: Astro serialises an island's props on every view, and walking the
+   * areas' polygons coordinate by coordinate was a tenth of the report form's
+   * time under load.
+   */
+  picker: string;
+}
+
+/**
+ * placeChoices worked out once per areas, places and language: `areas` from
+ * listCurrentAreas and `offered` from listPlaces are the same arrays until
+ * a row changes, so this is kept by their identity (and let go with them).
+ */
+export function placeChoices(areas: readonly Area[], offered: readonly NamedPlace[], locale: Locale): PlaceChoices {
+  let byPlaces = choicesKept.get(areas);
+  if (!byPlaces) choicesKept.set(areas, (byPlaces = new WeakMap()));
+  let byLocale = byPlaces.get(offered);
+  if (!byLocale) byPlaces.set(offered, (byLocale = new Map()));
+  let choices = byLocale.get(locale);
+  if (!choices) {
+    // A place outside every area is not offered: the map refuses such points too.
+    const groups = areas
+      .map((area) => ({ area, places: offered.filter((p) => findAreaForPoint(areas, p)?.id === area.id) }))
+      .filter((g) => g.places.length > 0);
+    const picker = JSON.stringify({
+      areas: areas.map((a) => ({ slug: a.slug, name: nameIn(locale, a), kind: a.kind, geometry: a.geometry })),
+      places: groups.flatMap((g) => g.places).map((p) => ({ id: p.id, name: placeName(p, locale), lat: p.lat, lon: p.lon })),
+    });
+    choices = { groups, picker };
+    byLocale.set(locale, choices);
+  }
+  return choices;
+}
+const choicesKept = new WeakMap<readonly Area[], WeakMap<readonly NamedPlace[], Map<Locale, PlaceChoices>>>();
 
 /** The rows as stored (with when each was retired), by Danish name: the admins' list. */
 export async function placeRows(db: Queryable): Promise<PlaceRow[]> {
