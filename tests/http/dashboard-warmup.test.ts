@@ -12,8 +12,7 @@ import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, questions, responses } from '../../db/schema.ts';
 import { listGoalStatuses, parseEstimateOptions, type GoalStatus } from '../../src/server/dashboard/goals.ts';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
-import { isPostgresUrl, openPostgres } from '../../src/server/db/postgres.ts';
+import { closeDatabase, openHandle, type Db } from '../../src/server/db/connection.ts';
 import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../../src/server/staff/auth/session.ts';
 import { PREPARATION_DONE } from '../../src/server/platform/memory.ts';
 import { findUserByEmail } from '../../src/server/staff/users.ts';
@@ -47,14 +46,9 @@ async function warmedUp(): Promise<{ goals: number }> {
 
 /** A second handle on the server's database: its own (empty) estimate cache, so its figures are worked out afresh. */
 function freshHandle(url: string): Db {
-  return isPostgresUrl(url) ? (openPostgres(url, { max: 1 }) as unknown as Db) : openDatabase(url);
+  return openHandle(url, { max: 1 });
 }
 
-async function closeHandle(db: Db): Promise<void> {
-  const client = db.$client as unknown as { end?: () => Promise<void>; close?: () => void };
-  if (client.end) await client.end();
-  else client.close?.();
-}
 
 const planned = { ...parseEstimateOptions(new URLSearchParams(), K), locale: 'da' as const };
 const latestP = (s: GoalStatus | undefined): number | undefined => (s?.latest?.kind === 'estimate' ? s.latest.p : undefined);
@@ -90,7 +84,7 @@ describe('the dashboard front after a start', () => {
     try {
       after = await listGoalStatuses(fresh, planned);
     } finally {
-      await closeHandle(fresh);
+      await closeDatabase(fresh);
     }
     const changed = after.find((s) => s.goal.id === status.goal.id);
     expect(latestP(changed)).not.toBe(latestP(status));

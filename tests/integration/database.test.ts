@@ -8,6 +8,7 @@ import { checkHealth } from '../../src/server/platform/health.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
+import { sqliteClientOf } from '../../src/server/db/transaction.ts';
 
 let t: TestDb;
 afterEach(() => t?.close());
@@ -15,7 +16,7 @@ afterEach(() => t?.close());
 describe.skipIf(ON_POSTGRES)('the SQLite connection', () => {
   it('runs in WAL mode with foreign keys, a busy timeout and synchronous=NORMAL', async () => {
     t = await createTestDb();
-    const c = t.db.$client;
+    const c = sqliteClientOf(t.db)!;
     expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(c.pragma('busy_timeout', { simple: true })).toBe(5000);

@@ -13,6 +13,7 @@ import { copyOrder } from '../../src/server/db/copy.ts';
 import { seedDatabase } from '../../src/server/seed/index.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { createScratchDatabase, ON_POSTGRES, TEST_POSTGRES_URL, type ScratchDatabase } from '../support/postgres.ts';
+import { sqliteClientOf } from '../../src/server/db/transaction.ts';
 
 const run = promisify(execFile);
 
@@ -101,7 +102,7 @@ describe.skipIf(!TEST_POSTGRES_URL || ON_POSTGRES)('npm run db:copy (SQLite → 
   it('refuses a SQLite file that is not migrated to the current schema', async () => {
     const unmigrated = await createTestDb({ migrate: false });
     try {
-      unmigrated.db.$client.exec('create table __drizzle_migrations (id integer primary key, hash text, created_at numeric)');
+      sqliteClientOf(unmigrated.db)!.exec('create table __drizzle_migrations (id integer primary key, hash text, created_at numeric)');
       const result = await dbCopy(unmigrated.path, target.url);
       expect(result.code).toBe(1);
       expect(result.out).toContain('npm run db:migrate');

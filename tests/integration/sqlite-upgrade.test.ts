@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { openDatabase, type SqliteDb } from '../../src/server/db/connection.ts';
 import { MIGRATIONS_FOLDER, migrateDatabase, migrationState } from '../../src/server/db/migrate.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 
@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 /** A database migrated up to, not including, the migration tagged `before`. */
-function databaseBefore(before: string): { db: Db; client: Db['$client'] } {
+function databaseBefore(before: string): { db: SqliteDb; client: SqliteDb['$client'] } {
   const dir = mkdtempSync(join(tmpdir(), 'tryghed-upgrade-'));
   dirs.push(dir);
   const folder = join(dir, 'migrations');

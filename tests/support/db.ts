@@ -6,9 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
+import { closeDatabase, openDatabase, openHandle, type Db } from '../../src/server/db/connection.ts';
 import { migrateDatabase } from '../../src/server/db/migrate.ts';
-import { openPostgres } from '../../src/server/db/postgres.ts';
 import { createScratchDatabase, ON_POSTGRES } from './postgres.ts';
 
 export interface TestDb {
@@ -21,14 +20,13 @@ export interface TestDb {
 export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TestDb> {
   if (ON_POSTGRES) {
     const scratch = await createScratchDatabase();
-    const pg = openPostgres(scratch.url, { max: 4 });
-    const db = pg as unknown as Db;
+    const db = openHandle(scratch.url, { max: 4 });
     if (options.migrate !== false) await migrateDatabase(db);
     return {
       db,
       path: scratch.url,
       close: once(async () => {
-        await pg.$client.end();
+        await closeDatabase(db);
         await scratch.drop();
       }),
     };

@@ -8,8 +8,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { inject } from 'vitest';
 import { TABLES_DIALECT } from '../../db/schema.ts';
-import { openDatabase, type Db } from '../../src/server/db/connection.ts';
-import { isPostgresUrl, openPostgres } from '../../src/server/db/postgres.ts';
+import { closeDatabase, openHandle, type Db } from '../../src/server/db/connection.ts';
+import { isPostgresUrl } from '../../src/server/db/postgres.ts';
 import { rawRows } from '../../src/server/db/raw.ts';
 
 const open = new Map<string, Db>();
@@ -27,7 +27,7 @@ export function serverDatabase(databaseUrl: string): Db {
   if (wanted !== TABLES_DIALECT) {
     throw new Error(`The server runs on ${wanted} but this test process's tables are ${TABLES_DIALECT}'s: set DATABASE_URL for the test project.`);
   }
-  db = isPostgresUrl(databaseUrl) ? (openPostgres(databaseUrl, { max: 2 }) as unknown as Db) : openDatabase(databaseUrl);
+  db = openHandle(databaseUrl, { max: 2 });
   open.set(databaseUrl, db);
   return db;
 }
@@ -41,9 +41,7 @@ export async function closeServerDatabase(databaseUrl: string): Promise<void> {
   const db = open.get(databaseUrl);
   if (!db) return;
   open.delete(databaseUrl);
-  const client = db.$client as unknown as { close?: () => void; end?: () => Promise<void> };
-  if (client.end) await client.end();
-  else client.close?.();
+  await closeDatabase(db);
 }
 
 /** The database of the server the http and browser projects share (global-server.ts). */

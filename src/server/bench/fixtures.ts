@@ -10,7 +10,7 @@ import { findAreaForPoint } from '../../lib/geo.ts';
 import { listPlaces } from '../partnership/places.ts';
 import { listAreas } from '../partnership/areas.ts';
 import { createSession, markSessionTwoFactorVerified, SESSION_COOKIE } from '../staff/auth/session.ts';
-import type { Db } from '../db/connection.ts';
+import type { SqliteDb } from '../db/connection.ts';
 import { DEMO_ACCOUNTS } from '../seed/demo-staff.ts';
 import { draftCookieName, findDraft, newDraftRow, type DraftContent } from '../surveys/answering.ts';
 
@@ -55,7 +55,7 @@ export function lastPageBody(n: number): string {
  * then each page's form, following the redirects as a browser without
  * JavaScript does) and returns the draft's stored answers.
  */
-export async function answerFirstPages(db: Db, base: string, slug: string, surveyId: number): Promise<{ answers: string; cookie: string }> {
+export async function answerFirstPages(db: SqliteDb, base: string, slug: string, surveyId: number): Promise<{ answers: string; cookie: string }> {
   const cookieName = draftCookieName(surveyId);
   const post = async (path: string, fields: [string, string][], cookie?: string) => {
     const res = await fetch(base + path, {
@@ -96,7 +96,7 @@ export async function answerFirstPages(db: Db, base: string, slug: string, surve
  * `count` drafts with the template's answers, started ten minutes ago (so
  * they are not "too fast"), each behind its own cookie.
  */
-export function cloneDrafts(db: Db, surveyId: number, answers: string, count: number): string[] {
+export function cloneDrafts(db: SqliteDb, surveyId: number, answers: string, count: number): string[] {
   const cookieName = draftCookieName(surveyId);
   const insert = db.$client.prepare('insert into survey_drafts (token_hash, survey_id, sealed, expires_at) values (?, ?, ?, ?)');
   const now = new Date();
@@ -116,7 +116,7 @@ const CATEGORIES = ['drug_dealing', 'groups', 'lighting', 'vandalism', 'reckless
 const TIMES = ['evening', 'night', 'daytime', 'often', 'morning'];
 
 /** Report forms (without the per-request submission token): half named places, half map pins inside an area. */
-export async function reportForms(db: Db, count: number): Promise<[string, string][][]> {
+export async function reportForms(db: SqliteDb, count: number): Promise<[string, string][][]> {
   const areas = await listAreas(db);
   const named = (await listPlaces(db)).current;
   const forms: [string, string][][] = [];
@@ -144,7 +144,7 @@ export async function reportForms(db: Db, count: number): Promise<[string, strin
 }
 
 /** A session of the demo analyst with the second factor passed, as its cookie pair. */
-export async function analystSessionCookie(db: Db): Promise<string> {
+export async function analystSessionCookie(db: SqliteDb): Promise<string> {
   const email = DEMO_ACCOUNTS.find((a) => a.role === 'analyst')!.email;
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
   if (!user) throw new Error(`The demo analyst ${email} is missing.`);

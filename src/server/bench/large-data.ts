@@ -22,7 +22,7 @@ import { qualityFlags } from '../../lib/survey/quality.ts';
 import { listAreas } from '../partnership/areas.ts';
 import { randomBytes } from '../staff/auth/random.ts';
 import { copenhagenDay } from '../../lib/time.ts';
-import type { Db } from '../db/connection.ts';
+import type { SqliteDb } from '../db/connection.ts';
 import { loadInstrument } from '../surveys/surveys.ts';
 import { demoChannel, mulberry32, weighted } from '../seed/demo-survey.ts';
 import { syntheticAnswers, UNSAFE } from '../seed/demo-waves.ts';
@@ -50,7 +50,7 @@ export interface LargeSeedSummary {
 }
 
 /** Rows that are not synthetic: seed-large refuses to add to a database that has any. */
-export async function countRealRows(db: Db): Promise<{ responses: number; reports: number }> {
+export async function countRealRows(db: SqliteDb): Promise<{ responses: number; reports: number }> {
   const [realResponses] = await db.select({ n: count() }).from(responses).where(eq(responses.demo, false)).limit(1);
   const [realReports] = await db.select({ n: count() }).from(reports).where(eq(reports.demo, false)).limit(1);
   return {
@@ -67,7 +67,7 @@ export class MissingDemoDataError extends Error {
 const BATCH = 5_000;
 const ANSWER_ROWS = 64;
 
-export async function seedLargeDataset(db: Db, options: LargeSeedOptions): Promise<LargeSeedSummary> {
+export async function seedLargeDataset(db: SqliteDb, options: LargeSeedOptions): Promise<LargeSeedSummary> {
   const started = performance.now();
   const rand = mulberry32(options.seed ?? 2026);
   const areas = await listAreas(db);
@@ -88,7 +88,7 @@ const WAVES = [
 ] as const;
 
 async function seedResponses(
-  db: Db,
+  db: SqliteDb,
   rand: () => number,
   areas: readonly Area[],
   total: number,
@@ -267,7 +267,7 @@ function statusPath(rand: () => number, status: ReportStatus, ageDays: number): 
 }
 
 async function seedReports(
-  db: Db,
+  db: SqliteDb,
   rand: () => number,
   areas: readonly Area[],
   total: number,

@@ -52,7 +52,7 @@ import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
 import { freePort, residentMemory, ROOT, serveCommand, startNode, type NodeProcess } from '../bench/processes.ts';
 import pg from 'pg';
-import { openDatabase, type Db } from '../db/connection.ts';
+import { openDatabase, type SqliteDb } from '../db/connection.ts';
 import { copySqliteToPostgres } from '../db/copy.ts';
 import { PREPARATION_DONE } from '../platform/memory.ts';
 
@@ -173,13 +173,13 @@ async function seedLarge(path = dbPath, responses = RESPONSES, reports = REPORTS
   return (performance.now() - started) / 1000;
 }
 
-function surveyId(db: Db, slug: string): number {
+function surveyId(db: SqliteDb, slug: string): number {
   const row = db.$client.prepare('select id from surveys where slug = ?').get(slug) as { id: number } | undefined;
   if (!row) throw new Error(`No survey ${slug}`);
   return row.id;
 }
 
-function countRows(db: Db, sql: string, ...params: unknown[]): number {
+function countRows(db: SqliteDb, sql: string, ...params: unknown[]): number {
   return (db.$client.prepare(sql).get(...params) as { n: number }).n;
 }
 
@@ -203,7 +203,7 @@ interface Target {
   drafts(n: number): string[];
 }
 
-function sqliteTarget(db: Db, openId: number, answers: string): Target {
+function sqliteTarget(db: SqliteDb, openId: number, answers: string): Target {
   return {
     count: async (sql, ...params) => countRows(db, sql, ...params),
     drafts: (n) => cloneDrafts(db, openId, answers, n),

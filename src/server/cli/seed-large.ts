@@ -11,7 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../platform/config.ts';
-import { closeDb, getDb, sqlitePath } from '../db/connection.ts';
+import { closeDatabase, openDatabase, sqlitePath } from '../db/connection.ts';
+import { isPostgresUrl } from '../db/postgres.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/index.ts';
 import { countRealRows, MissingDemoDataError, seedLargeDataset } from '../bench/large-data.ts';
@@ -56,9 +57,12 @@ try {
   throw e;
 }
 
+// The synthetic rows are bulk-loaded with SQLite's prepared statements; PostgreSQL gets them with db:copy.
+if (isPostgresUrl(databaseUrl)) usage('seed:large writes a SQLite file: seed one, then copy it to PostgreSQL with npm run db:copy.');
+
 const started = performance.now();
 const path = sqlitePath(databaseUrl);
-const db = getDb(databaseUrl);
+const db = openDatabase(databaseUrl);
 try {
   await migrateDatabase(db);
   const real = await countRealRows(db);
@@ -87,5 +91,5 @@ try {
     throw e;
   }
 } finally {
-  await closeDb();
+  await closeDatabase(db);
 }

@@ -354,6 +354,7 @@ export async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: n
         ? await tx
             .select({ id: questions.id, key: questions.key })
             .from(questions)
+            // eslint-disable-next-line no-restricted-syntax -- bounded: a wave's weighting margins are a handful of variables
             .where(and(eq(questions.surveyId, surveyId), inArray(questions.key, margins.map((m) => m.variable))))
         : [];
     const missing = [...new Set([...questionIds, ...marginQuestions.map((q) => q.id)])].filter((id) => !entry.loaded.has(id));

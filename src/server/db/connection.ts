@@ -12,7 +12,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { tablesIn } from '../../../db/dialect.ts';
 import * as allTables from '../../../db/schema.ts';
 import { TABLES_DIALECT } from '../../../db/schema.ts';
-import { isPostgresUrl, openPostgres, redactDatabaseUrl } from './postgres.ts';
+import { isPostgresUrl, openPostgres, redactDatabaseUrl, type PostgresDb } from './postgres.ts';
 import { sqliteClientOf } from './transaction.ts';
 
 /** The tables as SQLite's, for drizzle's SQLite dialect (db/schema.ts exports the process's). */
@@ -29,12 +29,24 @@ const schema = tablesIn('sqlite', allTables);
  * - never `.get()`, `.all()`, `.run()` or `.values()` on a query (SQLite only);
  * - never `q.transaction()`: use `transaction()` from ./transaction.ts;
  * - hand-written SQL through ./raw.ts.
- * tests/unit/data-access-style.test.ts holds the code to these rules.
+ * The linter holds the code to these rules (tests/eslint.config.mjs, with the
+ * type-aware rule in tests/eslint-rules/; proven by tests/unit/lint-data-access.test.ts).
  */
-export type Queryable = BaseSQLiteDatabase<'async', unknown, typeof schema>;
+export type Queryable = Omit<BaseSQLiteDatabase<'async', unknown, typeof schema>, SqliteOnly>;
+
+/**
+ * What drizzle's SQLite database has and its PostgreSQL one has not (or has
+ * otherwise): left out of the type, so a call to one does not compile. The
+ * same methods on a query builder (`select()…get()`) are the linter's to
+ * find (tests/eslint-rules/dialect-neutral-queries.mjs).
+ */
+type SqliteOnly = 'get' | 'all' | 'run' | 'values' | 'transaction' | '$client';
 
 /** The process's database: a Queryable that can also be closed. */
-export type Db = Queryable & { $client: Database.Database };
+export type Db = Queryable;
+
+/** A SQLite database opened by openDatabase: a Queryable with its better-sqlite3 connection, for SQLite-only tools. */
+export type SqliteDb = Queryable & { $client: Database.Database };
 
 /** Turns DATABASE_URL (a path, or a `file:` URL) into a file path. */
 export function sqlitePath(databaseUrl: string): string {
@@ -49,7 +61,7 @@ export function describeDatabase(databaseUrl: string): string {
 }
 
 /** Opens a SQLite database with the pragmas every connection needs. */
-export function openDatabase(databaseUrl: string): Db {
+export function openDatabase(databaseUrl: string): SqliteDb {
   const path = sqlitePath(databaseUrl);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const client: Database.Database = new StatementKeepingDatabase(path);
@@ -75,7 +87,7 @@ export function openDatabase(databaseUrl: string): Db {
   client.pragma('wal_autocheckpoint = 10000');
   // Wait for a competing writer (a backup, a CLI) instead of failing at once.
   client.pragma('busy_timeout = 5000');
-  return drizzle({ client, schema }) as unknown as Db;
+  return drizzle({ client, schema }) as unknown as SqliteDb;
 }
 
 /**
@@ -115,6 +127,23 @@ class StatementKeepingDatabase extends Database {
 /** Compiled statements kept per connection (the app has a few hundred distinct queries). */
 export const KEPT_STATEMENTS = 1_000;
 
+/**
+ * A handle on the database a URL names, SQLite or PostgreSQL, as the app's
+ * one data-access type (options: PostgreSQL's pool). Code is type-checked
+ * against drizzle's SQLite builder types, without what only SQLite has (see
+ * Queryable): the two dialects' builders are different classes with the same
+ * query-building methods, and TypeScript cannot call a method on a union of
+ * them. So the PostgreSQL handle takes that type here, the one place that
+ * does. What keeps it honest is that every query also runs on PostgreSQL
+ * (the integration-pg, http-pg and reliability-pg test projects) and the
+ * linter's data-access rules (tests/eslint.config.mjs).
+ */
+export function openHandle(databaseUrl: string, options: { max?: number; onError?: (error: Error) => void } = {}): Db {
+  if (!isPostgresUrl(databaseUrl)) return openDatabase(databaseUrl);
+  const pool: PostgresDb = openPostgres(databaseUrl, options);
+  return pool as unknown as Db;
+}
+
 const KEY = Symbol.for('tryghed.db');
 type Holder = { [KEY]?: { url: string; db: Db } };
 
@@ -126,15 +155,13 @@ export function getDb(databaseUrl: string): Db {
   const holder = globalThis as Holder;
   const current = holder[KEY];
   if (current && current.url === databaseUrl) return current.db;
-  if (current) void closeHandle(current.db);
+  if (current) void closeDatabase(current.db);
   const wanted = isPostgresUrl(databaseUrl) ? 'postgres' : 'sqlite';
   if (wanted !== TABLES_DIALECT) {
     // The tables were chosen from DATABASE_URL when db/schema.ts loaded.
     throw new Error(`This process runs on ${TABLES_DIALECT} (from DATABASE_URL) and cannot open a ${wanted} database; set DATABASE_URL to it instead.`);
   }
-  const db = isPostgresUrl(databaseUrl)
-    ? (openPostgres(databaseUrl, { onError: (error) => process.stderr.write(`PostgreSQL: ${error.message}\n`) }) as unknown as Db)
-    : openDatabase(databaseUrl);
+  const db = openHandle(databaseUrl, { onError: (error) => process.stderr.write(`PostgreSQL: ${error.message}\n`) });
   holder[KEY] = { url: databaseUrl, db };
   return db;
 }
@@ -145,13 +172,14 @@ export async function closeDb(): Promise<void> {
   const current = holder[KEY];
   if (!current) return;
   delete holder[KEY];
-  await closeHandle(current.db);
+  await closeDatabase(current.db);
 }
 
-async function closeHandle(db: Db): Promise<void> {
+/** Closes a handle: SQLite's after folding the WAL back into the main file, PostgreSQL's pool when its queries end. */
+export async function closeDatabase(db: Db): Promise<void> {
   const sqlite = sqliteClientOf(db);
   if (!sqlite) {
-    await (db.$client as unknown as { end(): Promise<void> }).end();
+    await (db as unknown as { $client: { end(): Promise<void> } }).$client.end();
     return;
   }
   if (sqlite.open) {

@@ -8,7 +8,7 @@
  *
  * Use it instead of inArray wherever the list comes from data (ids of rows
  * read before, ids from a form) rather than from a fixed set in the code;
- * tests/unit/data-access-style.test.ts flags an inArray given a mapped list.
+ * The linter (tests/eslint.config.mjs) flags an inArray given a mapped list.
  */
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Queryable } from './connection.ts';
