@@ -4,7 +4,7 @@
  * unchanged, the raked weights, and which answers count as substantive (the
  * loading half of the survey analysis; the privacy rules are in analysis.ts).
  */
-import { and, asc, count, eq, gte, inArray, lte, max, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { answers, questions, responses } from '../../../db/schema.ts';
 import { KEY_RANGE } from '../../lib/disclosure/index.ts';
 import type { PlaceBook } from '../../lib/places.ts';
@@ -13,7 +13,7 @@ import { rake, type Margin } from '../../lib/stats/raking.ts';
 import type { Queryable } from '../db/connection.ts';
 import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
-import { achievedMargins, areaMargins, MARGIN_GAP_LIMIT, TRIM_DEFAULT, type EstimateOptions, type WeightingReport } from './indicators.ts';
+import { achievedMargins, areaFingerprint, areaMargins, MARGIN_GAP_LIMIT, TRIM_DEFAULT, type EstimateOptions, type WeightingReport } from './indicators.ts';
 import { type QuestionRef, classify } from './questions.ts';
 
 // ---------------------------------------------------------------------------
@@ -126,16 +126,6 @@ export function evictAreas(areas: Map<string, AreaEntry>, maxBytes = CACHED_AREA
     total -= entryBytes(oldest);
     areas.delete(key);
   }
-}
-
-/** The area's responses as they stand: any response added (or removed) changes it. */
-export async function areaFingerprint(db: Queryable, surveyId: number, areaId: number): Promise<string> {
-  const [row] = await db // not for display: a cache stamp
-    .select({ n: count(), last: max(responses.id) })
-    .from(responses)
-    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-    .limit(1);
-  return `${row?.n ?? 0}:${row?.last ?? 0}`;
 }
 
 /** The area's respondents in id order (as `respondentsInArea` has them), with their record keys. */

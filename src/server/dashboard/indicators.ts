@@ -415,14 +415,7 @@ export async function keepClosedWaveFigure<T>(db: Queryable, surveyId: number, a
       .limit(1);
     return row;
   });
-  const respondents = await once(pass, `respondentsStamp:${surveyId}:${areaId}`, async () => {
-    const [row] = await db // not for display: a cache stamp
-      .select({ n: count(), last: max(responses.id) })
-      .from(responses)
-      .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
-      .limit(1);
-    return row;
-  });
+  const respondents = await once(pass, `respondentsStamp:${surveyId}:${areaId}`, () => areaFingerprint(db, surveyId, areaId));
   const key = JSON.stringify([surveyId, areaId, ...parts, margins, respondents]);
   const cache = closedWaveCache(db);
   const hit = cache.get(key) as Promise<T> | undefined;
@@ -442,6 +435,16 @@ export async function keepClosedWaveFigure<T>(db: Queryable, surveyId: number, a
     if (cache.get(key) === result) cache.delete(key);
   });
   return result;
+}
+
+/** The area's responses in a wave as they stand (count and newest id): any response added (or removed) changes it. */
+export async function areaFingerprint(db: Queryable, surveyId: number, areaId: number): Promise<string> {
+  const [row] = await db // not for display: a cache stamp
+    .select({ n: count(), last: max(responses.id) })
+    .from(responses)
+    .where(and(eq(responses.surveyId, surveyId), eq(responses.areaId, areaId)))
+    .limit(1);
+  return `${row?.n ?? 0}:${row?.last ?? 0}`;
 }
 
 /**
