@@ -1,7 +1,7 @@
 /**
  * Rules against guessing staff credentials (issue #16), on SQLite and PostgreSQL:
- * failures are audited with the account; waits grow per account and client with
- * a daily cap; strangers can delay the real user only briefly, never lock the
+ * failures are audited with the account, and a lockout once when it begins;
+ * waits grow per account and client with a daily cap; strangers can delay the real user only briefly, never lock the
  * account; admins are alerted; sensitive actions need re-authentication.
  */
 import { and, eq, like } from 'drizzle-orm';
@@ -73,6 +73,10 @@ describe('waits grow per account and client, with a daily cap', () => {
         waits.push((await loginDelays.accountClient.check(t.db, `${EMAIL}|stranger`)).waitSeconds);
       }
       expect(waits).toEqual([0, 0, 1, 2, 4, 8, 16, 32, 64, 128]);
+      // The lockout is written down once, when it begins.
+      const locked = await audits('session.login_locked');
+      expect(locked).toHaveLength(1);
+      expect(locked[0]!.summary).toContain(`${EMAIL}: one client may not try again until tomorrow (10 failures from it today)`);
       await letWaitsEnd();
       const capped = await signIn(t.db, { email: EMAIL, password: PASSWORD, client: 'stranger' });
       expect(capped.kind).toBe('throttled');
@@ -92,6 +96,9 @@ describe('strangers cannot lock the account', () => {
     }
     const first = await signIn(t.db, { email: EMAIL, password: PASSWORD, client: 'office' });
     expect(first.kind).toBe('throttled');
+    // The account-wide wait began at the tenth failure: one audit row says so, not one per refused try.
+    const locked = await audits('session.login_locked');
+    expect(locked.map((r) => r.summary)).toEqual([`${EMAIL}: every client waits before each try until tomorrow (10 failures today)`]);
     if (first.kind === 'throttled') expect(first.retryAfter).toBeLessThanOrEqual(30);
     await letWaitsEnd();
     const r = await signIn(t.db, { email: EMAIL, password: PASSWORD, client: 'office' });
@@ -140,6 +147,7 @@ describe('admins are alerted', () => {
     await t.db.delete(throttleHits).where(eq(throttleHits.scope, 'totpAccount'));
     expect((await verifySecondFactor(t.db, { session: r.session, user: r.user, code: currentTotp(key), client: 'c1' })).kind).toBe('throttled');
     expect(await audits('security.second_factor_attack')).toHaveLength(1);
+    expect((await audits('session.two_factor_locked')).map((row) => row.summary)).toEqual([`${EMAIL}: the second factor is refused until tomorrow (20 failures today)`]);
   });
 });
 

@@ -253,6 +253,7 @@ export const throttles = {
 };
 
 const SECOND = 1_000;
+const ACCOUNT_WIDE_FROM = 10;
 
 /**
  * Failed sign-ins, progressive and never a hard lock of the account (see
@@ -266,7 +267,9 @@ export const loginDelays = {
   /** Key: `<account>|<client>`. */
   accountClient: new ProgressiveDelay('loginAccountClient', 24 * 60 * MINUTE, (n) => (n < 3 ? 0 : Math.min(2 ** (n - 3) * SECOND, 5 * MINUTE))),
   /** Key: the account. */
-  account: new ProgressiveDelay('loginAccountAll', 24 * 60 * MINUTE, (n) => (n < 10 ? 0 : Math.min((n - 9) * SECOND, 30 * SECOND))),
+  account: new ProgressiveDelay('loginAccountAll', 24 * 60 * MINUTE, (n) => (n < ACCOUNT_WIDE_FROM ? 0 : Math.min((n - ACCOUNT_WIDE_FROM + 1) * SECOND, 30 * SECOND))),
+  /** The failure of the day per account (over all clients) from which every client waits before trying it. */
+  accountWideFrom: ACCOUNT_WIDE_FROM,
   /** Failures per account and client in a day after which that client may not try the account again that day. */
   accountClientDailyCap: 10,
   /** Failures per account in a day at which admins are alerted (once). */

@@ -66,7 +66,7 @@ export async function signIn(
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid || user.disabledAt !== null) {
-    await loginDelays.accountClient.fail(db, pair);
+    const mineToday = await loginDelays.accountClient.fail(db, pair);
     const today = await loginDelays.account.fail(db, email);
     logger.info({ event: 'login_failed' }, 'staff login failed');
     // With the account when there is one; a mistyped or unknown e-mail is not written down.
@@ -77,6 +77,7 @@ export async function signIn(
       entityId: user?.id ?? null,
       summary: user ? `${user.email}: ${user.disabledAt ? 'disabled account' : 'wrong password'} (${today} today)` : 'unknown account',
     });
+    if (user) await auditLockout(db, user, mineToday, today);
     if (user && today === loginDelays.accountAlertAt) {
       await alertAdmins(db, { action: 'security.login_attack', userId: user.id, summary: `${today} failed sign-ins today for ${user.email}` });
     }
@@ -86,6 +87,23 @@ export async function signIn(
   const { token, session } = await createSession(db, user.id);
   await recordAudit(db, { userId: user.id, action: 'session.login', entityType: 'session', summary: 'password accepted' });
   return { kind: 'ok', token, session, user };
+}
+
+/**
+ * A lockout is written down once, when it begins (not at every refused try,
+ * which a stranger could repeat to fill the log): the failure that makes
+ * this client wait for the account for the rest of the day, and the one
+ * from which every client waits before trying the account.
+ */
+async function auditLockout(db: Queryable, user: User, mineToday: number, today: number): Promise<void> {
+  const client = mineToday === loginDelays.accountClientDailyCap;
+  const everyone = today === loginDelays.accountWideFrom;
+  if (!client && !everyone) return;
+  const what = [
+    client ? `one client may not try again until tomorrow (${mineToday} failures from it today)` : '',
+    everyone ? `every client waits before each try until tomorrow (${today} failures today)` : '',
+  ].filter(Boolean);
+  await recordAudit(db, { userId: null, action: 'session.login_locked', entityType: 'user', entityId: user.id, summary: `${user.email}: ${what.join('; ')}` });
 }
 
 export type SecondFactorResult =
@@ -122,6 +140,7 @@ export async function verifySecondFactor(
     const failures = await loginDelays.secondFactorDay.fail(db, String(user.id));
     await recordAudit(db, { userId: user.id, action: 'session.two_factor_failed', entityType: 'user', entityId: user.id, summary: `${user.email}: wrong code (${failures} today)` });
     if (failures === loginDelays.secondFactorDailyCap) {
+      await recordAudit(db, { userId: null, action: 'session.two_factor_locked', entityType: 'user', entityId: user.id, summary: `${user.email}: the second factor is refused until tomorrow (${failures} failures today)` });
       await alertAdmins(db, {
         action: 'security.second_factor_attack',
         userId: user.id,
