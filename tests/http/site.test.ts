@@ -1,5 +1,6 @@
 /** The built site over HTTP, as curl or a crawler sees it (no browser). */
 import { describe, expect, inject, it } from 'vitest';
+import { DEMO_PARTNER_MAILBOXES } from '../../src/server/seed/partners.ts';
 import { SIGN_IN_TIMEOUT_MS } from '../support/staff-login.ts';
 import { staffSession } from '../support/staff-session.ts';
 
@@ -107,10 +108,11 @@ describe('privacy', () => {
     // Everything a browser fetches or posts to (src, action, <link href>) is on this site.
     const fetched = [...body.matchAll(/\s(?:src|action)="([^"]+)"/g), ...body.matchAll(/<link\s[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
     for (const u of fetched) expect(u, u).toMatch(/^(\/|#)/);
-    // Links people follow: our pages, phone numbers, the configured contact addresses, and on
-    // the accessibility statement the Agency for Digital Government's complaint route.
+    // Links people follow: our pages, phone numbers, the configured contact addresses and the
+    // partners' mailboxes (the demo's), and on the accessibility statement the Agency for
+    // Digital Government's complaint route.
     const links = [...body.matchAll(/<a\s[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? '');
-    for (const u of links) expect(u, u).toMatch(/^(\/|#|tel:11[24]$|mailto:[^@]+@tryghed\.invalid$|https:\/\/www\.digst\.dk\/digitale-loesninger\/webtilgaengelighed\/$)/);
+    for (const u of links) expect(u, u).toMatch(/^(\/|#|tel:11[24]$|mailto:[^@]+@(?:example\.|tryghed\.)invalid$|https:\/\/www\.digst\.dk\/digitale-loesninger\/webtilgaengelighed\/$)/);
   });
 
   it('the header has 112 and 114 as phone links', async () => {
@@ -139,9 +141,13 @@ describe('contact points and statements (demo addresses from the configuration d
   const DPO = 'databeskyttelse@tryghed.invalid';
   const ACCESSIBILITY = 'tilgaengelighed@tryghed.invalid';
 
-  it.each(['', '/en'])('%s/om names all three contact points', async (prefix) => {
+  it.each(['', '/en'])('%s/om names all three contact points and each partner\'s mailbox', async (prefix) => {
     const { body } = await get(`${prefix}/om`);
     for (const a of [GENERAL, DPO, ACCESSIBILITY]) expect(body, a).toContain(mailto(a));
+    // The demo partners' functional mailboxes (src/server/seed/partners.ts), under each partner's name.
+    const police = prefix === '/en' ? 'Copenhagen Police' : 'Københavns Politi';
+    expect(body).toMatch(new RegExp(`>${police}</span>: <a[^>]*href="mailto:politi@example.invalid"`));
+    for (const a of Object.values(DEMO_PARTNER_MAILBOXES)) expect(body, a).toContain(mailto(a));
   });
 
   it.each(['', '/en'])('%s/privatliv names the data protection officer and the general contact', async (prefix) => {

@@ -166,7 +166,7 @@ export const ar: ResidentMessages = {
       {
         heading: 'التواصل',
         paragraphs: ['يمكنك مراسلة الشراكة بشأن المبادرات وبشأن الموقع. أما للإبلاغ عن مكان يبدو غير آمن، فاستخدم صفحة «أبلِغ عن مخاوفك»، حتى يصل بلاغك إلى الأشخاص المعنيين.'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },

@@ -60,10 +60,10 @@ export const builderDa = {
     firstPageEn: 'Page 1',
     fields: {
       seriesId: 'Serie',
-      seriesSlug: 'Seriens adresse (slug)',
+      seriesSlug: 'Seriens navn i webadressen',
       seriesTitleDa: 'Seriens titel på dansk',
       seriesTitleEn: 'Seriens titel på engelsk',
-      slug: 'Bølgens adresse (slug)',
+      slug: 'Bølgens navn i webadressen',
       waveDa: 'Bølgens navn på dansk',
       waveEn: 'Bølgens navn på engelsk',
       titleDa: 'Titel på dansk',

@@ -62,10 +62,10 @@ export const builderEn: BuilderMessages = {
     firstPageEn: 'Page 1',
     fields: {
       seriesId: 'Series',
-      seriesSlug: 'Series address (slug)',
+      seriesSlug: 'The series’ name in the web address',
       seriesTitleDa: 'Series title in Danish',
       seriesTitleEn: 'Series title in English',
-      slug: 'Wave address (slug)',
+      slug: 'The wave’s name in the web address',
       waveDa: 'Wave name in Danish',
       waveEn: 'Wave name in English',
       titleDa: 'Title in Danish',

@@ -166,7 +166,7 @@ export const da = {
       {
         heading: 'Kontakt',
         paragraphs: ['Du kan skrive til partnerskabet om indsatserne og om siden. Vil du fortælle om et utrygt sted, skal du bruge Meld en bekymring i stedet. Så kommer meldingen det rigtige sted hen.'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },

@@ -162,7 +162,7 @@ export const en: Messages = {
       {
         heading: 'Contact',
         paragraphs: ['You can write to the partnership about the initiatives and about the site. To report a place that feels unsafe, use Report a concern instead, so that the report reaches the right people.'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },

@@ -26,8 +26,6 @@ export const eventsAr: EventsMessages = {
   place: 'المكان',
   area: 'المنطقة',
   organiser: 'الجهة المنظِّمة',
-  point: 'النقطة على الخريطة',
-  coordinates: (lat: string, lon: string) => `خط العرض ${lat}، خط الطول ${lon}`,
   initiative: 'جزء من المبادرة',
   about: 'عن الفعالية',
   download: 'أضِف الفعالية إلى تقويمك (ملف \u2068.ics\u2069)',

@@ -19,8 +19,6 @@ export const eventsDa = {
   place: 'Sted',
   area: 'Område',
   organiser: 'Arrangør',
-  point: 'Kortpunkt',
-  coordinates: (lat: string, lon: string) => `breddegrad ${lat} og længdegrad ${lon}`,
   initiative: 'Del af indsatsen',
   about: 'Om arrangementet',
   download: 'Føj arrangementet til din kalender (.ics-fil)',

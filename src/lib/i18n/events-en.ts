@@ -19,8 +19,6 @@ export const eventsEn: EventsMessages = {
   place: 'Place',
   area: 'Area',
   organiser: 'Organiser',
-  point: 'Map point',
-  coordinates: (lat: string, lon: string) => `latitude ${lat}, longitude ${lon}`,
   initiative: 'Part of the initiative',
   about: 'About the event',
   download: 'Add the event to your calendar (.ics file)',

@@ -22,8 +22,6 @@ export const eventsSo: EventsMessages = {
   place: 'Goobta',
   area: 'Aagga',
   organiser: 'Qabanqaabiyaha',
-  point: 'Barta khariidadda',
-  coordinates: (lat: string, lon: string) => `loolka ${lat} iyo dhigga ${lon}`,
   initiative: 'Qayb ka ah dadaalka',
   about: 'Ku saabsan munaasabadda',
   download: 'Ku dar munaasabadda kalandarkaaga (fayl .ics ah)',

@@ -19,8 +19,6 @@ export const eventsTr: EventsMessages = {
   place: 'Yer',
   area: 'Bölge',
   organiser: 'Düzenleyen',
-  point: 'Haritadaki nokta',
-  coordinates: (lat: string, lon: string) => `enlem ${lat}, boylam ${lon}`,
   initiative: 'Bağlı olduğu çalışma',
   about: 'Etkinlik hakkında',
   download: 'Etkinliği takviminize ekleyin (.ics dosyası)',

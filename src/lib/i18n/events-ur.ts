@@ -19,8 +19,6 @@ export const eventsUr: EventsMessages = {
   place: 'جگہ',
   area: 'علاقہ',
   organiser: 'منتظم',
-  point: 'نقشے پر مقام',
-  coordinates: (lat: string, lon: string) => `عرض بلد ${lat}، طول بلد ${lon}`,
   initiative: 'اس اقدام کا حصہ',
   about: 'تقریب کے بارے میں',
   download: 'تقریب کو اپنے کیلنڈر میں شامل کریں (\u2068.ics\u2069 فائل)',

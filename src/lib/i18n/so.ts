@@ -146,7 +146,7 @@ export const so: ResidentMessages = {
       {
         heading: 'La xiriir',
         paragraphs: ['Waxaad iskaashiga u qori kartaa wax ku saabsan dadaallada iyo bogga. Si aad u soo sheegto meel aan nabadgelyo laga dareemin, isticmaal “Soo sheeg walaac”, si warbixintu u gaarto dadka saxda ah.'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },

@@ -245,7 +245,7 @@ export const staffDa = {
   partners: {
     title: 'Partnere og postkasser',
     intro:
-      'Hver partner kan have en fælles postkasse (fx en funktionspostkasse, aldrig en persons egen). Når en melding sendes videre til partneren, får postkassen en besked med et link til meldingen, men uden beskrivelse eller personoplysninger. Uden postkasse sendes der ingen besked.',
+      'Hver partner kan have en fælles postkasse (fx en funktionspostkasse, aldrig en persons egen). Når en melding sendes videre til partneren, får postkassen en besked med et link til meldingen, men uden beskrivelse eller personoplysninger. Uden postkasse sendes der ingen besked. Postkassen vises også for alle under Kontakt på siden Om partnerskabet, så beboere kan skrive til partneren.',
     partner: 'Partner',
     mailbox: 'Postkasse',
     mailboxHint: 'En e-mailadresse, eller tomt for ingen beskeder',
@@ -363,7 +363,7 @@ export const staffDa = {
     resultsHidden: 'Resultaterne vises først, når bølgen er lukket, så de ikke kan påvirke en åben måling.',
     locked: 'Spørgsmålene er låst, fordi bølgen har svar. Lav en ny bølge for at ændre dem.',
     clone: 'Ny bølge med samme spørgsmål',
-    cloneSlug: 'Adresse (slug) for den nye bølge',
+    cloneSlug: 'Den nye bølges navn i webadressen',
     cloneWaveDa: 'Bølgens navn på dansk',
     cloneWaveEn: 'Bølgens navn på engelsk',
     cloned: 'Den nye bølge er oprettet som kladde.',

@@ -246,7 +246,7 @@ export const staffEn: StaffMessages = {
   partners: {
     title: 'Partners and mailboxes',
     intro:
-      'Each partner can have a shared mailbox (a functional address, never a person’s own). When a report is passed on to the partner, the mailbox gets a notice with a link to the report, but no description or personal data. Without a mailbox no notice is sent.',
+      'Each partner can have a shared mailbox (a functional address, never a person’s own). When a report is passed on to the partner, the mailbox gets a notice with a link to the report, but no description or personal data. Without a mailbox no notice is sent. The mailbox is also shown to everyone under Contact on the About page, so residents can write to the partner.',
     partner: 'Partner',
     mailbox: 'Mailbox',
     mailboxHint: 'An e-mail address, or empty for no notices',
@@ -364,7 +364,7 @@ export const staffEn: StaffMessages = {
     resultsHidden: 'Results are shown only once the wave has closed, so that they cannot influence an open survey.',
     locked: 'The questions are locked because the wave has responses. Make a new wave to change them.',
     clone: 'New wave with the same questions',
-    cloneSlug: 'Address (slug) of the new wave',
+    cloneSlug: 'The new wave’s name in the web address',
     cloneWaveDa: 'Wave name in Danish',
     cloneWaveEn: 'Wave name in English',
     cloned: 'The new wave has been created as a draft.',

@@ -146,7 +146,7 @@ export const tr: ResidentMessages = {
       {
         heading: 'İletişim',
         paragraphs: ['Çalışmalar ve site hakkında ortaklığa yazabilirsiniz. Güvensiz hissettiren bir yeri bildirmek içinse “Endişenizi bildirin” sayfasını kullanın; böylece bildiriminiz doğru kişilere ulaşır.'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },

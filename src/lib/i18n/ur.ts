@@ -146,7 +146,7 @@ export const ur: ResidentMessages = {
       {
         heading: 'رابطہ',
         paragraphs: ['آپ اقدامات اور اس سائٹ کے بارے میں شراکت داری کو لکھ سکتے ہیں۔ کسی غیر محفوظ محسوس ہونے والی جگہ کی اطلاع دینے کے لیے اس کے بجائے “تشویش کی اطلاع دیں” استعمال کریں، تاکہ آپ کی اطلاع صحیح لوگوں تک پہنچے۔'],
-        contacts: ['general', 'dpo', 'accessibility'],
+        contacts: ['general', 'partners', 'dpo', 'accessibility'],
       },
     ],
   },
