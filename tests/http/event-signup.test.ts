@@ -19,6 +19,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../src/server/db/raw.ts';
+import { getWithHost } from '../support/forged-host.ts';
 import { startMailbox, waitForMail, type Mailbox } from '../support/mailbox.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
 import { closeServerDatabase, serverDatabase } from '../support/server-db.ts';
@@ -171,6 +172,11 @@ describe(`event sign-up on ${name}`, () => {
     expect(text(page.body)).toContain('Du er tilmeldt «Borgermøde om tilmelding');
     expect(text(page.body)).toContain('for 2 personer');
     expect(page.body).toContain(`${withMail}</a>`);
+    // The link is built on the site's own origin, never on the request's Host header (which any client sets).
+    const forged = await getWithHost(base, location, 'evil.example');
+    expect(forged.status).toBe(200);
+    expect(forged.body).not.toContain('evil.example');
+    expect(forged.body).toContain(`${base}${withMail}</a>`);
     const [mail] = await waitForMail(mailbox.dir, 'beboer@example.dk');
     expect(decoded(mail!.raw)).toContain(withMail);
     const [stored] = await signups(event.id);

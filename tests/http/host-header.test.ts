@@ -3,24 +3,11 @@
  * PUBLIC_ORIGIN or the listening address, never from the request's Host
  * header, which any client sets.
  */
-import { request } from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
+import { getWithHost } from '../support/forged-host.ts';
 
 const base = inject('baseUrl');
-
-function get(path: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(path, base);
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, host: string) => getWithHost(base, path, host);
 
 describe('the Host header is never echoed into absolute links', () => {
   it.each(['/feed.xml', '/en/feed.xml', '/arrangementer.ics', '/api/open311/v2/discovery.json', '/api/open311/v2/discovery.xml'])('%s', async (path) => {
