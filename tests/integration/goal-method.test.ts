@@ -101,6 +101,49 @@ describe('issue #15, problem 2', () => {
     // Before the rule, the base was the 30 who ticked anything: 100 %.
     expect(share!.suppressed === false && share!.high).toBeLessThan(0.4);
   });
+
+  it('behind skip logic, over those the questionnaire showed it to: 60 of 100 knew the area; 30 of them ticked officers, 20 "none of these", 10 nothing → 50 % and 33 %', async () => {
+    const wave = await makeWave(t.db, seriesId, { year: 2026 });
+    const [any] = await t.db.select().from(questions).where(eq(questions.surveyId, wave.id)).limit(1);
+    const [knows] = await t.db
+      .insert(questions)
+      .values({ surveyId: wave.id, pageId: any!.pageId, position: 8, key: 'knows_area', type: 'single', textDa: 'Kender du området?', config: { options: [{ value: 'yes', da: 'Ja' }, { value: 'no', da: 'Nej' }] } })
+      .returning();
+    const [q] = await t.db
+      .insert(questions)
+      .values({
+        surveyId: wave.id,
+        pageId: any!.pageId,
+        position: 9,
+        key: 'aware_initiatives',
+        type: 'multi',
+        textDa: 'Kendte indsatser',
+        config: { options: [{ value: 'community_officers', da: 'Nærbetjente' }, { value: 'outreach', da: 'Opsøgende arbejde' }], noneOption: true },
+        showIf: { question: 'knows_area', anyOf: ['yes'] },
+      })
+      .returning();
+    await addRespondents(t.db, wave, 100, { area: A, safety_evening: 'safe', gender: 'woman' });
+    const ids = (await t.db.select({ id: responses.id }).from(responses).where(eq(responses.surveyId, wave.id)).orderBy(responses.id)).map((r) => r.id);
+    const answer = (responseId: number, questionId: number, value: string) => t.db.insert(answers).values({ responseId, questionId, item: null, value });
+    for (const [i, id] of ids.entries()) await answer(id, knows!.id, i < 60 ? 'yes' : 'no');
+    for (const id of ids.slice(0, 30)) await answer(id, q!.id, 'community_officers');
+    for (const id of ids.slice(30, 50)) await answer(id, q!.id, 'none_of_these');
+    const [officers, none] = await waveShares(
+      t.db,
+      wave.id,
+      inner,
+      [
+        { key: 'aware_initiatives', item: null, values: ['community_officers'] },
+        { key: 'aware_initiatives', item: null, values: ['none_of_these'] },
+      ],
+      { k: 5, weighted: false, excludeSuspicious: true },
+    );
+    // The 40 who said no were never asked, so they are not in the base; the 10 who were asked and ticked nothing are.
+    expect(officers).toMatchObject({ suppressed: false, p: 0.5 });
+    expectPublished((officers as { base: number }).base, 60);
+    expect(none).toMatchObject({ suppressed: false });
+    expect((none as { p: number }).p).toBeCloseTo(20 / 60, 12);
+  });
 });
 
 describe('issue #15, problem 3', () => {

@@ -74,9 +74,6 @@ function parseId(value: string | null): number | undefined {
   return value !== null && /^[1-9]\d{0,8}$/.test(value) ? Number(value) : undefined;
 }
 
-/** Question ids, once each. */
-const idsOf = (questions: readonly (InstrumentQuestion | undefined)[]): number[] => [...new Set(questions.filter((q) => q !== undefined).map((q) => q.id))];
-
 /**
  * `wave` (a closed wave's id) and `area` (one of its areas' slug), or
  * undefined; with the answers to the questions `needed` picks from the wave's.
@@ -88,12 +85,12 @@ async function waveAreaFrom(ctx: TableContext, needed: (pages: readonly Instrume
   if (lookup.kind !== 'closed') return undefined;
   const area = lookup.found.areas.find((a) => a.slug === ctx.params.get('area'));
   if (!area) return undefined;
-  return waveAreaOf(ctx.db, lookup.found, area, ctx.params, ctx.k, idsOf(needed(lookup.found.pages)));
+  return waveAreaOf(ctx.db, lookup.found, area, ctx.params, ctx.k, needed(lookup.found.pages));
 }
 
-async function waveAreaOf(db: Queryable, found: AnalysableWave, area: Area, params: URLSearchParams, k: number, questionIds: readonly number[]): Promise<WaveArea> {
+async function waveAreaOf(db: Queryable, found: AnalysableWave, area: Area, params: URLSearchParams, k: number, questions: readonly (InstrumentQuestion | undefined)[]): Promise<WaveArea> {
   const options = await analysisOptions(db, found.wave.id, area.id, params, k);
-  return { found, area, options, data: await loadAreaAnswers(db, found.wave.id, area.id, options, questionIds) };
+  return { found, area, options, data: await loadAreaAnswers(db, found.wave.id, area.id, options, found.pages, questions) };
 }
 
 function areaName(area: Area, locale: Locale): string {
@@ -434,10 +431,11 @@ async function trendView(ctx: TableContext): Promise<TrendView | undefined> {
     const label = waveLabel(wave, ctx.locale);
     categories.push(label);
     // Question keys are stable across a series' waves; a wave without the question has a gap.
-    const waveRef = findRef(await loadInstrument(ctx.db, wave.id), refId(ref));
+    const wavePages = await loadInstrument(ctx.db, wave.id);
+    const waveRef = findRef(wavePages, refId(ref));
     if (!waveRef) continue;
     const options = await analysisOptions(ctx.db, wave.id, area.id, ctx.params, ctx.k);
-    const data = await loadAreaAnswers(ctx.db, wave.id, area.id, options, [waveRef.question.id]);
+    const data = await loadAreaAnswers(ctx.db, wave.id, area.id, options, wavePages, [waveRef.question]);
     const waveNote = weightingNote({ options, data }, ctx.locale);
     notes.set(waveNote, [...(notes.get(waveNote) ?? []), label]);
     const dist = distributionOf(data, waveRef, ctx.k);
@@ -506,7 +504,7 @@ export async function freeTextAnswers(db: Queryable, surveyId: number, areaId: n
 async function freeTextOf(db: Queryable, pages: readonly InstrumentPage[], surveyId: number, areaId: number, options: EstimateOptions): Promise<FreeTextSection[]> {
   const K = Math.max(MIN_K, options.k);
   const questions = allQuestions(pages).filter((q) => q.type === 'text');
-  const data = await loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false }, idsOf(questions));
+  const data = await loadAreaAnswers(db, surveyId, areaId, { ...options, weighted: false }, pages, questions);
   return questions.map((q) => {
     // Masked once per load; only the order is new on every call.
     const texts = memoized(data, `texts\u0000${q.id}`, (): string[] => {
@@ -545,7 +543,7 @@ export async function waveShares(db: Queryable, surveyId: number, areaId: number
   return keepClosedWaveFigure(db, surveyId, areaId, ['shares', what, estimateKey(options)], async () => {
     const pages = await loadInstrument(db, surveyId);
     const refs = definitions.map((d) => findRef(pages, d.item === null ? d.key : `${d.key}:${d.item}`));
-    const data = await loadAreaAnswers(db, surveyId, areaId, options, idsOf(refs.map((r) => r?.question)));
+    const data = await loadAreaAnswers(db, surveyId, areaId, options, pages, refs.map((r) => r?.question));
     return definitions.map((d, i) => {
       const ref = refs[i];
       return ref ? shareOf(data, ref, d.values, options.k) : undefined;
@@ -590,7 +588,7 @@ export async function waveAnalysisPage(db: Queryable, found: AnalysableWave, par
   const query = new URLSearchParams({ wave: String(found.wave.id), area: area.slug, ...switches(params) });
   const ctx = (extra: Record<string, string>): TableContext => ({ db, locale, role, k, params: new URLSearchParams({ ...Object.fromEntries(query), ...extra }) });
   // The area's answers once for every view and the free text (the switches in `query` are those of `params`).
-  const wa = await waveAreaOf(db, found, area, query, k, idsOf([...distributionRefs(found.pages).map((r) => r.question), ...allQuestions(found.pages).filter((q) => q.type === 'text')]));
+  const wa = await waveAreaOf(db, found, area, query, k, [...distributionRefs(found.pages).map((r) => r.question), ...allQuestions(found.pages).filter((q) => q.type === 'text')]);
   const distributions = await distributionsView(ctx({}), wa);
   const problems = await problemsView(ctx({}), wa);
   if (!distributions || !problems) return undefined;

@@ -15,6 +15,7 @@ import { groupConcat } from '../db/raw.ts';
 import { transaction } from '../db/transaction.ts';
 import { achievedMargins, areaFingerprint, areaMargins, MARGIN_GAP_LIMIT, TRIM_DEFAULT, type EstimateOptions, type WeightingReport } from './indicators.ts';
 import { type QuestionRef, classify } from './questions.ts';
+import type { InstrumentPage, InstrumentQuestion } from '../../lib/survey/instrument.ts';
 
 // ---------------------------------------------------------------------------
 // The answers of one wave and area
@@ -45,6 +46,10 @@ export interface AreaAnswers {
   weightingFailure?: WeightingReport | undefined;
   /** `${questionId}:${item}` → the column; only the questions asked for are loaded. */
   columns: ReadonlyMap<string, Column>;
+  /** The wave's question ids by key (a skip condition names its question by key). */
+  keyIds: ReadonlyMap<string, number>;
+  /** Whether a question's answers were loaded (a loaded question nobody answered has no column). */
+  loaded: (questionId: number) => boolean;
   /** Figures already worked out from these answers with these weights. */
   memo: Memo;
   /** The named places (a places question's answers are their ids). */
@@ -305,12 +310,23 @@ export function rakedWeights(
 }
 
 /**
- * The answers to `questionIds` of a wave's respondents in one area (honouring
- * the suspicious switch), with raking weights when asked for: from the cache
- * when the area's responses are as they were, otherwise read (only those
- * questions, only that area's rows) and cached.
+ * The answers to `wanted` (questions of the wave whose questionnaire is
+ * `pages`) of its respondents in one area (honouring the suspicious switch),
+ * with raking weights when asked for: from the cache when the area's
+ * responses are as they were, otherwise read (only those questions, and the
+ * ones their skip logic asks, only that area's rows) and cached.
  */
-export async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: number, options: EstimateOptions, questionIds: readonly number[]): Promise<AreaAnswers> {
+export async function loadAreaAnswers(
+  db: Queryable,
+  surveyId: number,
+  areaId: number,
+  options: EstimateOptions,
+  pages: readonly InstrumentPage[],
+  wanted: readonly (InstrumentQuestion | undefined)[],
+): Promise<AreaAnswers> {
+  const all = pages.flatMap((p) => p.questions);
+  const keyIds = new Map(all.map((q) => [q.key, q.id]));
+  const questionIds = questionsToLoad(wanted, keyIds);
   // One read transaction: the check, the answers and the weights are of the same moment.
   return transaction(db, async (tx) => {
     let areas = cache.get(db);
@@ -356,10 +372,27 @@ export async function loadAreaAnswers(db: Queryable, surveyId: number, areaId: n
     // Kept only once complete; most recently used last, and the oldest goes first.
     areas.set(key, entry);
     evictAreas(areas);
+    const loadedIds = entry.loaded;
     const weights = options.weighted ? entry.weighting?.weights : undefined;
     const weightingFailure = options.weighted ? entry.weighting?.failure : undefined;
-    return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, memo: weights ? entry.memo.w : entry.memo.u, answered: new Map(), places };
+    return { respondents: entry.respondents, keys: entry.keys, weights, weightingFailure, columns: entry.columns, keyIds, loaded: (id) => loadedIds.has(id), memo: weights ? entry.memo.w : entry.memo.u, answered: new Map(), places };
   });
+}
+
+/**
+ * The ids of the questions `wanted` needs, once each: each question, and for
+ * a multiple-choice one behind skip logic the question its condition asks
+ * (who was shown it, the base of its shares, follows from that answer).
+ */
+export function questionsToLoad(wanted: readonly (InstrumentQuestion | undefined)[], keyIds: ReadonlyMap<string, number>): number[] {
+  const ids = new Set<number>();
+  for (const q of wanted) {
+    if (!q) continue;
+    ids.add(q.id);
+    const source = q.type === 'multi' && q.showIf ? keyIds.get(q.showIf.question) : undefined;
+    if (source !== undefined) ids.add(source);
+  }
+  return [...ids];
 }
 
 /**
@@ -421,23 +454,47 @@ export function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answere
     }
   }
   let out: Answered = { at: at.subarray(0, size), set: set.subarray(0, size), sets, base: undefined };
-  if (ref.question.type === 'multi' && !ref.question.showIf) out = withEveryoneShown(data.respondents.length, out, column);
+  if (ref.question.type === 'multi') out = withEveryoneShown(data.respondents.length, out, column, shownTo(data, ref.question));
   data.answered.set(key, out);
   return out;
 }
 
 /**
- * A multiple-choice share is of everyone who was shown the question, not of
- * those who ticked something: without skip logic every respondent in scope
- * saw it, and one who ticked nothing chose none of the options (an empty
- * set). Someone who answered only "don't know" stays out, as elsewhere.
- * (A multiple-choice question behind skip logic keeps those who answered.)
+ * Who was shown a question, by position: undefined for everyone (no skip
+ * logic); otherwise those whose answer to the question its condition asks
+ * includes one of the condition's values, as the questionnaire decided
+ * (`isVisible` in src/lib/survey/instrument.ts). Someone who did not answer
+ * that question was not shown this one.
  */
-export function withEveryoneShown(total: number, answered: Answered, column: Column | undefined): Answered {
+export function shownTo(data: AreaAnswers, question: InstrumentQuestion): Uint8Array | undefined {
+  const condition = question.showIf;
+  if (!condition) return undefined;
+  const source = data.keyIds.get(condition.question);
+  if (source === undefined) throw new Error(`Question ${question.key} is shown by ${condition.question}, which the wave does not have`);
+  const column = data.columns.get(valueKey(source, null));
+  if (!column && !data.loaded(source)) throw new Error(`The answers to ${condition.question} were not loaded with ${question.key}'s`);
+  const shown = new Uint8Array(data.respondents.length);
+  if (column) {
+    const anyOf = new Set(condition.anyOf);
+    for (let i = 0; i < column.at.length; i++) if (anyOf.has(column.dict[column.codes[i]!]!)) shown[column.at[i]!] = 1;
+  }
+  return shown;
+}
+
+/**
+ * A multiple-choice share is of everyone who was shown the question, not of
+ * those who ticked something: one who was shown it and ticked nothing chose
+ * none of the options (an empty set). Without skip logic that is every
+ * respondent in scope; behind skip logic, those `shown` marks. Someone who
+ * answered only "don't know" stays out, as elsewhere.
+ */
+export function withEveryoneShown(total: number, answered: Answered, column: Column | undefined, shown?: Uint8Array): Answered {
   if (answered.at.length === total) return answered;
   // Positions with any stored value (substantive or not): only those with none are added.
   const stored = new Uint8Array(total);
   if (column) for (const p of column.at) stored[p] = 1;
+  // Not shown the question: as if something were stored, so nothing is added for them.
+  if (shown) for (let p = 0; p < total; p++) if (!shown[p]) stored[p] = 1;
   const sets = [...answered.sets, []];
   const none = sets.length - 1;
   const at = new Int32Array(total);
