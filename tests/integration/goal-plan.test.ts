@@ -9,7 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { analysisPlans, areas, auditLog, planChanges, responses, type Survey } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { goalStatus, goalsTable, listGoals, parseEstimateOptions, setMargins, updateGoal, deleteGoal } from '../../src/server/dashboard/goals.ts';
-import { describePlanChange, planOfWave } from '../../src/server/dashboard/plans.ts';
+import { describePlanChange, planNotes, planOfWave } from '../../src/server/dashboard/plans.ts';
 import { languageShares, representativeness, representativenessTable } from '../../src/server/dashboard/representativeness.ts';
 import { goalStatusAtYearEnd } from '../../src/server/dashboard/status-report.ts';
 import { responseChannel } from '../../src/server/surveys/answering.ts';
@@ -241,6 +241,34 @@ describe('the analysis plan', () => {
     const closedAt = (w: Survey) => w.closesAt!;
     expect(goalStatusAtYearEnd(s, new Date('2026-01-01T00:00:00Z'), closedAt).planChanges).toEqual([]);
     expect(goalStatusAtYearEnd(s, new Date('2027-01-01T00:00:00Z'), closedAt).planChanges).toHaveLength(1);
+  });
+
+  it('population figures changed after the lock are shown as a change of the plan\'s weighting, wherever the goal is', async () => {
+    const g = await goal(0.1);
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 500 }, { category: 'man', population: 500 }], 'test', analyst);
+    const next = await makeWave(t.db, seriesId, { year: 2026 });
+    await setSurveyStatus(t.db, next.id, 'draft', analyst);
+    await setSurveyStatus(t.db, next.id, 'open', analyst, new Date('2026-03-01T08:00:00Z'));
+    const status = async () => goalStatus(t.db, (await listGoals(t.db)).find((x) => x.id === g.id)!, planned);
+    expect((await status()).marginsChanged).toBeUndefined();
+    // The same figures set again change nothing; new ones, or a new variable, do.
+    await setMargins(t.db, inner, 'gender', [{ category: 'man', population: 500 }, { category: 'woman', population: 500 }], 'test', analyst);
+    expect((await status()).marginsChanged).toBeUndefined();
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 450 }, { category: 'man', population: 550 }], 'Danmarks Statistik 2026', analyst);
+    await setMargins(t.db, inner, 'age', [{ category: '16-29', population: 400 }, { category: '30+', population: 600 }], 'Danmarks Statistik 2026', analyst);
+    const s = await status();
+    expect(s.marginsChanged).toEqual({ lockedAt: new Date('2026-03-01T08:00:00Z'), variables: ['age', 'gender'] });
+    const en = 'The area\'s population figures used for weighting were changed after the analysis plan was locked on 1 March 2026 (age, gender); the figures are weighted to the new ones.';
+    expect(planNotes(s, 'en')).toEqual([en]);
+    expect(planNotes(s, 'da')[0]).toMatch(/^Befolkningstallene, der vægtes til i området, er ændret efter analyseplanen blev låst den 1\. marts 2026 \(age, gender\)/);
+    // The dashboard's table says it beside the goal, as it does a recorded change.
+    const table = await goalsTable({ db: t.db, locale: 'en', role: 'analyst', k: 5, params: new URLSearchParams() });
+    expect(table.rows.find((r) => r['planChanged'] !== null)?.['planChanged']).toBe(en);
+    expect(table.note).toContain(en);
+    // Setting the planned figures back removes the note.
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 500 }, { category: 'man', population: 500 }], 'test', analyst);
+    await setMargins(t.db, inner, 'age', [], 'test', analyst);
+    expect((await status()).marginsChanged).toBeUndefined();
   });
 
   it('adding or removing a goal after the lock needs a reason and is a plan change', async () => {

@@ -111,6 +111,8 @@ export const dashboardDa = {
   },
   plan: {
     changed: (date: string, what: string, reason: string) => `Analyseplanen blev ændret den ${date}: ${what} (begrundelse: ${reason}).`,
+    marginsChanged: (date: string, variables: string) =>
+      `Befolkningstallene, der vægtes til i området, er ændret efter analyseplanen blev låst den ${date} (${variables}); tallene er vægtet til de nye.`,
     heading: 'Ændringer i analyseplanen',
     lockedAt: (wave: string, date: string) => `Analyseplanen for ${wave} blev låst, da målingen åbnede den ${date}.`,
     notLocked: 'Ingen måling i serien er åbnet endnu, så planen er ikke låst: målet kan ændres frit.',

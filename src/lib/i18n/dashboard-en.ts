@@ -111,6 +111,8 @@ export const dashboardEn = {
   },
   plan: {
     changed: (date: string, what: string, reason: string) => `The analysis plan was changed on ${date}: ${what} (reason: ${reason}).`,
+    marginsChanged: (date: string, variables: string) =>
+      `The area's population figures used for weighting were changed after the analysis plan was locked on ${date} (${variables}); the figures are weighted to the new ones.`,
     heading: 'Changes to the analysis plan',
     lockedAt: (wave: string, date: string) => `The analysis plan for ${wave} was locked when the wave opened on ${date}.`,
     notLocked: 'No wave of the series has opened yet, so the plan is not locked: the goal can be changed freely.',

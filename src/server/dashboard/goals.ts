@@ -32,7 +32,7 @@ import { MIN_K } from '../../lib/disclosure/index.ts';
 import { recordAudit } from '../staff/audit.ts';
 import type { Queryable } from '../db/connection.ts';
 import { transaction } from '../db/transaction.ts';
-import { describePlanChange, planChangesOf, plannedDifferences, plannedGoal, recordPlanChange } from './plans.ts';
+import { marginsSincePlan, planChangesOf, plannedDifferences, plannedGoal, planNotes, recordPlanChange, type MarginsChange } from './plans.ts';
 import {
   closedWaves,
   estimateIndicator,
@@ -319,6 +319,8 @@ export interface GoalStatus {
   view: 'planned' | 'sensitivity';
   /** Changes to the goal after an analysis plan covering it was locked, oldest first: shown wherever the goal is. */
   planChanges: PlanChange[];
+  /** The goal's area's weighting margins, where they differ from what the plan locked. */
+  marginsChanged: MarginsChange | undefined;
   /**
    * Labels of compared waves that anyone could answer via an open link (mode
    * `open` or `both`): their answers are partly self-selected, the intervals
@@ -422,6 +424,7 @@ export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions
     population: populations.size > 1 ? 'mixed' : ([...populations][0] ?? (options.population ?? 'residents')),
     view: isPlannedView(options) ? 'planned' : 'sensitivity',
     planChanges: await planChangesOf(db, [goal.id]),
+    marginsChanged: await marginsSincePlan(db, goal),
     selfSelected: [compared.baseline, compared.latest].flatMap((t) =>
       t && t.wave.mode !== 'invitation' && (t.kind === 'suppressed' || t.sample !== 'invited') ? [t.label] : [],
     ),
@@ -549,7 +552,7 @@ export async function goalsTable(ctx: TableContext, known?: readonly GoalStatus[
   if (!isPlannedView(options)) notes.unshift(`${m.sensitivityMark}.`);
   for (const s of statuses) {
     if (s.weighting.problems.length > 0) notes.push(`${goalName(s, locale)}: ${weightingWarning(s, locale)}`);
-    for (const c of s.planChanges) notes.push(`${goalName(s, locale)}: ${describePlanChange(c, locale)}`);
+    for (const note of planNotes(s, locale)) notes.push(`${goalName(s, locale)}: ${note}`);
   }
   return {
     id: 'goals',
@@ -606,7 +609,7 @@ export async function goalsTable(ctx: TableContext, known?: readonly GoalStatus[
       basis: s.weighting.basis === 'weighted' ? m.options.weighted : m.options.unweighted,
       sample: sampleLabel(s, options.sample ?? 'invited', locale),
       openLatest: s.latest ? share(s.openAnswers.find((o) => o.wave.id === s.latest!.wave.id), 'p') : null,
-      planChanged: s.planChanges.length > 0 ? s.planChanges.map((c) => describePlanChange(c, locale)).join(' ') : null,
+      planChanged: planNotes(s, locale).join(' ') || null,
     })),
     note: notes.join(' '),
   };

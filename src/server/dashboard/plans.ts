@@ -31,7 +31,7 @@ import { messages } from '../../lib/i18n/index.ts';
 import { recordAudit } from '../staff/audit.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
-import { MARGIN_GAP_LIMIT, TRIM_DEFAULT } from './indicators.ts';
+import { areaMargins, MARGIN_GAP_LIMIT, TRIM_DEFAULT } from './indicators.ts';
 
 /** A goal's fields as the plan fixes them. */
 export function plannedGoal(goal: Goal): PlannedGoal {
@@ -177,6 +177,48 @@ export function describePlanChange(change: PlanChange, locale: 'da' | 'en'): str
           .join('; ')
       : m.kinds[change.kind];
   return m.changed(formatDate(locale, change.changedAt), what, change.reason);
+}
+
+/** The weighting of a goal's area as it differs from what the series' newest plan locked. */
+export interface MarginsChange {
+  lockedAt: Date;
+  /** The margin variables (age band, gender …) added, removed or with other population figures since, in order. */
+  variables: string[];
+}
+
+/**
+ * Whether the population margins of a goal's area differ from those the
+ * series' newest plan locked (weighting is part of the plan). Editing margins
+ * is audited where it is done (`margins.set`); this makes it visible where
+ * the goal's figures are, like a recorded plan change. Undefined when no plan
+ * covers the goal, or nothing differs.
+ */
+export async function marginsSincePlan(db: Queryable, goal: Pick<Goal, 'id' | 'seriesId' | 'areaId'>): Promise<MarginsChange | undefined> {
+  const [row] = await db
+    .select({ plan: analysisPlans.plan, lockedAt: analysisPlans.lockedAt })
+    .from(analysisPlans)
+    .innerJoin(surveys, eq(surveys.id, analysisPlans.surveyId))
+    .where(eq(surveys.seriesId, goal.seriesId))
+    .orderBy(desc(analysisPlans.lockedAt), desc(analysisPlans.id))
+    .limit(1);
+  // A goal added after the lock is a recorded change of its own; its area's margins were not planned.
+  if (!row || !row.plan.goals.some((g) => g.goalId === goal.id)) return undefined;
+  const planned = new Map(row.plan.weighting.margins.filter((m) => m.areaId === goal.areaId).map((m) => [m.variable, m.categories]));
+  const current = new Map((await areaMargins(db, goal.areaId)).map((m) => [m.variable, m.targets]));
+  const same = (a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): boolean =>
+    a !== undefined && b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  const variables = [...new Set([...planned.keys(), ...current.keys()])].filter((v) => !same(planned.get(v), current.get(v))).sort();
+  return variables.length > 0 ? { lockedAt: row.lockedAt, variables } : undefined;
+}
+
+/** The weighting change in words: "The population figures … were changed after the plan was locked on …". */
+export function describeMarginsChange(change: MarginsChange, locale: 'da' | 'en'): string {
+  return messages(locale).dashboard.plan.marginsChanged(formatDate(locale, change.lockedAt), change.variables.join(', '));
+}
+
+/** What changed since a goal's plan, in words: its recorded changes, oldest first, then its weighting's. */
+export function planNotes(s: { planChanges: readonly PlanChange[]; marginsChanged?: MarginsChange | undefined }, locale: 'da' | 'en'): string[] {
+  return [...s.planChanges.map((c) => describePlanChange(c, locale)), ...(s.marginsChanged ? [describeMarginsChange(s.marginsChanged, locale)] : [])];
 }
 
 /** Whether a goal's current definition equals what the plan locked (no changes recorded). */

@@ -16,7 +16,7 @@ import { pick, type LocalizedText } from '../../lib/localized.ts';
 import type { Queryable } from '../db/connection.ts';
 import type { ChangeVerdict, TargetVerdict } from '../../lib/stats/verdict.ts';
 import { listGoalStatuses, parseEstimateOptions, type GoalPoint, type GoalStatus } from './goals.ts';
-import { describePlanChange } from './plans.ts';
+import { planNotes } from './plans.ts';
 import { waveAreas } from './waves.ts';
 import type { ShownEstimate } from './estimates.ts';
 import { waveLabel, waveShares, type ShareDefinition } from './analysis.ts';
@@ -181,7 +181,7 @@ export async function publicResults(db: Queryable, locale: Locale, k: number): P
       targetDate: s.goal.targetDate,
       targetVerdict: latestPoint.kind === 'suppressed' ? undefined : s.targetVerdict,
       selfSelected: s.selfSelected.length > 0,
-      planChanges: s.planChanges.map((c) => describePlanChange(c, staffLocaleOf(locale))),
+      planChanges: planNotes(s, staffLocaleOf(locale)),
     });
   }
   return { waves, goals };
