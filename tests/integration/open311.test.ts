@@ -11,6 +11,7 @@ import { reports } from '../../db/schema.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { copenhagenDay } from '../../src/lib/time.ts';
 import { findPublicRequest, listPublicRequests, publicRequestId } from '../../src/server/reports/open311.ts';
+import { open311ReadRefusal } from '../../src/server/reports/open311-read-limit.ts';
 import { listActiveCategories } from '../../src/server/reports/reports.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { seedReference } from '../support/factories.ts';
@@ -51,5 +52,22 @@ describe('Open311 lookup by id', () => {
     expect(found.map((r) => r.service_request_id).sort()).toEqual([publicRequestId(today), publicRequestId(yesterday)].sort());
     // Without ids, nothing.
     expect(await listPublicRequests(t.db, 'da')).toEqual([]);
+  });
+});
+
+describe('Open311 reads cannot take the server from residents', () => {
+  it('600 reads a minute from all clients together; the next is refused with 429 and Retry-After, whoever asks', async () => {
+    // 20 clients, 30 reads each: each under its own limit of 60, together at the overall 600.
+    for (let client = 0; client < 20; client++) {
+      for (let i = 0; i < 30; i++) expect(await open311ReadRefusal(t.db, `reader-${client}`, 'json'), `reader-${client} #${i}`).toBeUndefined();
+    }
+    const refused = await open311ReadRefusal(t.db, 'a-new-reader', 'json');
+    expect(refused?.status).toBe(429);
+    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused!.json()).toEqual([{ code: 429, description: 'The service is busy; try again later' }]);
+    // XML readers get the spec's error format.
+    const xml = await open311ReadRefusal(t.db, 'an-xml-reader', 'xml');
+    expect(xml?.status).toBe(429);
+    expect(await xml!.text()).toContain('The service is busy; try again later');
   });
 });
