@@ -22,7 +22,7 @@ import { DIRECTION, messages } from '../../src/lib/i18n/index.ts';
 import { nameIn } from '../../src/lib/localized.ts';
 import { REPORT_CATEGORY_ROWS } from '../../src/server/seed/report-categories.ts';
 import { SEED_TRANSLATIONS } from '../../src/server/seed/survey-translations/index.ts';
-import { axeAndLandmarkViolations, checkPageState, hasChromium, launchBrowser, newContext } from '../support/browser.ts';
+import { axeAndLandmarkViolations, checkPageState, hasChromium, launchBrowser, newContext, sidewaysOverflow } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const LANGUAGES = ['ar', 'ur', 'tr', 'so'] as const;
@@ -129,18 +129,7 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
     const { context, page } = await open(true, 320);
     for (const path of ['/', '/indsatser', '/arrangementer', '/undersoegelser', '/undersoegelser/tryghed-2026', '/meld', '/erhverv', '/kort', '/resultater', '/om', '/privatliv', '/tilgaengelighed', '/abonnement', '/findes-ikke']) {
       await page.goto(`${server.url}/${l}${path}`);
-      const { overflow, out } = await page.evaluate(async () => {
-        await document.fonts.ready;
-        const width = document.documentElement.clientWidth;
-        const out = [...document.querySelectorAll('main *, header *, footer *')]
-          .filter((e) => {
-            const b = e.getBoundingClientRect();
-            return b.width > 0 && (b.left < -0.5 || b.right > width + 0.5);
-          })
-          .slice(0, 3)
-          .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`);
-        return { overflow: document.documentElement.scrollWidth - width, out };
-      });
+      const { overflow, out } = await sidewaysOverflow(page);
       expect(overflow, `${l}${path} scrolls sideways: ${out.join(', ')}`).toBeLessThanOrEqual(0);
       expect(await axeAndLandmarkViolations(page), `${l}${path}: axe`).toEqual([]);
     }

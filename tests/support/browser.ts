@@ -181,3 +181,23 @@ export async function checkPageState(browser: Browser, page: Page, js: boolean, 
   };
   await (js ? run(page) : withScriptlessCopy(browser, page, run));
 }
+
+/**
+ * How far the page scrolls sideways (0 or less: not at all), with the first
+ * few elements that stick out, to name in a failure. A wide table scrolls
+ * inside its own box (`.table-wrap`), which is fine and not named.
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; out: string[] }> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const width = document.documentElement.clientWidth;
+    const out = [...document.querySelectorAll('main *, header *, footer *')]
+      .filter((e) => {
+        const b = e.getBoundingClientRect();
+        return b.width > 0 && (b.left < -0.5 || b.right > width + 0.5) && !e.closest('.table-wrap');
+      })
+      .slice(0, 3)
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`);
+    return { overflow: document.documentElement.scrollWidth - width, out };
+  });
+}
