@@ -293,6 +293,11 @@ describe('forwarding, the partner\'s queue and the receipt', () => {
     expect(queue).not.toContain(`id="r-${theirs.id}"`);
     const all = await html(await fetch(`${base}/staff/reports?status=forwarded`, { headers: { cookie: moderator } }));
     expect(all).toContain(`id="r-${theirs.id}"`);
+    // The staff home page says how many wait in the partner's queue (other tests share the server: at least this one), and links there.
+    const home = await html(await fetch(`${base}/staff`, { headers: { cookie: moderator } }));
+    const waiting = /<a href="\/staff\/reports\?status=forwarded&(?:amp;)?partner=mine"[^>]*>(\d+) melding(?:er)? er sendt videre til Områdefornyelsen Indre Nørrebro og venter på svar\.<\/a>/.exec(home);
+    expect(waiting, `the partner queue on the staff home page: ${home.slice(home.indexOf('<h1'), home.indexOf('</main>'))}`).not.toBeNull();
+    expect(Number(waiting![1])).toBeGreaterThanOrEqual(1);
   });
 
   it('the receipt shows the handling partner and "Fra: <partner>" on public notes, by day, without staff names', async () => {

@@ -60,6 +60,9 @@ export const staffDa = {
     pending: (n: number) => `${n} kommentar${n === 1 ? '' : 'er'} venter på moderation.`,
     flagged: (n: number) => `${n} kommentar${n === 1 ? '' : 'er'} er markeret af beboere.`,
     recoveryLow: (n: number) => `Du har kun ${n} ubrugte gendannelseskoder tilbage. Lav nye under Min konto.`,
+    newReports: (n: number) => `${n} ny${n === 1 ? '' : 'e'} melding${n === 1 ? '' : 'er'} venter på at blive læst.`,
+    forwardedToMine: (n: number, partner: string) => `${n} melding${n === 1 ? '' : 'er'} er sendt videre til ${partner} og venter på svar.`,
+    nothingWaiting: 'Intet venter på dig lige nu.',
   },
   open311: {
     title: 'Open311-nøgler',

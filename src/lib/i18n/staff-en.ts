@@ -62,6 +62,9 @@ export const staffEn: StaffMessages = {
     pending: (n: number) => `${n} comment${n === 1 ? '' : 's'} awaiting moderation.`,
     flagged: (n: number) => `${n} comment${n === 1 ? ' has' : 's have'} been flagged by residents.`,
     recoveryLow: (n: number) => `You only have ${n} unused recovery codes left. Make new ones under My account.`,
+    newReports: (n: number) => `${n} new report${n === 1 ? '' : 's'} waiting to be read.`,
+    forwardedToMine: (n: number, partner: string) => `${n} report${n === 1 ? ' has' : 's have'} been passed on to ${partner} and await${n === 1 ? 's' : ''} an answer.`,
+    nothingWaiting: 'Nothing is waiting for you right now.',
   },
   open311: {
     title: 'Open311 keys',

@@ -88,12 +88,18 @@ function orderOf(sort: QueueSort): SQL[] {
   return newest;
 }
 
-/** One page of one status tab, and the count of every tab, for the same filters. */
-export async function listReportPage(db: Queryable, q: QueueQuery): Promise<QueuePage> {
+/** The filters of a queue query (category, area, partner) as SQL. */
+function queueFilters(q: Pick<QueueQuery, 'categoryId' | 'areaId' | 'partnerId'>): SQL[] {
   const filters: SQL[] = [];
   if (q.categoryId !== undefined) filters.push(eq(reports.categoryId, q.categoryId));
   if (q.areaId !== undefined) filters.push(eq(reports.areaId, q.areaId));
   if (q.partnerId !== undefined) filters.push(eq(reports.forwardedTo, q.partnerId));
+  return filters;
+}
+
+/** Reports per status tab of the moderation queue, with the given filters (the staff home page's counts too). */
+export async function countQueueTabs(db: Queryable, q: Pick<QueueQuery, 'categoryId' | 'areaId' | 'partnerId'> = {}): Promise<Record<ReportStatus, number>> {
+  const filters = queueFilters(q);
   const tabs = await db
     // not for display: the size of each status tab of the staff moderation queue, shown only to moderators
     .select({ status: reports.status, n: count() })
@@ -102,6 +108,13 @@ export async function listReportPage(db: Queryable, q: QueueQuery): Promise<Queu
     .groupBy(reports.status);
   const counts = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
   for (const t of tabs) counts[t.status] = Number(t.n);
+  return counts;
+}
+
+/** One page of one status tab, and the count of every tab, for the same filters. */
+export async function listReportPage(db: Queryable, q: QueueQuery): Promise<QueuePage> {
+  const filters = queueFilters(q);
+  const counts = await countQueueTabs(db, q);
   const pageSize = q.pageSize ?? QUEUE_PAGE_SIZE;
   const total = counts[q.status];
   const pages = Math.max(1, Math.ceil(total / pageSize));
