@@ -4,9 +4,10 @@
  * with 100,000 synthetic reports (the size of the benchmark; Open311's
  * requests.json answered 500 at 50,000) and 20,000 synthetic survey
  * responses (fewer than the benchmark's 100,000: the survey figures' code
- * paths are the same, and the suite stays fast), and each public GET is
- * asked once, in both languages where there are two. The timings are
- * printed.
+ * paths are the same, and the suite stays fast). Each public GET is asked
+ * once, in both languages where there are two, every detail page the lists
+ * link to included; each public form is posted once, valid and invalid.
+ * The timings are printed.
  *
  * SQLite only: seed:large writes a SQLite file. The benchmark's PostgreSQL
  * column copies it with db:copy (18 s at 100,000 of each in the session-15
@@ -21,6 +22,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicRequestId } from '../../src/server/reports/open311.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
+import { answerSurvey, postReport, residentAddress } from '../support/load.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -84,7 +86,16 @@ describe.skipIf(ON_POSTGRES)(`every public endpoint at ${REPORTS.toLocaleString(
       `/api/open311/v2/requests/${requests[0]!.service_request_id}.json`,
       '/feed.xml', '/en/feed.xml', '/feed/indre-norrebro.xml', '/arrangementer.ics',
       '/healthz',
+      '/hoeringer', '/en/hoeringer', '/erhverv', '/en/erhverv', '/erhverv/kameraer', '/abonnement', '/en/abonnement',
+      '/meld?som=virksomhed', '/en/undersoegelser', '/undersoegelser/tryghed-2026', '/kommentar-modtaget', '/findes-ikke', '/sprog/en',
     ];
+    // Every detail page the lists link to (initiatives, events and their calendar files, consultations).
+    for (const [list, prefix] of [['/indsatser', '/indsatser/'], ['/arrangementer', '/arrangementer/'], ['/hoeringer', '/hoeringer/']] as const) {
+      const { body } = await get(list);
+      const slugs = [...new Set([...body.matchAll(new RegExp(`href="${prefix}([a-z0-9-]+)"`, 'g'))].map((m) => m[1]!))];
+      expect(slugs.length, `${list} links to its pages`).toBeGreaterThan(0);
+      for (const slug of slugs) paths.push(`${prefix}${slug}`, `/en${prefix}${slug}`, ...(prefix === '/arrangementer/' ? [`${prefix}${slug}.ics`] : []));
+    }
     const failures: string[] = [];
     const timings: string[] = [];
     for (const path of paths) {
@@ -98,4 +109,55 @@ describe.skipIf(ON_POSTGRES)(`every public endpoint at ${REPORTS.toLocaleString(
     expect(failures).toEqual([]);
     expect(server!.output()).not.toContain('request failed');
   }, 900_000);
+
+  it('answers every public POST without a 5xx: a report and its receipt, a survey, a comment, a consultation, bad input, Open311 without a key', async () => {
+    let client = 0;
+    const address = () => residentAddress(78, ++client);
+    const statuses: string[] = [];
+    const timed = async (label: string, run: () => Promise<number>) => {
+      const started = performance.now();
+      const status = await run();
+      statuses.push(`${label} ${status} ${Math.round(performance.now() - started)} ms`);
+      process.stdout.write(`${statuses.at(-1)}\n`);
+      return status;
+    };
+    const post = (path: string, fields: Record<string, string>) =>
+      fetch(server!.url + path, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: server!.url, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address() },
+        body: new URLSearchParams(fields),
+      });
+    const statusOf = async (res: Response) => {
+      await res.arrayBuffer();
+      return res.status;
+    };
+
+    // A concern report, stored: 303 to its receipt, which answers.
+    const report = await postReport(server!.url, address());
+    expect(report.kind, JSON.stringify(report)).toBe('acknowledged');
+    const receipt = report.kind === 'acknowledged' ? report.id : '';
+    expect(await timed('GET /meld/<receipt>', async () => statusOf(await fetch(`${server!.url}/meld/${receipt}`)))).toBe(200);
+    // A complete survey, page by page.
+    const survey = await answerSurvey(server!.url);
+    expect(survey.kind, JSON.stringify(survey)).toBe('acknowledged');
+    // Bad input is the resident's message, never a 500.
+    expect(await timed('POST /meld (empty)', async () => statusOf(await post('/meld', { submission: 'scale-empty-form-1' })))).toBe(400);
+    // A comment on an initiative (held for moderation: 303), and an empty one (400).
+    const initiatives = await (await fetch(`${server!.url}/indsatser`)).text();
+    const initiative = /href="(\/indsatser\/[a-z0-9-]+)"/.exec(initiatives)![1]!;
+    expect(await timed(`POST ${initiative} (comment)`, async () => statusOf(await post(initiative, { name: '', body: 'Hvornår er næste møde?', website: '' })))).toBe(303);
+    expect(await timed(`POST ${initiative} (empty comment)`, async () => statusOf(await post(initiative, { name: '', body: ' ', website: '' })))).toBe(400);
+    // A consultation's answer form with nothing chosen: the form again with its message.
+    const consultations = await (await fetch(`${server!.url}/hoeringer`)).text();
+    const consultation = /href="(\/hoeringer\/[a-z0-9-]+)"/.exec(consultations)![1]!;
+    const consulted = await timed(`POST ${consultation} (nothing chosen)`, async () => statusOf(await post(consultation, { website: '' })));
+    expect(consulted).toBeLessThan(500);
+    // Open311 POST without an API key is refused in the spec's error format.
+    const open311 = await timed('POST /api/open311/v2/requests.json (no key)', async () =>
+      statusOf(await post('/api/open311/v2/requests.json', { service_code: 'lighting', lat: '55.6867', long: '12.5500', description: 'Mørkt' })),
+    );
+    expect([400, 403]).toContain(open311);
+    expect(server!.output()).not.toContain('request failed');
+  }, 300_000);
 });
