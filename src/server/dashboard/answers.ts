@@ -469,11 +469,12 @@ export function substantiveAnswers(data: AreaAnswers, ref: QuestionRef): Answere
 export function shownTo(data: AreaAnswers, question: InstrumentQuestion): Uint8Array | undefined {
   const condition = question.showIf;
   if (!condition) return undefined;
+  const shown = new Uint8Array(data.respondents.length);
   const source = data.keyIds.get(condition.question);
-  if (source === undefined) throw new Error(`Question ${question.key} is shown by ${condition.question}, which the wave does not have`);
+  // A condition on a question the wave does not have shows the question to nobody, as in the questionnaire.
+  if (source === undefined) return shown;
   const column = data.columns.get(valueKey(source, null));
   if (!column && !data.loaded(source)) throw new Error(`The answers to ${condition.question} were not loaded with ${question.key}'s`);
-  const shown = new Uint8Array(data.respondents.length);
   if (column) {
     const anyOf = new Set(condition.anyOf);
     for (let i = 0; i < column.at.length; i++) if (anyOf.has(column.dict[column.codes[i]!]!)) shown[column.at[i]!] = 1;
