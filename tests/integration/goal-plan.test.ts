@@ -250,6 +250,11 @@ describe('the analysis plan', () => {
     await setSurveyStatus(t.db, next.id, 'draft', analyst);
     await setSurveyStatus(t.db, next.id, 'open', analyst, new Date('2026-03-01T08:00:00Z'));
     const status = async () => goalStatus(t.db, (await listGoals(t.db)).find((x) => x.id === g.id)!, planned);
+    // While the wave is open its figures are not shown, so a change against its plan is not yet said.
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 450 }, { category: 'man', population: 550 }], 'test', analyst);
+    expect((await status()).marginsChanged).toBeUndefined();
+    await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 500 }, { category: 'man', population: 500 }], 'test', analyst);
+    await setSurveyStatus(t.db, next.id, 'closed', analyst);
     expect((await status()).marginsChanged).toBeUndefined();
     // The same figures set again change nothing; new ones, or a new variable, do.
     await setMargins(t.db, inner, 'gender', [{ category: 'man', population: 500 }, { category: 'woman', population: 500 }], 'test', analyst);
@@ -257,7 +262,7 @@ describe('the analysis plan', () => {
     await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 450 }, { category: 'man', population: 550 }], 'Danmarks Statistik 2026', analyst);
     await setMargins(t.db, inner, 'age', [{ category: '16-29', population: 400 }, { category: '30+', population: 600 }], 'Danmarks Statistik 2026', analyst);
     const s = await status();
-    expect(s.marginsChanged).toEqual({ lockedAt: new Date('2026-03-01T08:00:00Z'), variables: ['age', 'gender'] });
+    expect(s.marginsChanged).toEqual({ surveyId: next.id, lockedAt: new Date('2026-03-01T08:00:00Z'), variables: ['age', 'gender'] });
     const en = 'The area\'s population figures used for weighting were changed after the analysis plan was locked on 1 March 2026 (age, gender); the figures are weighted to the new ones.';
     expect(planNotes(s, 'en')).toEqual([en]);
     expect(planNotes(s, 'da')[0]).toMatch(/^Befolkningstallene, der vægtes til i området, er ændret efter analyseplanen blev låst den 1\. marts 2026 \(age, gender\)/);
@@ -265,6 +270,14 @@ describe('the analysis plan', () => {
     const table = await goalsTable({ db: t.db, locale: 'en', role: 'analyst', k: 5, params: new URLSearchParams() });
     expect(table.rows.find((r) => r['planChanged'] !== null)?.['planChanged']).toBe(en);
     expect(table.note).toContain(en);
+    // The annual report of a year whose waves do not include it does not say it.
+    const closedAt = (w: Survey) => w.closesAt ?? new Date('2026-06-01T00:00:00Z');
+    expect(goalStatusAtYearEnd(s, new Date('2026-01-01T00:00:00Z'), closedAt).marginsChanged).toBeUndefined();
+    // A later wave that locks the new figures does not hide that the shown 2026 wave's figures are no longer weighted as its plan said.
+    const later = await makeWave(t.db, seriesId, { year: 2027 });
+    await setSurveyStatus(t.db, later.id, 'draft', analyst);
+    await setSurveyStatus(t.db, later.id, 'open', analyst, new Date('2027-03-01T08:00:00Z'));
+    expect((await status()).marginsChanged).toMatchObject({ surveyId: next.id, variables: ['age', 'gender'] });
     // Setting the planned figures back removes the note.
     await setMargins(t.db, inner, 'gender', [{ category: 'woman', population: 500 }, { category: 'man', population: 500 }], 'test', analyst);
     await setMargins(t.db, inner, 'age', [], 'test', analyst);

@@ -424,7 +424,7 @@ export async function goalStatus(db: Queryable, goal: Goal, options: GoalOptions
     population: populations.size > 1 ? 'mixed' : ([...populations][0] ?? (options.population ?? 'residents')),
     view: isPlannedView(options) ? 'planned' : 'sensitivity',
     planChanges: await planChangesOf(db, [goal.id]),
-    marginsChanged: await marginsSincePlan(db, goal),
+    marginsChanged: await marginsSincePlan(db, goal, trend.map((t) => t.wave.id)),
     selfSelected: [compared.baseline, compared.latest].flatMap((t) =>
       t && t.wave.mode !== 'invitation' && (t.kind === 'suppressed' || t.sample !== 'invited') ? [t.label] : [],
     ),

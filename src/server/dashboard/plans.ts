@@ -31,6 +31,7 @@ import { messages } from '../../lib/i18n/index.ts';
 import { recordAudit } from '../staff/audit.ts';
 import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
+import { inList } from '../db/in-list.ts';
 import { areaMargins, MARGIN_GAP_LIMIT, TRIM_DEFAULT } from './indicators.ts';
 
 /** A goal's fields as the plan fixes them. */
@@ -179,36 +180,42 @@ export function describePlanChange(change: PlanChange, locale: 'da' | 'en'): str
   return m.changed(formatDate(locale, change.changedAt), what, change.reason);
 }
 
-/** The weighting of a goal's area as it differs from what the series' newest plan locked. */
+/** The weighting of a goal's area as it differs from what a shown wave's plan locked. */
 export interface MarginsChange {
+  /** The wave whose plan it differs from: the newest shown wave whose plan does. */
+  surveyId: number;
   lockedAt: Date;
   /** The margin variables (age band, gender …) added, removed or with other population figures since, in order. */
   variables: string[];
 }
 
 /**
- * Whether the population margins of a goal's area differ from those the
- * series' newest plan locked (weighting is part of the plan). Editing margins
- * is audited where it is done (`margins.set`); this makes it visible where
- * the goal's figures are, like a recorded plan change. Undefined when no plan
- * covers the goal, or nothing differs.
+ * Whether the population margins of a goal's area differ from those the plan
+ * of a wave whose figures are shown (`waveIds`: the goal's closed waves)
+ * locked; weighting is part of the plan, and every shown figure is weighted
+ * to the margins as they are now. Editing margins is audited where it is done
+ * (`margins.set`); this makes it visible where the goal's figures are, like
+ * a recorded plan change. The newest such wave is named. Undefined when no
+ * shown wave's plan covers the goal, or none differs.
  */
-export async function marginsSincePlan(db: Queryable, goal: Pick<Goal, 'id' | 'seriesId' | 'areaId'>): Promise<MarginsChange | undefined> {
-  const [row] = await db
-    .select({ plan: analysisPlans.plan, lockedAt: analysisPlans.lockedAt })
+export async function marginsSincePlan(db: Queryable, goal: Pick<Goal, 'id' | 'areaId'>, waveIds: readonly number[]): Promise<MarginsChange | undefined> {
+  if (waveIds.length === 0) return undefined;
+  const plans = await db
+    .select({ surveyId: analysisPlans.surveyId, plan: analysisPlans.plan, lockedAt: analysisPlans.lockedAt })
     .from(analysisPlans)
-    .innerJoin(surveys, eq(surveys.id, analysisPlans.surveyId))
-    .where(eq(surveys.seriesId, goal.seriesId))
-    .orderBy(desc(analysisPlans.lockedAt), desc(analysisPlans.id))
-    .limit(1);
-  // A goal added after the lock is a recorded change of its own; its area's margins were not planned.
-  if (!row || !row.plan.goals.some((g) => g.goalId === goal.id)) return undefined;
-  const planned = new Map(row.plan.weighting.margins.filter((m) => m.areaId === goal.areaId).map((m) => [m.variable, m.categories]));
+    .where(inList(db, analysisPlans.surveyId, waveIds))
+    .orderBy(desc(analysisPlans.lockedAt), desc(analysisPlans.id));
   const current = new Map((await areaMargins(db, goal.areaId)).map((m) => [m.variable, m.targets]));
   const same = (a: Readonly<Record<string, number>> | undefined, b: Readonly<Record<string, number>> | undefined): boolean =>
     a !== undefined && b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
-  const variables = [...new Set([...planned.keys(), ...current.keys()])].filter((v) => !same(planned.get(v), current.get(v))).sort();
-  return variables.length > 0 ? { lockedAt: row.lockedAt, variables } : undefined;
+  for (const row of plans) {
+    // A goal added after a lock is a recorded change of its own; its area's margins were not planned then.
+    if (!row.plan.goals.some((g) => g.goalId === goal.id)) continue;
+    const planned = new Map(row.plan.weighting.margins.filter((m) => m.areaId === goal.areaId).map((m) => [m.variable, m.categories]));
+    const variables = [...new Set([...planned.keys(), ...current.keys()])].filter((v) => !same(planned.get(v), current.get(v))).sort();
+    if (variables.length > 0) return { surveyId: row.surveyId, lockedAt: row.lockedAt, variables };
+  }
+  return undefined;
 }
 
 /** The weighting change in words: "The population figures … were changed after the plan was locked on …". */

@@ -173,7 +173,9 @@ export function goalStatusAtYearEnd(status: GoalStatus, yearEnd: Date, closedAt:
   const trend = status.trend.filter((t) => closedAt(t.wave) < yearEnd);
   // The baseline wave as the dashboard chose it (the goal's, or the series' first); not yet measured by year end leaves nothing to compare.
   // The plan as it stood then: changes made after the year's end are not the year's.
-  return { ...status, ...compareTrend(status.goal, trend, status.baseline?.wave.id), trend, planChanges: status.planChanges.filter((c) => c.changedAt < yearEnd) };
+  // A weighting change is the year's only if it differs from the plan of a wave the year's report shows.
+  const marginsChanged = status.marginsChanged && trend.some((t) => t.wave.id === status.marginsChanged!.surveyId) ? status.marginsChanged : undefined;
+  return { ...status, ...compareTrend(status.goal, trend, status.baseline?.wave.id), trend, planChanges: status.planChanges.filter((c) => c.changedAt < yearEnd), marginsChanged };
 }
 
 /** Every goal's status at the end of the year (weighted, suspicious responses left out, K applied). */
