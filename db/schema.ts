@@ -142,6 +142,13 @@ export const partners = table(
      * reads its queue at /staff/reports. Set by admins at /staff/partners.
      */
     mailbox: text('mailbox'),
+    /**
+     * Whether the mailbox is shown to everyone on /om (under Kontakt), so
+     * residents can write to the partner. Off until an admin turns it on at
+     * /staff/partners: an address typed in for notices is not published
+     * without that choice.
+     */
+    mailboxPublic: flag('mailbox_public', false),
   },
   (t) => [check('partners_slug_check', sql`${onlyCharsOf(t.slug, 'a-z0-9-')} and length(${t.slug}) > 0`)],
 );

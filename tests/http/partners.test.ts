@@ -206,8 +206,26 @@ describe('an admin configures mailboxes and routing at /staff/partners', () => {
   const otherId = async () => String((await serverRow<{ id: number }>(sql`select id from report_categories where slug = 'other'`)).id);
 
   afterAll(async () => {
-    await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: String(await partnerId('ssp')), mailbox: 'ssp@example.invalid' }, admin);
+    await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: String(await partnerId('ssp')), mailbox: 'ssp@example.invalid', shown: 'yes' }, admin);
     await postForm(base, '/staff/partners', { intent: 'route', categoryId: (await otherId()), partnerId: '' }, admin);
+  });
+
+  it('a mailbox is shown to everyone on /om only while an admin has ticked "Vis på Om-siden"; each change is audited', async () => {
+    const ssp = String(await partnerId('ssp'));
+    const about = async () => (await fetch(`${base}/om`)).text();
+    const shownTo = (page: string) => page.includes('href="mailto:ssp-om@example.invalid"');
+    expect((await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: ssp, mailbox: 'ssp-om@example.invalid' }, admin)).status).toBe(200);
+    expect(shownTo(await about())).toBe(false);
+    const page = await html(await fetch(`${base}/staff/partners`, { headers: { cookie: admin } }));
+    expect(page).toMatch(new RegExp(`<input type="checkbox" id="shown-${ssp}" name="shown" value="yes"\\s*/?>`));
+    expect((await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: ssp, mailbox: 'ssp-om@example.invalid', shown: 'yes' }, admin)).status).toBe(200);
+    expect(shownTo(await about())).toBe(true);
+    const [last] = await serverRows<{ summary: string }>(sql`select summary from audit_log where action = 'partner.mailbox' order by id desc limit 1`);
+    expect(last!.summary).toBe('ssp: ssp-om@example.invalid → ssp-om@example.invalid, now shown on /om');
+    // An empty mailbox is never shown, ticked or not.
+    expect((await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: ssp, mailbox: '', shown: 'yes' }, admin)).status).toBe(200);
+    expect((await serverRow<{ mailbox_public: unknown }>(sql`select mailbox_public from partners where slug = 'ssp'`)).mailbox_public).toBeFalsy();
+    expect((await postForm(base, '/staff/partners', { intent: 'mailbox', partnerId: ssp, mailbox: 'ssp@example.invalid', shown: 'yes' }, admin)).status).toBe(200);
   });
 
   it('shows the demo mailboxes and routing', async () => {

@@ -248,11 +248,12 @@ export const staffDa = {
   partners: {
     title: 'Partnere og postkasser',
     intro:
-      'Hver partner kan have en fælles postkasse (fx en funktionspostkasse, aldrig en persons egen). Når en melding sendes videre til partneren, får postkassen en besked med et link til meldingen, men uden beskrivelse eller personoplysninger. Uden postkasse sendes der ingen besked. Postkassen vises også for alle under Kontakt på siden Om partnerskabet, så beboere kan skrive til partneren.',
+      'Hver partner kan have en fælles postkasse (fx en funktionspostkasse, aldrig en persons egen). Når en melding sendes videre til partneren, får postkassen en besked med et link til meldingen, men uden beskrivelse eller personoplysninger. Uden postkasse sendes der ingen besked. Sæt flueben ved «Vis på Om-siden», hvis postkassen også skal vises for alle under Kontakt på siden Om partnerskabet, så beboere kan skrive til partneren; ellers vises den ikke.',
     partner: 'Partner',
     mailbox: 'Postkasse',
     mailboxHint: 'En e-mailadresse, eller tomt for ingen beskeder',
     saveMailbox: 'Gem postkasse',
+    mailboxShown: 'Vis på Om-siden',
     routingHeading: 'Hvem får meldingerne?',
     routingIntro:
       'Hver kategori kan knyttes til en partner. Når en melding sendes videre, vælges den partner som standard, og meldingen havner i partnerens kø.',

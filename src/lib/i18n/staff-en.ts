@@ -249,11 +249,12 @@ export const staffEn: StaffMessages = {
   partners: {
     title: 'Partners and mailboxes',
     intro:
-      'Each partner can have a shared mailbox (a functional address, never a person’s own). When a report is passed on to the partner, the mailbox gets a notice with a link to the report, but no description or personal data. Without a mailbox no notice is sent. The mailbox is also shown to everyone under Contact on the About page, so residents can write to the partner.',
+      'Each partner can have a shared mailbox (a functional address, never a person’s own). When a report is passed on to the partner, the mailbox gets a notice with a link to the report, but no description or personal data. Without a mailbox no notice is sent. Tick “Show on the About page” if the mailbox should also be shown to everyone under Contact on the About page, so residents can write to the partner; otherwise it is not shown.',
     partner: 'Partner',
     mailbox: 'Mailbox',
     mailboxHint: 'An e-mail address, or empty for no notices',
     saveMailbox: 'Save mailbox',
+    mailboxShown: 'Show on the About page',
     routingHeading: 'Who gets the reports?',
     routingIntro:
       'Each category can be routed to a partner. When a report is passed on, that partner is chosen by default, and the report lands in the partner’s queue.',

@@ -76,20 +76,26 @@ export const mailboxSchema = z
 
 export type MailboxResult = 'ok' | 'not_found' | 'invalid_mailbox';
 
-/** Sets (or clears, with '') a partner's functional mailbox. Audited. */
-export async function setPartnerMailbox(db: Queryable, partnerId: number, mailbox: string, actorId: number): Promise<MailboxResult> {
+/**
+ * Sets (or clears, with '') a partner's functional mailbox, and whether it is
+ * shown to everyone on /om (`shown`; an empty mailbox is never shown).
+ * Audited.
+ */
+export async function setPartnerMailbox(db: Queryable, partnerId: number, mailbox: string, actorId: number, shown = false): Promise<MailboxResult> {
   const parsed = mailboxSchema.safeParse(mailbox);
   if (!parsed.success) return 'invalid_mailbox';
+  const mailboxPublic = shown && parsed.data !== null;
   return transaction(db, async (tx) => {
     const before = await findPartner(tx, partnerId);
     if (!before) return 'not_found';
-    await tx.update(partners).set({ mailbox: parsed.data }).where(eq(partners.id, partnerId));
+    await tx.update(partners).set({ mailbox: parsed.data, mailboxPublic }).where(eq(partners.id, partnerId));
+    const visibility = before.mailboxPublic === mailboxPublic ? '' : mailboxPublic ? ', now shown on /om' : ', no longer shown on /om';
     await recordAudit(tx, {
       userId: actorId,
       action: 'partner.mailbox',
       entityType: 'partner',
       entityId: partnerId,
-      summary: `${before.slug}: ${before.mailbox ?? '∅'} → ${parsed.data ?? '∅'}`,
+      summary: `${before.slug}: ${before.mailbox ?? '∅'} → ${parsed.data ?? '∅'}${visibility}`,
     });
     return 'ok';
   });

@@ -73,7 +73,7 @@ async function seedDemo(db: Queryable, now: Date, options: SeedOptions): Promise
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
 
   await transaction(db, async (tx) => {
-    for (const [slug, mailbox] of Object.entries(DEMO_PARTNER_MAILBOXES)) await tx.update(partners).set({ mailbox }).where(eq(partners.slug, slug));
+    for (const [slug, mailbox] of Object.entries(DEMO_PARTNER_MAILBOXES)) await tx.update(partners).set({ mailbox, mailboxPublic: true }).where(eq(partners.slug, slug));
     const staff = new Map<string, number>();
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const user = await insertUser(

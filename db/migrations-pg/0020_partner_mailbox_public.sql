@@ -1,0 +1,1 @@
+ALTER TABLE "partners" ADD COLUMN "mailbox_public" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `partners` ADD `mailbox_public` integer DEFAULT false NOT NULL;
