@@ -97,7 +97,7 @@ function queueFilters(q: Pick<QueueQuery, 'categoryId' | 'areaId' | 'partnerId'>
   return filters;
 }
 
-/** Reports per status tab of the moderation queue, with the given filters (the staff home page's counts too). */
+/** Reports per status tab of the moderation queue, with the given filters. */
 export async function countQueueTabs(db: Queryable, q: Pick<QueueQuery, 'categoryId' | 'areaId' | 'partnerId'> = {}): Promise<Record<ReportStatus, number>> {
   const filters = queueFilters(q);
   const tabs = await db
@@ -109,6 +109,20 @@ export async function countQueueTabs(db: Queryable, q: Pick<QueueQuery, 'categor
   const counts = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
   for (const t of tabs) counts[t.status] = Number(t.n);
   return counts;
+}
+
+/**
+ * Reports in one status tab with the given filters: one range of the status
+ * (or partner and status) index, where `countQueueTabs` reads every tab (the
+ * staff home page asks for one tab at a time).
+ */
+export async function countQueueTab(db: Queryable, status: ReportStatus, q: Pick<QueueQuery, 'categoryId' | 'areaId' | 'partnerId'> = {}): Promise<number> {
+  const [row] = await db
+    // not for display: the size of a status tab of the staff moderation queue, shown only to moderators
+    .select({ n: count() })
+    .from(reports)
+    .where(and(eq(reports.status, status), ...queueFilters(q)));
+  return Number(row?.n ?? 0);
 }
 
 /** One page of one status tab, and the count of every tab, for the same filters. */
