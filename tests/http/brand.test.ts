@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { measurePageWeight } from '../../src/server/bench/page-weight.ts';
 import { MAX_MARK_BYTES, readMarks } from '../../src/server/platform/brand.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
@@ -99,5 +100,16 @@ describe('without BRAND_DIR', () => {
       expect(face).toContain('IBM Plex Sans');
       for (const [, url] of face.matchAll(/url\(([^)]+)\)/g)) expect(url!.startsWith('/_astro/'), url).toBe(true);
     }
+  });
+
+  it("the questionnaire's pages load no typeface, so a first visit from a QR code stays under 30 KB; other pages load it", async () => {
+    const fonts = (w: Awaited<ReturnType<typeof measurePageWeight>>) => w.assets.filter((a) => a.url.endsWith('.woff2'));
+    const start = await measurePageWeight(base, '/undersoegelser/tryghed-2026');
+    expect(start.status).toBe(200);
+    expect(fonts(start)).toEqual([]);
+    expect(start.totalBytes).toBeLessThan(30 * 1024);
+    for (const path of ['/undersoegelser', '/en/undersoegelser/tryghed-2026']) expect(fonts(await measurePageWeight(base, path)), path).toEqual([]);
+    const front = await measurePageWeight(base, '/');
+    expect(fonts(front).map((a) => a.status)).toEqual([200, 200]);
   });
 });
