@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serveCommand } from '../../src/server/cli/built-server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function start(env: Record<string, string>) {
-  return spawnSync(process.execPath, ['src/server/cli/start.ts'], {
+  return spawnSync(process.execPath, [serveCommand().script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     encoding: 'utf8',

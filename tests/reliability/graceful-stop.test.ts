@@ -1,7 +1,7 @@
 /**
  * Graceful stop: on SIGTERM the server stops accepting connections, lets the
  * requests in flight finish, checkpoints the WAL and closes the database,
- * then exits 0 (src/server/cli/start.ts).
+ * then exits 0 (src/server/cli/start.ts, built into dist/node/cli/start.mjs).
  *
  * The request in flight is a slow client: an Open311 POST whose body
  * arrives in two halves, the second one after the SIGTERM. It must still be

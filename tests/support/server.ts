@@ -1,6 +1,6 @@
 /**
- * Starts the built site the way `npm start` serves it (src/server/cli/start.ts
- * on the real dist/ build) on a free loopback port with its own temporary
+ * Starts the built site the way `npm start` serves it (the built start,
+ * dist/node/cli/start.mjs, on the real dist/ build) on a free loopback port with its own temporary
  * database (a SQLite file, or in the -pg projects a new PostgreSQL database,
  * dropped when the server stops), and stops it again.
  */
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { serveCommand } from '../../src/server/cli/built-server.ts';
 import { createScratchDatabase, ON_POSTGRES } from './postgres.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,7 +53,7 @@ export async function startServer(env: Record<string, string> = {}, dbPath?: str
   const dir = dbPath || scratch ? undefined : mkdtempSync(join(tmpdir(), 'tryghed-test-'));
   const database = dbPath ?? scratch?.url ?? join(dir!, 'test.sqlite');
   const port = await freePort();
-  const child = spawn(process.execPath, ['src/server/cli/start.ts'], {
+  const child = spawn(process.execPath, [serveCommand().script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: database, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

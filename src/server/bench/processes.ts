@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+export { serveCommand } from '../cli/built-server.ts';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -36,20 +36,6 @@ export interface NodeProcess {
  * in `logPath` (a file, so the benchmark spends no time reading a pipe), and
  * waits until `healthPath` answers 2xx.
  */
-/**
- * How `npm run serve` (and so `npm start`) runs the server: the environment
- * it sets before `node` (MALLOC_ARENA_MAX) and Node's own options (the heap
- * limits, --expose-gc), read from package.json so the benchmark measures the
- * server as it is started, with one home for them (README "Performance").
- */
-export function serveCommand(): { env: Record<string, string>; nodeFlags: string[] } {
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const words = (scripts['serve'] ?? '').split(/\s+/);
-  const node = words.indexOf('node');
-  const env = Object.fromEntries(words.slice(0, Math.max(node, 0)).flatMap((w) => (/^[A-Z_][A-Z0-9_]*=/.test(w) ? [[w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]] : [])));
-  return { env, nodeFlags: words.slice(node + 1).filter((w) => w.startsWith('--')) };
-}
-
 export async function startNode(options: {
   script: string;
   /** Node's own options (before the script), e.g. serveCommand().nodeFlags. */

@@ -6,7 +6,7 @@
  *
  * 1. A temporary database gets `seed:large` (100,000 synthetic responses and
  *    100,000 synthetic reports by default; `--quick`: 2,000 each, short runs).
- * 2. The built site starts as `npm start` starts it (src/server/cli/start.ts)
+ * 2. The built site starts as `npm start` starts it (dist/node/cli/start.mjs)
  *    with NODE_ENV=production and TRUST_PROXY=true: the benchmark speaks for
  *    many residents through X-Forwarded-For, so each post comes from its own
  *    address and the per-client throttles (10 reports per 10 minutes) do not
@@ -563,11 +563,11 @@ async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
   }
 }
 
-/** The built site as `npm start` starts it (src/server/cli/start.ts), on the given database. */
+/** The built site as `npm start` starts it (dist/node/cli/start.mjs), on the given database. */
 async function startPlatform(databaseUrl: string, logName: string): Promise<NodeProcess> {
   const port = await freePort();
   const server = await startNode({
-    script: 'src/server/cli/start.ts',
+    script: serveCommand().script,
     nodeFlags: serveCommand().nodeFlags,
     env: { ...serveCommand().env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
     port,
@@ -625,7 +625,7 @@ async function main(): Promise<void> {
   const openId = surveyId(db, OPEN_WAVE);
   const analysedId = surveyId(db, ANALYSED_WAVE);
 
-  say('Starting the built site (src/server/cli/start.ts) …');
+  say('Starting the built site (dist/node/cli/start.mjs) …');
   const platformServer = await startPlatform(dbPath, 'platform.log');
   await new Promise((r) => setTimeout(r, 1_000));
   const idle = residentMemory(platformServer.pid);
@@ -693,7 +693,7 @@ async function main(): Promise<void> {
   line(`Machine: ${machineLine}.  `);
   line(
     `Data: ${int(RESPONSES)} synthetic responses (2 closed demo waves) and ${int(REPORTS)} synthetic reports (3 years) from \`seed:large\`, ` +
-      `all marked demo, seeded in ${seedSeconds.toFixed(0)} s. Server: \`src/server/cli/start.ts\` on the \`dist/\` build, NODE_ENV=production, ` +
+      `all marked demo, seeded in ${seedSeconds.toFixed(0)} s. Server: \`dist/node/cli/start.mjs\` on the \`dist/\` build, NODE_ENV=production, ` +
       `TRUST_PROXY=true, LOG_LEVEL=info, on 127.0.0.1; autocannon in the benchmark process on the same machine; ${DURATION} s per measured run after a warm-up.`,
   );
   line();
@@ -879,7 +879,7 @@ async function growthMain(sizes: number[]): Promise<void> {
   line(`Machine: ${machineLine}.  `);
   line(
     `Data: at each size, that many synthetic responses (2 closed demo waves) and as many synthetic reports (3 years) from \`seed:large\`, all marked demo, in a new database ` +
-      `(${data.join('; ')}). Server: \`src/server/cli/start.ts\` on the \`dist/\` build, NODE_ENV=production, on 127.0.0.1, started afresh at each size` +
+      `(${data.join('; ')}). Server: \`dist/node/cli/start.mjs\` on the \`dist/\` build, NODE_ENV=production, on 127.0.0.1, started afresh at each size` +
       `${POSTGRES ? `; PostgreSQL: a db:copy of the same file into a new database on ${new URL(POSTGRES).host}` : '; PostgreSQL: not measured (no --postgres URL)'}. ` +
       `Writes are not measured in this mode.`,
   );

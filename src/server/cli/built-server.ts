@@ -1,17 +1,35 @@
 /**
- * The built site started as a child process on a free loopback port, for the
+ * The built site as `npm run serve` (and so `npm start`) runs it, and that
+ * site started as a child process on a free loopback port for the
  * command-line tools that drive it in Chromium (`npm run report`,
- * `npm run screenshots`): src/server/cli/start.ts on the dist/ build, with
- * the given database, stopped with SIGTERM.
+ * `npm run screenshots`), with the given database, stopped with SIGTERM.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const ENTRY = resolve(ROOT, 'dist/server/entry.mjs');
-const START = resolve(ROOT, 'src/server/cli/start.ts');
+
+/**
+ * How `npm run serve` (and so `npm start`) runs the server, read from
+ * package.json so that it has one home: the environment it sets before
+ * `node` (MALLOC_ARENA_MAX), Node's own options (the heap limits,
+ * --expose-gc) and the script, the built start (dist/node/cli/start.mjs,
+ * written by `npm run build`: src/server/cli/bundle.ts). The benchmark, the
+ * tests and the tools below start the server this way, so they measure and
+ * test what is served (README "Performance").
+ */
+export function serveCommand(): { env: Record<string, string>; nodeFlags: string[]; script: string } {
+  const scripts = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts['serve'] ?? '').split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, Math.max(node, 0)).flatMap((w) => (/^[A-Z_][A-Z0-9_]*=/.test(w) ? [[w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]] : [])));
+  const after = words.slice(node + 1);
+  return { env, nodeFlags: after.filter((w) => w.startsWith('--')), script: after.find((w) => !w.startsWith('--')) ?? '' };
+}
 /** Debian's Chromium; CHROME_PATH overrides it, as for the browser tests. */
 export const CHROMIUM = process.env['CHROME_PATH'] || '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 30_000;
@@ -39,7 +57,7 @@ export async function startBuiltServer(databaseUrl: string, env: Record<string, 
   // A second process must not send reporters' notices alongside the real server.
   delete childEnv['SMTP_URL'];
   delete childEnv['MAIL_FROM'];
-  const child = spawn(process.execPath, [START], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(ROOT, serveCommand().script)], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));

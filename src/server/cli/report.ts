@@ -5,7 +5,7 @@
  *
  * An operator tool for the server machine, with the same trust as
  * `npm run staff`: whoever can run it can read the database anyway. It
- *   1. starts the built server (src/server/cli/start.ts) on a free loopback
+ *   1. starts the built server (dist/node/cli/start.mjs) on a free loopback
  *      port with the same DATABASE_URL, so the PDF is the page, not a copy;
  *   2. creates a short-lived staff session for an enabled user with
  *      dashboard.read (`--as`, or the first analyst or admin), marked as past

@@ -1,6 +1,7 @@
 /**
  * `npm start` / `npm run serve`: prepares Node's module loading, then starts
- * the server (serve.ts). Two start-up costs are cut so that a server
+ * the server (serve.ts). `npm run serve` runs it as built into
+ * dist/node/cli/start.mjs (bundle.ts). Two start-up costs are cut so that a server
  * restarted after a crash answers again within two seconds:
  *
  * - the compile cache keeps the type-stripped, compiled code between starts;
@@ -23,4 +24,7 @@ module.registerHooks({
   },
 });
 
-await import('./serve.ts');
+// Built (`npm run build`: dist/node/cli/start.mjs), serve.mjs beside it is the
+// bundled server (bundle.ts); run from src/ (the tests of start-up), serve.ts.
+const serve = import.meta.url.endsWith('.ts') ? './serve.ts' : './serve.mjs';
+await import(serve);
