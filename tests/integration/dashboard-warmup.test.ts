@@ -16,6 +16,7 @@ import { answers, areas, questions, responses, type Survey } from '../../db/sche
 import { ESTIMATE_CACHE_ENTRIES, INSECURITY_EVENING, estimateIndicator, keptEstimates, type IndicatorResult } from '../../src/server/dashboard/indicators.ts';
 import { listGoalStatuses, listGoals, parseEstimateOptions, warmGoalStatuses, type GoalStatus } from '../../src/server/dashboard/goals.ts';
 import { waveShares } from '../../src/server/dashboard/analysis.ts';
+import { cache as areaAnswers, forgetAreaAnswers } from '../../src/server/dashboard/answers.ts';
 import type { ShownEstimate } from '../../src/server/dashboard/estimates.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
@@ -196,5 +197,20 @@ describe('the public results of a closed wave (/resultater)', () => {
     const after = await waveShares(t.db, latest.id, inner, evening, options);
     expect(after).not.toBe(first);
     expect(shareOf(after)).toBeCloseTo(10 / 61, 12);
+  });
+
+  it("keep their figures when the answers they were worked out from are dropped (the start-up preparation's last step, serve.ts); a view not kept reads the answers again", async () => {
+    const options = parseEstimateOptions(new URLSearchParams(), K);
+    const first = await waveShares(t.db, latest.id, inner, evening, options);
+    // The answers are kept once per process (globalThis), for the pages' module graph as well as serve.ts's.
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('tryghed.areaAnswers')]).toBe(areaAnswers);
+    expect(areaAnswers.get(t.db)?.size).toBeGreaterThan(0);
+    forgetAreaAnswers(t.db);
+    expect(areaAnswers.get(t.db)).toBeUndefined();
+    expect(await waveShares(t.db, latest.id, inner, evening, options)).toBe(first);
+    expect(areaAnswers.get(t.db)).toBeUndefined();
+    const everyone = await waveShares(t.db, latest.id, inner, evening, { ...options, excludeSuspicious: false });
+    expect(shareOf(everyone)).toBeCloseTo(10 / 60, 12);
+    expect(areaAnswers.get(t.db)?.size).toBe(1);
   });
 });

@@ -2,7 +2,8 @@
  * The memory the start-up preparation used is given back
  * (src/server/platform/memory.ts): one full collection of the "last resort"
  * kind when Node exposes gc, and none otherwise; and `npm run serve` starts
- * Node so that it does (--expose-gc, the heap limits, two malloc arenas),
+ * Node so that it does (--expose-gc, the heap limits, two malloc arenas, a
+ * fixed mmap threshold),
  * the way the benchmark reads it, on the start compiled to JavaScript (so
  * Node's type stripper is never loaded into the server: bundle.ts).
  */
@@ -35,7 +36,7 @@ describe('finishing the start-up preparation', () => {
 describe('how npm run serve starts the server', () => {
   it('exposes gc, bounds the heap and limits malloc arenas, as the benchmark reads them', () => {
     const { env, nodeFlags } = serveCommand();
-    expect(env).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(env).toEqual({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
     expect(nodeFlags).toContain('--expose-gc');
     expect(nodeFlags.some((f) => /^--max-old-space-size=\d+$/.test(f))).toBe(true);
     expect(nodeFlags.some((f) => /^--max-semi-space-size=\d+$/.test(f))).toBe(true);

@@ -16,7 +16,7 @@ export const ENTRY = resolve(ROOT, 'dist/server/entry.mjs');
 /**
  * How `npm run serve` (and so `npm start`) runs the server, read from
  * package.json so that it has one home: the environment it sets before
- * `node` (MALLOC_ARENA_MAX), Node's own options (the heap limits,
+ * `node` (MALLOC_ARENA_MAX, MALLOC_MMAP_THRESHOLD_), Node's own options (the heap limits,
  * --expose-gc) and the script, the built start (dist/node/cli/start.mjs,
  * written by `npm run build`: src/server/cli/bundle.ts). The benchmark, the
  * tests and the tools below start the server this way, so they measure and

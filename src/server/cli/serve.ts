@@ -19,6 +19,7 @@ import { demoLoginNote } from '../seed/demo-note.ts';
 import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { releaseClosedConsultations } from '../consultations/consultations.ts';
+import { forgetAreaAnswers } from '../dashboard/answers.ts';
 import { warmGoalStatuses } from '../dashboard/goals.ts';
 import { finishPreparation } from '../platform/memory.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
@@ -179,10 +180,12 @@ async function main(): Promise<void> {
     if (cfg.mail) deliverNoticesSoon(getDb(cfg.databaseUrl));
     // The public map of the newest release, prepared before the first visitor asks; then the dashboard's
     // figures, and the published survey results (/resultater's shares are kept like them); then the
-    // memory this used is given back (src/server/platform/memory.ts).
+    // answers they were worked out from are dropped and the memory this used is given back
+    // (src/server/platform/memory.ts).
     void warmByVisiting(server, '/kort')
       .then(() => warmDashboard(cfg))
       .then(() => warmByVisiting(server, '/resultater'))
+      .then(() => forgetAreaAnswers(getDb(cfg.databaseUrl)))
       .then(finishPreparation);
     void runRetentionInBackground(getDb(cfg.databaseUrl), cfg.retention);
     if (cfg.mail) void runDigestInBackground(cfg);

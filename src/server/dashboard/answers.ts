@@ -106,7 +106,24 @@ export const CACHED_AREAS = 8;
 export const CACHED_AREA_BYTES = 64 * 1024 * 1024;
 /** Respondents per query while loading, so that few rows are in memory at once. */
 export const LOAD_CHUNK = 2048;
-export const cache = new WeakMap<Queryable, Map<string, AreaEntry>>();
+/**
+ * One cache per process, held on globalThis like the closed-wave estimates
+ * (indicators.ts): the start-up preparation runs in serve.ts's module graph,
+ * the pages in the built one, and the pages reuse what the preparation read.
+ */
+const AREA_ANSWERS = Symbol.for('tryghed.areaAnswers');
+export const cache: WeakMap<Queryable, Map<string, AreaEntry>> = ((globalThis as { [AREA_ANSWERS]?: WeakMap<Queryable, Map<string, AreaEntry>> })[AREA_ANSWERS] ??= new WeakMap());
+
+/**
+ * Drops every area's kept answers for `db`; the figures worked out from them
+ * stay kept in their own caches. The start-up preparation's last step
+ * (serve.ts), so that a server at rest holds the figures, not every answer
+ * they came from (about 25 MB at 100,000 responses, README "Performance");
+ * an analyst's first view of a wave reads its area again.
+ */
+export function forgetAreaAnswers(db: Queryable): void {
+  cache.delete(db);
+}
 
 /**
  * About how many bytes an entry holds: its columns' arrays and answer texts
