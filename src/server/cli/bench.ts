@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep] [--postgres URL]`
+ * `npm run bench -- [--quick] [--responses N] [--reports M] [--duration S] [--samples N] [--keep] [--postgres URL] [--cpu-prof DIR]`
  * `npm run bench -- --sizes 10000,100000,1000000 [--quick] [--duration S] [--samples N] [--keep] [--postgres URL]`:
  * the production build under load, on this machine's loopback, with a
  * large synthetic dataset. Needs `dist/` (run `npm run build` first).
@@ -38,13 +38,18 @@
  *    one table: each page's p50 / p99 at each size, and the growth of the
  *    p50 from the smallest size to the largest (src/server/bench/growth.ts).
  *    Each size's database is deleted before the next is seeded.
+ * 7. `--cpu-prof DIR`: the site is started with Node's
+ *    `--cpu-prof`, and writes its CPU profile of the whole run into DIR (one
+ *    per server: SQLite, then PostgreSQL)
+ *    when it stops (a .cpuprofile: Chromium's DevTools draws it as a flame
+ *    chart). The figures of such a run are slower than without it.
  *
  * Progress goes to stderr; the report (Markdown, for the README) to stdout.
  */
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, LAST_PAGE, lastPageBody, reportForms } from '../bench/fixtures.ts';
 import { growthTable, parseSizes, type GrowthCell, type GrowthRow } from '../bench/growth.ts';
@@ -86,6 +91,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     postgres: { type: 'string' },
     sizes: { type: 'string' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -568,7 +574,8 @@ async function startPlatform(databaseUrl: string, logName: string): Promise<Node
   const port = await freePort();
   const server = await startNode({
     script: serveCommand().script,
-    nodeFlags: serveCommand().nodeFlags,
+    // --cpu-prof DIR: the site's CPU profile of the whole run, written there when it stops (open it in Chromium's DevTools).
+    nodeFlags: [...serveCommand().nodeFlags, ...(values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values['cpu-prof'])}`] : [])],
     env: { ...serveCommand().env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', DEMO_DATA: 'on', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
     port,
     logPath: join(dir, logName),
