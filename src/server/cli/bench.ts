@@ -42,7 +42,9 @@
  *    `--cpu-prof`, and writes its CPU profile of the whole run into DIR (one
  *    per server: SQLite, then PostgreSQL)
  *    when it stops (a .cpuprofile: Chromium's DevTools draws it as a flame
- *    chart). The figures of such a run are slower than without it.
+ *    chart), and says on stderr when each write load ran, in the profile's
+ *    clock ("cpu-prof window START END label", microseconds), to pick out
+ *    its samples. The figures of such a run are slower than without it.
  *
  * Progress goes to stderr; the report (Markdown, for the README) to stdout.
  */
@@ -420,6 +422,19 @@ type WriteKind = 'submission' | 'report';
  * the server takes them (`after` runs the minimal server's turn after each),
  * then at the steady rates.
  */
+/**
+ * Runs `measure`; with --cpu-prof, says on stderr when it ran, in the CPU
+ * profile's clock (microseconds of the system's monotonic clock, which V8's
+ * profile uses too), so that a profile's samples of one load can be picked out.
+ */
+async function profiled<T>(label: string, measure: () => Promise<T>): Promise<T> {
+  const now = () => process.hrtime.bigint() / 1000n;
+  const start = now();
+  const result = await measure();
+  if (values['cpu-prof']) say(`cpu-prof window ${start} ${now()} ${label}`);
+  return result;
+}
+
 async function measureWrites(
   server: NodeProcess,
   target: Target,
@@ -430,12 +445,12 @@ async function measureWrites(
   const writes: { what: WriteKind; connections: number; platform: WriteRun }[] = [];
   for (const connections of [10, 100]) {
     say(`Survey submissions, ${connections} connections …`);
-    writes.push({ what: 'submission', connections, platform: await platformSubmissions(server, target, openId, connections) });
+    writes.push({ what: 'submission', connections, platform: await profiled(`survey submissions, ${connections} connections`, () => platformSubmissions(server, target, openId, connections)) });
     await after('submission', connections);
   }
   for (const connections of [10, 100]) {
     say(`Map reports, ${connections} connections …`);
-    writes.push({ what: 'report', connections, platform: await platformReports(server, target, forms, connections) });
+    writes.push({ what: 'report', connections, platform: await profiled(`map reports, ${connections} connections`, () => platformReports(server, target, forms, connections)) });
     await after('report', connections);
   }
   // The same writes arriving at a steady rate, as residents do, rather than
