@@ -129,8 +129,9 @@ describe.skipIf(!hasChromium)('the residents’ languages, with and without Java
     const { context, page } = await open(true, 320);
     for (const path of ['/', '/indsatser', '/arrangementer', '/undersoegelser', '/undersoegelser/tryghed-2026', '/meld', '/erhverv', '/kort', '/resultater', '/om', '/privatliv', '/tilgaengelighed', '/abonnement', '/findes-ikke']) {
       await page.goto(`${server.url}/${l}${path}`);
-      const { overflow, out } = await sidewaysOverflow(page);
+      const { overflow, out, unreachable } = await sidewaysOverflow(page);
       expect(overflow, `${l}${path} scrolls sideways: ${out.join(', ')}`).toBeLessThanOrEqual(0);
+      expect(unreachable, `${l}${path}: a box scrolls sideways that the keyboard cannot reach`).toEqual([]);
       expect(await axeAndLandmarkViolations(page), `${l}${path}: axe`).toEqual([]);
     }
     await context.close();

@@ -185,19 +185,27 @@ export async function checkPageState(browser: Browser, page: Page, js: boolean, 
 /**
  * How far the page scrolls sideways (0 or less: not at all), with the first
  * few elements that stick out, to name in a failure. A wide table scrolls
- * inside its own box (`.table-wrap`), which is fine and not named.
+ * inside its own box (`.table-wrap`, TableBox.astro), which is fine and not
+ * named. `unreachable` names every box that does scroll sideways now but is
+ * not a named region the keyboard can reach (tabindex 0, role region, a
+ * label): someone without a mouse could not scroll it (WCAG 2.1.1).
  */
-export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; out: string[] }> {
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; out: string[]; unreachable: string[] }> {
   return page.evaluate(async () => {
     await document.fonts.ready;
     const width = document.documentElement.clientWidth;
+    const name = (e: Element) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`;
     const out = [...document.querySelectorAll('main *, header *, footer *')]
       .filter((e) => {
         const b = e.getBoundingClientRect();
         return b.width > 0 && (b.left < -0.5 || b.right > width + 0.5) && !e.closest('.table-wrap');
       })
       .slice(0, 3)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`);
-    return { overflow: document.documentElement.scrollWidth - width, out };
+      .map(name);
+    const unreachable = [...document.querySelectorAll('body *')]
+      .filter((e) => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth + 1)
+      .filter((e) => !(e.getAttribute('tabindex') === '0' && e.getAttribute('role') === 'region' && (e.getAttribute('aria-label') || document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent?.trim())))
+      .map(name);
+    return { overflow: document.documentElement.scrollWidth - width, out, unreachable };
   });
 }

@@ -358,6 +358,7 @@ export const staffDa = {
     preview: 'Forhåndsvis som borger',
     publicPage: 'Offentlig side',
     byDay: 'Svar pr. dag og kanal',
+    byDayTable: 'Tabel over svar pr. dag og kanal',
     day: 'Dag',
     channel: 'Kanal',
     count: 'Antal',

@@ -359,6 +359,7 @@ export const staffEn: StaffMessages = {
     preview: 'Preview as a resident',
     publicPage: 'Public page',
     byDay: 'Responses per day and channel',
+    byDayTable: 'Table of responses per day and channel',
     day: 'Day',
     channel: 'Channel',
     count: 'Count',
