@@ -5,8 +5,8 @@
  *
  * Why: run from src/, Node strips the TypeScript types itself, and that
  * loads its type stripper (a WebAssembly compiler) into the server for its
- * whole life: 12 MB of resident memory at rest, measured (README
- * "Performance"). The pages are already JavaScript (dist/server/).
+ * whole life: 10–20 MB of resident memory at rest at 100,000 rows, measured
+ * (README "Performance", session 19). The pages are already JavaScript (dist/server/).
  *
  * serve.ts is bundled with its imports from src/, packages left to Node
  * (`packages: 'external'`: one copy of drizzle-orm, h3-js, … shared with the

@@ -1,7 +1,8 @@
 /**
  * The server, started by start.ts (after `astro build`): validate the configuration, open the
  * database, apply migrations, seed an empty database, then serve the built
- * site on HOST:PORT. Runs on plain Node 24 (type stripping), not through Vite.
+ * site on HOST:PORT. Runs on plain Node 24, not through Vite: bundled into
+ * dist/node/cli/serve.mjs by `npm run build` (bundle.ts).
  *
  * The HTTP server is ours rather than the adapter's auto-started one so that
  * shutdown is graceful: on SIGTERM/SIGINT we stop accepting, let requests in
@@ -137,8 +138,11 @@ async function main(): Promise<void> {
     // A consultation's results are released once, in the hour after its last day.
     releaseClosedConsultations(db, cfg.privacyK).catch((e: unknown) => logger.error({ err: e }, 'consultation release failed'));
     // A wave closed or published, a goal added or margins changed since: the front's and /resultater's
-    // new figures, before the next view (kept ones cost a lookup).
-    void warmDashboard(cfg).then(() => warmByVisiting(server, '/resultater'));
+    // new figures, before the next view (kept ones cost a lookup); then, as at start-up, the answers
+    // they were worked out from are let go.
+    void warmDashboard(cfg)
+      .then(() => warmByVisiting(server, '/resultater'))
+      .then(() => forgetAreaAnswers(getDb(cfg.databaseUrl)));
   }, 3_600_000);
   releases.unref();
   // Retention (README "Retention"): the schedule runs at start-up (below) and then daily.

@@ -4,7 +4,7 @@
  * dist/node/cli/start.mjs (bundle.ts). Two start-up costs are cut so that a server
  * restarted after a crash answers again within two seconds:
  *
- * - the compile cache keeps the type-stripped, compiled code between starts;
+ * - the compile cache keeps the compiled code between starts;
  * - drizzle-orm's few hundred files each made Node deserialize the package's
  *   178 KB package.json again to learn their module format (0.4 s of a
  *   start-up CPU profile on Node 24.21). The package is all ES modules, so
@@ -25,6 +25,6 @@ module.registerHooks({
 });
 
 // Built (`npm run build`: dist/node/cli/start.mjs), serve.mjs beside it is the
-// bundled server (bundle.ts); run from src/ (the tests of start-up), serve.ts.
+// bundled server (bundle.ts); run from src/ by hand (node src/server/cli/start.ts), serve.ts.
 const serve = import.meta.url.endsWith('.ts') ? './serve.ts' : './serve.mjs';
 await import(serve);

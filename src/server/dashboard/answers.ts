@@ -117,9 +117,10 @@ export const cache: WeakMap<Queryable, Map<string, AreaEntry>> = ((globalThis as
 /**
  * Drops every area's kept answers for `db`; the figures worked out from them
  * stay kept in their own caches. The start-up preparation's last step
- * (serve.ts), so that a server at rest holds the figures, not every answer
- * they came from (about 25 MB at 100,000 responses, README "Performance");
- * an analyst's first view of a wave reads its area again.
+ * (serve.ts, and after the hourly refresh of the figures), so that a server
+ * at rest holds the figures, not every answer they came from (about 12 MB of
+ * arrays at 100,000 responses, README "Performance"); an analyst's first
+ * view of a wave reads its area again.
  */
 export function forgetAreaAnswers(db: Queryable): void {
   cache.delete(db);
