@@ -5,11 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-export { serveCommand } from '../cli/built-server.ts';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../cli/built-server.ts';
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

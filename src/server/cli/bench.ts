@@ -57,7 +57,8 @@ import { residentAddress, analystSessionCookie, answerFirstPages, cloneDrafts, L
 import { growthTable, parseSizes, type GrowthCell, type GrowthRow } from '../bench/growth.ts';
 import { describeStatuses, runLoad, type LoadResult } from '../bench/load.ts';
 import { measurePageWeight, type PageWeight } from '../bench/page-weight.ts';
-import { freePort, residentMemory, ROOT, serveCommand, startNode, type NodeProcess } from '../bench/processes.ts';
+import { freePort, residentMemory, startNode, type NodeProcess } from '../bench/processes.ts';
+import { ROOT, serveCommand } from './built-server.ts';
 import pg from 'pg';
 import { openDatabase, type SqliteDb } from '../db/connection.ts';
 import { copySqliteToPostgres } from '../db/copy.ts';
