@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from './connection.ts';
+import { copyWalInBackground } from './checkpoint-worker.ts';
 import { rawRun } from './raw.ts';
 import { sqliteClientOf, transaction } from './transaction.ts';
 
@@ -24,7 +25,8 @@ import { sqliteClientOf, transaction } from './transaction.ts';
  * How soon after a resident's write the WAL is truncated. Not at once: a
  * checkpoint copies and syncs the pages, and doing that after every write
  * under load held up every other request (better-sqlite3 runs it on the
- * event loop). Writes within this time share one checkpoint.
+ * event loop; the copy and its sync now run in a worker first,
+ * checkpoint-worker.ts). Writes within this time share one checkpoint.
  */
 export const ERASE_WITHIN_MS = 500;
 
@@ -43,9 +45,20 @@ function checkpoint(client: Database.Database): void {
     pending.delete(client);
     return;
   }
+  // The pages are copied in a worker first (its disk sync is most of the time, and no request
+  // waits for it there); the TRUNCATE below then copies what was written meanwhile and resets the file.
+  if (client.memory) truncate(client);
+  else void copyWalInBackground(client.name).then(() => truncate(client));
+}
+
+function truncate(client: Database.Database): void {
+  if (!client.open) {
+    pending.delete(client);
+    return;
+  }
   if (client.inTransaction) {
     // Another request's transaction is open on this connection: once it has committed.
-    setTimeout(() => checkpoint(client), 10).unref();
+    setTimeout(() => truncate(client), 10).unref();
     return;
   }
   try {

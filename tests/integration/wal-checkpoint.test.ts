@@ -1,0 +1,72 @@
+/**
+ * SQLite's WAL is emptied after residents' writes without the server
+ * waiting for the disk (src/server/db/checkpoint-worker.ts, remnants.ts):
+ * the pages are copied into the database file by a worker thread's own
+ * connection, and the WAL is then truncated to nothing on the main one.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyWalInBackground } from '../../src/server/db/checkpoint-worker.ts';
+import { eraseRemnants, ERASE_WITHIN_MS } from '../../src/server/db/remnants.ts';
+import { sqliteClientOf } from '../../src/server/db/transaction.ts';
+import { createTestDb, type TestDb } from '../support/db.ts';
+import { ON_POSTGRES } from '../support/postgres.ts';
+
+let t: TestDb | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+/** Writes a row holding `marker` with the driver's own statement, so only the WAL has it. */
+async function writeMarked(marker: string): Promise<void> {
+  const client = sqliteClientOf(t!.db)!;
+  client.exec('create table if not exists notes (body text)');
+  client.prepare('insert into notes (body) values (?)').run(marker);
+}
+
+const holds = (file: string, marker: string) => existsSync(file) && readFileSync(file).includes(Buffer.from(marker, 'utf8'));
+
+describe.skipIf(ON_POSTGRES)('emptying the WAL after a write (SQLite)', () => {
+  it('copies the WAL into the database file from a worker thread, leaving the WAL for the main connection to reset', async () => {
+    t = await createTestDb();
+    const marker = `worker-copy-${Date.now()}`;
+    await writeMarked(marker);
+    expect(holds(t.path, marker), 'before: only the WAL has the new page').toBe(false);
+    expect(holds(`${t.path}-wal`, marker)).toBe(true);
+
+    expect(await copyWalInBackground(t.path)).toBe(true);
+
+    expect(holds(t.path, marker), 'the page is in the database file').toBe(true);
+    // The worker only copies: the main connection still has to reset the WAL (remnants.ts does).
+    expect(statSync(`${t.path}-wal`).size).toBeGreaterThan(0);
+    const [state] = sqliteClientOf(t.db)!.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    expect(state!.busy).toBe(0);
+    expect(statSync(`${t.path}-wal`).size).toBe(0);
+  });
+
+  it('leaves nothing of a write in the WAL within the promised time, and the database keeps it', async () => {
+    t = await createTestDb();
+    const marker = `erased-${Date.now()}`;
+    await writeMarked(marker);
+    eraseRemnants(t.db);
+    const wal = `${t.path}-wal`;
+    const deadline = Date.now() + ERASE_WITHIN_MS + 1_500;
+    while (statSync(wal).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(wal).size).toBe(0);
+    expect(holds(wal, marker)).toBe(false);
+    const rows = sqliteClientOf(t.db)!.prepare('select body from notes').all() as { body: string }[];
+    expect(rows).toEqual([{ body: marker }]);
+    // Writes go on as before once it is done.
+    await t.db.run(sql`insert into notes (body) values ('after')`);
+    expect((sqliteClientOf(t.db)!.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(2);
+  });
+
+  it('answers false, without throwing, for a file that is not there (the main connection then does it all)', async () => {
+    t = await createTestDb();
+    expect(await copyWalInBackground(join(t.path, '..', 'missing.sqlite'))).toBe(false);
+    expect(existsSync(join(t.path, '..', 'missing.sqlite'))).toBe(false);
+  });
+});
