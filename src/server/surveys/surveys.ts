@@ -27,6 +27,7 @@ import type { Queryable } from '../db/connection.ts';
 import { prepared, slot } from '../db/prepared.ts';
 import { cellKeySum } from '../disclosure/keys.ts';
 import { transaction } from '../db/transaction.ts';
+import { listAreas } from '../partnership/areas.ts';
 
 export interface SurveyWithInstrument {
   survey: Survey;
@@ -71,20 +72,20 @@ const frozenInstruments = new WeakMap<object, Map<number, InstrumentPage[]>>();
 
 async function withInstrument(db: Queryable, survey: Survey): Promise<SurveyWithInstrument> {
   const [series] = await seriesById(db, { id: survey.seriesId });
-  const areaRows = (await areasOfSurvey(db, { surveyId: survey.id })).map((r) => r.a);
+  // The wave's areas from the kept list (listAreas), not read and their boundaries parsed again on every page.
+  const chosen = new Set((await areaIdsOfSurvey(db, { surveyId: survey.id })).map((r) => r.areaId));
+  const areaRows = (await listAreas(db)).filter((a) => chosen.has(a.id));
   return { survey, series: series!, areas: areaRows, pages: await loadInstrument(db, survey.id) };
 }
 
 // Read on every survey page a resident opens or posts: prepared once (src/server/db/prepared.ts).
 const surveyBySlug = prepared('survey_by_slug', (q) => q.select().from(surveys).where(eq(surveys.slug, slot('slug', surveys.slug))).limit(1));
 const seriesById = prepared('series_by_id', (q) => q.select().from(surveySeries).where(eq(surveySeries.id, slot('id', surveySeries.id))).limit(1));
-const areasOfSurvey = prepared('areas_of_survey', (q) =>
+const areaIdsOfSurvey = prepared('area_ids_of_survey', (q) =>
   q
-    .select({ a: areas })
+    .select({ areaId: surveyAreas.areaId })
     .from(surveyAreas)
-    .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
-    .where(eq(surveyAreas.surveyId, slot('surveyId', surveyAreas.surveyId)))
-    .orderBy(asc(areas.displayOrder)),
+    .where(eq(surveyAreas.surveyId, slot('surveyId', surveyAreas.surveyId))),
 );
 
 export async function findSurveyBySlug(db: Queryable, slug: string): Promise<SurveyWithInstrument | undefined> {
