@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyWalInBackground } from '../../src/server/db/checkpoint-worker.ts';
 import { eraseRemnants, ERASE_WITHIN_MS } from '../../src/server/db/remnants.ts';
@@ -60,7 +59,7 @@ describe.skipIf(ON_POSTGRES)('emptying the WAL after a write (SQLite)', () => {
     const rows = sqliteClientOf(t.db)!.prepare('select body from notes').all() as { body: string }[];
     expect(rows).toEqual([{ body: marker }]);
     // Writes go on as before once it is done.
-    await t.db.run(sql`insert into notes (body) values ('after')`);
+    sqliteClientOf(t.db)!.exec("insert into notes (body) values ('after')");
     expect((sqliteClientOf(t.db)!.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(2);
   });
 

@@ -5,7 +5,6 @@
 import { copyTranslations } from './translations.ts';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import {
-  areas,
   questions,
   RESPONSE_CHANNELS,
   responses,
