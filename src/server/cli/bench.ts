@@ -74,6 +74,8 @@ const TARGETS = {
   /** Every public page at 10 connections. */
   pageP50Ms: 20,
   dashboardP50Ms: 200,
+  /** The dashboard front's first view after a start (its figures prepared in the background, not on the request path). */
+  firstViewMs: 2_000,
   surveyPageBytes: 30 * 1024,
   reportFormBytes: 150 * 1024,
   /** The server's peak RSS over the whole run. */
@@ -378,6 +380,8 @@ interface DashboardRun {
   server: number[];
   /** Time to the last byte at the client (ms). */
   client: number[];
+  /** The first view of the page since the server started (its warm-up), at the client (ms). */
+  first: number;
 }
 
 /** Sequential GETs (one connection), timed by the server's own request log. */
@@ -389,7 +393,7 @@ async function dashboardPage(server: NodeProcess, cookie: string, label: string,
     return { status: res.status, ms: performance.now() - started };
   };
   const first = await get(); // also the warm-up
-  if (first.status !== 200) return { label, path, status: first.status, server: [], client: [] };
+  if (first.status !== 200) return { label, path, status: first.status, server: [], client: [], first: first.ms };
   const logStart = statSync(server.logPath).size;
   const client: number[] = [];
   const budget = performance.now() + (quick ? 30_000 : 120_000);
@@ -413,7 +417,7 @@ async function dashboardPage(server: NodeProcess, cookie: string, label: string,
     await new Promise((r) => setTimeout(r, 100));
     serverMs = logged();
   }
-  return { label, path, status: first.status, server: serverMs.length > 0 ? serverMs : client, client };
+  return { label, path, status: first.status, server: serverMs.length > 0 ? serverMs : client, client, first: first.ms };
 }
 
 type WriteKind = 'submission' | 'report';
@@ -483,6 +487,8 @@ interface PostgresRun {
   dashboards: DashboardRun[];
   memory: { idle: { rss: number; peak: number } | undefined; afterWrites: { rss: number; peak: number } | undefined; end: { rss: number; peak: number } | undefined };
   serverErrors: number;
+  /** Seconds from answering to the end of the start-up preparation. */
+  preparation: number;
 }
 
 /** Copies the dataset into a new database on the server at `serverUrl`, serves it, measures, drops it. */
@@ -531,7 +537,7 @@ async function measurePostgres(
       const end = residentMemory(server.pid);
       const serverErrors = (readFileSync(server.logPath, 'utf8').match(/"level":(50|60)/g) ?? []).length;
       await server.stop();
-      return { copySeconds, writes, steady, floor, dashboards, memory: { idle, afterWrites, end }, serverErrors };
+      return { copySeconds, writes, steady, floor, dashboards, memory: { idle, afterWrites, end }, serverErrors, preparation: preparationSeconds.get(server) ?? NaN };
     } finally {
       await client.end();
     }
@@ -585,6 +591,9 @@ async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
   }
 }
 
+/** How long each started site took, after it answered, to finish its start-up preparation (in the background). */
+const preparationSeconds = new Map<NodeProcess, number>();
+
 /** The built site as `npm start` starts it (dist/node/cli/start.mjs), on the given database. */
 async function startPlatform(databaseUrl: string, logName: string): Promise<NodeProcess> {
   const port = await freePort();
@@ -601,8 +610,10 @@ async function startPlatform(databaseUrl: string, logName: string): Promise<Node
   // Measure a server that has finished starting: it prepares the public map
   // and the dashboard's figures in the background after it listens, and then
   // gives back the memory that took (src/server/platform/memory.ts).
-  const deadline = Date.now() + 180_000;
+  const listening = performance.now();
+  const deadline = Date.now() + 600_000;
   while (!readFileSync(server.logPath, 'utf8').includes(PREPARATION_DONE) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  preparationSeconds.set(server, (performance.now() - listening) / 1000);
   return server;
 }
 
@@ -650,6 +661,7 @@ async function main(): Promise<void> {
 
   say('Starting the built site (dist/node/cli/start.mjs) …');
   const platformServer = await startPlatform(dbPath, 'platform.log');
+  const preparation = preparationSeconds.get(platformServer) ?? NaN;
   await new Promise((r) => setTimeout(r, 1_000));
   const idle = residentMemory(platformServer.pid);
 
@@ -789,17 +801,23 @@ async function main(): Promise<void> {
     );
   }
   line();
-  line(`**Dashboard** (signed in as the demo analyst; ${SAMPLES} sequential requests after one warm-up; server time from the request log)`);
+  line(
+    `**Dashboard** (signed in as the demo analyst; ${SAMPLES} sequential requests after one warm-up; server time from the request log. ` +
+      `First view: the warm-up, the page's first view since the server started, at the client, after the start-up preparation ` +
+      `(${preparation.toFixed(0)} s on SQLite${postgres ? `, ${postgres.preparation.toFixed(0)} s on PostgreSQL` : ''}, in the background while the server answers) and the loads above)`,
+  );
   line();
-  line('| page | SQLite server p50 ms | p99 ms | PostgreSQL server p50 ms | p99 ms | samples | target (both) |');
-  line('| --- | --: | --: | --: | --: | --: | --- |');
+  line('| page | SQLite server p50 ms | p99 ms | first view ms | PostgreSQL server p50 ms | p99 ms | first view ms | samples | target (both) |');
+  line('| --- | --: | --: | --: | --: | --: | --: | --: | --- |');
   for (const [i, d] of dashboards.entries()) {
     const front = d.path === '/staff/dashboard';
     const onPg = postgres?.dashboards[i];
     const cell = (run: DashboardRun | undefined, p: number) => (run === undefined ? '–' : run.status !== 200 ? `n/a (${run.status})` : ms(percentile(run.server, p)));
-    const fast = (run: DashboardRun | undefined) => run === undefined || (run.status === 200 && percentile(run.server, 50) < TARGETS.dashboardP50Ms);
+    const firstCell = (run: DashboardRun | undefined) => (run === undefined ? '–' : run.status !== 200 ? `n/a (${run.status})` : ms(run.first));
+    const fast = (run: DashboardRun | undefined) =>
+      run === undefined || (run.status === 200 && percentile(run.server, 50) < TARGETS.dashboardP50Ms && run.first < TARGETS.firstViewMs);
     line(
-      `| ${d.label} | ${cell(d, 50)} | ${cell(d, 99)} | ${cell(onPg, 50)} | ${cell(onPg, 99)} | ${d.server.length}${onPg ? ` / ${onPg.server.length}` : ''} | ${front ? `< ${TARGETS.dashboardP50Ms} ms p50: ${verdict(fast(d) && fast(onPg))}` : '–'} |`,
+      `| ${d.label} | ${cell(d, 50)} | ${cell(d, 99)} | ${firstCell(d)} | ${cell(onPg, 50)} | ${cell(onPg, 99)} | ${firstCell(onPg)} | ${d.server.length}${onPg ? ` / ${onPg.server.length}` : ''} | ${front ? `< ${TARGETS.dashboardP50Ms} ms p50, first view < ${TARGETS.firstViewMs / 1000} s: ${verdict(fast(d) && fast(onPg))}` : '–'} |`,
     );
   }
   line();
