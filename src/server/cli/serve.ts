@@ -21,6 +21,7 @@ import { deliverNoticesSoon } from '../reports/notices.ts';
 import { releaseIfDue } from '../disclosure/releases.ts';
 import { releaseClosedConsultations } from '../consultations/consultations.ts';
 import { forgetAreaAnswers } from '../dashboard/answers.ts';
+import { warmRepresentativeness } from '../dashboard/representativeness.ts';
 import { warmGoalStatuses } from '../dashboard/goals.ts';
 import { finishPreparation } from '../platform/memory.ts';
 import { RETENTION_EVERY_MS, runRetentionInBackground } from '../privacy/retention-job.ts';
@@ -226,7 +227,9 @@ async function warmDashboard(cfg: Config): Promise<void> {
   const started = performance.now();
   try {
     const goals = await warmGoalStatuses(getDb(cfg.databaseUrl), cfg.privacyK);
-    logger.info({ goals, ms: Math.round(performance.now() - started) }, 'dashboard figures prepared');
+    // Each closed wave's representativeness table (its staff page), which rakes every area of the wave.
+    const waves = await warmRepresentativeness(getDb(cfg.databaseUrl), cfg.privacyK);
+    logger.info({ goals, waves, ms: Math.round(performance.now() - started) }, 'dashboard figures prepared');
   } catch (e) {
     logger.error({ err: e }, 'preparing the dashboard figures failed');
   }

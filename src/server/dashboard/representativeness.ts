@@ -147,29 +147,71 @@ export async function representativenessTable(ctx: TableContext): Promise<DataTa
   if (!Number.isInteger(id)) return undefined;
   const [wave] = await ctx.db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
   if (!wave || wave.status !== 'closed') return undefined;
-  const options: EstimateOptions = { k: ctx.k, weighted: true, excludeSuspicious: true, population: 'residents', sample: 'invited' };
   const waveAreas = (await ctx.db.select({ area: areas }).from(surveyAreas).innerJoin(areas, eq(areas.id, surveyAreas.areaId)).where(eq(surveyAreas.surveyId, wave.id))).map((r) => r.area);
-  // Raking every area of a large wave takes a second or more: the table is kept until the
-  // wave's responses, the areas or their population figures change.
-  const stamp = await tableStamp(ctx.db, wave.id, waveAreas);
-  const key = `${wave.id}:${ctx.locale}:${ctx.k}`;
-  let kept = cache.get(ctx.db);
-  if (!kept) cache.set(ctx.db, (kept = new Map()));
+  return buildTable(ctx, wave, waveAreas, await waveFigures(ctx.db, wave, waveAreas, ctx.k));
+}
+
+/** The figures of one wave's table, in no language: the same for every reader. */
+interface WaveFigures {
+  areaShares: RepresentativenessRow[];
+  languages: RepresentativenessRow[];
+  /** By area, in the order of the wave's areas. */
+  byArea: RepresentativenessRow[][];
+}
+
+/**
+ * The figures of a wave's table. Raking every area of a large wave takes
+ * seconds (9 s at 1,000,000 responses, README "Performance"), so they are
+ * kept until the wave's responses, the areas or their population figures
+ * change, prepared at start-up for every closed wave (warmRepresentativeness),
+ * and shared by both staff languages.
+ */
+async function waveFigures(db: Queryable, wave: Survey, waveAreas: readonly Area[], k: number): Promise<WaveFigures> {
+  const options: EstimateOptions = { k, weighted: true, excludeSuspicious: true, population: 'residents', sample: 'invited' };
+  const stamp = await tableStamp(db, wave.id, waveAreas);
+  const key = `${wave.id}:${k}`;
+  let kept = cache.get(db);
+  if (!kept) cache.set(db, (kept = new Map()));
   const found = kept.get(key);
-  if (found && found.stamp === stamp) return found.table;
-  const table = await buildTable(ctx, wave, waveAreas, options);
+  if (found && found.stamp === stamp) return found.figures;
+  const figures: WaveFigures = {
+    areaShares: await areaShares(db, wave, waveAreas, options),
+    languages: await languageShares(db, wave, waveAreas, options),
+    byArea: [],
+  };
+  for (const a of waveAreas) figures.byArea.push(await representativeness(db, wave.id, a.id, options));
   kept.delete(key);
-  kept.set(key, { stamp, table });
+  kept.set(key, { stamp, figures });
   for (const oldest of kept.keys()) {
     if (kept.size <= CACHED_TABLES) break;
     kept.delete(oldest);
   }
-  return table;
+  return figures;
 }
 
-/** Tables kept per database (a few kB each). */
+/**
+ * Works out and keeps the table's figures of every closed wave (the start-up
+ * preparation, serve.ts), so an analyst's first view of a wave does not wait
+ * for them. Returns how many waves.
+ */
+export async function warmRepresentativeness(db: Queryable, k: number): Promise<number> {
+  const closed = await db.select().from(surveys).where(eq(surveys.status, 'closed'));
+  for (const wave of closed) {
+    const waveAreas = (await db.select({ area: areas }).from(surveyAreas).innerJoin(areas, eq(areas.id, surveyAreas.areaId)).where(eq(surveyAreas.surveyId, wave.id))).map((r) => r.area);
+    await waveFigures(db, wave, waveAreas, k);
+  }
+  return closed.length;
+}
+
+/** Waves' figures kept per database (a few kB each). */
 const CACHED_TABLES = 16;
-const cache = new WeakMap<Queryable, Map<string, { stamp: string; table: DataTable }>>();
+/**
+ * One cache per process, on globalThis like the closed-wave estimates
+ * (indicators.ts): the start-up preparation runs in serve.ts's module graph,
+ * the pages in the built one.
+ */
+const FIGURES = Symbol.for('tryghed.representativeness');
+const cache: WeakMap<Queryable, Map<string, { stamp: string; figures: WaveFigures }>> = ((globalThis as { [FIGURES]?: WeakMap<Queryable, Map<string, { stamp: string; figures: WaveFigures }>> })[FIGURES] ??= new WeakMap());
 
 /** What the table depends on: the wave's responses (and their suspicious flags), the areas and their population figures. */
 async function tableStamp(db: Queryable, surveyId: number, waveAreas: readonly Area[]): Promise<string> {
@@ -181,7 +223,7 @@ async function tableStamp(db: Queryable, surveyId: number, waveAreas: readonly A
   return JSON.stringify([row?.n ?? 0, row?.last ?? 0, Number(row?.suspicious ?? 0), waveAreas, margins.map((m) => [m.areaId, m.variable, m.category, m.population]).sort()]);
 }
 
-async function buildTable(ctx: TableContext, wave: Survey, waveAreas: readonly Area[], options: EstimateOptions): Promise<DataTable> {
+function buildTable(ctx: TableContext, wave: Survey, waveAreas: readonly Area[], figures: WaveFigures): DataTable {
   const m = messages(ctx.locale).dashboard.representativeness;
   const name = (a: Area) => (ctx.locale === 'en' ? a.nameEn : a.nameDa);
   const waveName = ctx.locale === 'en' && wave.waveEn ? wave.waveEn : wave.waveDa;
@@ -197,9 +239,9 @@ async function buildTable(ctx: TableContext, wave: Survey, waveAreas: readonly A
       sample: value(r.unweighted, r.n === undefined || r.unweighted === undefined),
       weighted: r.variable === 'area' || r.variable === 'language' ? null : value(r.weighted, r.n === undefined),
     });
-  for (const r of await areaShares(ctx.db, wave, waveAreas, options)) push('', r);
-  for (const r of await languageShares(ctx.db, wave, waveAreas, options)) push('', r);
-  for (const a of waveAreas) for (const r of await representativeness(ctx.db, wave.id, a.id, options)) push(name(a), r);
+  for (const r of figures.areaShares) push('', r);
+  for (const r of figures.languages) push('', r);
+  for (const [i, a] of waveAreas.entries()) for (const r of figures.byArea[i] ?? []) push(name(a), r);
   return {
     id: 'representativeness',
     title: `${m.title}: ${waveName}`,
