@@ -1,14 +1,15 @@
 /**
  * SQLite's WAL is emptied after residents' writes without the server
  * waiting for the disk (src/server/db/checkpoint-worker.ts, remnants.ts):
- * the pages are copied into the database file by a worker thread's own
- * connection, and the WAL is then truncated to nothing on the main one.
+ * a large WAL's pages are copied into the database file by a worker
+ * thread's own connection, and the WAL is then truncated to nothing on the
+ * main one.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyWalInBackground } from '../../src/server/db/checkpoint-worker.ts';
-import { eraseRemnants, ERASE_WITHIN_MS } from '../../src/server/db/remnants.ts';
+import { backgroundCopies, copyWalInBackground } from '../../src/server/db/checkpoint-worker.ts';
+import { BACKGROUND_COPY_BYTES, eraseRemnants, ERASE_WITHIN_MS } from '../../src/server/db/remnants.ts';
 import { sqliteClientOf } from '../../src/server/db/transaction.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
@@ -44,6 +45,35 @@ describe.skipIf(ON_POSTGRES)('emptying the WAL after a write (SQLite)', () => {
     const [state] = sqliteClientOf(t.db)!.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     expect(state!.busy).toBe(0);
     expect(statSync(`${t.path}-wal`).size).toBe(0);
+  });
+
+  it('a WAL of a load (over 1 MiB) is copied by the worker before the main connection truncates it; a few writes are not', async () => {
+    t = await createTestDb();
+    const wal = `${t.path}-wal`;
+    const emptied = async () => {
+      const deadline = Date.now() + ERASE_WITHIN_MS + 2_000;
+      while (statSync(wal).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      return statSync(wal).size;
+    };
+    // A few writes: copied and truncated on the main connection.
+    let before = backgroundCopies();
+    await writeMarked('small');
+    expect(statSync(wal).size).toBeLessThan(BACKGROUND_COPY_BYTES);
+    eraseRemnants(t.db);
+    expect(await emptied()).toBe(0);
+    expect(backgroundCopies()).toBe(before);
+    // A load's worth: the worker copies first.
+    before = backgroundCopies();
+    const client = sqliteClientOf(t.db)!;
+    const insert = client.prepare('insert into notes (body) values (?)');
+    client.transaction(() => {
+      for (let i = 0; i < 400; i++) insert.run(`${i} ${'x'.repeat(4000)}`);
+    })();
+    expect(statSync(wal).size).toBeGreaterThanOrEqual(BACKGROUND_COPY_BYTES);
+    eraseRemnants(t.db);
+    expect(await emptied()).toBe(0);
+    expect(backgroundCopies()).toBe(before + 1);
+    expect((client.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(401);
   });
 
   it('leaves nothing of a write in the WAL within the promised time, and the database keeps it', async () => {

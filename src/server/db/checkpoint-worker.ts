@@ -71,6 +71,7 @@ function pool(): Pool | undefined {
       if (holder[KEY] === p) delete holder[KEY];
     };
     worker.on('message', ({ id, copied }: { id: number; copied: boolean }) => {
+      if (copied) (globalThis as Counted)[COPIES] = backgroundCopies() + 1;
       p.waiting.get(id)?.(copied);
       p.waiting.delete(id);
       if (p.waiting.size === 0) p.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref();
@@ -83,6 +84,14 @@ function pool(): Pool | undefined {
     holder[KEY] = null;
     return undefined;
   }
+}
+
+const COPIES = Symbol.for('tryghed.checkpointWorker.copies');
+type Counted = { [COPIES]?: number };
+
+/** How many WALs the worker has copied in this process (the tests see from it which way a WAL went). */
+export function backgroundCopies(): number {
+  return (globalThis as Counted)[COPIES] ?? 0;
 }
 
 /**

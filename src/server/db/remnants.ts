@@ -14,6 +14,7 @@
  * PostgreSQL has no equivalent the application can ask for: its WAL segments
  * and dead row versions are the server's business (see README "Privacy").
  */
+import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from './connection.ts';
@@ -45,10 +46,24 @@ function checkpoint(client: Database.Database): void {
     pending.delete(client);
     return;
   }
-  // The pages are copied in a worker first (its disk sync is most of the time, and no request
-  // waits for it there); the TRUNCATE below then copies what was written meanwhile and resets the file.
-  if (client.memory) truncate(client);
+  // A large WAL's pages are copied in a worker first (its disk sync is most of the time, and no
+  // request waits for it there); the TRUNCATE below then copies what was written meanwhile and resets the file.
+  if (client.memory || walBytes(client.name) < BACKGROUND_COPY_BYTES) truncate(client);
   else void copyWalInBackground(client.name).then(() => truncate(client));
+}
+
+/**
+ * From this size of WAL on, its pages are copied by the worker
+ * (checkpoint-worker.ts). A smaller one (a few writes, not a load) is copied
+ * in a few milliseconds on the main thread, which is not worth a second
+ * connection; and a short-lived process (a command-line tool, a test) that
+ * closes and deletes its database right after a write never has that second
+ * connection open the file while it goes.
+ */
+export const BACKGROUND_COPY_BYTES = 1024 * 1024;
+
+function walBytes(file: string): number {
+  return statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
 }
 
 function truncate(client: Database.Database): void {
