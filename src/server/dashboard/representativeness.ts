@@ -11,7 +11,7 @@
  * reveals more than the counts beside it. A hidden cell's weighted share is
  * hidden too.
  */
-import { count, eq, inArray, max, sql, sum } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, max, sql, sum } from 'drizzle-orm';
 import { areas, populationMargins, responses, surveyAreas, surveys, type Area, type Survey } from '../../../db/schema.ts';
 import { SUPPRESSED, type DataTable, type TableValue } from '../../lib/data-table.ts';
 import { MIN_K, sumKeys, suppressRow, type Cell } from '../../lib/disclosure/index.ts';
@@ -147,7 +147,7 @@ export async function representativenessTable(ctx: TableContext): Promise<DataTa
   if (!Number.isInteger(id)) return undefined;
   const [wave] = await ctx.db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
   if (!wave || wave.status !== 'closed') return undefined;
-  const waveAreas = (await ctx.db.select({ area: areas }).from(surveyAreas).innerJoin(areas, eq(areas.id, surveyAreas.areaId)).where(eq(surveyAreas.surveyId, wave.id))).map((r) => r.area);
+  const waveAreas = await areasOfWave(ctx.db, wave.id);
   return buildTable(ctx, wave, waveAreas, await waveFigures(ctx.db, wave, waveAreas, ctx.k));
 }
 
@@ -190,17 +190,27 @@ async function waveFigures(db: Queryable, wave: Survey, waveAreas: readonly Area
 }
 
 /**
- * Works out and keeps the table's figures of every closed wave (the start-up
- * preparation, serve.ts), so an analyst's first view of a wave does not wait
- * for them. Returns how many waves.
+ * Works out and keeps the table's figures of the newest closed waves, as many
+ * as are kept (the start-up preparation and its hourly refresh, serve.ts),
+ * so an analyst's first view of a wave does not wait for them. Returns how
+ * many waves.
  */
 export async function warmRepresentativeness(db: Queryable, k: number): Promise<number> {
-  const closed = await db.select().from(surveys).where(eq(surveys.status, 'closed'));
-  for (const wave of closed) {
-    const waveAreas = (await db.select({ area: areas }).from(surveyAreas).innerJoin(areas, eq(areas.id, surveyAreas.areaId)).where(eq(surveyAreas.surveyId, wave.id))).map((r) => r.area);
-    await waveFigures(db, wave, waveAreas, k);
-  }
+  // The newest that the cache keeps: preparing more would push out what was just prepared (and the hourly refresh would redo them all).
+  const closed = await db.select().from(surveys).where(eq(surveys.status, 'closed')).orderBy(desc(surveys.closesAt), desc(surveys.id)).limit(CACHED_TABLES);
+  for (const wave of closed.reverse()) await waveFigures(db, wave, await areasOfWave(db, wave.id), k);
   return closed.length;
+}
+
+/** A wave's areas in display order (the table's order, and part of its stamp). */
+async function areasOfWave(db: Queryable, surveyId: number): Promise<Area[]> {
+  const rows = await db
+    .select({ area: areas })
+    .from(surveyAreas)
+    .innerJoin(areas, eq(areas.id, surveyAreas.areaId))
+    .where(eq(surveyAreas.surveyId, surveyId))
+    .orderBy(asc(areas.displayOrder), asc(areas.id));
+  return rows.map((r) => r.area);
 }
 
 /** Waves' figures kept per database (a few kB each). */

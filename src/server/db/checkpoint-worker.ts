@@ -12,8 +12,9 @@
  * to copy before it resets the file.
  *
  * One worker per process, started on first use and stopped after a quiet
- * minute (an idle server keeps no thread for it); it never keeps a process
- * alive (closing a database truncates its WAL on the main thread anyway). It opens the file for each
+ * minute (an idle server keeps no thread for it). It keeps a process alive
+ * only while a copy is under way, and closing a database waits for that copy,
+ * then truncates the WAL on the main thread (connection.ts). It opens the file for each
  * checkpoint and closes it after, so it holds nothing between checkpoints,
  * and it only copies: it never writes content of its own.
  */
@@ -50,6 +51,10 @@ interface Pool {
   next: number;
   waiting: Map<number, (copied: boolean) => void>;
   idle: NodeJS.Timeout | undefined;
+  /** Whether it has answered once (it works). */
+  answered: boolean;
+  /** Who waits for the copies under way to end (drainBackgroundCopies). */
+  drained: (() => void)[];
 }
 
 // One per process, also when the module is loaded in more than one module graph (Astro's and the start's).
@@ -63,21 +68,36 @@ function pool(): Pool | undefined {
   try {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(SOURCE, { eval: true, workerData: { driver } });
-    worker.unref();
-    const p: Pool = { worker, next: 0, waiting: new Map(), idle: undefined };
+    const p: Pool = { worker, next: 0, waiting: new Map(), idle: undefined, answered: false, drained: [] };
     const settleAll = () => {
       for (const resolve of p.waiting.values()) resolve(false);
       p.waiting.clear();
-      if (holder[KEY] === p) delete holder[KEY];
     };
     worker.on('message', ({ id, copied }: { id: number; copied: boolean }) => {
+      p.answered = true;
       if (copied) (globalThis as Counted)[COPIES] = backgroundCopies() + 1;
       p.waiting.get(id)?.(copied);
       p.waiting.delete(id);
-      if (p.waiting.size === 0) p.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref();
+      if (p.waiting.size === 0) {
+        worker.unref();
+        for (const resolve of p.drained.splice(0)) resolve();
+        p.idle = setTimeout(() => void worker.terminate(), IDLE_MS).unref();
+      }
     });
-    worker.on('error', settleAll);
-    worker.on('exit', settleAll);
+    worker.on('error', () => {
+      settleAll();
+      // A worker that failed before its first answer (the driver would not load) is not started again.
+      if (holder[KEY] !== p) return;
+      if (p.answered) delete holder[KEY];
+      else holder[KEY] = null;
+    });
+    worker.on('exit', () => {
+      settleAll();
+      for (const resolve of p.drained.splice(0)) resolve();
+      if (holder[KEY] === p) delete holder[KEY];
+    });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
     holder[KEY] = p;
     return p;
   } catch {
@@ -104,9 +124,22 @@ export function copyWalInBackground(file: string): Promise<boolean> {
   const p = pool();
   if (!p) return Promise.resolve(false);
   clearTimeout(p.idle);
+  // Held while a copy is under way (tens of milliseconds), so that a process that is closing waits for it.
+  p.worker.ref();
   const id = ++p.next;
   return new Promise((resolve) => {
     p.waiting.set(id, resolve);
     p.worker.postMessage({ id, file });
   });
+}
+
+/**
+ * Resolves when no copy is under way in this process: closing a database
+ * waits for it, since a TRUNCATE answers busy while the worker holds the
+ * checkpoint, and the WAL would then outlive the process (connection.ts).
+ */
+export function drainBackgroundCopies(): Promise<void> {
+  const p = (globalThis as Holder)[KEY];
+  if (!p || p.waiting.size === 0) return Promise.resolve();
+  return new Promise((resolve) => p.drained.push(resolve));
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { drainBackgroundCopies } from './checkpoint-worker.ts';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { tablesIn } from '../../../db/dialect.ts';
@@ -183,7 +184,14 @@ export async function closeDatabase(db: Db): Promise<void> {
     return;
   }
   if (sqlite.open) {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // A copy under way in the worker holds the checkpoint, and the TRUNCATE would answer busy:
+    // wait for it, so that no -wal file with residents' pages outlives the process.
+    await drainBackgroundCopies();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (!result || result.busy === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     sqlite.close();
   }
 }
