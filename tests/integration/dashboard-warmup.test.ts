@@ -10,9 +10,8 @@
  * not answers), so a kept estimate still shows the old share and one worked
  * out afresh the new.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answers, areas, questions, responses, type Survey } from '../../db/schema.ts';
+import { areas, type Survey } from '../../db/schema.ts';
 import { ESTIMATE_CACHE_ENTRIES, INSECURITY_EVENING, estimateIndicator, keptEstimates, type IndicatorResult } from '../../src/server/dashboard/indicators.ts';
 import { listGoalStatuses, listGoals, parseEstimateOptions, warmGoalStatuses, type GoalStatus } from '../../src/server/dashboard/goals.ts';
 import { waveShares } from '../../src/server/dashboard/analysis.ts';
@@ -20,7 +19,7 @@ import { cache as areaAnswers, forgetAreaAnswers } from '../../src/server/dashbo
 import type { ShownEstimate } from '../../src/server/dashboard/estimates.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, changeAnswersBehindCaches, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 
 const K = 5;
 let t: TestDb;
@@ -62,29 +61,8 @@ beforeEach(async () => {
   expect((await listGoals(t.db)).map((g) => g.id)).toEqual([goal.id]);
 });
 
-/** Turns `count` of a wave's "safe" answers into "unsafe" without touching the responses (so the cache stamps stay as they were). */
-async function moreUnsafe(wave: Survey, count: number): Promise<void> {
-  const [q] = await t.db
-    .select({ id: questions.id })
-    .from(questions)
-    .where(and(eq(questions.surveyId, wave.id), eq(questions.key, 'safety_evening')));
-  const safe = await t.db
-    .select({ id: answers.id })
-    .from(answers)
-    .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(and(eq(answers.questionId, q!.id), eq(answers.value, 'safe'), eq(responses.surveyId, wave.id)))
-    .orderBy(answers.id)
-    .limit(count);
-  await t.db
-    .update(answers)
-    .set({ value: 'unsafe' })
-    .where(
-      inArray(
-        answers.id,
-        safe.map((a) => a.id),
-      ),
-    );
-}
+/** Turns `count` of a wave's "safe" answers into "unsafe" behind the caches' back. */
+const moreUnsafe = (wave: Survey, count: number) => changeAnswersBehindCaches(t.db, wave, 'safety_evening', 'safe', 'unsafe', count);
 
 const shareOf = (r: IndicatorResult): number => (r.suppressed === false ? r.p : NaN);
 const latestShare = (statuses: readonly GoalStatus[]): number => (statuses[0]?.latest?.kind === 'estimate' ? statuses[0].latest.p : NaN);

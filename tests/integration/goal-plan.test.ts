@@ -6,7 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { analysisPlans, answers, areas, auditLog, planChanges, questions, responses, surveys, type Survey } from '../../db/schema.ts';
+import { analysisPlans, areas, auditLog, planChanges, responses, surveys, type Survey } from '../../db/schema.ts';
 import { addKeys, publishCount } from '../../src/lib/disclosure/index.ts';
 import { goalStatus, goalsTable, listGoals, parseEstimateOptions, setMargins, updateGoal, deleteGoal } from '../../src/server/dashboard/goals.ts';
 import { describePlanChange, planNotes, planOfWave } from '../../src/server/dashboard/plans.ts';
@@ -16,7 +16,7 @@ import { responseChannel } from '../../src/server/surveys/answering.ts';
 import { setSurveyStatus } from '../../src/server/surveys/surveys.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeUser, seedReference } from '../support/factories.ts';
-import { addRespondents, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
+import { addRespondents, changeAnswersBehindCaches, makeEveningGoal, makeSeries, makeWave } from '../support/survey-factory.ts';
 
 let t: TestDb;
 let inner: number;
@@ -46,18 +46,8 @@ beforeEach(async () => {
   await addRespondents(t.db, latest, 10, { area: A, safety_evening: 'safe', gender: 'man' }, { channel: 'open' });
 });
 
-/** Gives `count` of a wave's women (by answer id) the gender `to`, without touching the responses (so the cache stamps stay as they were). */
-async function genderOf(wave: Survey, count: number, to: string): Promise<void> {
-  const [q] = await t.db.select({ id: questions.id }).from(questions).where(and(eq(questions.surveyId, wave.id), eq(questions.key, 'gender')));
-  const women = await t.db
-    .select({ id: answers.id })
-    .from(answers)
-    .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(and(eq(answers.questionId, q!.id), eq(answers.value, 'woman'), eq(responses.surveyId, wave.id)))
-    .orderBy(answers.id)
-    .limit(count);
-  for (const a of women) await t.db.update(answers).set({ value: to }).where(eq(answers.id, a.id));
-}
+/** Gives `count` of a wave's women the gender `to`, behind the caches' back. */
+const genderOf = (wave: Survey, count: number, to: string) => changeAnswersBehindCaches(t.db, wave, 'gender', 'woman', to, count);
 
 async function goal(targetValue: number) {
   return makeEveningGoal(t.db, analyst, { seriesId, areaId: inner, baselineId: baseline.id, targetValue }, { titleDa: 'Utryghed', titleEn: 'Insecurity' });

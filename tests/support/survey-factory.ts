@@ -4,8 +4,9 @@
  * pattern, so tests can state their data as counts and check hand-calculated
  * figures.
  */
+import { and, eq } from 'drizzle-orm';
 import { checkCode, generateCodes } from '../../src/server/surveys/invitations.ts';
-import { areas, questions, surveyAreas, surveyPages, surveySeries, surveys, type Goal, type Survey } from '../../db/schema.ts';
+import { answers, areas, questions, responses, surveyAreas, surveyPages, surveySeries, surveys, type Goal, type Survey } from '../../db/schema.ts';
 import type { Db } from '../../src/server/db/connection.ts';
 import { storeResponse } from '../../src/server/surveys/answering.ts';
 import { loadInstrument } from '../../src/server/surveys/surveys.ts';
@@ -118,4 +119,22 @@ export async function makeEveningGoal(
   );
   if (!r.ok) throw new Error(r.reason);
   return (await listGoals(db)).find((g) => g.id === r.id)!;
+}
+
+/**
+ * Gives `count` of a wave's answers to question `key` that are `from` (the
+ * first by answer id) the value `to`, without touching the responses: the
+ * dashboard's cache stamps follow responses and margins, not answers, so a
+ * kept figure still shows the old value and one worked out afresh the new.
+ */
+export async function changeAnswersBehindCaches(db: Db, wave: Survey, key: string, from: string, to: string, count: number): Promise<void> {
+  const [q] = await db.select({ id: questions.id }).from(questions).where(and(eq(questions.surveyId, wave.id), eq(questions.key, key)));
+  const chosen = await db
+    .select({ id: answers.id })
+    .from(answers)
+    .innerJoin(responses, eq(responses.id, answers.responseId))
+    .where(and(eq(answers.questionId, q!.id), eq(answers.value, from), eq(responses.surveyId, wave.id)))
+    .orderBy(answers.id)
+    .limit(count);
+  for (const a of chosen) await db.update(answers).set({ value: to }).where(eq(answers.id, a.id));
 }

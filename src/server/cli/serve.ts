@@ -227,7 +227,7 @@ async function warmDashboard(cfg: Config): Promise<void> {
   const started = performance.now();
   try {
     const goals = await warmGoalStatuses(getDb(cfg.databaseUrl), cfg.privacyK);
-    // Each closed wave's representativeness table (its staff page), which rakes every area of the wave.
+    // The newest closed waves' representativeness tables (their staff pages), which rake every area of the wave.
     const waves = await warmRepresentativeness(getDb(cfg.databaseUrl), cfg.privacyK);
     logger.info({ goals, waves, ms: Math.round(performance.now() - started) }, 'dashboard figures prepared');
   } catch (e) {

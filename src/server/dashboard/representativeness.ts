@@ -163,8 +163,8 @@ interface WaveFigures {
  * The figures of a wave's table. Raking every area of a large wave takes
  * seconds (9 s at 1,000,000 responses, README "Performance"), so they are
  * kept until the wave's responses, the areas or their population figures
- * change, prepared at start-up for every closed wave (warmRepresentativeness),
- * and shared by both staff languages.
+ * change, prepared at start-up for the newest closed waves
+ * (warmRepresentativeness), and shared by both staff languages.
  */
 async function waveFigures(db: Queryable, wave: Survey, waveAreas: readonly Area[], k: number): Promise<WaveFigures> {
   const options: EstimateOptions = { k, weighted: true, excludeSuspicious: true, population: 'residents', sample: 'invited' };

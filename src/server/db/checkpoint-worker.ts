@@ -13,10 +13,10 @@
  *
  * One worker per process, started on first use and stopped after a quiet
  * minute (an idle server keeps no thread for it). It keeps a process alive
- * only while a copy is under way, and closing a database waits for that copy,
- * then truncates the WAL on the main thread (connection.ts). It opens the file for each
- * checkpoint and closes it after, so it holds nothing between checkpoints,
- * and it only copies: it never writes content of its own.
+ * only while a copy is under way, and closing a database waits for that
+ * copy, then truncates the WAL on the main thread (connection.ts). It opens
+ * the file for each checkpoint and closes it after, so it holds nothing
+ * between checkpoints, and it only copies: it never writes content of its own.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
