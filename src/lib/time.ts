@@ -64,5 +64,13 @@ const COPENHAGEN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Cope
 
 /** The day in Copenhagen (YYYY-MM-DD) of an instant: what is stored where no time of day is kept (comments, reports, responses). */
 export function copenhagenDay(now = new Date()): string {
-  return COPENHAGEN_DAY.format(now);
+  // Formatting with a time zone is slow for a value asked on every post: kept for the
+  // minute (Copenhagen's day starts on a whole minute of UTC, so the minute has one day).
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastDay.minute !== minute) {
+    lastDay.minute = minute;
+    lastDay.day = COPENHAGEN_DAY.format(now);
+  }
+  return lastDay.day;
 }
+const lastDay = { minute: Number.NaN, day: '' };

@@ -59,7 +59,7 @@ describe('client keys', () => {
     );
     expect(tables.map((r) => r.name)).not.toContain('throttle_keys');
     const hits = await rawRows<{ scope: string; key: string }>(t.db, sql`select scope, key from throttle_hits`);
-    const stored = keyed(throttle.keyOfTheDay(now), `reportClient:${client}`);
+    const stored = keyed(new Uint8Array(throttle.keyOfTheDay(now).export()), `reportClient:${client}`);
     expect(hits).toEqual([{ scope: 'reportClient', key: stored }]);
     expect(JSON.stringify(hits)).not.toContain('192.0.2.9');
     expect(JSON.stringify(hits)).not.toContain(readFileSync(file, 'utf8').trim());

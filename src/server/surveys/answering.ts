@@ -11,10 +11,7 @@
  * used only in the transaction that stores the response.
  */
 import type { Locale } from '../../lib/domain.ts';
-import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
-import { hmac } from '@oslojs/crypto/hmac';
-import { sha256, SHA256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createCipheriv, createDecipheriv, createHash, createHmac, createSecretKey, randomBytes as nodeRandomBytes, type KeyObject } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { ID_BLOCK_SIZE, randomIdBlock, randomRowId } from '../../../db/columns.ts';
 import { answers as answerRows, areas, responses, surveyDrafts, type ResponseChannel, type Survey } from '../../../db/schema.ts';
@@ -38,13 +35,18 @@ export function draftCookieName(surveyId: number): string {
   return `__Host-tryghed-svar-${surveyId}`;
 }
 
+/** SHA-256 of the token, hex (Node's native hash: it runs on every survey page). */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** The draft's key: HMAC-SHA256 keyed with the token (the stored hash is SHA-256 of it, a different function). */
-function draftKey(token: string): Uint8Array {
-  return hmac(SHA256, new TextEncoder().encode(token), new TextEncoder().encode('tryghed survey draft key'));
+/**
+ * The draft's key: HMAC-SHA256 keyed with the token (the stored hash is
+ * SHA-256 of it, a different function), as a KeyObject, which the cipher
+ * takes without checking a raw key's type again.
+ */
+function draftKey(token: string): KeyObject {
+  return createSecretKey(createHmac('sha256', token).update('tryghed survey draft key', 'utf8').digest());
 }
 
 /** What a draft holds, sealed. */
@@ -65,13 +67,13 @@ export interface SurveyDraft {
   expiresAt: Date;
   submittedAt: Date | null;
   /** Derived from the cookie token; kept in memory only. */
-  key: Uint8Array;
+  key: KeyObject;
 }
 
 const NONCE = 12;
 const TAG = 16;
 
-function seal(key: Uint8Array, tokenHash: string, content: DraftContent): Buffer {
+function seal(key: KeyObject, tokenHash: string, content: DraftContent): Buffer {
   const nonce = nodeRandomBytes(NONCE);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(tokenHash));
@@ -79,7 +81,7 @@ function seal(key: Uint8Array, tokenHash: string, content: DraftContent): Buffer
   return Buffer.concat([nonce, cipher.getAuthTag(), body]);
 }
 
-function unseal(key: Uint8Array, tokenHash: string, sealed: Buffer): DraftContent | undefined {
+function unseal(key: KeyObject, tokenHash: string, sealed: Buffer): DraftContent | undefined {
   if (sealed.length < NONCE + TAG) return undefined;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, NONCE));
