@@ -1,16 +1,19 @@
 /**
  * Kept public pages (src/server/platform/page-cache.ts): the same page while its
- * release, areas and categories are unchanged, a fresh one as soon as any of
+ * release, areas and categories (the map) or its initiatives (/indsatser) are unchanged, a fresh one as soon as any of
  * them changes, nothing kept that is not a plain 200 HTML page, and a bounded
  * number of pages.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { areas, reportCategories } from '../../db/schema.ts';
+import { areas, partners, reportCategories } from '../../db/schema.ts';
+import { addInitiativeUpdate, setInitiativeState, updateInitiative } from '../../src/server/content/initiatives.ts';
+import { listAreas } from '../../src/server/partnership/areas.ts';
+import { listPartners } from '../../src/server/partnership/partners.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute } from '../../src/server/platform/page-cache.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
-import { seedReference } from '../support/factories.ts';
+import { makeInitiative, seedReference } from '../support/factories.ts';
 
 let t: TestDb;
 let rendered = 0;
@@ -28,9 +31,10 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('kept public pages', () => {
-  it('only the public map is kept', () => {
+  it('only the public map and the initiatives list are kept', () => {
     expect(isCachedRoute('/kort')).toBe(true);
-    for (const path of ['/', '/meld', '/staff/reports', '/kort/x', '/undersoegelser']) expect(isCachedRoute(path), path).toBe(false);
+    expect(isCachedRoute('/indsatser')).toBe(true);
+    for (const path of ['/', '/meld', '/staff/reports', '/kort/x', '/undersoegelser', '/indsatser/x', '/arrangementer']) expect(isCachedRoute(path), path).toBe(false);
   });
 
   it('the same page, headers included, while release, areas and categories are unchanged', async () => {
@@ -57,6 +61,46 @@ describe('kept public pages', () => {
     await t.db.update(reportCategories).set({ active: false }).where(eq(reportCategories.id, category!.id));
     expect(await get()).toBe('page 5');
     expect(await get()).toBe('page 5');
+  });
+
+  it('the initiatives list: a fresh page as soon as anything it shows changes, even within the same second, and not for what it does not show', async () => {
+    const list = async () => (await cachedPage(t.db, '/indsatser', 'da /indsatser', render())).text();
+    expect(await list()).toBe('page 1');
+    const one = await makeInitiative(t.db, { title: 'Tryg skolevej' });
+    expect(await list()).toBe('page 2');
+    expect(await list()).toBe('page 2');
+    const [first, second] = await listPartners(t.db);
+    const input = {
+      titleDa: 'Tryg skolevej',
+      titleEn: 'Safe way to school',
+      summaryDa: 'Resumé',
+      summaryEn: 'Summary',
+      bodyDa: 'Tekst',
+      bodyEn: null,
+      track: 'preventive' as const,
+      status: 'active' as const,
+      startsOn: '2025-01-01',
+      endsOn: null,
+      partnerIds: [first!.id],
+      areaIds: (await listAreas(t.db)).slice(0, 1).map((a) => a.id),
+    };
+    // Edits in quick succession (the change time is whole seconds): each one is seen.
+    await updateInitiative(t.db, one.id, { ...input, summaryDa: 'Nyt resumé' }, null);
+    expect(await list()).toBe('page 3');
+    await updateInitiative(t.db, one.id, { ...input, summaryDa: 'Nyt resumé', partnerIds: [second!.id] }, null);
+    expect(await list()).toBe('page 4');
+    // Text moved from the title to the summary is another page too.
+    await updateInitiative(t.db, one.id, { ...input, titleDa: 'Tryg', summaryDa: ' skolevejNyt resumé', partnerIds: [second!.id] }, null);
+    expect(await list()).toBe('page 5');
+    await t.db.update(partners).set({ nameDa: 'Omdøbt partner' }).where(eq(partners.id, second!.id));
+    expect(await list()).toBe('page 6');
+    // What the list does not show: a draft, a progress update.
+    await makeInitiative(t.db, { published: false });
+    await addInitiativeUpdate(t.db, one.id, { happenedOn: '2025-02-01', textDa: 'Opdatering', textEn: null }, null);
+    expect(await list()).toBe('page 6');
+    await setInitiativeState(t.db, one.id, 'draft', null);
+    expect(await list()).toBe('page 7');
+    expect(rendered).toBe(7);
   });
 
   it('errors, redirects, non-HTML and responses that set a cookie are never kept', async () => {

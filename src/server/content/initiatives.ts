@@ -5,7 +5,7 @@
  * visible) or withdrawn (with a reason shown in their place). Staff writes
  * are audited.
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   areas,
   initiativeAreas,
@@ -28,6 +28,7 @@ import { slugify } from '../../lib/localized.ts';
 import { describeChange, recordAudit } from '../staff/audit.ts';
 import { listAreas } from '../partnership/areas.ts';
 import type { Queryable } from '../db/connection.ts';
+import { groupConcat, rawRow } from '../db/raw.ts';
 import { inList } from '../db/in-list.ts';
 import { transaction } from '../db/transaction.ts';
 
@@ -317,6 +318,37 @@ export async function listPublishedInitiatives(db: Queryable, filter: Initiative
     .where(and(...where))
     .orderBy(desc(initiatives.publishedAt), desc(initiatives.id));
   return details(db, rows);
+}
+
+/**
+ * A stamp of everything the initiatives list (/indsatser) shows besides the
+ * areas (listAreas has its own): the published initiatives' shown fields
+ * themselves (not their change time, which is whole seconds: two edits
+ * within one would look alike), which partners and areas each is tied to,
+ * and the partners' names and order. Each text is written with its length
+ * first, so no two different contents give the same stamp. One small query;
+ * /indsatser's pages are kept while it is unchanged
+ * (src/server/platform/page-cache.ts).
+ */
+export async function initiativesVersion(db: Queryable): Promise<string> {
+  // Spelled so that SQLite and PostgreSQL give the same text.
+  const text = (column: string) => sql.raw(`coalesce(cast(length(${column}) as text) || ':' || ${column}, '-')`);
+  const shown = sql.join(
+    ['cast(id as text)', 'slug', 'status', 'track', 'starts_on', 'ends_on', 'title_da', 'title_en', 'summary_da', 'summary_en', 'cast(published_at as text)'].map((c) =>
+      c.startsWith('cast') ? sql.raw(`coalesce(${c}, '-')`) : text(c),
+    ),
+    sql` || ':' || `,
+  );
+  const named = sql.join(['cast(id as text)', 'slug', 'name_da', 'name_en', 'cast(display_order as text)'].map((c) => (c.startsWith('cast') ? sql.raw(c) : text(c))), sql` || ':' || `);
+  const row = await rawRow<{ i: string | null; p: string | null; a: string | null; n: string | null }>(
+    db,
+    sql`select
+      (select ${groupConcat(db, shown, ',')} from ${initiatives} where state = 'published') as i,
+      (select ${groupConcat(db, sql`cast(initiative_id as text) || ':' || cast(partner_id as text)`, ',')} from ${initiativePartners} where initiative_id in (select id from ${initiatives} where state = 'published')) as p,
+      (select ${groupConcat(db, sql`cast(initiative_id as text) || ':' || cast(area_id as text)`, ',')} from ${initiativeAreas} where initiative_id in (select id from ${initiatives} where state = 'published')) as a,
+      (select ${groupConcat(db, named, ',')} from ${partners}) as n`,
+  );
+  return JSON.stringify([row?.i ?? '', row?.p ?? '', row?.a ?? '', row?.n ?? '']);
 }
 
 /** Every initiative, drafts included, for the staff list. */
