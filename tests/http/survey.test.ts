@@ -101,6 +101,7 @@ describe('malformed answers get a clear 400 page, no 500, nothing stored', () =>
     { what: 'not a number', page: 6, fields: [['q_years_in_area', 'mange']], message: 'Skriv et helt tal, fx 5.' },
     { what: 'an over-long text', page: 4, fields: [['q_avoids_places', 'yes'], ['q_avoid_why', 'x'.repeat(1001)]], message: 'Teksten er for lang.' },
     { what: 'too many places', page: 4, fields: [['q_avoids_places', 'yes'], ['q_unsafe_places', 'stengade'], ['q_unsafe_places', 'korsgade'], ['q_unsafe_places', 'todesgade'], ['q_unsafe_places', 'folkets-park']], message: 'Du har valgt for mange.' },
+    { what: 'a place that is not offered', page: 4, fields: [['q_avoids_places', 'yes'], ['q_unsafe_places', 'no-such-place']], message: 'Vælg en af svarmulighederne.' },
     { what: 'a map point outside the areas', page: 4, fields: [['q_avoids_places', 'yes'], ['q_unsafe_places__point', '55.74000,12.60000']], message: 'Et af stederne ligger uden for områderne.' },
     { what: 'a half-answered matrix', page: 3, fields: [['q_problems__drug_dealing', 'big']], message: 'Besvar venligst alle linjer.' },
     { what: 'a scale point that does not exist', page: 5, fields: [['q_worry_victim', '9'], ['q_trust_police', '4'], ['q_trust_municipality', '3']], message: 'Vælg en af svarmulighederne.' },
