@@ -333,13 +333,14 @@ export async function listPublishedInitiatives(db: Queryable, filter: Initiative
 export async function initiativesVersion(db: Queryable): Promise<string> {
   // Spelled so that SQLite and PostgreSQL give the same text.
   const text = (column: string) => sql.raw(`coalesce(cast(length(${column}) as text) || ':' || ${column}, '-')`);
-  const shown = sql.join(
-    ['cast(id as text)', 'slug', 'status', 'track', 'starts_on', 'ends_on', 'title_da', 'title_en', 'summary_da', 'summary_en', 'cast(published_at as text)'].map((c) =>
-      c.startsWith('cast') ? sql.raw(`coalesce(${c}, '-')`) : text(c),
-    ),
-    sql` || ':' || `,
-  );
-  const named = sql.join(['cast(id as text)', 'slug', 'name_da', 'name_en', 'cast(display_order as text)'].map((c) => (c.startsWith('cast') ? sql.raw(c) : text(c))), sql` || ':' || `);
+  const value = (column: string) => sql.raw(`coalesce(cast(${column} as text), '-')`);
+  const joined = (parts: SQL[]) => sql.join(parts, sql` || ':' || `);
+  const shown = joined([
+    value('id'),
+    ...['slug', 'status', 'track', 'starts_on', 'ends_on', 'title_da', 'title_en', 'summary_da', 'summary_en'].map(text),
+    value('published_at'),
+  ]);
+  const named = joined([value('id'), ...['slug', 'name_da', 'name_en'].map(text), value('display_order')]);
   const row = await rawRow<{ i: string | null; p: string | null; a: string | null; n: string | null }>(
     db,
     sql`select

@@ -40,14 +40,19 @@ interface Preparable<T> {
 
 const namesInUse = new Set<string>();
 
+/** Takes a prepared query's name, which must be unique in the app (PostgreSQL keeps the statement under it). */
+function claimName(name: string): void {
+  if (namesInUse.has(name)) throw new Error(`Two prepared queries are named ${name}`);
+  namesInUse.add(name);
+}
+
 /**
  * A query built by `build` the first time it runs on a handle, then executed
  * with the given values. `name` is unique in the app (checked): PostgreSQL
  * keeps the statement under it.
  */
 export function prepared<T>(name: string, build: (q: Queryable) => Preparable<T>): (q: Queryable, values?: Record<string, unknown>) => Promise<T> {
-  if (namesInUse.has(name)) throw new Error(`Two prepared queries are named ${name}`);
-  namesInUse.add(name);
+  claimName(name);
   const kept = new WeakMap<object, ReturnType<Preparable<T>['prepare']>>();
   return async (q, values) => {
     let query = kept.get(q);
@@ -67,11 +72,17 @@ export function prepared<T>(name: string, build: (q: Queryable) => Preparable<T>
  * made when the query was prepared.
  */
 export function slots<T extends Table>(table: T, names: readonly (keyof T['$inferInsert'] & string)[]): T['$inferInsert'] {
+  const columns = namedColumns(table, names);
+  return Object.fromEntries(names.map((name) => [name, slot(name, columns[name]!)])) as T['$inferInsert'];
+}
+
+/** The table's columns, checking that a prepared insert names every column whose default is made per row. */
+function namedColumns(table: Table, names: readonly string[]): Record<string, Column> {
   const columns = getTableColumns(table) as Record<string, Column>;
   for (const [name, column] of Object.entries(columns)) {
-    if (column.defaultFn && !names.includes(name as never)) throw new Error(`A prepared insert into ${name}'s table must name ${name}: its default is made per row`);
+    if (column.defaultFn && !names.includes(name)) throw new Error(`A prepared insert into ${name}'s table must name ${name}: its default is made per row`);
   }
-  return Object.fromEntries(names.map((name) => [name, slot(name, columns[name]!)])) as T['$inferInsert'];
+  return columns;
 }
 
 /**
@@ -83,10 +94,8 @@ export function slots<T extends Table>(table: T, names: readonly (keyof T['$infe
  * trip to the server, however many there are.
  */
 export function preparedInsertMany<T extends Table>(name: string, table: T, names: readonly (keyof T['$inferInsert'] & string)[]): (q: Queryable, rows: readonly T['$inferInsert'][]) => Promise<void> {
-  if (namesInUse.has(name)) throw new Error(`Two prepared queries are named ${name}`);
-  namesInUse.add(name);
-  const columns = getTableColumns(table) as Record<string, Column>;
-  slots(table, names); // the same check as a prepared insert: every per-row default named
+  claimName(name);
+  const columns = namedColumns(table, names);
   const picked = names.map((n) => columns[n]!);
   const text = `insert into "${getTableName(table)}" (${picked.map((c) => `"${c.name}"`).join(', ')}) values (${picked.map(() => '?').join(', ')})`;
   const compiled = new WeakMap<Database.Database, Database.Statement>();
