@@ -10,5 +10,7 @@ declare namespace App {
     staff: import('./server/staff/auth/session.ts').SessionWithUser | null;
     /** An opaque, daily-rotating key for the client (never the address itself), for throttling. */
     client: string;
+    /** On a page kept whole (src/server/platform/page-cache.ts): the visitor tokens it was rendered with, which every kept copy replaces. */
+    visitorTokens?: string[];
   }
 }

@@ -145,7 +145,7 @@ const staffGate = defineMiddleware(async (ctx, next) => {
 const publicPages = defineMiddleware((ctx, next) => {
   const { locale, path, staff } = ctx.locals;
   if (ctx.request.method !== 'GET' || staff || !isCachedRoute(path)) return next();
-  return cachedPage(db(), path, `${locale} ${path}${ctx.url.search}`, () => next());
+  return cachedPage(db(), ctx.locals, path, `${locale} ${path}${ctx.url.search}`, () => next());
 });
 
 const securityHeaders = defineMiddleware(async (ctx, next) => {

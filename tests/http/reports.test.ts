@@ -51,6 +51,22 @@ describe('a resident reports a concern without an account', () => {
     expect(en).toContain('Report a concern');
   });
 
+  it('the form is kept whole between views (page-cache.ts), yet every view has its own submission token, and a token from a kept copy stores one report', async () => {
+    const tokenOf = (html: string) => /name="submission" value="([a-z2-7]+)"/.exec(html)![1]!;
+    const pages = await Promise.all([1, 2, 3].map(async () => (await fetch(`${base}/meld`)).text()));
+    const seen = pages.map(tokenOf);
+    expect(new Set(seen).size).toBe(3);
+    for (const t of seen) expect(t).toMatch(/^[a-z2-7]{26}$/);
+    // Apart from the token the kept copies are the page itself.
+    expect(new Set(pages.map((html, i) => html.replace(seen[i]!, 'TOKEN'))).size).toBe(1);
+    const before = await countReports();
+    const first = await postForm(base, '/meld', valid({ submission: seen[2]! }));
+    const again = await postForm(base, '/meld', valid({ submission: seen[2]! }));
+    expect(first.status).toBe(303);
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await countReports()).toBe(before + 1);
+  });
+
   it('a valid report with a named place redirects to its receipt and is stored with a masked description', async () => {
     const res = await postForm(base, '/meld', valid({ email: 'nabo@example.dk', notify: '1' }));
     expect(res.status).toBe(303);

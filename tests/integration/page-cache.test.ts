@@ -1,17 +1,18 @@
 /**
  * Kept public pages (src/server/platform/page-cache.ts): the same page while its
- * release, areas and categories (the map) or its initiatives (/indsatser) are unchanged, a fresh one as soon as any of
- * them changes, nothing kept that is not a plain 200 HTML page, and a bounded
- * number of pages.
+ * release, areas and categories (the map), its initiatives (/indsatser) or its
+ * categories, areas and places (the report form) are unchanged, a fresh one as
+ * soon as any of them changes, visitor tokens of its own for every copy,
+ * nothing kept that is not a plain 200 HTML page, and a bounded number of pages.
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { areas, partners, reportCategories } from '../../db/schema.ts';
+import { areas, partners, places, reportCategories } from '../../db/schema.ts';
 import { addInitiativeUpdate, setInitiativeState, updateInitiative } from '../../src/server/content/initiatives.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { listPartners } from '../../src/server/partnership/partners.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
-import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute } from '../../src/server/platform/page-cache.ts';
+import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute, visitorToken } from '../../src/server/platform/page-cache.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { makeInitiative, seedReference } from '../support/factories.ts';
 
@@ -20,7 +21,9 @@ let rendered = 0;
 /** A page renderer that counts its renders and numbers its pages. */
 const render = (body?: string, init: ResponseInit = { headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'self'" } }) => async () =>
   new Response(body ?? `page ${++rendered}`, init);
-const get = async (key = 'da /kort', r = render()) => (await cachedPage(t.db, '/kort', key, r)).text();
+/** A request's locals as the middleware gives them to a page. */
+const locals = (): App.Locals => ({ locale: 'da', path: '/kort', staff: null, client: 'c' });
+const get = async (key = 'da /kort', r = render()) => (await cachedPage(t.db, locals(), '/kort', key, r)).text();
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -31,15 +34,16 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('kept public pages', () => {
-  it('only the public map and the initiatives list are kept', () => {
+  it('only the public map, the initiatives list and the report form are kept', () => {
     expect(isCachedRoute('/kort')).toBe(true);
     expect(isCachedRoute('/indsatser')).toBe(true);
-    for (const path of ['/', '/meld', '/staff/reports', '/kort/x', '/undersoegelser', '/indsatser/x', '/arrangementer']) expect(isCachedRoute(path), path).toBe(false);
+    expect(isCachedRoute('/meld')).toBe(true);
+    for (const path of ['/', '/meld/abc', '/staff/reports', '/kort/x', '/undersoegelser', '/indsatser/x', '/arrangementer']) expect(isCachedRoute(path), path).toBe(false);
   });
 
   it('the same page, headers included, while release, areas and categories are unchanged', async () => {
     expect(await get()).toBe('page 1');
-    const again = await cachedPage(t.db, '/kort', 'da /kort', render());
+    const again = await cachedPage(t.db, locals(), '/kort', 'da /kort', render());
     expect(await again.text()).toBe('page 1');
     expect(again.headers.get('content-security-policy')).toBe("default-src 'self'");
     // Another language or filter is another page.
@@ -64,7 +68,7 @@ describe('kept public pages', () => {
   });
 
   it('the initiatives list: a fresh page as soon as anything it shows changes, even within the same second, and not for what it does not show', async () => {
-    const list = async () => (await cachedPage(t.db, '/indsatser', 'da /indsatser', render())).text();
+    const list = async () => (await cachedPage(t.db, locals(), '/indsatser', 'da /indsatser', render())).text();
     expect(await list()).toBe('page 1');
     const one = await makeInitiative(t.db, { title: 'Tryg skolevej' });
     expect(await list()).toBe('page 2');
@@ -101,6 +105,44 @@ describe('kept public pages', () => {
     await setInitiativeState(t.db, one.id, 'draft', null);
     expect(await list()).toBe('page 7');
     expect(rendered).toBe(7);
+  });
+
+  it('the report form: every copy has visitor tokens of its own, the same token wherever it stood twice, and the rendered ones never again', async () => {
+    /** A page like the report form: two tokens, the first shown twice. */
+    const form = (l: App.Locals) => async () => {
+      rendered++;
+      const [a, b] = [visitorToken(l), visitorToken(l)];
+      return new Response(`<form><input name="submission" value="${a}"><p>${a}</p><input name="other" value="${b}"></form>`, { headers: { 'content-type': 'text/html' } });
+    };
+    const view = async () => {
+      const l = locals();
+      return (await cachedPage(t.db, l, '/meld', 'da /meld', form(l))).text();
+    };
+    const shape = /^<form><input name="submission" value="([a-z2-7]{26})"><p>([a-z2-7]{26})<\/p><input name="other" value="([a-z2-7]{26})"><\/form>$/;
+    const views = [await view(), await view(), await view()].map((html) => shape.exec(html)!);
+    expect(rendered).toBe(1);
+    for (const [, a, shown, b] of views) {
+      expect(shown).toBe(a);
+      expect(b).not.toBe(a);
+    }
+    const tokens = views.flatMap(([, a, , b]) => [a, b]);
+    expect(new Set(tokens).size).toBe(6);
+  });
+
+  it('the report form: a fresh page when a category (its audience too), an area or a named place changes', async () => {
+    const view = async () => (await cachedPage(t.db, locals(), '/meld', 'da /meld', render())).text();
+    expect(await view()).toBe('page 1');
+    expect(await view()).toBe('page 1');
+    const [category] = await t.db.select().from(reportCategories).limit(1);
+    await t.db.update(reportCategories).set({ audience: category!.audience === 'business' ? 'everyone' : 'business' }).where(eq(reportCategories.id, category!.id));
+    expect(await view()).toBe('page 2');
+    const [area] = await t.db.select().from(areas).limit(1);
+    await t.db.update(areas).set({ nameEn: 'Renamed', updatedAt: new Date(Date.now() + 60_000) }).where(eq(areas.id, area!.id));
+    expect(await view()).toBe('page 3');
+    const [place] = await t.db.select().from(places).limit(1);
+    await t.db.update(places).set({ nameDa: 'Nyt sted' }).where(eq(places.id, place!.id));
+    expect(await view()).toBe('page 4');
+    expect(await view()).toBe('page 4');
   });
 
   it('errors, redirects, non-HTML and responses that set a cookie are never kept', async () => {
