@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backgroundCopies, copyWalInBackground } from '../../src/server/db/checkpoint-worker.ts';
 import { BACKGROUND_COPY_BYTES, eraseRemnants, ERASE_WITHIN_MS } from '../../src/server/db/remnants.ts';
@@ -96,6 +97,39 @@ describe.skipIf(ON_POSTGRES)('emptying the WAL after a write (SQLite)', () => {
     // Writes go on as before once it is done.
     sqliteClientOf(t.db)!.exec("insert into notes (body) values ('after')");
     expect((sqliteClientOf(t.db)!.prepare('select count(*) n from notes').get() as { n: number }).n).toBe(2);
+  });
+
+  it('a reader on another connection holding old pages never holds up the server: the truncation answers busy at once and is done once the reader is', async () => {
+    t = await createTestDb();
+    await writeMarked('before the reader');
+    // Another connection (a backup, `npm run report`, the worker's copy) reading a snapshot older than the next write.
+    const reader = new Database(t.path, { fileMustExist: true });
+    try {
+      reader.exec('begin');
+      reader.prepare('select count(*) n from notes').get();
+      await writeMarked('after the reader');
+      const wal = `${t.path}-wal`;
+      // The event loop's longest pause while the truncation is due and the reader holds the WAL.
+      let last = performance.now();
+      let longest = 0;
+      const ticks = setInterval(() => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+      }, 10);
+      eraseRemnants(t.db);
+      await new Promise((r) => setTimeout(r, ERASE_WITHIN_MS + 300));
+      clearInterval(ticks);
+      // Waiting in SQLite's busy handler would have stopped everything for the connection's busy timeout (5 s).
+      expect(longest).toBeLessThan(250);
+      expect(statSync(wal).size, 'the reader still holds the WAL').toBeGreaterThan(0);
+      reader.exec('commit');
+      const deadline = Date.now() + 3_000;
+      while (statSync(wal).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(statSync(wal).size).toBe(0);
+    } finally {
+      reader.close();
+    }
   });
 
   it('closing a database waits for a copy under way, so no WAL outlives it', async () => {

@@ -61,6 +61,9 @@ export function describeDatabase(databaseUrl: string): string {
   return isPostgresUrl(databaseUrl) ? redactDatabaseUrl(databaseUrl) : sqlitePath(databaseUrl);
 }
 
+/** How long a SQLite statement waits for another connection's lock before it fails (the WAL's truncation waits for none: remnants.ts). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens a SQLite database with the pragmas every connection needs. */
 export function openDatabase(databaseUrl: string): SqliteDb {
   const path = sqlitePath(databaseUrl);
@@ -87,7 +90,7 @@ export function openDatabase(databaseUrl: string): SqliteDb {
   // writers: 10,000 pages (40 MiB).
   client.pragma('wal_autocheckpoint = 10000');
   // Wait for a competing writer (a backup, a CLI) instead of failing at once.
-  client.pragma('busy_timeout = 5000');
+  client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return drizzle({ client, schema }) as unknown as SqliteDb;
 }
 

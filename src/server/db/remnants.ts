@@ -17,7 +17,7 @@
 import { statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
-import type { Queryable } from './connection.ts';
+import { BUSY_TIMEOUT_MS, type Queryable } from './connection.ts';
 import { copyWalInBackground } from './checkpoint-worker.ts';
 import { rawRun } from './raw.ts';
 import { sqliteClientOf, transaction } from './transaction.ts';
@@ -94,7 +94,7 @@ function truncate(client: Database.Database, copy?: Promise<boolean>): void {
     // SQLite answers busy = 1, without throwing, when another connection's reader (a backup,
     // `npm run report`, db:copy) holds old pages, or the worker's copy still holds the checkpoint:
     // then the WAL was not reset, so try again (once the copy is done, or a second later).
-    const [result] = client.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    const result = truncateWithoutWaiting(client);
     if (result && result.busy !== 0) {
       if (copy) void copy.then(() => truncate(client));
       else setTimeout(() => checkpoint(client), RETRY_BUSY_MS).unref();
@@ -104,6 +104,26 @@ function truncate(client: Database.Database, copy?: Promise<boolean>): void {
     // Locked by another process's writer: the next resident write, or closing, tries again.
   }
   pending.delete(client);
+}
+
+/**
+ * The TRUNCATE checkpoint, answering busy at once instead of waiting. A
+ * TRUNCATE calls the busy handler while another connection holds the
+ * checkpoint lock or old pages, and better-sqlite3 waits in it on the event
+ * loop: with the connection's busy_timeout, a copy still under way in the
+ * worker held every request of the process until it ended. Under 100
+ * connections of reports that was a stall of seconds at a time (p99 1.9 s at
+ * 100,000 reports, 3.9 s at 1,000,000; README "Performance", session 22).
+ * Waiting for the copy's promise instead lets requests go on meanwhile; the
+ * WAL is reset as soon as the copy is done, as before.
+ */
+function truncateWithoutWaiting(client: Database.Database): { busy: number } | undefined {
+  client.pragma('busy_timeout = 0');
+  try {
+    return (client.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0];
+  } finally {
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
 
 /** How long to wait before checkpointing again when another reader kept the WAL busy. */
