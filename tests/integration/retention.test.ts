@@ -30,7 +30,7 @@ import { addConsultationPlace, createConsultation, setConsultationState } from '
 import { latestRelease, makeReportRelease, MAP_RESOLUTION, NO_CELL } from '../../src/server/disclosure/releases.ts';
 import { listPartners } from '../../src/server/partnership/partners.ts';
 import { listActiveCategories, mergeReport, setReportStatus, submitReport, type ReportLocation } from '../../src/server/reports/reports.ts';
-import { ERASED_PLACE, erasedPoint, PENDING_COMMENT_DAYS, RETENTION_DEFAULTS, runRetention, type RetentionRun, type RuleId } from '../../src/server/privacy/retention.ts';
+import { DETAIL_PAGE, ERASED_PLACE, erasedPoint, PENDING_COMMENT_DAYS, RETENTION_DEFAULTS, runRetention, type RetentionRun, type RuleId } from '../../src/server/privacy/retention.ts';
 import { listPlaces } from '../../src/server/partnership/places.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { ON_POSTGRES } from '../support/postgres.ts';
@@ -132,6 +132,22 @@ describe('closed reports: description, exact point and place text', () => {
     expect(count(await runRetention(t.db, S, { now: second(boundary, 60) }), 'report_details')).toBe(0);
     expect(count(await runRetention(t.db, S, { now: new Date(boundary.getTime() + DAY) }), 'report_details')).toBe(1);
     expect((await report(open.id))!.description).toBe(open.description);
+  });
+
+  it(`erases every due report however many pages of ${DETAIL_PAGE} they span, and the next run finds none`, async () => {
+    const r = await submit({ kind: 'point', point: { lat: 55.68712, lon: 12.55543 } });
+    await setReportStatus(t.db, r.id, { status: 'handled' }, moderatorId);
+    await stepsAt(r.id, CLOSED_AT);
+    // Copies closed at the same time (no steps of their own: none after the period either), past a page boundary.
+    const { id: _id, ...row } = (await report(r.id))!;
+    const copies = Array.from({ length: DETAIL_PAGE + 1 }, (_, i) => ({ ...row, receipt: `${row.receipt}-${i}` }));
+    for (let i = 0; i < copies.length; i += 400) await t.db.insert(reports).values(copies.slice(i, i + 400));
+    const boundary = plusMonths(CLOSED_AT, S.reportDetailsMonths);
+    expect(count(await runRetention(t.db, S, { now: boundary, dryRun: true }), 'report_details')).toBe(DETAIL_PAGE + 2);
+    expect(count(await runRetention(t.db, S, { now: boundary }), 'report_details')).toBe(DETAIL_PAGE + 2);
+    const [left] = await t.db.select({ n: sql<number>`count(*)` }).from(reports).where(sql`${reports.description} <> ''`);
+    expect(Number(left!.n)).toBe(0);
+    expect(count(await runRetention(t.db, S, { now: second(boundary, 60) }), 'report_details')).toBe(0);
   });
 
   it('a report reopened after closing starts its period again', async () => {
