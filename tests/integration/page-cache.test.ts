@@ -34,11 +34,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('kept public pages', () => {
-  it('only the public map, the initiatives list and the report form are kept', () => {
-    expect(isCachedRoute('/kort')).toBe(true);
-    expect(isCachedRoute('/indsatser')).toBe(true);
-    expect(isCachedRoute('/meld')).toBe(true);
-    for (const path of ['/', '/meld/abc', '/staff/reports', '/kort/x', '/undersoegelser', '/indsatser/x', '/arrangementer']) expect(isCachedRoute(path), path).toBe(false);
+  it('only the front page, the public map, the initiatives list and the report form are kept', () => {
+    for (const path of ['/', '/kort', '/indsatser', '/meld']) expect(isCachedRoute(path), path).toBe(true);
+    for (const path of ['/om', '/meld/abc', '/staff/reports', '/kort/x', '/undersoegelser', '/indsatser/x', '/arrangementer']) expect(isCachedRoute(path), path).toBe(false);
   });
 
   it('the same page, headers included, while release, areas and categories are unchanged', async () => {
@@ -143,6 +141,27 @@ describe('kept public pages', () => {
     await t.db.update(places).set({ nameDa: 'Nyt sted' }).where(eq(places.id, place!.id));
     expect(await view()).toBe('page 4');
     expect(await view()).toBe('page 4');
+  });
+
+  it('the front page: a fresh page when an area or a named place changes; every kept page when a partner (the footer) is renamed or moved', async () => {
+    const view = async (path: string) => (await cachedPage(t.db, locals(), path, `da ${path}`, render())).text();
+    expect(await view('/')).toBe('page 1');
+    expect(await view('/')).toBe('page 1');
+    const [area] = await t.db.select().from(areas).limit(1);
+    await t.db.update(areas).set({ nameDa: 'Nyt område', updatedAt: new Date(Date.now() + 60_000) }).where(eq(areas.id, area!.id));
+    expect(await view('/')).toBe('page 2');
+    const [place] = await t.db.select().from(places).limit(1);
+    await t.db.update(places).set({ nameEn: 'New square' }).where(eq(places.id, place!.id));
+    expect(await view('/')).toBe('page 3');
+    expect(await view('/kort')).toBe('page 4');
+    expect(await view('/meld')).toBe('page 5');
+    expect(await view('/indsatser')).toBe('page 6');
+    const [partner] = await listPartners(t.db);
+    await t.db.update(partners).set({ nameEn: 'Renamed partner' }).where(eq(partners.id, partner!.id));
+    expect([await view('/'), await view('/kort'), await view('/meld'), await view('/indsatser')]).toEqual(['page 7', 'page 8', 'page 9', 'page 10']);
+    await t.db.update(partners).set({ displayOrder: partner!.displayOrder + 100 }).where(eq(partners.id, partner!.id));
+    expect(await view('/kort')).toBe('page 11');
+    expect(await view('/kort')).toBe('page 11');
   });
 
   it('errors, redirects, non-HTML and responses that set a cookie are never kept', async () => {

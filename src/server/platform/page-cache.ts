@@ -22,11 +22,15 @@
  * tokens of its own, as fresh and as random as a rendered page's. The report
  * form (/meld) is kept this way: its categories, areas and named places
  * change seldom, and rendering it (the form, the map island's props, the
- * layout) was most of its 22 ms p50 under load at 1,000,000 reports.
+ * layout) was most of its 22 ms p50 under load at 1,000,000 reports
+ * (kept: 12 ms at 100,000). So is the front page (its areas' map; 18–19 ms
+ * p50 rendered). Every page's footer names the partners, so their names and
+ * order are part of every kept page's version.
  */
 import { latestReleaseStamp } from '../disclosure/releases.ts';
 import { initiativesVersion } from '../content/initiatives.ts';
 import { listAreas } from '../partnership/areas.ts';
+import { listPartners } from '../partnership/partners.ts';
 import { placesVersion } from '../partnership/places.ts';
 import type { Queryable } from '../db/connection.ts';
 import { listActiveCategories } from '../reports/reports.ts';
@@ -39,6 +43,7 @@ interface CachedRoute {
 }
 
 const ROUTES: Record<string, CachedRoute> = {
+  '/': { version: frontPageVersion },
   '/kort': { version: publicMapVersion },
   '/indsatser': { version: initiativesListVersion },
   '/meld': { version: reportFormVersion },
@@ -72,6 +77,21 @@ export function visitorToken(locals: App.Locals): string {
 
 const kept = new Map<string, KeptPage>();
 
+/**
+ * What every page's footer shows: the partners' names, slugs (their marks,
+ * read from BRAND_DIR at start-up) and order. Part of every kept page's
+ * version, so a renamed partner is seen on kept pages as on rendered ones.
+ */
+async function footerVersion(db: Queryable): Promise<string> {
+  return JSON.stringify((await listPartners(db)).map((p) => [p.id, p.slug, p.nameDa, p.nameEn, p.displayOrder]));
+}
+
+/** What the front page shows besides its texts: the areas (their map and names) and the named places (the base map's landmarks). */
+async function frontPageVersion(db: Queryable): Promise<string> {
+  const areas = (await listAreas(db)).map((a) => [a.id, a.updatedAt, a.nameDa, a.nameEn, a.displayOrder, a.retiredAt]);
+  return JSON.stringify([areas, await placesVersion(db)]);
+}
+
 /** What /kort shows: the newest release, the areas, the active categories and the named places (hexagon and map labels). */
 async function publicMapVersion(db: Queryable): Promise<string> {
   const release = await latestReleaseStamp(db);
@@ -104,7 +124,7 @@ export function isCachedRoute(path: string): boolean {
 export async function cachedPage(db: Queryable, locals: App.Locals, path: string, key: string, render: () => Promise<Response>): Promise<Response> {
   const route = ROUTES[path];
   if (!route) return render();
-  const version = await route.version(db);
+  const version = `${await route.version(db)} ${await footerVersion(db)}`;
   const found = kept.get(key);
   if (found && found.version === version) {
     // Most recently used last: the oldest goes first when the cache is full.
