@@ -111,11 +111,11 @@ function truncate(client: Database.Database, copy?: Promise<boolean>): void {
  * TRUNCATE calls the busy handler while another connection holds the
  * checkpoint lock or old pages, and better-sqlite3 waits in it on the event
  * loop: with the connection's busy_timeout, a copy still under way in the
- * worker held every request of the process until it ended. Under 100
- * connections of reports that was a stall of seconds at a time (p99 1.9 s at
- * 100,000 reports, 3.9 s at 1,000,000; README "Performance", session 22).
- * Waiting for the copy's promise instead lets requests go on meanwhile; the
- * WAL is reset as soon as the copy is done, as before.
+ * worker held every request of the process until it ended, and another
+ * process's reader (a backup, `npm run report`) for up to 5 s
+ * (wal-checkpoint.test.ts). Waiting for the copy's promise, or retrying a
+ * second later, lets requests go on meanwhile; the WAL is reset as soon as
+ * the reader is done, as before.
  */
 function truncateWithoutWaiting(client: Database.Database): { busy: number } | undefined {
   client.pragma('busy_timeout = 0');
