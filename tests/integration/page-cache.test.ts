@@ -7,10 +7,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { areas, partners, places, reportCategories } from '../../db/schema.ts';
+import { areas, partners, places, reportCategories, type AreaGeometry } from '../../db/schema.ts';
 import { addInitiativeUpdate, setInitiativeState, updateInitiative } from '../../src/server/content/initiatives.ts';
 import { listAreas } from '../../src/server/partnership/areas.ts';
 import { listPartners } from '../../src/server/partnership/partners.ts';
+import { partnerMarks } from '../../src/server/platform/brand.ts';
 import { makeReportRelease } from '../../src/server/disclosure/releases.ts';
 import { CACHED_PAGES, cachedPage, clearPageCache, isCachedRoute, visitorToken } from '../../src/server/platform/page-cache.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
@@ -159,9 +160,27 @@ describe('kept public pages', () => {
     const [partner] = await listPartners(t.db);
     await t.db.update(partners).set({ nameEn: 'Renamed partner' }).where(eq(partners.id, partner!.id));
     expect([await view('/'), await view('/kort'), await view('/meld'), await view('/indsatser')]).toEqual(['page 7', 'page 8', 'page 9', 'page 10']);
+    // The footer renders the same list the stamp is made of, so the fresh pages name the partner anew.
+    expect((await partnerMarks(t.db)).map((p) => p.nameEn)).toContain('Renamed partner');
     await t.db.update(partners).set({ displayOrder: partner!.displayOrder + 100 }).where(eq(partners.id, partner!.id));
     expect(await view('/kort')).toBe('page 11');
     expect(await view('/kort')).toBe('page 11');
+  });
+
+  it('an area changed twice within one second (its change time the same) still gives fresh pages', async () => {
+    const view = async (path: string) => (await cachedPage(t.db, locals(), path, `da ${path}`, render())).text();
+    const [area] = await t.db.select().from(areas).limit(1);
+    const at = new Date(Math.floor(Date.now() / 1000) * 1000 + 120_000);
+    await t.db.update(areas).set({ nameDa: 'Først', updatedAt: at }).where(eq(areas.id, area!.id));
+    expect(await view('/')).toBe('page 1');
+    expect(await view('/kort')).toBe('page 2');
+    // The same change time, another boundary: what listAreas reads anew, the kept pages follow.
+    // (One coordinate a digit longer: the boundary moves by less than a metre.)
+    const moved = JSON.parse(JSON.stringify(area!.geometry).replace(/(\d)\]/, '$11]')) as AreaGeometry;
+    expect(moved).not.toEqual(area!.geometry);
+    await t.db.update(areas).set({ geometry: moved, updatedAt: at }).where(eq(areas.id, area!.id));
+    expect(await view('/')).toBe('page 3');
+    expect(await view('/kort')).toBe('page 4');
   });
 
   it('errors, redirects, non-HTML and responses that set a cookie are never kept', async () => {

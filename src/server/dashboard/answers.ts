@@ -172,8 +172,13 @@ export function keysWithout(all: number, part: number): number {
  * respondent and grown by half when a question takes several. Plain arrays
  * took 8 bytes an entry and up to half as much again in slack, and were
  * then copied into the typed ones: at 1,000,000 responses an area's 7
- * million answers made some 150 MB of V8's heap while they were read, the
- * start-up preparation's peak (README "Performance", session 22).
+ * million answers took about 110 MB of V8's heap by arithmetic (two arrays,
+ * 8 bytes an entry) plus the slack while they were read, during the
+ * start-up preparation (README "Performance", session 22). A
+ * column that few respondents answer costs address space more than memory:
+ * a buffer that large is mapped zeroed by the C library
+ * (MALLOC_MMAP_THRESHOLD_ in `npm run serve`), and pages never written are
+ * not resident; `build` then keeps only what was filled.
  */
 export class ColumnBuilder {
   private at: Int32Array;

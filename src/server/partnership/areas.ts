@@ -29,9 +29,21 @@ export async function listAreas(db: Queryable): Promise<Area[]> {
   // than their key.
   const rows = await db.select().from(areas).orderBy(asc(areas.displayOrder), asc(areas.id));
   kept = { key, rows };
+  generation += 1;
   return rows;
 }
 let kept: { key: string; rows: Area[] } | undefined;
+let generation = 0;
+
+/**
+ * A number that changes whenever listAreas reads the areas anew (any change
+ * its key sees, also two within the same second): what kept pages are
+ * stamped with (page-cache.ts), so they are never staler than listAreas.
+ */
+export async function areasVersion(db: Queryable): Promise<number> {
+  await listAreas(db);
+  return generation;
+}
 
 /**
  * The areas in use (not retired), in display order: what new reports,

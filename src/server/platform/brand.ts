@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { listPartners } from '../partnership/partners.ts';
 import { config } from './config.ts';
 import { db } from '../db/index.ts';
+import type { Queryable } from '../db/connection.ts';
 import { logger } from './logger.ts';
 
 export const MARK_TYPES = { svg: 'image/svg+xml', png: 'image/png', webp: 'image/webp' } as const;
@@ -84,17 +85,15 @@ export interface PartnerMark {
   mark: string | null;
 }
 
-const PARTNERS_TTL_MS = 60_000;
-let partnersCache: { at: number; value: PartnerMark[] } | undefined;
-
-/** The partners in their display order, each with its mark if the folder has one (kept a minute: every page shows them). */
-export async function partnerMarks(): Promise<PartnerMark[]> {
-  const now = Date.now();
-  if (partnersCache && now - partnersCache.at < PARTNERS_TTL_MS) return partnersCache.value;
-  const value = (await listPartners(db())).map((p) => {
+/**
+ * The partners in their display order, each with its mark if the folder has
+ * one. Read on every call (a few rows): every page's footer shows them, and
+ * kept pages are stamped with the same list (page-cache.ts), so a renamed
+ * partner is in the next page, kept or rendered.
+ */
+export async function partnerMarks(q: Queryable = db()): Promise<PartnerMark[]> {
+  return (await listPartners(q)).map((p) => {
     const mark = marks().get(p.slug);
     return { nameDa: p.nameDa, nameEn: p.nameEn, mark: mark ? `/brand/${mark.file}` : null };
   });
-  partnersCache = { at: now, value };
-  return value;
 }

@@ -29,8 +29,8 @@
  */
 import { latestReleaseStamp } from '../disclosure/releases.ts';
 import { initiativesVersion } from '../content/initiatives.ts';
-import { listAreas } from '../partnership/areas.ts';
-import { listPartners } from '../partnership/partners.ts';
+import { areasVersion } from '../partnership/areas.ts';
+import { partnerMarks } from './brand.ts';
 import { placesVersion } from '../partnership/places.ts';
 import type { Queryable } from '../db/connection.ts';
 import { listActiveCategories } from '../reports/reports.ts';
@@ -78,38 +78,35 @@ export function visitorToken(locals: App.Locals): string {
 const kept = new Map<string, KeptPage>();
 
 /**
- * What every page's footer shows: the partners' names, slugs (their marks,
- * read from BRAND_DIR at start-up) and order. Part of every kept page's
- * version, so a renamed partner is seen on kept pages as on rendered ones.
+ * What every page's footer shows: the partners with their marks
+ * (partnerMarks, the same list the footer renders). Part of every kept
+ * page's version, so a renamed partner is seen on kept pages as on rendered ones.
  */
 async function footerVersion(db: Queryable): Promise<string> {
-  return JSON.stringify((await listPartners(db)).map((p) => [p.id, p.slug, p.nameDa, p.nameEn, p.displayOrder]));
+  return JSON.stringify(await partnerMarks(db));
 }
 
 /** What the front page shows besides its texts: the areas (their map and names) and the named places (the base map's landmarks). */
 async function frontPageVersion(db: Queryable): Promise<string> {
-  const areas = (await listAreas(db)).map((a) => [a.id, a.updatedAt, a.nameDa, a.nameEn, a.displayOrder, a.retiredAt]);
-  return JSON.stringify([areas, await placesVersion(db)]);
+  return JSON.stringify([await areasVersion(db), await placesVersion(db)]);
 }
 
 /** What /kort shows: the newest release, the areas, the active categories and the named places (hexagon and map labels). */
 async function publicMapVersion(db: Queryable): Promise<string> {
   const release = await latestReleaseStamp(db);
-  const areas = (await listAreas(db)).map((a) => [a.id, a.updatedAt]);
+  const areas = await areasVersion(db);
   const categories = (await listActiveCategories(db)).map((c) => [c.id, c.slug, c.nameDa, c.nameEn, c.displayOrder]);
   return JSON.stringify([release?.id ?? 0, release?.madeOn ?? '', areas, categories, await placesVersion(db)]);
 }
 
 /** What the report form (/meld) shows besides its texts: the active categories (every field, including their audience), the areas and the named places (its place field and map island). */
 async function reportFormVersion(db: Queryable): Promise<string> {
-  const areas = (await listAreas(db)).map((a) => [a.id, a.updatedAt, a.slug, a.nameDa, a.nameEn, a.displayOrder, a.retiredAt]);
-  return JSON.stringify([await listActiveCategories(db), areas, await placesVersion(db)]);
+  return JSON.stringify([await listActiveCategories(db), await areasVersion(db), await placesVersion(db)]);
 }
 
 /** What /indsatser shows: the initiatives with their partners and areas (initiativesVersion), and the areas' names, order and use (its filter). */
 async function initiativesListVersion(db: Queryable): Promise<string> {
-  const areas = (await listAreas(db)).map((a) => [a.id, a.slug, a.nameDa, a.nameEn, a.displayOrder, a.retiredAt]);
-  return JSON.stringify([await initiativesVersion(db), areas]);
+  return JSON.stringify([await initiativesVersion(db), await areasVersion(db)]);
 }
 
 /** Whether requests for this (normalised, locale-free) path can be answered from kept pages. */
