@@ -135,8 +135,16 @@ export interface RetentionRule {
   what: string;
   /** Counts what is due at `now` (the dry run). */
   due(q: Queryable, now: Date, s: RetentionSettings): Promise<number>;
-  /** Deletes or erases what is due at `now`; call inside a transaction. Returns the rows acted on. */
+  /** Deletes or erases what is due at `now`; call inside a transaction (unless `inPages`). Returns the rows acted on. */
   apply(q: Queryable, now: Date, s: RetentionSettings): Promise<number>;
+  /**
+   * The rule works through its rows a page at a time, each page in a
+   * transaction of its own, letting other requests in between: `apply` is
+   * given the database, not a transaction. For a rule whose every row can be
+   * acted on alone (an erasure that re-checks its condition), so a failure
+   * leaves the pages before it done and the rest as they were.
+   */
+  inPages?: true;
 }
 
 const HOUR_MS = 3_600_000;
@@ -220,17 +228,21 @@ function needsErasing(r: DetailRow, places: PlaceBook): boolean {
  * Closed reports read per query by the details rule. Every run reads all
  * closed reports past the period, the ones already erased too (whether a
  * point still has to move is worked out here, not in SQL), so at 1,000,000
- * reports one query for them all held some 500,000 rows with their texts
- * at once: about 150 MB of the server's heap at start-up (README
- * "Performance"). A page at a time keeps that to a few MB.
+ * reports one query for them all held some 490,000 rows with their texts
+ * at once: the first peak of the server's heap at start-up (README
+ * "Performance", session 22). A page at a time keeps that to a few MB, and
+ * between pages other requests go on: a query on SQLite runs synchronously,
+ * so one run through them all held the event loop (and every resident's
+ * post) for as long as it ran: it ended 58 s after the first start on that data.
  */
 export const DETAIL_PAGE = 5_000;
 
-/** Calls `each` with the reports whose details are due, from a page of DETAIL_PAGE closed reports at a time, in id order. */
+/** Calls `each` with the reports whose details are due, from a page of DETAIL_PAGE closed reports at a time, in id order, returning to the event loop before each page. */
 async function eachDetailPage(q: Queryable, now: Date, s: RetentionSettings, each: (due: DetailRow[], places: PlaceBook) => Promise<void>): Promise<void> {
   const places = await listPlaces(q);
   let after = 0;
   for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
     const rows = await q
       .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, description: reports.description, masks: reports.masks, email: reports.email, callback: reports.callback })
       .from(reports)
@@ -251,6 +263,7 @@ const reportDetails: RetentionRule = {
   setting: 'reportDetailsMonths',
   period: (s) => ({ n: s.reportDetailsMonths, unit: 'months' }),
   from: 'the report was closed (handled, not possible, or merged as a duplicate): its last status step',
+  inPages: true,
   what:
     'the description (and its masks), the typed place text (replaced by "-"), the named place, the exact point (moved to the centre of its H3 hexagon at MAP_RESOLUTION), any e-mail, and the internal notes of its steps; the receipt, category, area, day, time of day, weekday, reporter type, status, public notes and linked initiative stay, so it counts in the same hexagon and area as before',
   async due(q, now, s) {
@@ -264,7 +277,7 @@ const reportDetails: RetentionRule = {
   async apply(q, now, s) {
     let erased = 0;
     await eachDetailPage(q, now, s, async (due, places) => {
-      erased += await eraseDetails(q, now, s, due, places);
+      erased += await transaction(q, (tx) => eraseDetails(tx, now, s, due, places));
     });
     return erased;
   },
@@ -651,9 +664,11 @@ export interface RetentionRun {
 }
 
 /**
- * Runs every rule at `now`: each in a transaction of its own, then one audit
- * entry with the counts (not for a dry run). A failing rule leaves its data as
- * it was, is reported by the type of its error, and the others still run.
+ * Runs every rule at `now`: each in a transaction of its own (a rule `inPages`
+ * in one per page), then one audit entry with the counts (not for a dry run).
+ * A failing rule leaves its data as it was (a rule in pages: the pages before
+ * the failure done), is reported by the type of its error, and the others
+ * still run.
  */
 export async function runRetention(db: Queryable, settings: RetentionSettings, options: { now?: Date; dryRun?: boolean } = {}): Promise<RetentionRun> {
   const now = options.now ?? new Date();
@@ -661,7 +676,7 @@ export async function runRetention(db: Queryable, settings: RetentionSettings, o
   const results: RetentionResult[] = [];
   for (const rule of RETENTION_RULES) {
     try {
-      const count = dryRun ? await rule.due(db, now, settings) : await transaction(db, (tx) => rule.apply(tx, now, settings));
+      const count = dryRun ? await rule.due(db, now, settings) : rule.inPages ? await rule.apply(db, now, settings) : await transaction(db, (tx) => rule.apply(tx, now, settings));
       results.push({ rule: rule.id, count });
     } catch (e) {
       results.push({ rule: rule.id, count: 0, error: e instanceof Error ? e.name : 'Error' });
