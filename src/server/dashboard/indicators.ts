@@ -19,6 +19,7 @@ import { kishDesignEffect } from '../../lib/stats/weights.ts';
 import { rake, type Margin } from '../../lib/stats/raking.ts';
 import { DONT_KNOW, PREFER_NOT } from '../../lib/survey/instrument.ts';
 import type { Queryable } from '../db/connection.ts';
+import { breathe } from '../db/transaction.ts';
 
 /** What an indicator measures, independent of wave and area. */
 export interface IndicatorDefinition {
@@ -562,16 +563,6 @@ function onceLarge<T>(pass: EstimatePass | undefined, key: string, make: () => P
     },
   );
   return found;
-}
-
-/**
- * Lets other requests in between the heavy reads of an estimate: a query
- * on SQLite runs synchronously, and awaiting its result alone does not
- * return to the event loop, so a dozen estimates worked out in a row (the
- * warm-up at start-up) would otherwise hold every other request for seconds.
- */
-function breathe(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The respondents an estimate rests on: the sample's channels, the suspicious switch and the population as applied. */

@@ -82,6 +82,16 @@ async function exclusive<T>(client: Database.Database, fn: () => Promise<T>): Pr
   }
 }
 
+/**
+ * Returns to the event loop, so that other requests go on between the heavy
+ * reads of a long piece of work (an estimate, a retention run). A query on
+ * SQLite runs synchronously, and awaiting its result alone does not return
+ * to the event loop. Never call it inside a transaction (see above).
+ */
+export function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The better-sqlite3 connection behind q, or undefined when q is PostgreSQL. */
 export function sqliteClientOf(q: Queryable): Database.Database | undefined {
   const client = (q as { $client?: unknown }).$client;

@@ -60,7 +60,7 @@ import { copenhagenDay } from '../../lib/time.ts';
 import type { Queryable } from '../db/connection.ts';
 import { inList } from '../db/in-list.ts';
 import { eraseRemnants } from '../db/remnants.ts';
-import { transaction } from '../db/transaction.ts';
+import { breathe, transaction } from '../db/transaction.ts';
 import { reportCell } from '../reports/map.ts';
 
 /** The periods operators may set (env variables in src/server/platform/env-schema.ts, README "Retention"). */
@@ -242,7 +242,7 @@ async function eachDetailPage(q: Queryable, now: Date, s: RetentionSettings, eac
   const places = await listPlaces(q);
   let after = 0;
   for (;;) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await breathe();
     const rows = await q
       .select({ id: reports.id, lat: reports.lat, lon: reports.lon, placeName: reports.placeName, description: reports.description, masks: reports.masks, email: reports.email, callback: reports.callback })
       .from(reports)
